@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * A platform profile: the conventions of one environments repository. The
+ * built-in default follows the UK Ministry of Justice Cloud Platform; a
+ * platform with other clusters, business units or modules supplies its own
+ * file instead of changing code.
+ */
+const profileSchema = z.object({
+  name: z.string().min(1),
+  /** Folder holding `<cluster-domain>/<namespace>/`. */
+  namespacesDir: z.string().min(1).default("namespaces"),
+  /** Prefix of Berth-relevant labels and annotations, e.g. `cloud-platform.justice.gov.uk`. */
+  labelPrefix: z.string().min(1),
+  clusters: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z0-9-]+$/, "cluster names are lower-case letters, digits and hyphens"),
+        domain: z.string().min(1),
+        kubeContext: z.string().min(1).optional(),
+      }),
+    )
+    .min(1),
+  businessUnits: z.array(z.string().min(1)).min(1),
+  environments: z.array(z.string().min(1)).min(1),
+  /** Marker file that makes the apply pipeline skip a namespace. */
+  skipApplyMarker: z.string().min(1),
+  /** A module source's last path segment minus this prefix is the module's short name. */
+  modulePrefix: z.string(),
+  /** Source of a catalogued module; `{module}` and `{ref}` are replaced. */
+  moduleSource: z.string().includes("{module}").includes("{ref}"),
+  /** The module catalogue: short name -> current version. */
+  modules: z.record(z.string(), z.string().min(1)),
+  defaults: z.object({
+    githubOwner: z.string().min(1),
+    /** Non-production namespaces get a review-after date this many months out. */
+    reviewAfterMonths: z.number().int().min(0),
+  }),
+});
+
+export type PlatformProfile = z.infer<typeof profileSchema>;
+
+export const cloudPlatformProfile: PlatformProfile = profileSchema.parse({
+  name: "Cloud Platform (UK Ministry of Justice)",
+  labelPrefix: "cloud-platform.justice.gov.uk",
+  clusters: [
+    { name: "live", domain: "live.cloud-platform.service.justice.gov.uk", kubeContext: "live" },
+    { name: "live-2", domain: "live-2.cloud-platform.service.justice.gov.uk", kubeContext: "live-2" },
+  ],
+  businessUnits: ["Central Digital", "CICA", "HMCTS", "HMPPS", "HQ", "LAA", "OPG", "Platforms", "Technology Services"],
+  environments: ["development", "test", "staging", "preprod", "production"],
+  skipApplyMarker: "APPLY_PIPELINE_SKIP_THIS_NAMESPACE",
+  modulePrefix: "cloud-platform-terraform-",
+  moduleSource: "github.com/ministryofjustice/cloud-platform-terraform-{module}?ref={ref}",
+  modules: {
+    sqs: "5.1.2",
+    serviceaccount: "1.1.0",
+    irsa: "2.1.0",
+    "rds-instance": "9.2.0",
+    "ecr-credentials": "8.0.0",
+    "s3-bucket": "5.3.0",
+    "elasticache-cluster": "8.0.0",
+    "secrets-manager": "3.0.7",
+    "sns-topic": "5.1.2",
+    "dynamodb-cluster": "4.1.0",
+  },
+  defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3 },
+});
+
+/** Reads a profile file (JSON); errors name the file and the field. */
+export function loadProfile(file: string | undefined): PlatformProfile {
+  if (!file) return cloudPlatformProfile;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Cannot read profile ${file}: ${(error as Error).message}`);
+  }
+  const result = profileSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`Invalid profile ${file}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** The profile's cluster name for a folder domain, or the domain when the profile does not know it. */
+export function clusterNameForDomain(profile: PlatformProfile, domain: string): string {
+  return profile.clusters.find((c) => c.domain === domain)?.name ?? domain;
+}
