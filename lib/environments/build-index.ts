@@ -1,0 +1,47 @@
+import { NotAnEnvironmentsRepoError } from "./errors";
+import type { PlatformProfile } from "./profile";
+import { readNamespaces } from "./read-namespaces";
+import { resolveCommit } from "./resolve-commit";
+import { runGit } from "./run-git";
+import type { NamespaceRecord } from "./types";
+
+/** Every namespace of an environments repository at one commit. Treat as immutable: updateIndex returns a new one. */
+export interface InventoryIndex {
+  repoPath: string;
+  /** Full commit id the index was read at. */
+  commit: string;
+  /** The profile the index was read with; updateIndex reads with it too. */
+  profile: PlatformProfile;
+  /** Keyed `<cluster-domain>/<namespace>`, sorted. */
+  namespaces: Map<string, NamespaceRecord>;
+}
+
+export interface BuildIndexOptions {
+  repoPath: string;
+  profile: PlatformProfile;
+  /** A commit or any revision git understands; default HEAD. */
+  commit?: string;
+}
+
+/**
+ * Reads every namespace of the committed tree (not the working tree) at a
+ * commit. Throws NotAnEnvironmentsRepoError when the path is not a git
+ * repository with commits and a namespaces folder at that commit.
+ */
+export async function buildIndex({ repoPath, profile, commit = "HEAD" }: BuildIndexOptions): Promise<InventoryIndex> {
+  const resolved = await resolveCommit(repoPath, commit);
+  const dir = profile.namespacesDir.replace(/\/+$/, "");
+  const type = await runGit(repoPath, ["cat-file", "-t", `${resolved}:${dir}`]).then(
+    (out) => out.toString("utf8").trim(),
+    () => null,
+  );
+  if (type !== "tree") {
+    throw new NotAnEnvironmentsRepoError(
+      repoPath,
+      "no-namespaces-dir",
+      `${repoPath} has no ${dir}/ folder at commit ${resolved.slice(0, 12)}; is it an environments repository?`,
+    );
+  }
+  const namespaces = await readNamespaces(repoPath, resolved, profile, [`${dir}/`]);
+  return { repoPath, commit: resolved, profile, namespaces };
+}
