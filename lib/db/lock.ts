@@ -37,8 +37,13 @@ interface LockRecord {
   token: string;
 }
 
-/** Tokens of the locks this process holds, so a pid match can tell "us" from "a dead earlier us". */
-const heldHere = new Set<string>();
+/**
+ * Tokens of the locks this process holds, so a pid match can tell "us" from
+ * "a dead earlier us". Kept on globalThis because Next's dev server reloads
+ * modules: a reloaded copy of this file must still see the locks already held.
+ */
+const holder = globalThis as typeof globalThis & { __berthHeldLocks?: Set<string> };
+const heldHere = (holder.__berthHeldLocks ??= new Set<string>());
 
 export function lockFileFor(folder: string): string {
   return `${path.resolve(folder)}.lock`;
