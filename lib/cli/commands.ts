@@ -1,0 +1,5 @@
+import type { CliCommand } from "./command";
+import { inventoryCommand } from "./inventory";
+
+/** Every `berth` command; a new command is one file plus one line here. */
+export const commands: CliCommand[] = [inventoryCommand];
