@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,6 +91,28 @@ describe("buildIndex and updateIndex on a git repository", () => {
     const back = await updateIndex(next, { commit: first });
     expect(back.changed).toEqual(changed);
     expect(back.index.namespaces).toEqual(index.namespaces);
+  });
+
+  it("streams large blobs, binary junk and symlinks through one cat-file process", async () => {
+    const other = createTestRepo();
+    try {
+      const big = `kind: ConfigMap\nmetadata: { name: big }\ndata:\n${Array.from({ length: 40_000 }, (_, i) => `  k${i}: "${"x".repeat(40)}"`).join("\n")}\n`;
+      const files = { ...cloudPlatformNamespace("a", { teams: ["t"] }), "05-big.yaml": big, "logo.png": "\u0000\u0001" };
+      other.commit({ ...folder(LIVE, "a", files), [`namespaces/${LIVE}/a/06-junk.yaml`]: Buffer.from([0, 159, 146, 150, 0]) });
+      symlinkSync("01-rbac.yaml", path.join(other.dir, `namespaces/${LIVE}/a/07-link.yaml`));
+      other.commit({});
+      const ns = (await buildIndex({ repoPath: other.dir, profile })).namespaces.get(`${LIVE}/a`)!;
+      expect(big.length).toBeGreaterThan(1_000_000);
+      expect(ns.teams).toEqual(["t"]);
+      expect(ns.businessUnit).toBe("HMPPS");
+      expect(ns.files).toContain("logo.png");
+      expect(ns.problems).toEqual([
+        { file: "06-junk.yaml", message: "binary content where text was expected; the file was not read" },
+        { file: "07-link.yaml", message: "a symbolic link, not a file; it was not read" },
+      ]);
+    } finally {
+      other.remove();
+    }
   });
 
   it("updateIndex to a commit without the namespaces folder empties the index", async () => {

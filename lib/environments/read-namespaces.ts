@@ -5,6 +5,8 @@ import { namespaceFileKind, readNamespaceFile, type FileFacts } from "./read-nam
 import { runGit } from "./run-git";
 import type { NamespaceRecord } from "./types";
 
+const NO_FACTS: FileFacts = { namespaceDocs: [], teams: [], modules: [], problems: [], empty: true };
+
 interface Folder {
   domain: string;
   name: string;
@@ -49,7 +51,12 @@ export async function readNamespaces(
 
     // "<mode> <type> <oid>": only regular files (not symlinks or submodules) are read.
     const [mode, type, oid] = entry.slice(0, tab).split(" ");
-    if (type !== "blob" || !oid || mode === "120000" || !namespaceFileKind(relPath)) continue;
+    if (!oid || !namespaceFileKind(relPath)) continue;
+    if (type !== "blob" || mode === "120000") {
+      const what = type === "commit" ? "a submodule" : "a symbolic link";
+      folder.facts.set(relPath, { ...NO_FACTS, problems: [{ file: relPath, message: `${what}, not a file; it was not read` }] });
+      continue;
+    }
     const cacheKey = `${oid}\0${relPath}`;
     const waiting = pending.get(cacheKey);
     if (waiting) waiting.push({ relPath, facts: folder.facts });
@@ -66,7 +73,7 @@ export async function readNamespaces(
     const relPath = waiting[0]!.relPath;
     const fileFacts: FileFacts = contents
       ? readNamespaceFile(relPath, contents, profile)
-      : { namespaceDocs: [], teams: [], modules: [], problems: [{ file: relPath, message: "missing from the git object store" }], empty: true };
+      : { ...NO_FACTS, problems: [{ file: relPath, message: "missing from the git object store; it was not read" }] };
     for (const { facts } of waiting) facts.set(relPath, fileFacts);
   });
 
