@@ -10,7 +10,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // engine. Berth ships a JSON-RPC shim over the WASM engine instead, so the
 // CLI works offline; see docs/offline-prisma.md. An explicitly set binary
 // (e.g. a real engine on a connected machine) still wins.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(root, "scripts/prisma-schema-engine.mjs");
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(root, "scripts/prisma-schema-engine.mjs");
 
 /**
  * DATABASE_URL when set, else Berth's embedded PGlite folder as a

@@ -50,25 +50,43 @@ export function pgliteFolder(url) {
 
 const CHAR_OID = 18; // the catalog type "char" (pg_class.relkind, pg_constraint.contype, ...)
 const TEXT_OID = 25;
+const CHARACTER_COLUMN = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+
+/** Result rows -> the indexes of their "char" columns, handed from performIO to queryRaw. */
+const charColumns = new WeakMap();
 
 /**
  * Gap: both adapters refuse result columns of type "char" (oid 18), which the
- * engine's catalog queries return. Its values arrive as one-letter strings,
- * so reporting the column as text is exact. Patched on the shared prototype
- * so transactions get it too.
+ * engine's catalog queries return, and the engine reads them as characters
+ * (on PostgreSQL 18, e.g. PGlite, contype 'n' for NOT NULL constraints comes
+ * back from its describer query). The columns are passed as text through the
+ * adapter's type mapping and then reported as Character. Patched on the
+ * shared prototype so transactions get it too.
  */
-function readCharAsText(adapter) {
+function readCharColumns(adapter) {
   let proto = Object.getPrototypeOf(adapter);
   while (proto && !Object.prototype.hasOwnProperty.call(proto, "performIO")) proto = Object.getPrototypeOf(proto);
-  if (!proto || proto.performIO.berthPatched) return;
-  const original = proto.performIO;
-  const patched = async function (query) {
-    const result = await original.call(this, query);
-    for (const field of result?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+  if (!proto || proto.berthCharPatched) return;
+  proto.berthCharPatched = true;
+  const performIO = proto.performIO;
+  const queryRaw = proto.queryRaw;
+  proto.performIO = async function (query) {
+    const result = await performIO.call(this, query);
+    const indexes = [];
+    (result?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID === CHAR_OID) {
+        field.dataTypeID = TEXT_OID;
+        indexes.push(i);
+      }
+    });
+    if (indexes.length && result.rows) charColumns.set(result.rows, indexes);
     return result;
   };
-  patched.berthPatched = true;
-  proto.performIO = patched;
+  proto.queryRaw = async function (query) {
+    const result = await queryRaw.call(this, query);
+    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = CHARACTER_COLUMN;
+    return result;
+  };
 }
 
 /**
@@ -85,7 +103,7 @@ function runScriptsWhole(adapter, run) {
       adapter.onError(error); // converts driver errors into Prisma's error shape, and throws
     }
   };
-  readCharAsText(adapter);
+  readCharColumns(adapter);
   return adapter;
 }
 
@@ -167,7 +185,7 @@ async function openDatabase(datasource) {
   const { tsImport } = await import("tsx/esm/api");
   const { waitForFolderLock } = await tsImport(pathToFileURL(path.join(here, "../lib/db/lock.ts")).href, import.meta.url);
   // A previous engine process of the same CLI command may still be closing.
-  const lock = await waitForFolderLock(folder, 10_000);
+  const lock = await waitForFolderLock(folder, Number(process.env.BERTH_LOCK_WAIT_MS ?? 10_000));
   fs.mkdirSync(folder, { recursive: true });
   const db = new PGlite(folder);
   await db.waitReady;
@@ -237,6 +255,13 @@ function specialMethods(engine, datasource) {
 }
 
 async function serve(args) {
+  // A Rust panic can surface outside the awaited call; report its reason the
+  // way the binary does (an ERROR log line, exit code 101) instead of a bare
+  // "RuntimeError: unreachable".
+  process.on("uncaughtException", (error) => {
+    log("ERROR", rpcError(error).data.message);
+    process.exit(101);
+  });
   await loadWasm();
   const database = await openDatabase(args.datasource);
   const datamodels = args.datamodels.map((file) => [file, fs.readFileSync(file, "utf8")]);
