@@ -1,3 +1,4 @@
+import path from "node:path";
 import { NotAnEnvironmentsRepoError } from "./errors";
 import type { PlatformProfile } from "./profile";
 import { readNamespaces } from "./read-namespaces";
@@ -7,6 +8,7 @@ import type { NamespaceRecord } from "./types";
 
 /** Every namespace of an environments repository at one commit. Treat as immutable: updateIndex returns a new one. */
 export interface InventoryIndex {
+  /** Absolute path of the repository. */
   repoPath: string;
   /** Full commit id the index was read at. */
   commit: string;
@@ -28,7 +30,10 @@ export interface BuildIndexOptions {
  * commit. Throws NotAnEnvironmentsRepoError when the path is not a git
  * repository with commits and a namespaces folder at that commit.
  */
-export async function buildIndex({ repoPath, profile, commit = "HEAD" }: BuildIndexOptions): Promise<InventoryIndex> {
+export async function buildIndex(options: BuildIndexOptions): Promise<InventoryIndex> {
+  const { profile, commit = "HEAD" } = options;
+  // Absolute, so an index stays usable if the process changes directory.
+  const repoPath = path.resolve(options.repoPath);
   const resolved = await resolveCommit(repoPath, commit);
   const dir = profile.namespacesDir.replace(/\/+$/, "");
   const type = await runGit(repoPath, ["cat-file", "-t", `${resolved}:${dir}`]).then(

@@ -206,6 +206,16 @@ metadata:
     ]);
   });
 
+  it("never throws on random text built from YAML and HCL punctuation", () => {
+    const alphabet = ['"', "'", "{", "}", "[", "]", "$", "%", "\\", "#", "/", "*", "<<EOF", "EOF", "\n", " ", ":", "-", "---", "module", "source", "=", "a", "\t", "|", ">", "&", "!"];
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 80 }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+      expect(() => parse({ "00-namespace.yaml": text, "01-x.yaml": text, "resources/main.tf": text }, "x")).not.toThrow();
+    }
+  });
+
   it("never throws on arbitrary input", () => {
     const texts = ["\0\0", "{{{{", "<<EOF", '"', "---\n---\n: : :", "\uFEFFkind: Namespace", "a: *unknown", "%YAML 9.9\n---"];
     for (const text of texts) {
