@@ -35,6 +35,14 @@ export const defaultSampleNow = new Date("2026-01-05T09:00:00Z");
 
 const committer = { name: "GitHub", email: "noreply@github.com" };
 
+/** The target folder cannot take a new repository (it is a file, or a folder with something in it). */
+export class SampleRepoTargetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SampleRepoTargetError";
+  }
+}
+
 /**
  * Creates a new git repository at `dir` holding `namespaces` realistic
  * namespace folders in the profile's format, with a history of commits on
@@ -93,9 +101,9 @@ async function prepareEmptyDir(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     return;
   }
-  if (!info.isDirectory()) throw new Error(`Cannot generate a sample repository at ${dir}: it exists and is not a directory`);
+  if (!info.isDirectory()) throw new SampleRepoTargetError(`Cannot generate a sample repository at ${dir}: it exists and is not a directory`);
   if ((await readdir(dir)).length > 0) {
-    throw new Error(`Refusing to generate a sample repository at ${dir}: the directory is not empty`);
+    throw new SampleRepoTargetError(`Refusing to generate a sample repository at ${dir}: the directory is not empty`);
   }
 }
 

@@ -16,7 +16,7 @@ export interface PlanSampleNamespacesOptions {
 
 /** Relative size of each business unit, like a real organisation; a unit not listed weighs 4. */
 const businessUnitWeights: Record<string, number> = {
-  HMPPS: 45, LAA: 14, HMCTS: 7, Platforms: 8, "Central Digital": 8, HQ: 6, "Technology Services": 5, OPG: 4, CICA: 2,
+  HMPPS: 45, LAA: 14, HMCTS: 7, Platforms: 8, "Central Digital": 8, HQ: 6, "Technology Services": 5, OPG: 3, CICA: 2,
 };
 
 type Role = "dev" | "test" | "uat" | "staging" | "preprod" | "prod" | "sandbox";
@@ -55,7 +55,7 @@ export function planSampleNamespaces({ namespaces: count, seed, profile, now }: 
     const words = applicationWordsFor(businessUnit);
     const onOther = otherClusters.length > 0 && (appIndex === anchorTeams.length || rng.chance(0.025));
     const clusterDomain = onOther ? rng.pick(otherClusters) : mainCluster!;
-    const extraTeams: SampleExtraTeam[] = rng.chance(0.3)
+    const extraTeams: SampleExtraTeam[] = rng.chance(0.36)
       ? rng
           .sample(teamsOf(rng.chance(0.7) ? businessUnit : null).filter((t) => t.slug !== team.slug), rng.weighted([[1, 75], [2, 20], [3, 5]]))
           .map((t) => ({ team: t, ownFile: rng.chance(0.8) }))
