@@ -58,6 +58,8 @@ describe("queryInventory", () => {
   it("applies flags", () => {
     expect(names({ flag: "overdue" })).toEqual(["bravo"]);
     expect(names({ flag: "lagging" })).toEqual(["charlie"]);
+    expect(names({ flag: "lagging", module: "rds-instance" })).toEqual(["charlie"]);
+    expect(names({ flag: "lagging", module: "sqs" })).toEqual([]);
     expect(names({ flag: "problems" })).toEqual(["delta"]);
     expect(names({ flag: "skip-apply" })).toEqual(["echo"]);
   });

@@ -81,16 +81,17 @@ export function isReviewOverdue(ns: NamespaceRecord, today: string): boolean {
   return ns.reviewAfter !== null && /^\d{4}-\d{2}-\d{2}/.test(ns.reviewAfter) && ns.reviewAfter.slice(0, 10) < today;
 }
 
-export function hasLaggingPin(ns: NamespaceRecord, profile: PlatformProfile): boolean {
-  return ns.modules.some((m) => pinStatus(m, profile) === "behind");
+/** Whether any module pin (or, given `module`, that module's pin) is behind the catalogue. */
+export function hasLaggingPin(ns: NamespaceRecord, profile: PlatformProfile, module?: string): boolean {
+  return ns.modules.some((m) => (module === undefined || m.module === module) && pinStatus(m, profile) === "behind");
 }
 
-function matchesFlag(ns: NamespaceRecord, flag: Flag, ctx: QueryContext): boolean {
+function matchesFlag(ns: NamespaceRecord, flag: Flag, query: InventoryQuery, ctx: QueryContext): boolean {
   switch (flag) {
     case "overdue":
       return isReviewOverdue(ns, ctx.today);
     case "lagging":
-      return hasLaggingPin(ns, ctx.profile);
+      return hasLaggingPin(ns, ctx.profile, query.module);
     case "problems":
       return ns.problems.length > 0;
     case "skip-apply":
@@ -105,7 +106,7 @@ function matches(ns: NamespaceRecord, query: InventoryQuery, ctx: QueryContext):
   if (query.production !== undefined && ns.isProduction !== (query.production === "true")) return false;
   if (query.team !== undefined && !ns.teams.includes(query.team)) return false;
   if (query.module !== undefined && !ns.modules.some((m) => m.module === query.module)) return false;
-  if (query.flag !== undefined && !matchesFlag(ns, query.flag, ctx)) return false;
+  if (query.flag !== undefined && !matchesFlag(ns, query.flag, query, ctx)) return false;
   if (query.q !== undefined) {
     const needle = query.q.toLowerCase();
     const hay = [ns.name, ns.application ?? "", ns.owner ?? "", ...ns.teams];

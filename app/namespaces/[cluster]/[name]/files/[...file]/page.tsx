@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
+import { readNamespaceSource } from "@/lib/server/read-namespace-source";
+
+type Params = { params: Promise<{ cluster: string; name: string; file: string[] }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { name, file } = await params;
+  return { title: `${file.map(decodeURIComponent).join("/")} · ${decodeURIComponent(name)}` };
+}
+
+export default async function NamespaceFilePage({ params }: Params) {
+  const { cluster, name, file } = await params;
+  const [c, n, f] = [decodeURIComponent(cluster), decodeURIComponent(name), file.map(decodeURIComponent).join("/")];
+  const source = await readNamespaceSource(c, n, f).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/namespaces" className="text-blue-800 underline">
+          Namespaces
+        </Link>{" "}
+        / {c} /{" "}
+        <Link href={`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}`} className="text-blue-800 underline">
+          {n}
+        </Link>{" "}
+        / <span aria-current="page">{f}</span>
+      </nav>
+      <h1 className="break-all font-mono text-xl font-semibold">{f}</h1>
+      <p className="text-sm text-slate-700">
+        <code className="font-mono">{source.path}</code> at commit <code className="font-mono">{source.commit.slice(0, 12)}</code>
+      </p>
+      {source.text === null ? (
+        <p>This file is not text.</p>
+      ) : (
+        <pre tabIndex={0} aria-label={`Contents of ${f}`} className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 font-mono text-sm">
+          {source.text}
+        </pre>
+      )}
+    </div>
+  );
+}

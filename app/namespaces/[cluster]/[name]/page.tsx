@@ -1,0 +1,198 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { inventoryQueryString } from "@/lib/environments/query-inventory";
+import type { PinStatus } from "@/lib/environments/module-version";
+import { isAppError } from "@/lib/errors";
+import { fileLink } from "@/lib/server/file-link";
+import { getNamespace, type NamespaceDetail } from "@/lib/server/get-namespace";
+
+type Params = { params: Promise<{ cluster: string; name: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { name } = await params;
+  return { title: name };
+}
+
+async function load(cluster: string, name: string): Promise<NamespaceDetail> {
+  try {
+    return await getNamespace(cluster, name);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+const STATUS_TEXT: Record<PinStatus, { text: string; className: string }> = {
+  current: { text: "Current", className: "bg-emerald-100 text-emerald-900" },
+  behind: { text: "Behind", className: "bg-amber-100 text-amber-900" },
+  ahead: { text: "Ahead of catalogue", className: "bg-sky-100 text-sky-900" },
+  unpinned: { text: "Unpinned", className: "bg-amber-100 text-amber-900" },
+  uncatalogued: { text: "Not in catalogue", className: "bg-slate-100 text-slate-900" },
+  unknown: { text: "Unrecognised version", className: "bg-slate-100 text-slate-900" },
+};
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-[12rem_1fr]">
+      <dt className="font-medium text-slate-700">{label}</dt>
+      <dd className="break-words">{children ?? "—"}</dd>
+    </div>
+  );
+}
+
+export default async function NamespacePage({ params }: Params) {
+  const { cluster, name } = await params;
+  const { namespace: ns, commit, reviewOverdue, modules } = await load(decodeURIComponent(cluster), decodeURIComponent(name));
+  const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/namespaces" className="text-blue-800 underline">
+          Namespaces
+        </Link>{" "}
+        / {ns.cluster} / <span aria-current="page">{ns.name}</span>
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{ns.name}</h1>
+        <span className={`rounded px-2 py-0.5 text-sm ${ns.isProduction ? "bg-rose-100 text-rose-900" : "bg-slate-200 text-slate-900"}`}>
+          {ns.isProduction ? "Production" : "Non-production"}
+        </span>
+        {ns.skipApply && <span className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">Skipped by the apply pipeline</span>}
+      </div>
+
+      {ns.problems.length > 0 && (
+        <section aria-labelledby="problems" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
+          <h2 id="problems" className="font-semibold">
+            Berth could not read everything in this folder
+          </h2>
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {ns.problems.map((p, i) => (
+              <li key={i}>
+                <code className="font-mono">{p.file}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="metadata" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="metadata" className="mb-2 font-semibold">
+          Metadata
+        </h2>
+        <dl className="divide-y divide-slate-100 text-sm">
+          <Field label="Cluster">{ns.cluster}</Field>
+          <Field label="Business unit">
+            {ns.businessUnit && (
+              <Link href={`/namespaces${inventoryQueryString({ businessUnit: ns.businessUnit })}`} className="text-blue-800 underline">
+                {ns.businessUnit}
+              </Link>
+            )}
+          </Field>
+          <Field label="Environment">{ns.environment}</Field>
+          <Field label="Application">{ns.application}</Field>
+          <Field label="Owner">{ns.owner}</Field>
+          <Field label="Slack channel">{ns.slackChannel}</Field>
+          <Field label="Source code">
+            {safeUrl ? (
+              <a href={safeUrl} className="text-blue-800 underline" rel="noreferrer">
+                {safeUrl}
+              </a>
+            ) : (
+              ns.sourceCode
+            )}
+          </Field>
+          <Field label="Review after">
+            {ns.reviewAfter && (
+              <>
+                {ns.reviewAfter}
+                {reviewOverdue && <strong className="ml-2 rounded bg-amber-100 px-1.5 text-amber-900">Overdue</strong>}
+              </>
+            )}
+          </Field>
+        </dl>
+      </section>
+
+      <section aria-labelledby="teams" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="teams" className="mb-2 font-semibold">
+          Owning teams
+        </h2>
+        {ns.teams.length === 0 ? (
+          <p className="text-sm">No RoleBinding in this folder binds a GitHub team.</p>
+        ) : (
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {ns.teams.map((team) => (
+              <li key={team}>
+                <Link href={`/namespaces${inventoryQueryString({ team })}`} className="inline-block rounded-full border border-slate-300 px-3 py-0.5 text-blue-800 underline">
+                  {team}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="resources" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="resources" className="mb-2 font-semibold">
+          AWS resources
+        </h2>
+        {modules.length === 0 ? (
+          <p className="text-sm">No Terraform modules.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Terraform modules used by {ns.name}</caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className="px-3 py-2 text-left">Name</th>
+                  <th scope="col" className="px-3 py-2 text-left">Module</th>
+                  <th scope="col" className="px-3 py-2 text-left">Pinned</th>
+                  <th scope="col" className="px-3 py-2 text-left">Catalogue</th>
+                  <th scope="col" className="px-3 py-2 text-left">Status</th>
+                  <th scope="col" className="px-3 py-2 text-left">File</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {modules.map((m) => (
+                  <tr key={`${m.file}/${m.name}`}>
+                    <th scope="row" className="px-3 py-2 text-left font-mono font-normal">{m.name}</th>
+                    <td className="px-3 py-2">{m.module}</td>
+                    <td className="px-3 py-2 font-mono">{m.ref ?? "—"}</td>
+                    <td className="px-3 py-2 font-mono">{m.currentVersion ?? "—"}</td>
+                    <td className="px-3 py-2">
+                      <span className={`rounded px-1.5 ${STATUS_TEXT[m.status].className}`}>{STATUS_TEXT[m.status].text}</span>
+                    </td>
+                    <td className="px-3 py-2">
+                      <a href={fileLink(ns, m.file, commit)} className="font-mono text-blue-800 underline">
+                        {m.file}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="files" className="mb-2 font-semibold">
+          Files
+        </h2>
+        <p className="mb-2 text-sm text-slate-700">
+          <code className="font-mono">{ns.path}</code> at commit <code className="font-mono">{commit.slice(0, 12)}</code>
+        </p>
+        <ul className="columns-1 text-sm sm:columns-2">
+          {ns.files.map((file) => (
+            <li key={file}>
+              <a href={fileLink(ns, file, commit)} className="font-mono text-blue-800 underline">
+                {file}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { connection } from "next/server";
+import { BarChart } from "@/components/ui/bar-chart";
+import { StatCard } from "@/components/ui/stat-card";
+import { inventoryQueryString } from "@/lib/environments/query-inventory";
+import { getOverview } from "@/lib/server/get-overview";
+
+const link = (params: Record<string, string>) => `/namespaces${inventoryQueryString(params)}`;
+
+export default async function OverviewPage() {
+  await connection();
+  const o = await getOverview();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Inventory overview</h1>
+        <p className="text-sm text-slate-700">
+          Every namespace in the environments repository at commit <code className="font-mono">{o.commit.slice(0, 12)}</code>.
+        </p>
+      </div>
+
+      <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Key figures">
+        <li><StatCard label="Namespaces" value={o.total} href="/namespaces" /></li>
+        <li><StatCard label="Production" value={o.production} href={link({ production: "true" })} /></li>
+        <li><StatCard label="Non-production" value={o.total - o.production} href={link({ production: "false" })} /></li>
+        <li><StatCard label="Review overdue" value={o.overdue} href={link({ flag: "overdue" })} tone="warning" /></li>
+        <li>
+          <StatCard label="Lagging module pins" value={o.laggingPins} href={link({ flag: "lagging" })} tone="warning" hint={`in ${o.laggingNamespaces.toLocaleString("en-GB")} namespaces`} />
+        </li>
+        <li><StatCard label="With read problems" value={o.withProblems} href={link({ flag: "problems" })} tone="warning" /></li>
+      </ul>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <BarChart
+          title="Namespaces by business unit"
+          unit="namespaces"
+          bars={o.byBusinessUnit.map((c) => ({
+            label: c.label,
+            segments: [{ name: "namespaces", value: c.count, className: "bg-blue-700", href: link({ businessUnit: c.label }) }],
+          }))}
+        />
+        <div className="space-y-4">
+          <BarChart
+            title="Namespaces by cluster"
+            unit="namespaces"
+            bars={o.byCluster.map((c) => ({
+              label: c.label,
+              segments: [{ name: "namespaces", value: c.count, className: "bg-teal-700", href: link({ cluster: c.label }) }],
+            }))}
+          />
+          <BarChart
+            title="Production and non-production"
+            unit="namespaces"
+            legend={[
+              { name: "Production", className: "bg-rose-700" },
+              { name: "Non-production", className: "bg-slate-500" },
+            ]}
+            bars={[
+              {
+                label: "All namespaces",
+                segments: [
+                  { name: "Production", value: o.production, className: "bg-rose-700", href: link({ production: "true" }) },
+                  { name: "Non-production", value: o.total - o.production, className: "bg-slate-500", href: link({ production: "false" }) },
+                ],
+              },
+            ]}
+          />
+        </div>
+      </div>
+
+      <BarChart
+        title="Modules in use, and pins behind the catalogue"
+        unit="uses"
+        legend={[
+          { name: "Current version", className: "bg-emerald-700" },
+          { name: "Behind the catalogue", className: "bg-amber-600" },
+          { name: "Other (unpinned, ahead or not catalogued)", className: "bg-slate-500" },
+        ]}
+        bars={o.modules.map((m) => ({
+          label: m.module,
+          segments: [
+            { name: `current (${m.currentVersion ?? "not catalogued"})`, value: m.current, className: "bg-emerald-700", href: link({ module: m.module }) },
+            { name: "behind", value: m.behind, className: "bg-amber-600", href: link({ module: m.module, flag: "lagging" }) },
+            { name: "other", value: m.other, className: "bg-slate-500", href: link({ module: m.module }) },
+          ],
+        }))}
+      />
+    </div>
+  );
+}

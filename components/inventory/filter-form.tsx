@@ -1,0 +1,89 @@
+import Link from "next/link";
+import type { InventoryQuery } from "@/lib/environments/query-inventory";
+
+export interface FilterOptions {
+  clusters: string[];
+  businessUnits: string[];
+  environments: string[];
+  teams: string[];
+  modules: string[];
+}
+
+const FLAG_LABELS: Record<string, string> = {
+  overdue: "Review overdue",
+  lagging: "Module pins behind",
+  problems: "Has read problems",
+  "skip-apply": "Skipped by apply pipeline",
+};
+
+function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`filter-${name}`} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="rounded border border-slate-500 bg-white px-2 py-1.5 text-sm">
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
+
+/** A plain GET form: filters live in the URL, so a view can be shared and works without JavaScript. */
+export function FilterForm({ query, options }: { query: InventoryQuery; options: FilterOptions }) {
+  return (
+    <form method="get" action="/namespaces" role="search" aria-label="Filter namespaces" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor="filter-q" className="text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            aria-describedby="filter-q-hint"
+            className="rounded border border-slate-500 px-2 py-1.5 text-sm"
+          />
+          <span id="filter-q-hint" className="text-xs text-slate-700">
+            Name, application, team or owner
+          </span>
+        </div>
+        <Select name="cluster" label="Cluster" value={query.cluster} options={plain(options.clusters)} />
+        <Select name="businessUnit" label="Business unit" value={query.businessUnit} options={plain(options.businessUnits)} />
+        <Select name="environment" label="Environment" value={query.environment} options={plain(options.environments)} />
+        <Select
+          name="production"
+          label="Production"
+          value={query.production}
+          options={[
+            { value: "true", label: "Production" },
+            { value: "false", label: "Non-production" },
+          ]}
+        />
+        <Select name="team" label="Team" value={query.team} options={plain(options.teams)} />
+        <Select name="module" label="Module" value={query.module} options={plain(options.modules)} />
+        <Select name="flag" label="Flag" value={query.flag} options={Object.entries(FLAG_LABELS).map(([value, label]) => ({ value, label }))} />
+      </div>
+      {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
+      {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}
+      {query.pageSize !== 50 && <input type="hidden" name="pageSize" value={query.pageSize} />}
+      <div className="mt-4 flex gap-3">
+        <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          Apply filters
+        </button>
+        <Link href="/namespaces" className="rounded px-4 py-2 text-sm text-blue-800 underline">
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { inventoryQueryString, type InventoryQuery, type SortKey } from "@/lib/environments/query-inventory";
+import type { NamespaceRecord } from "@/lib/environments/types";
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: "name", label: "Name" },
+  { key: "cluster", label: "Cluster" },
+  { key: "businessUnit", label: "Business unit" },
+  { key: "environment", label: "Environment" },
+  { key: "application", label: "Application" },
+  { key: "teams", label: "Teams" },
+  { key: "reviewAfter", label: "Review after" },
+  { key: "modules", label: "Modules" },
+];
+
+function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query: InventoryQuery }) {
+  const active = query.sort === column.key;
+  const nextDir = active && query.dir === "asc" ? "desc" : "asc";
+  const href = `/namespaces${inventoryQueryString(query, { sort: column.key, dir: nextDir, page: undefined })}`;
+  return (
+    <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 text-left font-semibold">
+      <Link href={href} className="text-blue-800 underline">
+        {column.label}
+        {active && <span aria-hidden>{query.dir === "asc" ? " ▲" : " ▼"}</span>}
+        <span className="sr-only">, sort {nextDir === "asc" ? "ascending" : "descending"}</span>
+      </Link>
+    </th>
+  );
+}
+
+export function NamespaceTable({ rows, query, caption }: { rows: NamespaceRecord[]; query: InventoryQuery; caption: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            {COLUMNS.map((c) => (
+              <SortHeader key={c.key} column={c} query={query} />
+            ))}
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              Production
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((ns) => (
+            <tr key={`${ns.cluster}/${ns.name}`} className="hover:bg-slate-50">
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                <Link href={`/namespaces/${encodeURIComponent(ns.cluster)}/${encodeURIComponent(ns.name)}`} className="text-blue-800 underline">
+                  {ns.name}
+                </Link>
+                {ns.problems.length > 0 && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">problems</span>}
+              </th>
+              <td className="px-3 py-2">{ns.cluster}</td>
+              <td className="px-3 py-2">{ns.businessUnit ?? "—"}</td>
+              <td className="px-3 py-2">{ns.environment ?? "—"}</td>
+              <td className="max-w-56 truncate px-3 py-2" title={ns.application ?? undefined}>
+                {ns.application ?? "—"}
+              </td>
+              <td className="px-3 py-2">{ns.teams.join(", ") || "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{ns.reviewAfter ?? "—"}</td>
+              <td className="px-3 py-2 tabular-nums">{ns.modules.length}</td>
+              <td className="px-3 py-2">{ns.isProduction ? "Yes" : "No"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { inventoryOverview, type InventoryOverview } from "@/lib/environments/inventory-overview";
+import { isoDate } from "./clock";
+import { getClock, getInventoryStore, getProfile } from "./wiring";
+
+export interface Overview extends InventoryOverview {
+  commit: string;
+  indexedAt: Date;
+}
+
+const cache = new WeakMap<object, { today: string; overview: InventoryOverview }>();
+
+/** The managers' overview; computed once per indexed commit and day. */
+export async function getOverview(): Promise<Overview> {
+  const snapshot = await getInventoryStore().snapshot();
+  const today = isoDate(getClock().now());
+  let hit = cache.get(snapshot);
+  if (!hit || hit.today !== today) {
+    hit = { today, overview: inventoryOverview(snapshot.namespaces, getProfile(), today) };
+    cache.set(snapshot, hit);
+  }
+  return { ...hit.overview, commit: snapshot.commit, indexedAt: snapshot.indexedAt };
+}
