@@ -1,0 +1,23 @@
+#!/bin/sh
+# Runs Berth on its embedded defaults: a generated sample environments
+# repository, the embedded PGlite database and no GitHub or cluster.
+set -eu
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+PORT="${PORT:-3000}"
+
+sh scripts/setup.sh
+
+if [ ! -d .berth/sample-environments/.git ]; then
+  npm run --silent berth -- sample --out .berth/sample-environments --namespaces 300
+fi
+
+
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public package-lock.json next.config.js -newer .next/BUILD_ID -print -quit)" ]; then
+  npx next build
+fi
+
+echo ""
+echo "Berth is starting at http://localhost:${PORT}"
+echo ""
+exec npx next start -p "$PORT"

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The whole test suite: lint, type-check, unit and integration (real git,
+# real PostgreSQL and the embedded database), then the production build in
+# Chromium with Playwright. Installs what it needs first.
+set -eu
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+
+step() { printf '\n== %s\n' "$1"; }
+
+step "install"
+sh scripts/setup.sh
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "Installing Chromium from apt..."
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation
+fi
+
+step "lint"
+npx eslint .
+
+step "type-check"
+npx tsc --noEmit
+
+step "unit and integration"
+npx vitest run
+
+step "build"
+npx next build
+
+step "e2e (Chromium)"
+npx playwright test
