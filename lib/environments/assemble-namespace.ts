@@ -41,7 +41,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
         : "missing, and no file has a Namespace document: labels and annotations are unknown",
     });
   } else if (own && own.namespaceDocs.length === 0) {
-    const what = own.empty ? "empty" : "has no Namespace document";
+    const what = own.unreadable ? "could not be read" : own.empty ? "empty" : "has no Namespace document";
     problems.push({
       file: NAMESPACE_FILE,
       message: doc ? `${what}; the Namespace was read from ${doc.file}` : `${what}: labels and annotations are unknown`,

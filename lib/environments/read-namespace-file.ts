@@ -23,6 +23,8 @@ export interface FileFacts {
   problems: Problem[];
   /** True when the file holds nothing but whitespace and comments. */
   empty: boolean;
+  /** True when the file is malformed or binary, so some of it was not read. */
+  unreadable?: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export function readNamespaceFile(relPath: string, contents: FileContents, profi
   if (!kind) return facts;
   const text = decode(contents);
   if (text === null) {
+    facts.unreadable = true;
     facts.problems.push({ file: relPath, message: "binary content where text was expected; the file was not read" });
     return facts;
   }
@@ -71,8 +74,9 @@ function readManifests(file: string, text: string, facts: FileFacts): void {
     docs = yaml.loadAll(text, undefined, YAML_OPTIONS);
   } catch (error) {
     docs = recoverDocuments(file, text, error, facts.problems);
+    facts.unreadable = true;
   }
-  facts.empty = docs.every((d) => d === null || d === undefined);
+  facts.empty = !facts.unreadable && docs.every((d) => d === null || d === undefined);
   docs.forEach((doc, index) => {
     if (doc === null || doc === undefined) return;
     if (typeof doc !== "object" || Array.isArray(doc)) {
