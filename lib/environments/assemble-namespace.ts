@@ -1,6 +1,7 @@
 import { clusterNameForDomain, type PlatformProfile } from "./profile";
 import { isRecord, type FileFacts, type NamespaceDocument } from "./read-namespace-file";
 import type { NamespaceRecord, Problem } from "./types";
+import { namespacesDir } from "./namespaces-dir";
 
 export interface AssembleNamespaceInput {
   profile: PlatformProfile;
@@ -69,7 +70,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
     cluster: clusterNameForDomain(profile, clusterDomain),
     clusterDomain,
     name,
-    path: `${profile.namespacesDir}/${clusterDomain}/${name}`,
+    path: `${namespacesDir(profile)}/${clusterDomain}/${name}`,
     businessUnit: read("business-unit", "annotations"),
     environment: read("environment-name", "labels"),
     isProduction,

@@ -115,6 +115,25 @@ describe("buildIndex and updateIndex on a git repository", () => {
     }
   });
 
+  it("honours a profile whose namespaces folder is nested", async () => {
+    const other = createTestRepo();
+    try {
+      const nested = { ...profile, namespacesDir: "k8s/namespaces/" };
+      const put = (name: string) =>
+        Object.fromEntries(Object.entries(cloudPlatformNamespace(name)).map(([rel, text]) => [`k8s/namespaces/${LIVE}/${name}/${rel}`, text]));
+      other.commit({ ...put("a"), ...put("b"), ...folder(LIVE, "ignored", cloudPlatformNamespace("ignored")) });
+      const index = await buildIndex({ repoPath: other.dir, profile: nested });
+      expect([...index.namespaces.keys()]).toEqual([`${LIVE}/a`, `${LIVE}/b`]);
+      expect(index.namespaces.get(`${LIVE}/a`)!.path).toBe(`k8s/namespaces/${LIVE}/a`);
+      other.commit({ [`k8s/namespaces/${LIVE}/b`]: null, ...put("c"), [`namespaces/${LIVE}/ignored`]: null });
+      const { index: next, changed } = await updateIndex(index);
+      expect(changed).toEqual([`${LIVE}/b`, `${LIVE}/c`]);
+      expect([...next.namespaces.keys()]).toEqual([`${LIVE}/a`, `${LIVE}/c`]);
+    } finally {
+      other.remove();
+    }
+  });
+
   it("updateIndex to a commit without the namespaces folder empties the index", async () => {
     const other = createTestRepo();
     try {

@@ -5,6 +5,7 @@ import { readNamespaces } from "./read-namespaces";
 import { resolveCommit } from "./resolve-commit";
 import { runGit } from "./run-git";
 import type { NamespaceRecord } from "./types";
+import { namespacesDir } from "./namespaces-dir";
 
 /** Every namespace of an environments repository at one commit. Treat as immutable: updateIndex returns a new one. */
 export interface InventoryIndex {
@@ -35,7 +36,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<InventoryI
   // Absolute, so an index stays usable if the process changes directory.
   const repoPath = path.resolve(options.repoPath);
   const resolved = await resolveCommit(repoPath, commit);
-  const dir = profile.namespacesDir.replace(/\/+$/, "");
+  const dir = namespacesDir(profile);
   const type = await runGit(repoPath, ["cat-file", "-t", `${resolved}:${dir}`]).then(
     (out) => out.toString("utf8").trim(),
     () => null,

@@ -4,6 +4,7 @@ import type { PlatformProfile } from "./profile";
 import { namespaceFileKind, readNamespaceFile, type FileFacts } from "./read-namespace-file";
 import { runGit } from "./run-git";
 import type { NamespaceRecord } from "./types";
+import { namespacesDir } from "./namespaces-dir";
 
 const NO_FACTS: FileFacts = { namespaceDocs: [], teams: [], modules: [], problems: [], empty: true };
 
@@ -26,7 +27,7 @@ export async function readNamespaces(
   paths: string[],
 ): Promise<Map<string, NamespaceRecord>> {
   const listing = await runGit(repoPath, ["ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths]);
-  const dirPrefix = `${profile.namespacesDir.replace(/\/+$/, "")}/`;
+  const dirPrefix = `${namespacesDir(profile)}/`;
   const folders = new Map<string, Folder>();
   // Identical blobs at the same relative path (versions.tf, shared manifests) are read once.
   const pending = new Map<string, { relPath: string; facts: Map<string, FileFacts> }[]>();

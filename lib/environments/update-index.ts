@@ -3,6 +3,7 @@ import { NotAnEnvironmentsRepoError } from "./errors";
 import { readNamespaces } from "./read-namespaces";
 import { resolveCommit } from "./resolve-commit";
 import { runGit } from "./run-git";
+import { namespacesDir } from "./namespaces-dir";
 
 export interface UpdateIndexResult {
   index: InventoryIndex;
@@ -23,7 +24,7 @@ export async function updateIndex(index: InventoryIndex, options: { commit?: str
   const commit = await resolveCommit(repoPath, options.commit ?? "HEAD");
   if (commit === index.commit) return { index, changed: [] };
 
-  const dir = profile.namespacesDir.replace(/\/+$/, "");
+  const dir = namespacesDir(profile);
   let diff: Buffer;
   try {
     diff = await runGit(repoPath, ["diff", "--name-only", "-z", "--no-renames", index.commit, commit, "--", `${dir}/`]);
