@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -19,6 +19,17 @@ describe("berth sample", () => {
     const dir = path.join(scratch, "repo");
     expect(await sampleCommand.run(["--out", dir, "--namespaces", "12", "--seed", "4"], io)).toBe(0);
     expect(out.stdout).toMatch(new RegExp(`path: +${dir}\ncommit: +[0-9a-f]{40}\nnamespaces: +12 `));
+  });
+
+  it("can skip the checkout, leaving the same commit", async () => {
+    const { out, io } = capture();
+    const dir = path.join(scratch, "bare");
+    expect(await sampleCommand.run(["--out", dir, "--namespaces", "12", "--seed", "4", "--no-checkout"], io)).toBe(0);
+    expect(readdirSync(dir)).toEqual([".git"]);
+    const commit = (text: string) => /commit: +([0-9a-f]{40})/.exec(text)?.[1];
+    const { out: first, io: io2 } = capture();
+    await sampleCommand.run(["--out", path.join(scratch, "checked-out"), "--namespaces", "12", "--seed", "4"], io2);
+    expect(commit(out.stdout)).toBe(commit(first.stdout));
   });
 
   it("answers 1 with one line when the folder is not empty", async () => {

@@ -3,7 +3,7 @@ import { generateSampleRepo, SampleRepoTargetError } from "../environments/sampl
 import { UsageError, type CliCommand } from "./command";
 import { parseOptions } from "./parse-options";
 
-const usage = `Usage: berth sample --out <dir> [--namespaces N] [--seed S] [--commits C] [--now YYYY-MM-DD] [--profile <file>]
+const usage = `Usage: berth sample --out <dir> [--namespaces N] [--seed S] [--commits C] [--now YYYY-MM-DD] [--profile <file>] [--no-checkout]
 
 Generates a realistic environments repository (a new git repository with a
 history on main) for demos, end-to-end tests and benchmarks. The same options
@@ -16,6 +16,7 @@ give the same files and the same commit ids.
   --now YYYY-MM-DD   "today" for review-after dates and commit times
                      (default 2026-01-05, so output is reproducible)
   --profile <file>   a platform profile (JSON); default: Cloud Platform
+  --no-checkout      leave the working tree empty (faster; git objects only)
 `;
 
 export const sampleCommand: CliCommand = {
@@ -30,6 +31,7 @@ export const sampleCommand: CliCommand = {
       commits: { type: "string" },
       now: { type: "string" },
       profile: { type: "string" },
+      "no-checkout": { type: "boolean" },
     });
     if (!values.out) throw new UsageError("--out <dir> is required");
     let profile;
@@ -47,6 +49,7 @@ export const sampleCommand: CliCommand = {
         commits: values.commits === undefined ? undefined : integer("--commits", values.commits, 1, 1),
         now: day(values.now),
         profile,
+        checkout: !values["no-checkout"],
       });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       io.stdout(`path:       ${result.dir}\ncommit:     ${result.commit}\nnamespaces: ${result.namespaces} (${seconds} s)\n`);

@@ -20,6 +20,11 @@ export interface GenerateSampleRepoOptions {
   commits?: number;
   /** "Today" for review-after dates and commit times; fixed by default so output is reproducible. */
   now?: Date;
+  /**
+   * Check out a working tree (default true). Benchmarks that read only from
+   * git can skip it: writing ~12 files per namespace is most of the time.
+   */
+  checkout?: boolean;
 }
 
 export interface GeneratedSampleRepo {
@@ -46,8 +51,8 @@ export class SampleRepoTargetError extends Error {
 /**
  * Creates a new git repository at `dir` holding `namespaces` realistic
  * namespace folders in the profile's format, with a history of commits on
- * `main` and a checked-out working tree. The same options give the same
- * files and the same commit ids.
+ * `main` and (unless `checkout: false`) a checked-out working tree. The
+ * same options give the same files and the same commit ids.
  */
 export async function generateSampleRepo({
   dir,
@@ -56,6 +61,7 @@ export async function generateSampleRepo({
   profile = cloudPlatformProfile,
   commits,
   now = defaultSampleNow,
+  checkout = true,
 }: GenerateSampleRepoOptions): Promise<GeneratedSampleRepo> {
   if (!Number.isInteger(namespaces) || namespaces < 1) throw new Error(`namespaces must be a positive integer, not ${namespaces}`);
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, not ${seed}`);
@@ -68,7 +74,7 @@ export async function generateSampleRepo({
 
   await git(root, ["init", "--quiet", "--initial-branch=main"]);
   await runFastImport(root, "main", toFastImport(history, profile));
-  await git(root, ["reset", "--quiet", "--hard", "main"]);
+  if (checkout) await git(root, ["reset", "--quiet", "--hard", "main"]);
   const commit = (await git(root, ["rev-parse", "main"])).trim();
   return { dir: root, commit, namespaces: plan.length };
 }

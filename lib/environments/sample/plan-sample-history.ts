@@ -140,8 +140,11 @@ function laterChanges(namespaces: SampleNamespace[], profile: PlatformProfile): 
 function addMessage(added: SampleNamespace[]): string {
   const apps = [...new Set(added.map((ns) => ns.applicationSlug))];
   if (apps.length === 1) return `Add ${apps[0]} namespaces`;
-  const units = [...new Set(added.map((ns) => ns.businessUnit))].sort();
-  return `Add ${added.length} namespace${added.length === 1 ? "" : "s"} for ${units.join(", ")}`;
+  const counts = new Map<string, number>();
+  for (const ns of added) counts.set(ns.businessUnit, (counts.get(ns.businessUnit) ?? 0) + 1);
+  const units = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([bu]) => bu);
+  const named = units.length > 3 ? `${units.slice(0, 3).join(", ")} and ${units.length - 3} more` : units.join(", ");
+  return `Add ${added.length} namespace${added.length === 1 ? "" : "s"} for ${named}`;
 }
 
 function author(rng: Rng): SamplePerson {

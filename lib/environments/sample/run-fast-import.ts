@@ -34,7 +34,14 @@ export async function runFastImport(dir: string, branch: string, commits: Iterab
   });
   const write = async (text: string): Promise<void> => {
     if (pipe.error) return;
-    if (!child.stdin.write(text)) await new Promise<void>((resolve) => child.stdin.once("drain", resolve).once("close", resolve));
+    if (child.stdin.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        child.stdin.off("drain", done).off("close", done);
+        resolve();
+      };
+      child.stdin.on("drain", done).on("close", done);
+    });
   };
 
   const marks = new Map<string, number>();
