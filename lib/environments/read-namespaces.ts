@@ -32,6 +32,8 @@ export async function readNamespaces(
   // Identical blobs at the same relative path (versions.tf, shared manifests) are read once.
   const pending = new Map<string, { relPath: string; facts: Map<string, FileFacts> }[]>();
   const oids: string[] = [];
+  let lastKey = "";
+  let lastFolder: Folder | undefined;
 
   for (const entry of listing.toString("utf8").split("\0")) {
     const tab = entry.indexOf("\t");
@@ -42,17 +44,24 @@ export async function readNamespaces(
     const second = first < 0 ? -1 : path.indexOf("/", first + 1);
     if (second < 0) continue;
     const key = path.slice(dirPrefix.length, second);
-    let folder = folders.get(key);
+    // ls-tree lists a folder's files together: most entries hit the previous folder.
+    let folder = key === lastKey ? lastFolder : folders.get(key);
     if (!folder) {
       folder = { domain: path.slice(dirPrefix.length, first), name: path.slice(first + 1, second), paths: [], facts: new Map() };
       folders.set(key, folder);
     }
+    lastKey = key;
+    lastFolder = folder;
     const relPath = path.slice(second + 1);
     folder.paths.push(relPath);
+    if (!namespaceFileKind(relPath)) continue;
 
     // "<mode> <type> <oid>": only regular files (not symlinks or submodules) are read.
-    const [mode, type, oid] = entry.slice(0, tab).split(" ");
-    if (!oid || !namespaceFileKind(relPath)) continue;
+    const space = entry.indexOf(" ");
+    const lastSpace = entry.lastIndexOf(" ", tab);
+    const mode = entry.slice(0, space);
+    const type = entry.slice(space + 1, lastSpace);
+    const oid = entry.slice(lastSpace + 1, tab);
     if (type !== "blob" || mode === "120000") {
       const what = type === "commit" ? "a submodule" : "a symbolic link";
       folder.facts.set(relPath, { ...NO_FACTS, problems: [{ file: relPath, message: `${what}, not a file; it was not read` }] });
