@@ -35,7 +35,8 @@ export default async function OverviewPage() {
           unit="namespaces"
           bars={o.byBusinessUnit.map((c) => ({
             label: c.label,
-            segments: [{ name: "namespaces", value: c.count, className: "bg-blue-700", href: link({ businessUnit: c.label }) }],
+            href: link({ businessUnit: c.label }),
+            segments: [{ name: "namespaces", value: c.count, className: "bg-blue-700" }],
           }))}
         />
         <div className="space-y-4">
@@ -44,24 +45,16 @@ export default async function OverviewPage() {
             unit="namespaces"
             bars={o.byCluster.map((c) => ({
               label: c.label,
-              segments: [{ name: "namespaces", value: c.count, className: "bg-teal-700", href: link({ cluster: c.label }) }],
+              href: link({ cluster: c.label }),
+              segments: [{ name: "namespaces", value: c.count, className: "bg-teal-700" }],
             }))}
           />
           <BarChart
             title="Production and non-production"
             unit="namespaces"
-            legend={[
-              { name: "Production", className: "bg-rose-700" },
-              { name: "Non-production", className: "bg-slate-500" },
-            ]}
             bars={[
-              {
-                label: "All namespaces",
-                segments: [
-                  { name: "Production", value: o.production, className: "bg-rose-700", href: link({ production: "true" }) },
-                  { name: "Non-production", value: o.total - o.production, className: "bg-slate-500", href: link({ production: "false" }) },
-                ],
-              },
+              { label: "Production", href: link({ production: "true" }), segments: [{ name: "production", value: o.production, className: "bg-rose-700" }] },
+              { label: "Non-production", href: link({ production: "false" }), segments: [{ name: "non-production", value: o.total - o.production, className: "bg-slate-500" }] },
             ]}
           />
         </div>
@@ -77,11 +70,13 @@ export default async function OverviewPage() {
         ]}
         bars={o.modules.map((m) => ({
           label: m.module,
+          href: link({ module: m.module }),
           segments: [
-            { name: `current (${m.currentVersion ?? "not catalogued"})`, value: m.current, className: "bg-emerald-700", href: link({ module: m.module }) },
-            { name: "behind", value: m.behind, className: "bg-amber-600", href: link({ module: m.module, flag: "lagging" }) },
-            { name: "other", value: m.other, className: "bg-slate-500", href: link({ module: m.module }) },
+            { name: `current (${m.currentVersion ?? "not catalogued"})`, value: m.current, className: "bg-emerald-700" },
+            { name: "behind", value: m.behind, className: "bg-amber-600" },
+            { name: "other", value: m.other, className: "bg-slate-500" },
           ],
+          details: m.behind > 0 ? [{ text: `${m.behind.toLocaleString("en-GB")} behind`, href: link({ module: m.module, flag: "lagging" }) }] : [],
         }))}
       />
     </div>

@@ -13,7 +13,7 @@ const port = process.argv[2] ?? "3107";
 
 async function main(): Promise<void> {
   rmSync(E2E_ROOT, { recursive: true, force: true });
-  await generateSampleRepo({ dir: E2E_REPO, namespaces: 300, seed: 7 });
+  await generateSampleRepo({ dir: E2E_REPO, namespaces: 300, seed: 7, now: new Date() });
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", port, "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: {

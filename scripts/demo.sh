@@ -9,7 +9,7 @@ PORT="${PORT:-3000}"
 sh scripts/setup.sh
 
 if [ ! -d .berth/sample-environments/.git ]; then
-  npm run --silent berth -- sample --out .berth/sample-environments --namespaces 300
+  npm run --silent berth -- sample --out .berth/sample-environments --namespaces 300 --now "$(date -u +%Y-%m-%d)"
 fi
 
 

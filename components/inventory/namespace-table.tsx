@@ -19,10 +19,10 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
   const href = `/namespaces${inventoryQueryString(query, { sort: column.key, dir: nextDir, page: undefined })}`;
   return (
     <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className="px-3 py-2 text-left font-semibold">
-      <Link href={href} className="text-blue-800 underline">
+      {/* The header's aria-sort tells the current order; the link's description tells what a click does. */}
+      <Link href={href} className="text-blue-800 underline" title={`Sort ${nextDir === "asc" ? "ascending" : "descending"} by ${column.label.toLowerCase()}`}>
         {column.label}
         {active && <span aria-hidden>{query.dir === "asc" ? " ▲" : " ▼"}</span>}
-        <span className="sr-only">, sort {nextDir === "asc" ? "ascending" : "descending"}</span>
       </Link>
     </th>
   );
@@ -30,7 +30,7 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
 
 export function NamespaceTable({ rows, query, caption }: { rows: NamespaceRecord[]; query: InventoryQuery; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100">

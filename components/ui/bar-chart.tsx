@@ -2,21 +2,28 @@ import Link from "next/link";
 
 export interface Bar {
   label: string;
-  /** One or more segments, drawn end to end; each may link to its own filtered view. */
-  segments: { value: number; className: string; href: string; name: string }[];
+  /** The filtered view this bar stands for. */
+  href: string;
+  /** One or more segments, drawn end to end. */
+  segments: { name: string; value: number; className: string }[];
+  /** Further links shown after the total, e.g. "12 behind". */
+  details?: { text: string; href: string }[];
 }
 
 interface Props {
   title: string;
-  /** Describes what a bar counts, for screen readers, e.g. "namespaces". */
+  /** What a bar counts, e.g. "namespaces"; read out after each number. */
   unit: string;
   bars: Bar[];
   legend?: { name: string; className: string }[];
 }
 
+const linkClass = "inline-flex min-h-6 items-center text-blue-800 underline";
+
 /**
- * A horizontal bar chart as a list of links: each bar reads as "label: n unit"
- * to a screen reader and opens the filtered table when clicked.
+ * A horizontal bar chart whose rows are links: the label and number open the
+ * filtered table; the bar itself is a picture of the number (hidden from
+ * screen readers, which hear the same figures as text).
  */
 export function BarChart({ title, unit, bars, legend }: Props) {
   const max = Math.max(1, ...bars.map((b) => b.segments.reduce((s, x) => s + x.value, 0)));
@@ -36,34 +43,30 @@ export function BarChart({ title, unit, bars, legend }: Props) {
           ))}
         </ul>
       )}
-      <ul className="space-y-1.5">
+      <ul className="space-y-1">
         {bars.map((bar) => {
           const total = bar.segments.reduce((s, x) => s + x.value, 0);
           return (
-            <li key={bar.label} className="grid grid-cols-[minmax(6rem,10rem)_1fr_auto] items-center gap-2 text-sm">
-              <span className="truncate" title={bar.label}>
+            <li key={bar.label} className="grid grid-cols-[minmax(6rem,10rem)_1fr_auto] items-center gap-x-2 text-sm">
+              <Link href={bar.href} className={`${linkClass} truncate`} title={bar.label}>
                 {bar.label}
-              </span>
-              <span className="flex h-5 overflow-hidden rounded bg-slate-100">
-                {bar.segments
-                  .filter((s) => s.value > 0)
-                  .map((s) => (
-                    <Link
-                      key={s.name}
-                      href={s.href}
-                      className={`block h-full ${s.className}`}
-                      style={{ width: `${(s.value / max) * 100}%` }}
-                      aria-label={`${bar.label}, ${s.name}: ${s.value.toLocaleString("en-GB")} ${unit}`}
-                    />
-                  ))}
-              </span>
-              <Link href={bar.segments[0]?.href ?? "#"} className="tabular-nums text-blue-800 underline">
-                {total.toLocaleString("en-GB")}
-                <span className="sr-only">
-                  {" "}
-                  {unit}: {bar.label}
-                </span>
               </Link>
+              <span aria-hidden className="flex h-5 overflow-hidden rounded bg-slate-100">
+                {bar.segments.map((s) => (
+                  <span key={s.name} title={`${s.name}: ${s.value}`} className={`block h-full ${s.className}`} style={{ width: `${(s.value / max) * 100}%` }} />
+                ))}
+              </span>
+              <span className="flex gap-3 tabular-nums">
+                <span>
+                  {total.toLocaleString("en-GB")}
+                  <span className="sr-only"> {unit}</span>
+                </span>
+                {bar.details?.map((d) => (
+                  <Link key={d.text} href={d.href} className={linkClass}>
+                    {d.text}
+                  </Link>
+                ))}
+              </span>
             </li>
           );
         })}

@@ -1,5 +1,6 @@
 import type { CliCommand } from "./command";
 import { inventoryCommand } from "./inventory";
+import { sampleCommand } from "./sample";
 
 /** Every `berth` command; a new command is one file plus one line here. */
-export const commands: CliCommand[] = [inventoryCommand];
+export const commands: CliCommand[] = [inventoryCommand, sampleCommand];

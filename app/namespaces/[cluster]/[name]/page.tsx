@@ -140,7 +140,7 @@ export default async function NamespacePage({ params }: Params) {
         {modules.length === 0 ? (
           <p className="text-sm">No Terraform modules.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">Terraform modules used by {ns.name}</caption>
               <thead className="bg-slate-100">
@@ -183,10 +183,10 @@ export default async function NamespacePage({ params }: Params) {
         <p className="mb-2 text-sm text-slate-700">
           <code className="font-mono">{ns.path}</code> at commit <code className="font-mono">{commit.slice(0, 12)}</code>
         </p>
-        <ul className="columns-1 text-sm sm:columns-2">
+        <ul className="columns-1 space-y-1 text-sm sm:columns-2">
           {ns.files.map((file) => (
             <li key={file}>
-              <a href={fileLink(ns, file, commit)} className="font-mono text-blue-800 underline">
+              <a href={fileLink(ns, file, commit)} className="inline-flex min-h-6 items-center font-mono text-blue-800 underline">
                 {file}
               </a>
             </li>
