@@ -6,12 +6,13 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireFolderLock } from "../lib/db/lock";
+import { postgresUrlFor, testPostgresUrl } from "../lib/db/testing/postgres-url";
 
 // Runs the real Prisma CLI, configured by prisma.config.ts to use the shim,
 // against a throwaway PostgreSQL database and a throwaway PGlite folder.
 const root = path.resolve(__dirname, "..");
 const prismaCli = path.join(root, "node_modules/prisma/build/index.js");
-const adminUrl = "postgres://postgres@127.0.0.1:5432/test";
+const adminUrl = testPostgresUrl;
 const migrationsOnDisk = fs.readdirSync(path.join(root, "prisma/migrations")).filter((name) => /^\d+_/.test(name));
 
 interface Run {
@@ -85,7 +86,7 @@ function migrateAndCheck(env: () => Record<string, string>) {
 describe("through PostgreSQL", () => {
   const database = `berth_shim_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
-  const url = `postgres://postgres@127.0.0.1:5432/${database}`;
+  const url = postgresUrlFor(database);
 
   beforeAll(async () => {
     await admin.connect();

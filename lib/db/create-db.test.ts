@@ -7,9 +7,10 @@ import { parseEnv } from "@/lib/env";
 import { createDb } from "./create-db";
 import { FolderLockedError } from "./lock";
 import { migrateDatabase } from "./migrate-database";
+import { postgresUrlFor, testPostgresUrl } from "./testing/postgres-url";
 
 const root = path.resolve(__dirname, "../..");
-const adminUrl = "postgres://postgres@127.0.0.1:5432/test";
+const adminUrl = testPostgresUrl;
 
 describe("the embedded database", () => {
   let dataDir: string;
@@ -53,7 +54,7 @@ describe("PostgreSQL", () => {
   });
 
   it("is migrated and used through DATABASE_URL", async () => {
-    const env = parseEnv({ DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}` });
+    const env = parseEnv({ DATABASE_URL: postgresUrlFor(database) });
     await migrateDatabase(env, { root });
     const db = createDb(env);
     try {

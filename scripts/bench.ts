@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: Berth's speed and memory targets, measured on a generated
+ * 5,000-namespace environments repository. Prints a table and writes
+ * .berth/bench/results.json. Timed tests are not used for this: numbers on a
+ * shared machine vary, so they are reported, not asserted.
+ *
+ *   cold index            < 3 s        incremental re-index (1 namespace)  < 100 ms
+ *   inventory API median  < 50 ms      server RSS with the index           < 300 MB
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { migrateDatabase } from "../lib/db/migrate-database";
+import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
+import { rssMb, summarize } from "./bench/stats";
+
+const root = path.resolve(".berth/bench");
+const repo = path.join(root, "environments");
+const NAMESPACES = Number(process.env.BENCH_NAMESPACES ?? 5000);
+
+async function generate(): Promise<number> {
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const t = performance.now();
+  await generateSampleRepo({ dir: repo, namespaces: NAMESPACES, seed: 42, checkout: false, now: new Date() });
+  return performance.now() - t;
+}
+
+function indexWorker(): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/index-worker.ts", repo], { encoding: "utf8", maxBuffer: 1 << 24 });
+  return JSON.parse(out.trim().split("\n").at(-1)!);
+}
+
+/** A scratch PostgreSQL database for the server bench, migrated; null when no server answers. */
+async function scratchPostgres(): Promise<string | null> {
+  const admin = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+  const client = new pg.Client({ connectionString: admin });
+  try {
+    await client.connect();
+    await client.query("DROP DATABASE IF EXISTS berth_bench");
+    await client.query("CREATE DATABASE berth_bench");
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const url = new URL(admin);
+  url.pathname = "/berth_bench";
+  await migrateDatabase({ DATABASE_URL: url.toString(), dataDir: path.join(root, "data") });
+  return url.toString();
+}
+
+type HttpResult = { apiMs: ReturnType<typeof summarize>; serverRssMb: number };
+
+/** The inventory API over HTTP against the production build, as a browser or script would call it. */
+async function httpBench(databaseUrl: string | null, port: number): Promise<HttpResult> {
+  const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      BERTH_ENVIRONMENTS_REPO: repo,
+      BERTH_DATA_DIR: path.join(root, `data-${port}`),
+      BERTH_INDEX_REFRESH_SECONDS: "3600",
+      DATABASE_URL: databaseUrl ?? "",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    // Ready once start-up has indexed the repository (it logs that line).
+    await new Promise<void>((resolve, reject) => {
+      let log = "";
+      server.stdout!.on("data", (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes("Berth indexed")) resolve();
+      });
+      server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${log}`)));
+    });
+    const base = `http://127.0.0.1:${port}/api/namespaces`;
+    const queries = ["", "?q=prison", "?businessUnit=HMPPS&production=false", "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc", "?sort=application&page=40", "?pageSize=500"];
+    for (const q of queries) await (await fetch(base + q)).arrayBuffer(); // warm-up
+    const samples: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const t = performance.now();
+      const res = await fetch(base + queries[i % queries.length]);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      samples.push(performance.now() - t);
+    }
+    return { apiMs: summarize(samples), serverRssMb: rssMb(server.pid!) };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
+  const generateMs = await generate();
+  const index = indexWorker();
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
+  const postgres = await scratchPostgres();
+  const servers = { postgres: postgres ? await httpBench(postgres, 3191) : null, embedded: await httpBench(null, 3192) };
+  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers };
+  writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
+
+  const i = index as { coldIndexMs: { median: number }; incrementalMs: { median: number; p95: number }; queryMs: { median: number }; rssMb: { withIndex: number } };
+  const api = (h: HttpResult | null) => (h ? `${h.apiMs.median} / ${h.apiMs.p95} ms` : "no PostgreSQL");
+  const rows: [string, string, string][] = [
+    ["generate sample repo", `${(generateMs / 1000).toFixed(1)} s`, "-"],
+    ["cold index (median of 3)", `${i.coldIndexMs.median} ms`, "< 3000 ms"],
+    ["incremental re-index, 1 namespace (median/p95 of 20)", `${i.incrementalMs.median} / ${i.incrementalMs.p95} ms`, "< 100 ms"],
+    ["inventory query in process (median of 300)", `${i.queryMs.median} ms`, "-"],
+    ["inventory API over HTTP, PostgreSQL (median/p95 of 300)", api(servers.postgres), "< 50 ms median"],
+    ["inventory API over HTTP, embedded (median/p95 of 300)", api(servers.embedded), "< 50 ms median"],
+    ["RSS, Berth server with the index, PostgreSQL", servers.postgres ? `${servers.postgres.serverRssMb} MB` : "-", "< 300 MB"],
+    ["RSS, Berth server with the index, embedded PGlite", `${servers.embedded.serverRssMb} MB`, "(PGlite adds ~150 MB)"],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`\nBerth bench, ${NAMESPACES} namespaces (${results.date})\n`);
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}   target ${target}`);
+  console.log(`\nDetails: ${path.relative(process.cwd(), path.join(root, "results.json"))}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
