@@ -3,16 +3,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireFolderLock } from "../lib/db/lock";
-import { postgresUrlFor, testPostgresUrl } from "../lib/db/testing/postgres-url";
+import pg from "pg";
+import { useScratchDatabase } from "../lib/db/testing/use-scratch-database";
 
 // Runs the real Prisma CLI, configured by prisma.config.ts to use the shim,
 // against a throwaway PostgreSQL database and a throwaway PGlite folder.
 const root = path.resolve(__dirname, "..");
 const prismaCli = path.join(root, "node_modules/prisma/build/index.js");
-const adminUrl = testPostgresUrl;
 const migrationsOnDisk = fs.readdirSync(path.join(root, "prisma/migrations")).filter((name) => /^\d+_/.test(name));
 
 interface Run {
@@ -84,18 +83,7 @@ function migrateAndCheck(env: () => Record<string, string>) {
 }
 
 describe("through PostgreSQL", () => {
-  const database = `berth_shim_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  const url = postgresUrlFor(database);
-
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${database}"`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  });
+  const url = useScratchDatabase("berth_shim");
 
   migrateAndCheck(() => ({ DATABASE_URL: url }));
 
@@ -106,12 +94,12 @@ describe("through PostgreSQL", () => {
       const tables = (await client.query(tablesSql)).rows.map((row) => row.table_name);
       expect(tables).toEqual(expect.arrayContaining(["_prisma_migrations", "index_runs"]));
       migrationRows.postgres = (await client.query(migrationRowsSql)).rows;
+      const shadows = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
+      expect(shadows.rows).toEqual([]);
     } finally {
       await client.end();
     }
     expect(migrationRows.postgres.map((row) => row.migration_name)).toEqual(migrationsOnDisk);
-    const shadows = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
-    expect(shadows.rows).toEqual([]);
   });
 });
 

@@ -1,16 +1,14 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { createDb } from "./create-db";
 import { FolderLockedError } from "./lock";
 import { migrateDatabase } from "./migrate-database";
-import { postgresUrlFor, testPostgresUrl } from "./testing/postgres-url";
+import { useScratchDatabase } from "./testing/use-scratch-database";
 
 const root = path.resolve(__dirname, "../..");
-const adminUrl = testPostgresUrl;
 
 describe("the embedded database", () => {
   let dataDir: string;
@@ -42,19 +40,10 @@ describe("the embedded database", () => {
 });
 
 describe("PostgreSQL", () => {
-  const database = `berth_db_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  beforeAll(async () => {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${database}"`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-  });
+  const url = useScratchDatabase("berth_db");
 
   it("is migrated and used through DATABASE_URL", async () => {
-    const env = parseEnv({ DATABASE_URL: postgresUrlFor(database) });
+    const env = parseEnv({ DATABASE_URL: url });
     await migrateDatabase(env, { root });
     const db = createDb(env);
     try {

@@ -1,26 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { inventoryCsv } from "./inventory-csv";
-import type { NamespaceRecord } from "./types";
+import { namespaceRecord } from "./testing/namespace-record";
 
-const ns: NamespaceRecord = {
-  cluster: "live",
-  clusterDomain: "d",
-  name: "orders-dev",
-  path: "p",
-  businessUnit: "HMPPS",
-  environment: "development",
-  isProduction: false,
+const ns = namespaceRecord("orders-dev", {
   application: 'Orders, "the" app\nline two',
-  owner: "=HYPERLINK(\"http://evil\")",
+  owner: '=HYPERLINK("http://evil")',
   teams: ["a", "b"],
   slackChannel: "#orders",
-  sourceCode: null,
-  reviewAfter: null,
-  skipApply: false,
-  files: [],
   modules: [{ name: "q", module: "sqs", source: "s", ref: "5.1.2", file: "resources/sqs.tf" }],
-  problems: [],
-};
+});
 
 describe("inventoryCsv", () => {
   it("quotes, escapes and defuses formulas", () => {

@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { inventoryOverview } from "./inventory-overview";
 import { cloudPlatformProfile } from "./profile";
-import type { NamespaceRecord } from "./types";
+import { namespaceRecord } from "./testing/namespace-record";
 
-const base: NamespaceRecord = {
-  cluster: "live",
-  clusterDomain: "d",
-  name: "a",
-  path: "p",
-  businessUnit: "HMPPS",
-  environment: "production",
-  isProduction: true,
-  application: null,
-  owner: null,
-  teams: [],
-  slackChannel: null,
-  sourceCode: null,
-  reviewAfter: null,
-  skipApply: false,
-  files: [],
-  modules: [],
-  problems: [],
-};
+const base = namespaceRecord("a", { environment: "production", isProduction: true });
 const mod = (module: string, ref: string | null) => ({ name: module, module, source: "s", ref, file: "resources/x.tf" });
 
 describe("inventoryOverview", () => {

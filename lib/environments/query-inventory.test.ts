@@ -1,30 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile } from "./profile";
 import { inventoryQueryString, parseInventoryQuery, queryInventory } from "./query-inventory";
-import type { NamespaceRecord } from "./types";
+import { namespaceRecord } from "./testing/namespace-record";
 
-function ns(name: string, over: Partial<NamespaceRecord> = {}): NamespaceRecord {
-  return {
-    cluster: "live",
-    clusterDomain: "live.cloud-platform.service.justice.gov.uk",
-    name,
-    path: `namespaces/live.cloud-platform.service.justice.gov.uk/${name}`,
-    businessUnit: "HMPPS",
-    environment: "development",
-    isProduction: false,
-    application: `${name} app`,
-    owner: "Team: team@example.com",
-    teams: ["team-a"],
-    slackChannel: "#a",
-    sourceCode: null,
-    reviewAfter: null,
-    skipApply: false,
-    files: [],
-    modules: [],
-    problems: [],
-    ...over,
-  };
-}
+const ns = namespaceRecord;
 
 const ctx = { profile: cloudPlatformProfile, today: "2026-06-01" };
 const all = [

@@ -1,6 +1,7 @@
 /** Test fixture: the files of a Cloud-Platform-style namespace folder, as the format describes them. */
 export interface FixtureOptions {
   businessUnit?: string;
+  application?: string;
   environment?: string;
   isProduction?: boolean;
   teams?: string[];
@@ -25,7 +26,7 @@ metadata:
   annotations:
     ${PREFIX}/business-unit: "${options.businessUnit ?? "HMPPS"}"
     ${PREFIX}/slack-channel: "${name}-dev"
-    ${PREFIX}/application: "Application for ${name}"
+    ${PREFIX}/application: "${options.application ?? `Application for ${name}`}"
     ${PREFIX}/owner: "Team ${teams[0]}: ${teams[0]}@example.gov.uk"
     ${PREFIX}/source-code: "https://github.com/ministryofjustice/${name}"
     ${PREFIX}/team-name: "${teams[0]}"

@@ -1,26 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { inventoryQueryString } from "@/lib/environments/query-inventory";
 import type { PinStatus } from "@/lib/environments/module-version";
-import { isAppError } from "@/lib/errors";
 import { fileLink } from "@/lib/server/file-link";
-import { getNamespace, type NamespaceDetail } from "@/lib/server/get-namespace";
+import { getNamespace } from "@/lib/server/get-namespace";
+import { orNotFound } from "@/app/_lib/or-not-found";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { name } = await params;
   return { title: name };
-}
-
-async function load(cluster: string, name: string): Promise<NamespaceDetail> {
-  try {
-    return await getNamespace(cluster, name);
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
 }
 
 const STATUS_TEXT: Record<PinStatus, { text: string; className: string }> = {
@@ -43,7 +33,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function NamespacePage({ params }: Params) {
   const { cluster, name } = await params;
-  const { namespace: ns, commit, reviewOverdue, modules } = await load(decodeURIComponent(cluster), decodeURIComponent(name));
+  const { namespace: ns, commit, reviewOverdue, modules } = await orNotFound(getNamespace(decodeURIComponent(cluster), decodeURIComponent(name)));
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 
   return (

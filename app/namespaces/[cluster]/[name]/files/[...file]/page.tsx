@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { readNamespaceSource } from "@/lib/server/read-namespace-source";
 
 type Params = { params: Promise<{ cluster: string; name: string; file: string[] }> };
@@ -14,10 +13,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function NamespaceFilePage({ params }: Params) {
   const { cluster, name, file } = await params;
   const [c, n, f] = [decodeURIComponent(cluster), decodeURIComponent(name), file.map(decodeURIComponent).join("/")];
-  const source = await readNamespaceSource(c, n, f).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  const source = await orNotFound(readNamespaceSource(c, n, f));
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">
