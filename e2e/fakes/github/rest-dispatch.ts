@@ -1,0 +1,108 @@
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FakeUrls } from "./github-objects";
+import type { GitHubState } from "./github-state";
+import { parseJson, readBody, sendJson } from "./http-io";
+import { matchOperation } from "./match-operation";
+import type { OpenApiValidator } from "./openapi-validator";
+import { errorBody, type RestOperation, type RestResult } from "./rest-operation";
+import type { Violations } from "./violations";
+
+export interface RestContext {
+  operations: readonly RestOperation[];
+  state: GitHubState;
+  urls: FakeUrls;
+  validator: OpenApiValidator;
+  violations: Violations;
+}
+
+const RATE_LIMIT = 5000;
+
+/**
+ * Serves one REST request: find the operation, authenticate, run the
+ * handler, and check what goes in and out against GitHub's description. A
+ * mismatch answers 500 (422 for a request body) so the test that caused it
+ * fails instead of passing against a GitHub that does not exist.
+ */
+export function restDispatcher(context: RestContext) {
+  const usage = new Map<string, { used: number; reset: number }>();
+
+  return async function dispatch(request: IncomingMessage, response: ServerResponse, url: URL, pathname: string) {
+    const { state, urls, validator, violations } = context;
+    const method = request.method ?? "GET";
+    const requestId = randomRequestId();
+    const base = { "x-github-media-type": "github.v3; format=json", "x-github-request-id": requestId };
+
+    const matched = matchOperation(context.operations, method, pathname);
+    if (!matched) {
+      violations.record(`${method} ${url.pathname}`, ["the fake does not serve this endpoint (add it to rest-operations.ts)"]);
+      return sendJson(response, 404, errorBody(404, "Not Found", "https://docs.github.com/rest"), base);
+    }
+    const { operation, params } = matched;
+    const label = `${method} ${url.pathname} (${operation.operationId})`;
+
+    const bearer = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    const token = bearer === undefined ? undefined : state.token(bearer);
+    if (!token) {
+      const message = bearer === undefined ? "Requires authentication" : "Bad credentials";
+      // Note: GitHub answers 401 on every endpoint, whether or not its description lists it.
+      const body = errorBody(401, message, "https://docs.github.com/rest");
+      return send(401, body, { ...base, ...rateHeaders(bearer ?? "anonymous") }, validator.validateComponent("basic-error", body));
+    }
+    const headers = {
+      ...base,
+      ...rateHeaders(token.token),
+      "x-oauth-scopes": token.scopes.join(", "),
+      "x-accepted-oauth-scopes": operation.acceptedScopes.join(", "),
+    };
+
+    const body = parseJson(await readBody(request));
+    const bodyProblems =
+      body instanceof Error ? [`${operation.operationId} request: ${body.message}`] : validator.validateRequestBody(operation.operationId, body);
+    if (bodyProblems.length > 0) {
+      violations.record(label, bodyProblems);
+      return sendJson(response, 422, { message: "fake GitHub: request body does not match GitHub's OpenAPI description", violations: bodyProblems }, headers);
+    }
+
+    let result: RestResult;
+    try {
+      result = await operation.handle({ params, url, body, token, state, urls, documentationUrl: operation.documentationUrl });
+    } catch (error) {
+      violations.record(label, [`handler threw: ${error instanceof Error ? error.stack : String(error)}`]);
+      return sendJson(response, 500, { message: "fake GitHub: handler failed" }, headers);
+    }
+    return send(
+      result.status,
+      result.body,
+      { ...headers, ...result.headers },
+      validator.validateResponse(operation.operationId, result.status, result.body),
+    );
+
+    function send(status: number, payload: unknown, sendHeaders: Record<string, string>, problems: string[]): void {
+      if (problems.length === 0) return sendJson(response, status, payload, sendHeaders);
+      violations.record(label, problems);
+      const message = "fake GitHub: response does not match GitHub's OpenAPI description";
+      sendJson(response, 500, { message, violations: problems }, sendHeaders);
+    }
+  };
+
+  function rateHeaders(key: string): Record<string, string> {
+    const now = Math.floor(Date.now() / 1000);
+    let window = usage.get(key);
+    if (!window || window.reset <= now) usage.set(key, (window = { used: 0, reset: now + 3600 }));
+    window.used += 1;
+    return {
+      "x-ratelimit-limit": String(RATE_LIMIT),
+      "x-ratelimit-remaining": String(Math.max(RATE_LIMIT - window.used, 0)),
+      "x-ratelimit-reset": String(window.reset),
+      "x-ratelimit-used": String(window.used),
+      "x-ratelimit-resource": "core",
+    };
+  }
+}
+
+/** Shaped like GitHub's (`C0DE:1A2B:3C4D5E:6F7A8B:65F1A2B3`). */
+function randomRequestId(): string {
+  const hex = (bytes: number) => randomBytes(bytes).toString("hex").toUpperCase();
+  return `${hex(2)}:${hex(2)}:${hex(3)}:${hex(3)}:${Math.floor(Date.now() / 1000).toString(16).toUpperCase()}`;
+}

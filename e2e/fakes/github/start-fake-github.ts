@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { controlApi } from "./control-api";
+import { createGitHubState } from "./github-state";
+import { requestUrl, sendJson } from "./http-io";
+import { oauthAccessToken } from "./oauth-access-token";
+import { oauthAuthorize } from "./oauth-authorize";
+import type { OAuthContext } from "./oauth-context";
+import { openapiValidator, type OpenApiDocument } from "./openapi-validator";
+import { restDispatcher } from "./rest-dispatch";
+import type { RestOperation } from "./rest-operation";
+import { restOperations } from "./rest-operations";
+import { createViolations } from "./violations";
+
+export interface FakeGitHubOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  org: string;
+  /** "" like api.github.com, or "/api/v3" like GitHub Enterprise Server. */
+  apiPrefix?: string;
+  clientId: string;
+  clientSecret: string;
+  /** Rows tried before the built-in ones (tests of the validator use this). */
+  extraOperations?: RestOperation[];
+  /** Milliseconds since the epoch; lets a test age an OAuth code. */
+  now?: () => number;
+}
+
+export interface FakeGitHub {
+  /** `http://127.0.0.1:<port>`: plays github.com (OAuth pages). */
+  url: string;
+  /** `url` + apiPrefix: plays api.github.com; Octokit's `baseUrl`. */
+  apiUrl: string;
+  close(): Promise<void>;
+  /** Every departure from GitHub's description seen so far. */
+  violations(): string[];
+}
+
+const SUBSET_PATH = path.join(__dirname, "openapi-subset.json");
+
+/** A local HTTP server that answers like GitHub for what Berth calls. See README.md. */
+export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+  const apiPrefix = (options.apiPrefix ?? "").replace(/\/+$/, "");
+  const state = createGitHubState(options.org);
+  const violations = createViolations();
+  const validator = openapiValidator(JSON.parse(readFileSync(SUBSET_PATH, "utf8")) as OpenApiDocument);
+  const urls = { web: "", api: "" };
+  const oauth: OAuthContext = {
+    state,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    violations,
+    now: options.now ?? Date.now,
+  };
+  const rest = restDispatcher({ operations: [...(options.extraOperations ?? []), ...restOperations], state, urls, validator, violations });
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = requestUrl(request, urls.web);
+    const pathname = url.pathname;
+    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations });
+    if (pathname === "/login/oauth/authorize") return oauthAuthorize(request, response, url, oauth);
+    if (pathname === "/login/oauth/access_token" && request.method === "POST") return oauthAccessToken(request, response, url, oauth);
+    if (apiPrefix === "" || pathname === apiPrefix || pathname.startsWith(`${apiPrefix}/`)) {
+      return rest(request, response, url, pathname.slice(apiPrefix.length) || "/");
+    }
+    sendJson(response, 404, { message: "Not Found" });
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      violations.record(`${request.method} ${request.url}`, [`fake GitHub failed: ${error instanceof Error ? error.stack : String(error)}`]);
+      if (!response.headersSent) sendJson(response, 500, { message: "fake GitHub failed" });
+      else response.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  urls.web = `http://127.0.0.1:${port}`;
+  urls.api = `${urls.web}${apiPrefix}`;
+
+  return {
+    url: urls.web,
+    apiUrl: urls.api,
+    violations: () => violations.list(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
