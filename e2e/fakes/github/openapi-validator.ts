@@ -89,9 +89,12 @@ export function openapiValidator(document: OpenApiDocument): OpenApiValidator {
   };
 }
 
+const MAX_REPORTED = 20;
+
 function describeErrors(label: string, errors: ErrorObject[]): string[] {
-  return errors.slice(0, 20).map((error) => {
+  const more = errors.length > MAX_REPORTED ? [`${label}: ... and ${errors.length - MAX_REPORTED} more`] : [];
+  return errors.slice(0, MAX_REPORTED).map((error) => {
     const detail = error.params && Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : "";
     return `${label}: ${error.instancePath || "(body)"} ${error.message ?? "is invalid"}${detail}`;
-  });
+  }).concat(more);
 }
