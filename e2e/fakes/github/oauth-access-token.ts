@@ -40,7 +40,11 @@ export async function oauthAccessToken(request: IncomingMessage, response: Serve
 
   const body = exchange(params, context);
   const answerProblems = checkOAuth("accessTokenResponse", body);
-  if (answerProblems.length > 0) context.violations.record(label, answerProblems);
+  if (answerProblems.length > 0) {
+    context.violations.record(label, answerProblems);
+    const message = "fake GitHub: access_token answer does not match GitHub's OAuth documentation";
+    return send(response, 500, JSON.stringify({ message, violations: answerProblems }), { "content-type": JSON_TYPE });
+  }
 
   if (request.headers.accept?.includes("application/json")) {
     return send(response, 200, JSON.stringify(body), { "content-type": JSON_TYPE });
