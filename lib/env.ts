@@ -27,9 +27,37 @@ const schema = z.object({
     .url()
     .refine((v) => v.includes("{path}"), "must contain {path}")
     .optional(),
+
+  /** Berth's own URL, as users reach it (next-auth builds its callback URLs from it). */
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Signs and encrypts session cookies and GitHub tokens at rest. Required in production. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Only members of this GitHub organisation may sign in; its teams give permissions. */
+  GITHUB_ORG: z.string().regex(/^[A-Za-z0-9-]+$/, "must be a GitHub organisation login").default("ministryofjustice"),
+  /** The OAuth app's credentials. */
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  /** GitHub's REST API; GitHub Enterprise Server: https://<host>/api/v3. */
+  GITHUB_API_URL: z.string().url().default("https://api.github.com"),
+  /** GitHub's web address (OAuth pages); GitHub Enterprise Server: https://<host>. */
+  GITHUB_WEB_URL: z.string().url().default("https://github.com"),
+  /** Members of these org teams (comma-separated slugs) are platform reviewers. */
+  BERTH_REVIEWER_TEAMS: z
+    .string()
+    .default("webops")
+    .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean)),
+  /** How old a session's team list may get before it is read from GitHub again. */
+  BERTH_TEAMS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(15).default(15),
+  /** Sign in as a sample user, without GitHub: for the embedded demo only. */
+  BERTH_LOCAL_SIGNIN: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Must also be "true" for local sign-in on a production start: anyone could sign in as anyone. */
+  BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: string };
+export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: string; authSecret: string };
+
+/** Note: outside production a fixed secret keeps dev sessions across restarts; production refuses to start without one. */
+const DEVELOPMENT_SECRET = "berth-development-secret-not-for-production-use";
 
 export class ConfigError extends Error {
   constructor(readonly setting: string, detail: string) {
@@ -48,11 +76,32 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(setting, issue.message);
   }
   const env = result.data;
+  const production = env.NODE_ENV === "production";
+  if (env.BERTH_LOCAL_SIGNIN && production && !env.BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION) {
+    throw new ConfigError(
+      "BERTH_LOCAL_SIGNIN",
+      "local sign-in lets anyone sign in as anyone; on a production start it also needs BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION=true",
+    );
+  }
+  if (Boolean(env.GITHUB_CLIENT_ID) !== Boolean(env.GITHUB_CLIENT_SECRET)) {
+    throw new ConfigError(env.GITHUB_CLIENT_ID ? "GITHUB_CLIENT_SECRET" : "GITHUB_CLIENT_ID", "GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET go together");
+  }
   return {
     ...env,
     dataDir: path.resolve(env.BERTH_DATA_DIR),
     environmentsRepo: path.resolve(env.BERTH_ENVIRONMENTS_REPO),
+    authSecret: env.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET,
   };
+}
+
+/** What only the web server needs (not the CLI or migrations): a way to sign in, and a real secret in production. */
+export function assertServerSettings(env: Env): void {
+  if (!env.GITHUB_CLIENT_ID && !env.BERTH_LOCAL_SIGNIN) {
+    throw new ConfigError("GITHUB_CLIENT_ID", "required to sign in with GitHub (or set BERTH_LOCAL_SIGNIN=true for the embedded demo)");
+  }
+  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
+    throw new ConfigError("NEXTAUTH_SECRET", "required in production (32 characters or more)");
+  }
 }
 
 let cached: Env | undefined;

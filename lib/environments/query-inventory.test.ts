@@ -25,6 +25,8 @@ describe("queryInventory", () => {
     expect(names({ environment: "production" })).toEqual(["alpha"]);
     expect(names({ team: "laa-crime" })).toEqual(["alpha"]);
     expect(names({ module: "rds-instance" })).toEqual(["charlie"]);
+    expect(queryInventory(all, parseInventoryQuery({ mine: "true" }), { ...ctx, myTeams: ["laa-crime"] }).rows.map((r) => r.name)).toEqual(["alpha"]);
+    expect(names({ mine: "true" })).toEqual([]);
   });
 
   it("searches name, application, team and owner case-insensitively", () => {

@@ -29,6 +29,8 @@ export const inventoryQuerySchema = z.object({
   team: optionalText,
   module: optionalText,
   production: z.enum(["true", "false"]).optional().catch(undefined),
+  /** Only namespaces owned by one of the viewer's teams. */
+  mine: z.enum(["true"]).optional().catch(undefined),
   flag: z.enum(FLAGS).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
@@ -65,6 +67,8 @@ export interface QueryContext {
   profile: PlatformProfile;
   /** Today as YYYY-MM-DD, for the overdue review-after flag. */
   today: string;
+  /** The viewer's teams, for `mine`. */
+  myTeams?: readonly string[];
 }
 
 export interface InventoryPage {
@@ -105,6 +109,7 @@ function matches(ns: NamespaceRecord, query: InventoryQuery, ctx: QueryContext):
   if (query.environment !== undefined && ns.environment !== query.environment) return false;
   if (query.production !== undefined && ns.isProduction !== (query.production === "true")) return false;
   if (query.team !== undefined && !ns.teams.includes(query.team)) return false;
+  if (query.mine !== undefined && !ns.teams.some((t) => ctx.myTeams?.includes(t))) return false;
   if (query.module !== undefined && !ns.modules.some((m) => m.module === query.module)) return false;
   if (query.flag !== undefined && !matchesFlag(ns, query.flag, query, ctx)) return false;
   if (query.q !== undefined) {

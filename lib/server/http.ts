@@ -21,4 +21,14 @@ export async function respond(work: () => Promise<Response>): Promise<Response> 
   }
 }
 
+/**
+ * Note: a first guard against cross-site requests on mutations: browsers send
+ * Origin on every cross-origin POST, and it must be this server.
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (!origin || !host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
+}
+
 export { AppError };

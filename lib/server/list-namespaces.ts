@@ -1,5 +1,8 @@
+import { canBrowseInventory } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { queryInventory, type InventoryPage, type InventoryQuery } from "@/lib/environments/query-inventory";
+import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { InventorySnapshot } from "./inventory-store";
 import { getClock, getInventoryStore, getProfile } from "./wiring";
@@ -43,8 +46,9 @@ export interface NamespaceList extends InventoryPage {
 }
 
 /** One page of the inventory for a query. Any signed-in member may browse it. */
-export async function listNamespaces(query: InventoryQuery): Promise<NamespaceList> {
+export async function listNamespaces(viewer: Viewer | null, query: InventoryQuery): Promise<NamespaceList> {
+  authorize(viewer, canBrowseInventory(viewer));
   const snapshot = await getInventoryStore().snapshot();
-  const page = queryInventory(snapshot.namespaces, query, { profile: getProfile(), today: isoDate(getClock().now()) });
+  const page = queryInventory(snapshot.namespaces, query, { profile: getProfile(), today: isoDate(getClock().now()), myTeams: viewer.teams });
   return { ...page, commit: snapshot.commit, facets: facetsOf(snapshot) };
 }

@@ -1,3 +1,4 @@
+import type { Viewer } from "@/lib/auth/viewer";
 import { runGit } from "@/lib/environments/run-git";
 import { AppError } from "@/lib/errors";
 import { getEnv } from "@/lib/env";
@@ -11,8 +12,8 @@ export interface NamespaceSource {
 }
 
 /** A file of an indexed namespace folder, at the indexed commit. Only files the index listed can be read. */
-export async function readNamespaceSource(cluster: string, name: string, file: string): Promise<NamespaceSource> {
-  const { namespace, commit } = await getNamespace(cluster, name);
+export async function readNamespaceSource(viewer: Viewer | null, cluster: string, name: string, file: string): Promise<NamespaceSource> {
+  const { namespace, commit } = await getNamespace(viewer, cluster, name);
   // Note: the file must be one the index found in this folder, so no path can reach outside it.
   if (!namespace.files.includes(file)) throw new AppError("not_found", `No file ${file} in ${name}`);
   const path = `${namespace.path}/${file}`;

@@ -2,7 +2,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { NotAnEnvironmentsRepoError } from "@/lib/environments/errors";
-import { ConfigError, getEnv } from "@/lib/env";
+import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
 import { getInventoryStore } from "./wiring";
 
 function stop(message: string): never {
@@ -36,6 +36,7 @@ export async function startBerth(): Promise<void> {
   let env;
   try {
     env = getEnv();
+    assertServerSettings(env);
   } catch (error) {
     if (error instanceof ConfigError) stop(error.message);
     throw error;

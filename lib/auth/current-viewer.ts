@@ -1,0 +1,45 @@
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { sessionCookieName, sessionSettings } from "./auth-options";
+import { createGitHubMembershipSource } from "./github-membership";
+import { loadViewer } from "./sessions";
+import type { Viewer } from "./viewer";
+
+async function sessionId(): Promise<string | null> {
+  const env = getEnv();
+  const cookie = (await cookies()).get(sessionCookieName(env))?.value;
+  if (!cookie) return null;
+  const token = await decode({ token: cookie, secret: env.authSecret }).catch(() => null);
+  return typeof token?.sid === "string" ? token.sid : null;
+}
+
+async function load(force: boolean): Promise<Viewer | null> {
+  const id = await sessionId();
+  if (!id) return null;
+  const env = getEnv();
+  return loadViewer(getDb(), id, {
+    settings: sessionSettings(env),
+    membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG }),
+    now: new Date(),
+    force,
+  });
+}
+
+/** The signed-in viewer of this request, or null; read once per request. */
+export const getViewer = cache(() => load(false));
+
+/** Re-reads the viewer's teams from GitHub now. */
+export function refreshViewer(): Promise<Viewer | null> {
+  return load(true);
+}
+
+/** For route handlers and use-cases: the viewer, or a 401. */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated", "Sign in to use Berth");
+  return viewer;
+}
