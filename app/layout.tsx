@@ -3,7 +3,10 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-in-buttons";
 import { NavLinks } from "@/components/nav-links";
+import { Providers } from "@/components/providers";
+import { getViewer } from "@/lib/auth/current-viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,7 +14,8 @@ export const metadata: Metadata = {
   description: "Self-service portal for the namespaces of a shared Kubernetes platform",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -26,11 +30,22 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="text-lg font-semibold tracking-tight text-white no-underline">
               Berth
             </Link>
-            <NavLinks />
+            {viewer && (
+              <>
+                <NavLinks />
+                <div className="ml-auto flex items-center gap-3 text-sm">
+                  <Link href="/me" className="rounded px-2 py-1 text-slate-100 underline hover:bg-slate-700">
+                    {viewer.login}
+                    {viewer.reviewer && <span className="ml-1 rounded bg-sky-200 px-1.5 text-xs text-sky-950 no-underline">reviewer</span>}
+                  </Link>
+                  <SignOutButton />
+                </div>
+              </>
+            )}
           </div>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-          {children}
+          <Providers>{children}</Providers>
         </main>
       </body>
     </html>

@@ -1,14 +1,13 @@
-import { connection } from "next/server";
 import { BarChart } from "@/components/ui/bar-chart";
 import { StatCard } from "@/components/ui/stat-card";
 import { inventoryQueryString } from "@/lib/environments/query-inventory";
 import { getOverview } from "@/lib/server/get-overview";
+import { pageViewer } from "@/app/_lib/page-viewer";
 
 const link = (params: Record<string, string>) => `/namespaces${inventoryQueryString(params)}`;
 
 export default async function OverviewPage() {
-  await connection();
-  const o = await getOverview();
+  const o = await getOverview(await pageViewer());
   return (
     <div className="space-y-6">
       <div>

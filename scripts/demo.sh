@@ -6,6 +6,18 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 PORT="${PORT:-3000}"
 
+# The demo signs in as sample users, without GitHub. This is a production
+# build, so local sign-in must be confirmed loudly; never do this with real data.
+export BERTH_LOCAL_SIGNIN=true
+export BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION=true
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT}}"
+mkdir -p .berth
+if [ ! -f .berth/auth-secret ]; then
+  node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64url"))' > .berth/auth-secret
+fi
+NEXTAUTH_SECRET="$(cat .berth/auth-secret)"
+export NEXTAUTH_SECRET
+
 sh scripts/setup.sh
 
 if [ ! -d .berth/sample-environments/.git ]; then

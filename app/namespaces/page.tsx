@@ -5,12 +5,13 @@ import { NamespaceTable } from "@/components/inventory/namespace-table";
 import { Pagination } from "@/components/inventory/pagination";
 import { inventoryQueryString, parseInventoryQuery } from "@/lib/environments/query-inventory";
 import { listNamespaces } from "@/lib/server/list-namespaces";
+import { pageViewer } from "@/app/_lib/page-viewer";
 
 export const metadata: Metadata = { title: "Namespaces" };
 
 export default async function NamespacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseInventoryQuery(await searchParams);
-  const list = await listNamespaces(query);
+  const list = await listNamespaces(await pageViewer(), query);
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
   const summary = `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${list.total.toLocaleString("en-GB")} namespaces`;

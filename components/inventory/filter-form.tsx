@@ -72,6 +72,12 @@ export function FilterForm({ query, options }: { query: InventoryQuery; options:
         <Select name="team" label="Team" value={query.team} options={plain(options.teams)} />
         <Select name="module" label="Module" value={query.module} options={plain(options.modules)} />
         <Select name="flag" label="Flag" value={query.flag} options={Object.entries(FLAG_LABELS).map(([value, label]) => ({ value, label }))} />
+        <div className="flex items-center gap-2 self-end py-1.5">
+          <input id="filter-mine" name="mine" type="checkbox" value="true" defaultChecked={query.mine === "true"} className="h-5 w-5" />
+          <label htmlFor="filter-mine" className="text-sm font-medium">
+            Only my teams&apos; namespaces
+          </label>
+        </div>
       </div>
       {query.sort !== "name" && <input type="hidden" name="sort" value={query.sort} />}
       {query.dir !== "asc" && <input type="hidden" name="dir" value={query.dir} />}

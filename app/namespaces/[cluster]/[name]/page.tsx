@@ -5,6 +5,7 @@ import type { PinStatus } from "@/lib/environments/module-version";
 import { fileLink } from "@/lib/server/file-link";
 import { getNamespace } from "@/lib/server/get-namespace";
 import { orNotFound } from "@/app/_lib/or-not-found";
+import { pageViewer } from "@/app/_lib/page-viewer";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
@@ -33,7 +34,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default async function NamespacePage({ params }: Params) {
   const { cluster, name } = await params;
-  const { namespace: ns, commit, reviewOverdue, modules } = await orNotFound(getNamespace(decodeURIComponent(cluster), decodeURIComponent(name)));
+  const viewer = await pageViewer();
+  const { namespace: ns, commit, reviewOverdue, modules, owner, fullView } = await orNotFound(getNamespace(viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 
   return (
@@ -50,6 +52,11 @@ export default async function NamespacePage({ params }: Params) {
           {ns.isProduction ? "Production" : "Non-production"}
         </span>
         {ns.skipApply && <span className="rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">Skipped by the apply pipeline</span>}
+        {owner ? (
+          <span className="rounded bg-emerald-100 px-2 py-0.5 text-sm text-emerald-900">Your team owns this namespace</span>
+        ) : (
+          fullView && <span className="rounded bg-sky-100 px-2 py-0.5 text-sm text-sky-900">Reviewer: full view</span>
+        )}
       </div>
 
       {ns.problems.length > 0 && (
