@@ -1,6 +1,15 @@
 import { defineConfig, devices } from "@playwright/test";
+import { FAKE_GITHUB_PORT, GITHUB_MODE_PORT, LOCAL_MODE_PORT, OAUTH_CLIENT, ORG } from "./e2e/fixtures/servers";
 
-const port = 3107;
+const chromium = {
+  ...devices["Desktop Chrome"],
+  trace: "retain-on-failure" as const,
+  launchOptions: {
+    // Debian's Chromium; Playwright never downloads a browser of its own here.
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  },
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -9,22 +18,20 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
+  globalTeardown: "./e2e/global-teardown.ts",
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  use: {
-    ...devices["Desktop Chrome"],
-    baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's Chromium; Playwright never downloads a browser of its own here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  projects: [
+    { name: "github", testIgnore: "**/local-signin.spec.ts", use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` } },
+    { name: "embedded", testMatch: "**/local-signin.spec.ts", use: { ...chromium, baseURL: `http://127.0.0.1:${LOCAL_MODE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx tsx e2e/fakes/github/main.ts --port ${FAKE_GITHUB_PORT} --org ${ORG} --api-prefix /api/v3 --client-id ${OAUTH_CLIENT.id} --client-secret ${OAUTH_CLIENT.secret}`,
+      url: `http://127.0.0.1:${FAKE_GITHUB_PORT}/_fake/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
     },
-  },
-  webServer: {
-    command: `npx tsx e2e/start-server.ts ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-  },
+    { command: "npx tsx e2e/start-server.ts github", url: `http://127.0.0.1:${GITHUB_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
+    { command: "npx tsx e2e/start-server.ts local", url: `http://127.0.0.1:${LOCAL_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
+  ],
 });

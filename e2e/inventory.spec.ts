@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { signInAsNewUser } from "./fixtures/sign-in";
+
+test.beforeEach(async ({ page }) => {
+  await signInAsNewUser(page);
+});
 
 /** The index refreshes every second in e2e; reload until the namespace shows up. */
 async function openWhenIndexed(page: Page, url: string, visible: string): Promise<void> {

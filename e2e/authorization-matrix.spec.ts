@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { createGitHubUser, signInWithGitHub } from "./fixtures/sign-in";
+
+/**
+ * Every route handler, page and server action, with what each role gets.
+ * A new route or action without an entry here fails this test: decide who may
+ * use it before it ships.
+ */
+type Role = "anonymous" | "member" | "owner" | "otherOwner" | "reviewer";
+type Expect = Record<Role, number>;
+interface Entry {
+  /** The file under app/ that serves it. */
+  file: string;
+  method: "GET" | "POST";
+  /** A concrete URL; {ns} is the test's namespace. */
+  url: string;
+  expect: Expect;
+}
+
+const signedIn = (status: number): Expect => ({ anonymous: 401, member: status, owner: status, otherOwner: status, reviewer: status });
+/** Pages: anonymous visitors are sent to sign in (307), everyone signed in sees them. */
+const page: Expect = { anonymous: 307, member: 200, owner: 200, otherOwner: 200, reviewer: 200 };
+const open: Expect = { anonymous: 200, member: 200, owner: 200, otherOwner: 200, reviewer: 200 };
+
+const MATRIX: Entry[] = [
+  { file: "api/auth/[...nextauth]/route.ts", method: "GET", url: "/api/auth/providers", expect: open },
+  { file: "api/namespaces/route.ts", method: "GET", url: "/api/namespaces", expect: signedIn(200) },
+  { file: "api/namespaces/export/route.ts", method: "GET", url: "/api/namespaces/export", expect: signedIn(200) },
+  { file: "api/me/teams/route.ts", method: "POST", url: "/api/me/teams", expect: signedIn(200) },
+  { file: "page.tsx", method: "GET", url: "/", expect: page },
+  { file: "me/page.tsx", method: "GET", url: "/me", expect: page },
+  { file: "namespaces/page.tsx", method: "GET", url: "/namespaces", expect: page },
+  { file: "namespaces/[cluster]/[name]/page.tsx", method: "GET", url: "/namespaces/live/{ns}", expect: page },
+  { file: "namespaces/[cluster]/[name]/files/[...file]/page.tsx", method: "GET", url: "/namespaces/live/{ns}/files/00-namespace.yaml", expect: page },
+  { file: "signin/page.tsx", method: "GET", url: "/signin", expect: { ...open, member: 307, owner: 307, otherOwner: 307, reviewer: 307 } },
+  { file: "signin/not-a-member/page.tsx", method: "GET", url: "/signin/not-a-member", expect: open },
+];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+test("every route, page and server action has an entry in the matrix", () => {
+  const appFiles = walk("app").map((f) => path.relative("app", f));
+  const routes = appFiles.filter((f) => /(^|\/)(route\.ts|page\.tsx)$/.test(f) && !f.startsWith("_"));
+  expect(routes.sort()).toEqual([...new Set(MATRIX.map((e) => e.file))].sort());
+  const actions = [...walk("app"), ...walk("lib")].filter((f) => /\.tsx?$/.test(f) && /^\s*["']use server["']/m.test(readFileSync(f, "utf8")));
+  expect(actions, "server actions must be added to the matrix").toEqual([]);
+});
+
+test("each role gets exactly what the matrix says", async ({ browser, playwright, baseURL }) => {
+  const ownerTeam = uniqueName("matrix-owners");
+  const ns = uniqueName("matrix-ns");
+  await commitNamespace({ name: ns, team: ownerTeam });
+
+  async function contextFor(teams: string[] | null): Promise<APIRequestContext> {
+    if (teams === null) return playwright.request.newContext({ baseURL, maxRedirects: 0 });
+    const page = await (browser as Browser).newPage();
+    await signInWithGitHub(page, await createGitHubUser(teams));
+    const state = await page.context().storageState();
+    await page.close();
+    return playwright.request.newContext({ baseURL, storageState: state, maxRedirects: 0 });
+  }
+  const contexts: Record<Role, APIRequestContext> = {
+    anonymous: await contextFor(null),
+    member: await contextFor(["unrelated-team"]),
+    owner: await contextFor([ownerTeam]),
+    otherOwner: await contextFor(["laa-crime-apply"]),
+    reviewer: await contextFor(["webops"]),
+  };
+  // The namespace must be indexed before the matrix runs.
+  await expect.poll(async () => (await contexts.member.get(`/namespaces/live/${ns}`)).status(), { timeout: 20_000 }).toBe(200);
+
+  const results: string[] = [];
+  for (const entry of MATRIX) {
+    for (const [role, expected] of Object.entries(entry.expect) as [Role, number][]) {
+      const url = entry.url.replace("{ns}", ns);
+      const response = await contexts[role].fetch(url, { method: entry.method, headers: { origin: baseURL! } });
+      if (response.status() !== expected) results.push(`${entry.method} ${url} as ${role}: ${response.status()}, expected ${expected}`);
+    }
+  }
+  expect(results).toEqual([]);
+});
