@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { TeamLinks } from "@/components/inventory/team-links";
 import { RefreshTeamsButton } from "@/components/auth/refresh-teams-button";
-import { inventoryQueryString } from "@/lib/environments/query-inventory";
 import { pageViewer } from "@/app/_lib/page-viewer";
 
 export const metadata: Metadata = { title: "Your access" };
@@ -26,19 +25,7 @@ export default async function MePage() {
         <h2 id="teams" className="font-semibold">
           Your GitHub teams
         </h2>
-        {viewer.teams.length === 0 ? (
-          <p className="text-sm">You are in no team of the organisation.</p>
-        ) : (
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {viewer.teams.map((team) => (
-              <li key={team}>
-                <Link href={`/namespaces${inventoryQueryString({ team })}`} className="inline-block rounded-full border border-slate-300 px-3 py-0.5 text-blue-800 underline">
-                  {team}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TeamLinks teams={viewer.teams} empty="You are in no team of the organisation." />
         {viewer.kind === "github" && <RefreshTeamsButton />}
       </section>
     </div>

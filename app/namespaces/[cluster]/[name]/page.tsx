@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TeamLinks } from "@/components/inventory/team-links";
 import { inventoryQueryString } from "@/lib/environments/query-inventory";
 import type { PinStatus } from "@/lib/environments/module-version";
 import { fileLink } from "@/lib/server/file-link";
@@ -115,19 +116,7 @@ export default async function NamespacePage({ params }: Params) {
         <h2 id="teams" className="mb-2 font-semibold">
           Owning teams
         </h2>
-        {ns.teams.length === 0 ? (
-          <p className="text-sm">No RoleBinding in this folder binds a GitHub team.</p>
-        ) : (
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {ns.teams.map((team) => (
-              <li key={team}>
-                <Link href={`/namespaces${inventoryQueryString({ team })}`} className="inline-block rounded-full border border-slate-300 px-3 py-0.5 text-blue-800 underline">
-                  {team}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        <TeamLinks teams={ns.teams} empty="No RoleBinding in this folder binds a GitHub team." />
       </section>
 
       <section aria-labelledby="resources" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
