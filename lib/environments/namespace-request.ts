@@ -9,7 +9,6 @@ const required = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined || issue.input === null ? `enter ${what}` : `${what} must be text`;
 
 /** Line breaks, other control characters, and what no file can hold: free text is one line of printable text. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const NOT_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Trimmed, non-empty, single-line text of at most `max` characters. */
