@@ -1,0 +1,114 @@
+import { Octokit } from "@octokit/rest";
+import type { GitProvider, OpenedPullRequest, PullRequestDraft, PullRequestReader, PullRequestStatus } from "./git-provider";
+import { defaultRetryOptions, withRetries, type RetryOptions } from "./with-retries";
+
+export interface GitHubProviderOptions {
+  apiUrl: string;
+  /** The bot's (or GitHub App installation's) token: writes are never made with a user's token. */
+  token: string;
+  owner: string;
+  repo: string;
+  baseBranch: string;
+  retry?: RetryOptions;
+}
+
+function status(error: unknown): number | undefined {
+  return typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : undefined;
+}
+
+/**
+ * Pull requests on GitHub through the git data API: one tree with every file
+ * inline, one commit, one branch, one pull request, so the number of API
+ * calls does not grow with the number of files. Each step first looks for
+ * what an earlier, interrupted attempt made, so a retry never makes a second
+ * branch or pull request.
+ */
+export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader {
+  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth" });
+  const retry = options.retry ?? defaultRetryOptions;
+  // Transient failures (5xx, rate limits) are retried with backoff on every call.
+  octokit.hook.wrap("request", (request, params) => withRetries(async () => request(params), retry));
+  const { owner, repo } = options;
+
+  async function branchHead(branch: string): Promise<string | null> {
+    try {
+      const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+      return data.object.sha;
+    } catch (error) {
+      if (status(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async function commitOnNewBranch(draft: PullRequestDraft): Promise<string> {
+    const base = await branchHead(options.baseBranch);
+    if (!base) throw new Error(`The base branch ${options.baseBranch} does not exist in ${owner}/${repo}`);
+    const { data: baseCommit } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: base });
+    const { data: tree } = await octokit.rest.git.createTree({
+      owner,
+      repo,
+      base_tree: baseCommit.tree.sha,
+      tree: draft.files.map((f) => ({ path: f.path, mode: "100644" as const, type: "blob" as const, content: f.content })),
+    });
+    const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: draft.commitMessage, tree: tree.sha, parents: [base] });
+    try {
+      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${draft.branch}`, sha: commit.sha });
+      return commit.sha;
+    } catch (error) {
+      // Another attempt created the branch meanwhile: use what it made.
+      if (status(error) === 422) {
+        const head = await branchHead(draft.branch);
+        if (head) return head;
+      }
+      throw error;
+    }
+  }
+
+  async function findOpenPull(branch: string) {
+    const { data } = await octokit.rest.pulls.list({ owner, repo, head: `${owner}:${branch}`, state: "open", per_page: 1 });
+    return data[0] ?? null;
+  }
+
+  async function createPull(draft: PullRequestDraft): Promise<{ number: number; html_url: string }> {
+    try {
+      const { data } = await octokit.rest.pulls.create({ owner, repo, title: draft.title, body: draft.body, head: draft.branch, base: options.baseBranch });
+      return data;
+    } catch (error) {
+      // "A pull request already exists": an earlier attempt's request reached GitHub after all.
+      const existing = status(error) === 422 ? await findOpenPull(draft.branch) : null;
+      if (!existing) throw error;
+      return existing;
+    }
+  }
+
+  return {
+    kind: "github",
+
+    async openPullRequest(draft): Promise<OpenedPullRequest> {
+      const headSha = (await branchHead(draft.branch)) ?? (await commitOnNewBranch(draft));
+      const pull = (await findOpenPull(draft.branch)) ?? (await createPull(draft));
+      // Both are idempotent on GitHub, so a resumed attempt simply repeats them.
+      if (draft.labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number: pull.number, labels: draft.labels });
+      if (draft.reviewerTeams.length > 0) {
+        await octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: pull.number, team_reviewers: draft.reviewerTeams });
+      }
+      return { number: pull.number, url: pull.html_url, headSha };
+    },
+
+    async getPullRequest(number): Promise<PullRequestStatus> {
+      const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+      const [{ data: reviews }, { data: checks }] = await Promise.all([
+        octokit.rest.pulls.listReviews({ owner, repo, pull_number: number, per_page: 100 }),
+        octokit.rest.checks.listForRef({ owner, repo, ref: pull.head.sha, per_page: 100 }),
+      ]);
+      return {
+        number,
+        state: pull.state === "closed" ? "closed" : "open",
+        merged: pull.merged,
+        headSha: pull.head.sha,
+        reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, submittedAt: r.submitted_at ?? null })),
+        checks: checks.check_runs.map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion })),
+      };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { BranchMerger, GitProvider, OpenedPullRequest } from "./git-provider";
+
+function git(repo: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile("git", ["-C", repo, ...args], { env: { ...process.env, ...options.env }, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`git ${args[0]} failed: ${String(stderr).trim() || error.message}`));
+      else resolve(String(stdout).trim());
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+const IDENTITY = { GIT_AUTHOR_NAME: "Berth", GIT_AUTHOR_EMAIL: "berth@localhost", GIT_COMMITTER_NAME: "Berth", GIT_COMMITTER_EMAIL: "berth@localhost" };
+
+/**
+ * The embedded demo's provider: a branch in the local environments repository,
+ * committed with git plumbing (so a checked-out working tree is not touched);
+ * reviewers approve and merge in Berth.
+ */
+export function createLocalProvider(options: { repoPath: string; baseBranch: string }): GitProvider & BranchMerger {
+  const repo = options.repoPath;
+
+  async function head(ref: string): Promise<string | null> {
+    return git(repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${ref}`]).catch(() => null);
+  }
+
+  return {
+    kind: "local",
+
+    async openPullRequest(draft): Promise<OpenedPullRequest> {
+      const existing = await head(draft.branch);
+      if (existing) return { number: null, url: null, headSha: existing };
+      const base = await head(options.baseBranch);
+      if (!base) throw new Error(`The base branch ${options.baseBranch} does not exist in ${repo}`);
+      const scratch = await mkdtemp(path.join(os.tmpdir(), "berth-index-"));
+      try {
+        const env = { ...IDENTITY, GIT_INDEX_FILE: path.join(scratch, "index") };
+        await git(repo, ["read-tree", base], { env });
+        for (const file of draft.files) {
+          const blob = await git(repo, ["hash-object", "-w", "--stdin"], { input: file.content });
+          await git(repo, ["update-index", "--add", "--cacheinfo", `100644,${blob},${file.path}`], { env });
+        }
+        const tree = await git(repo, ["write-tree"], { env });
+        const commit = await git(repo, ["commit-tree", tree, "-p", base, "-m", draft.commitMessage], { env });
+        // Note: create only, never move: `update-ref <ref> <new> ""` fails if the branch appeared meanwhile.
+        await git(repo, ["update-ref", `refs/heads/${draft.branch}`, commit, ""]);
+        return { number: null, url: null, headSha: commit };
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
+
+    async mergeBranch(branch, message) {
+      const base = await head(options.baseBranch);
+      const tip = await head(branch);
+      if (!base || !tip) throw new Error(`Cannot merge ${branch} into ${options.baseBranch}: a branch is missing`);
+      const tree = await git(repo, ["merge-tree", "--write-tree", base, tip]).catch(() => {
+        throw new Error(`${branch} no longer merges cleanly into ${options.baseBranch}`);
+      });
+      const merge = await git(repo, ["commit-tree", tree.split("\n")[0]!, "-p", base, "-p", tip, "-m", message], { env: IDENTITY });
+      await git(repo, ["update-ref", `refs/heads/${options.baseBranch}`, merge, base]);
+      // A checked-out main follows, so people browsing the demo repository see the merge.
+      const bare = (await git(repo, ["rev-parse", "--is-bare-repository"])) === "true";
+      const current = bare ? null : await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => null);
+      if (current === options.baseBranch) await git(repo, ["read-tree", "-u", "--reset", merge]);
+      return merge;
+    },
+  };
+}
