@@ -112,9 +112,13 @@ export type NamespaceRequest = z.output<typeof namespaceRequestSchema>;
 /** What a form or answers file supplies before parsing (e.g. a Slack channel with its "#"). */
 export type NamespaceRequestInput = z.input<typeof namespaceRequestSchema>;
 
-/** namespaceRequestSchema plus the profile's clusters, business units and environments. */
+const schemas = new WeakMap<RequestProfile, ReturnType<typeof buildSchema>>();
+
+/** namespaceRequestSchema plus the profile's clusters, business units and environments. Built once per profile object. */
 export function namespaceRequestSchemaFor(profile: RequestProfile) {
-  return buildSchema(profile);
+  let schema = schemas.get(profile);
+  if (!schema) schemas.set(profile, (schema = buildSchema(profile)));
+  return schema;
 }
 
 export type NamespaceRequestValidation = { ok: true; value: NamespaceRequest } | { ok: false; fields: Record<string, string> };

@@ -1,6 +1,61 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 
+const terraformProviderSchema = z.object({ source: z.string().min(1), version: z.string().min(1) });
+
+const namespaceTemplateSchema = z.object({
+  /** LimitRange "limitrange": container defaults (limits) and default requests. */
+  limitRange: z.object({
+    defaultCpu: z.string().min(1),
+    defaultMemory: z.string().min(1),
+    defaultRequestCpu: z.string().min(1),
+    defaultRequestMemory: z.string().min(1),
+  }),
+  /** ResourceQuota "namespace-quota": hard.pods. */
+  podsQuota: z.number().int().min(1),
+  /** Labels of the namespaces whose pods may reach every namespace (the ingress controllers). */
+  ingressControllerLabels: z.record(z.string().min(1), z.string().min(1)),
+  terraform: z.object({
+    requiredVersion: z.string().min(1),
+    providers: z.object({ aws: terraformProviderSchema, github: terraformProviderSchema, kubernetes: terraformProviderSchema }),
+    /** Region of the default aws provider. */
+    awsRegion: z.string().min(1),
+    /** Further aws providers: alias -> region. */
+    awsAliases: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "provider aliases are Terraform identifiers"), z.string().min(1)),
+    /** The `source-code` default tag of AWS resources: the environments repository itself. */
+    sourceCodeTag: z.string().min(1),
+  }),
+});
+
+const cloudPlatformNamespaceTemplate: z.infer<typeof namespaceTemplateSchema> = {
+  limitRange: { defaultCpu: "1000m", defaultMemory: "1000Mi", defaultRequestCpu: "10m", defaultRequestMemory: "100Mi" },
+  podsQuota: 50,
+  ingressControllerLabels: { component: "ingress-controllers" },
+  terraform: {
+    requiredVersion: ">= 1.2.5",
+    providers: {
+      aws: { source: "hashicorp/aws", version: "~> 5.78.0" },
+      github: { source: "integrations/github", version: "~> 6.6.0" },
+      kubernetes: { source: "hashicorp/kubernetes", version: "~> 2.23.0" },
+    },
+    awsRegion: "eu-west-2",
+    awsAliases: { london: "eu-west-2", ireland: "eu-west-1" },
+    sourceCodeTag: "github.com/ministryofjustice/cloud-platform-environments",
+  },
+};
+
+const policySchema = z.object({
+  /** The only ClusterRoles a RoleBinding may reference. */
+  allowedClusterRoles: z.array(z.string().min(1)).min(1),
+  /** Labels a Namespace must not carry: key -> value. */
+  forbiddenLabels: z.record(z.string().min(1), z.string()),
+});
+
+const cloudPlatformPolicy: z.infer<typeof policySchema> = {
+  allowedClusterRoles: ["admin", "calico-network-policy-access"],
+  forbiddenLabels: { component: "cloud-platform-monitoring-alerts" },
+};
+
 /**
  * A platform profile: the conventions of one environments repository. The
  * built-in default follows the UK Ministry of Justice Cloud Platform; a
@@ -37,6 +92,10 @@ const profileSchema = z.object({
     /** Non-production namespaces get a review-after date this many months out. */
     reviewAfterMonths: z.number().int().min(0),
   }),
+  /** What Berth writes into a new namespace folder; the parts of the templates that vary by platform. */
+  namespaceTemplate: namespaceTemplateSchema.default(cloudPlatformNamespaceTemplate),
+  /** The repository's own PR policy, as Berth checks it before opening a pull request. */
+  policy: policySchema.default(cloudPlatformPolicy),
 });
 
 export type PlatformProfile = z.infer<typeof profileSchema>;
