@@ -1,20 +1,45 @@
-import type { PlatformProfile } from "../profile";
+import { namespaceFolder as folderOf } from "../namespace-folder";
+import type { NamespaceRequest } from "../namespace-request";
+import { clusterNameForDomain, type PlatformProfile } from "../profile";
+import { renderNamespaceFiles as renderStandardFiles } from "../render-namespace-files";
 import { renderModuleFile } from "./render-module-file";
-import { renderNamespaceManifests } from "./render-namespace-manifests";
-import { mainTf, renderVariablesTf, versionsTf } from "./render-terraform-files";
+import { renderSampleExtras } from "./render-sample-extras";
 import type { SampleNamespace } from "./sample-namespace";
 
 /** The folder of a namespace in the repository. */
 export function namespaceFolder(ns: SampleNamespace, profile: PlatformProfile): string {
-  return `${profile.namespacesDir}/${ns.clusterDomain}/${ns.name}`;
+  return folderOf(profile, ns.clusterDomain, ns.name);
 }
 
-/** Every file of a namespace folder, keyed by path relative to the folder. */
+/** The request a team would have made for this sample namespace. */
+function sampleRequest(ns: SampleNamespace, profile: PlatformProfile): NamespaceRequest {
+  return {
+    name: ns.name,
+    cluster: clusterNameForDomain(profile, ns.clusterDomain),
+    environment: ns.environment,
+    isProduction: ns.isProduction,
+    application: ns.application,
+    team: ns.team.slug,
+    businessUnit: ns.businessUnit,
+    slackChannel: ns.slackChannel,
+    serviceArea: ns.serviceArea,
+    ownerName: ns.team.name,
+    ownerEmail: ns.team.email,
+    sourceCode: ns.sourceCode,
+    reviewAfter: ns.reviewAfter,
+  };
+}
+
+/**
+ * Every file of a namespace folder, keyed by path relative to the folder: the
+ * standard files exactly as Berth renders them for a request, plus the
+ * sample's extras and module files.
+ */
 export function renderNamespaceFiles(ns: SampleNamespace, profile: PlatformProfile): Record<string, string> {
-  const files = renderNamespaceManifests(ns, profile);
-  files["resources/main.tf"] = mainTf;
-  files["resources/variables.tf"] = renderVariablesTf(ns, profile);
-  files["resources/versions.tf"] = versionsTf;
+  const prefix = `${namespaceFolder(ns, profile)}/`;
+  const files: Record<string, string> = {};
+  for (const file of renderStandardFiles(sampleRequest(ns, profile), profile)) files[file.path.slice(prefix.length)] = file.content;
+  Object.assign(files, renderSampleExtras(ns, profile));
   for (const group of ns.modules) {
     const [path, text] = renderModuleFile(group, ns, profile);
     files[path] = text;
