@@ -48,6 +48,23 @@ const schema = z.object({
     .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean)),
   /** How old a session's team list may get before it is read from GitHub again. */
   BERTH_TEAMS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(15).default(15),
+  /** Where requests become pull requests: "github", or "local" (a branch in BERTH_ENVIRONMENTS_REPO; the embedded demo). */
+  BERTH_GIT_PROVIDER: z.enum(["local", "github"]).default("local"),
+  /** The environments repository on GitHub, "owner/name". */
+  GITHUB_ENVIRONMENTS_REPO: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name").optional(),
+  /** The bot's (or GitHub App installation's) token that writes branches and pull requests. */
+  GITHUB_BOT_TOKEN: z.string().min(1).optional(),
+  /** Verifies webhook deliveries (X-Hub-Signature-256). */
+  GITHUB_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /** The branch pull requests target. */
+  BERTH_BASE_BRANCH: z.string().min(1).default("main"),
+  /** Labels put on every pull request Berth opens (comma-separated). */
+  BERTH_PR_LABELS: z
+    .string()
+    .default("berth")
+    .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean)),
+  /** How often open pull requests are polled, in case a webhook was missed. */
+  BERTH_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Sign in as a sample user, without GitHub: for the embedded demo only. */
   BERTH_LOCAL_SIGNIN: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** Must also be "true" for local sign-in on a production start: anyone could sign in as anyone. */
@@ -101,6 +118,11 @@ export function assertServerSettings(env: Env): void {
   }
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
     throw new ConfigError("NEXTAUTH_SECRET", "required in production (32 characters or more)");
+  }
+  if (env.BERTH_GIT_PROVIDER === "github") {
+    for (const setting of ["GITHUB_ENVIRONMENTS_REPO", "GITHUB_BOT_TOKEN", "GITHUB_WEBHOOK_SECRET"] as const) {
+      if (!env[setting]) throw new ConfigError(setting, "required when BERTH_GIT_PROVIDER=github");
+    }
   }
 }
 

@@ -1,0 +1,38 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+import { AppError } from "@/lib/errors";
+import type { FileChange, PullRequestStatus } from "@/lib/git/git-provider";
+import { canSeeRequest } from "./request-access";
+
+export interface RequestDetail {
+  id: string;
+  kind: string;
+  state: string;
+  cluster: string;
+  namespace: string;
+  team: string;
+  requester: string;
+  branch: string;
+  prNumber: number | null;
+  prUrl: string | null;
+  failure: string | null;
+  attempts: number;
+  createdAt: Date;
+  files: FileChange[];
+  answers: Record<string, unknown>;
+  events: { fromState: string | null; toState: string; actor: string; note: string | null; createdAt: Date }[];
+}
+
+/** A request with its timeline; someone who may not see it gets a 404, so ids leak nothing. */
+export async function getRequest(db: Db, viewer: Viewer, id: string): Promise<RequestDetail> {
+  const row = await db.request.findUnique({ where: { id }, include: { events: { orderBy: { id: "asc" } } } });
+  if (!row || !canSeeRequest(viewer, row)) throw new AppError("not_found", "No such request");
+  return {
+    ...row,
+    files: row.files as unknown as FileChange[],
+    answers: row.answers as Record<string, unknown>,
+    events: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, actor: e.actor, note: e.note, createdAt: e.createdAt })),
+  };
+}
+
+export type { PullRequestStatus };

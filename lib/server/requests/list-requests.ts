@@ -1,0 +1,27 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+
+export interface RequestSummary {
+  id: string;
+  kind: string;
+  state: string;
+  cluster: string;
+  namespace: string;
+  team: string;
+  requester: string;
+  prNumber: number | null;
+  prUrl: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** My teams' requests (or every request, for reviewers), newest first; the query is scoped before it runs. */
+export async function listRequests(db: Db, viewer: Viewer): Promise<RequestSummary[]> {
+  const where = viewer.reviewer ? {} : { OR: [{ team: { in: viewer.teams } }, { requester: viewer.login }] };
+  return db.request.findMany({
+    where,
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: { id: true, kind: true, state: true, cluster: true, namespace: true, team: true, requester: true, prNumber: true, prUrl: true, createdAt: true, updatedAt: true },
+  });
+}

@@ -1,0 +1,24 @@
+import type { Db } from "@/lib/db/create-db";
+import type { PullRequestReader } from "@/lib/git/git-provider";
+import { OPEN_STATES, stateOfPullRequest } from "./request-state";
+import { transitionRequest } from "./transition-request";
+
+/**
+ * Catches up with pull requests whose webhooks were missed: reads each open
+ * request's pull request and moves the request to the state it implies.
+ * Returns how many requests moved. A pull request that cannot be read is
+ * skipped until the next round.
+ */
+export async function pollPullRequests(db: Db, reader: PullRequestReader): Promise<number> {
+  const open = await db.request.findMany({ where: { state: { in: [...OPEN_STATES] }, prNumber: { not: null } }, select: { id: true, prNumber: true } });
+  let moved = 0;
+  for (const request of open) {
+    try {
+      const pr = await reader.getPullRequest(request.prNumber!);
+      if (await transitionRequest(db, request.id, stateOfPullRequest(pr), "github", "Seen by the poller", { headSha: pr.headSha })) moved++;
+    } catch (error) {
+      console.error(JSON.stringify({ level: "warn", msg: "polling a pull request failed", request: request.id, error: String(error) }));
+    }
+  }
+  return moved;
+}

@@ -1,0 +1,50 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/check-namespace-policy";
+import { nameTakenError, validateNamespaceRequest, type NamespaceRequest } from "@/lib/environments/namespace-request";
+import type { PlatformProfile } from "@/lib/environments/profile";
+import { renderNamespaceFiles, type RepoFile } from "@/lib/environments/render-namespace-files";
+import type { InventorySnapshot } from "../inventory-store";
+import { ACTIVE_STATES } from "./request-state";
+
+export interface PreparedRequest {
+  /** Field path -> message; empty when the request may be submitted. */
+  fields: Record<string, string>;
+  value: NamespaceRequest | null;
+  files: RepoFile[];
+  policy: PolicyResult[];
+}
+
+/**
+ * Everything Berth checks before a namespace request may become a pull
+ * request, with nothing written: the schema, the name free in every cluster
+ * and among active requests, the requester in the owning team (the
+ * repository's own check rejects the PR otherwise), and the repository's
+ * policy run over the files it would add.
+ */
+export async function prepareNamespaceRequest(
+  viewer: Viewer,
+  input: unknown,
+  deps: { db: Db; profile: PlatformProfile; snapshot: InventorySnapshot },
+): Promise<PreparedRequest> {
+  const checked = validateNamespaceRequest(input, deps.profile);
+  const fields: Record<string, string> = checked.ok ? {} : { ...checked.fields };
+  const name = checked.ok ? checked.value.name : typeof (input as { name?: unknown })?.name === "string" ? (input as { name: string }).name : null;
+
+  if (name && !fields.name) {
+    const taken = nameTakenError(name, deps.snapshot.namespaces.map((ns) => ns.name));
+    const pending = await deps.db.request.findFirst({ where: { namespace: name, state: { in: [...ACTIVE_STATES] } }, select: { id: true } });
+    if (taken) fields.name = taken;
+    else if (pending) fields.name = `${name} is already requested (request ${pending.id}); names are unique across all clusters`;
+  }
+  if (checked.ok && !viewer.teams.includes(checked.value.team)) {
+    fields.team = `you are not a member of the GitHub team ${checked.value.team}; the repository only accepts requests from the owning team's members`;
+  }
+  if (!checked.ok) return { fields, value: null, files: [], policy: [] };
+
+  const files = renderNamespaceFiles(checked.value, deps.profile);
+  const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams } });
+  const failed = policy.filter((p) => !p.pass);
+  if (failed.length > 0) fields.policy = failed.map((p) => p.message).join("; ");
+  return { fields, value: checked.value, files, policy };
+}

@@ -1,0 +1,43 @@
+import type { PullRequestStatus } from "@/lib/git/git-provider";
+
+export const REQUEST_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged", "applied", "closed", "failed"] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** States in which a request still has an open pull request to follow. */
+export const OPEN_STATES: readonly RequestState[] = ["pr_open", "changes_requested", "approved"];
+/** States that hold a namespace name against new requests. */
+export const ACTIVE_STATES: readonly RequestState[] = ["submitted", "pr_open", "changes_requested", "approved", "merged", "failed"];
+
+const ALLOWED: Record<RequestState, readonly RequestState[]> = {
+  submitted: ["pr_open", "failed"],
+  failed: ["pr_open", "failed", "closed"],
+  pr_open: ["changes_requested", "approved", "merged", "closed"],
+  changes_requested: ["pr_open", "approved", "merged", "closed"],
+  approved: ["changes_requested", "pr_open", "merged", "closed"],
+  merged: ["applied"],
+  applied: [],
+  closed: ["pr_open"],
+};
+
+/** Whether a request may move from one state to another; late or repeated news (a review after the merge) is not. */
+export function canTransition(from: RequestState, to: RequestState): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+/** The state a pull request's facts put a request in: merged or closed first, then the latest review of each reviewer. */
+export function stateOfPullRequest(pr: Pick<PullRequestStatus, "state" | "merged" | "reviews">): RequestState {
+  if (pr.merged) return "merged";
+  if (pr.state === "closed") return "closed";
+  const latest = new Map<string, string>();
+  for (const review of [...pr.reviews].sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""))) {
+    if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED" || review.state === "DISMISSED") latest.set(review.user, review.state);
+  }
+  const states = [...latest.values()];
+  if (states.includes("CHANGES_REQUESTED")) return "changes_requested";
+  if (states.includes("APPROVED")) return "approved";
+  return "pr_open";
+}
+
+export function isRequestState(value: string): value is RequestState {
+  return (REQUEST_STATES as readonly string[]).includes(value);
+}

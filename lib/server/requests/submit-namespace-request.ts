@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+import type { PlatformProfile } from "@/lib/environments/profile";
+import { AppError } from "@/lib/errors";
+import type { GitProvider } from "@/lib/git/git-provider";
+import type { InventorySnapshot } from "../inventory-store";
+import { namespacePullRequestDraft, namespaceBranch, type DraftSettings } from "./namespace-draft";
+import { openRequestPullRequest } from "./open-request-pull-request";
+import { prepareNamespaceRequest } from "./prepare-namespace-request";
+
+export interface SubmitDeps {
+  db: Db;
+  profile: PlatformProfile;
+  snapshot: InventorySnapshot;
+  provider: GitProvider;
+  draft: DraftSettings;
+}
+
+/**
+ * Submits a namespace request: checks it (bad input answers 422 with field
+ * errors and writes nothing: no row, no branch), records it, and opens its
+ * pull request. A GitHub failure leaves a "failed" request that can be retried.
+ */
+export async function submitNamespaceRequest(viewer: Viewer, input: unknown, deps: SubmitDeps): Promise<{ id: string }> {
+  const prepared = await prepareNamespaceRequest(viewer, input, deps);
+  if (Object.keys(prepared.fields).length > 0 || !prepared.value) {
+    throw new AppError("invalid_input", "The request has errors", prepared.fields);
+  }
+  const value = prepared.value;
+  const id = randomBytes(6).toString("hex");
+  await deps.db.request.create({
+    data: {
+      id,
+      kind: "namespace",
+      state: "submitted",
+      cluster: value.cluster,
+      namespace: value.name,
+      team: value.team,
+      requester: viewer.login,
+      answers: value,
+      files: prepared.files.map((f) => ({ ...f })),
+      branch: namespaceBranch(value.name, id),
+      events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested namespace ${value.name} on ${value.cluster}` } },
+    },
+  });
+  const draft = namespacePullRequestDraft({ id, requester: viewer.login, answers: value, files: prepared.files }, deps.draft);
+  await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth");
+  return { id };
+}
