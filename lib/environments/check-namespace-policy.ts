@@ -1,0 +1,154 @@
+import yaml from "js-yaml";
+import { namespacesDir } from "./namespaces-dir";
+import type { PlatformProfile } from "./profile";
+import { isRecord } from "./read-namespace-file";
+
+/** One rule of the repository's PR policy and how the files fared. */
+export interface PolicyResult {
+  rule: string;
+  pass: boolean;
+  /** What passed, or what is wrong and where. */
+  message: string;
+}
+
+export interface PolicyContext {
+  /** Names of the namespaces already in the repository (any cluster) and of open requests; checks a new name is unique. */
+  existingNamespaceNames?: Iterable<string>;
+  /** The pull request's author; checks they belong to the team 01-rbac.yaml binds. */
+  author?: { teams: string[] };
+}
+
+interface Manifest {
+  file: string;
+  /** The namespace folder's name. */
+  folder: string;
+  kind: unknown;
+  metadata: Record<string, unknown>;
+  doc: Record<string, unknown>;
+}
+
+/**
+ * Runs the environments repository's PR policy (its Rego policies and PR
+ * checks, as ENVIRONMENTS-REPO.md lists them) over the files a pull request
+ * would add or change, so Berth can refuse what the repository's CI would.
+ * One result per rule; the two rules that need context (author-in-team,
+ * name-unique) are left out when the context does not supply it. Only the
+ * manifests at the top of a namespace folder are Kubernetes input.
+ */
+export function checkNamespacePolicy(files: { path: string; content: string }[], profile: PlatformProfile, context: PolicyContext = {}): PolicyResult[] {
+  const root = `${namespacesDir(profile)}/`;
+  const folders = new Set<string>();
+  const outside: string[] = [];
+  const manifests: Manifest[] = [];
+  const malformed: string[] = [];
+  const yml: string[] = [];
+  for (const { path, content } of files) {
+    const parts = path.startsWith(root) ? path.slice(root.length).split("/") : [];
+    if (parts.length < 3) {
+      outside.push(path);
+      continue;
+    }
+    folders.add(parts.slice(0, 2).join("/"));
+    const rel = parts.slice(2).join("/");
+    if (rel.includes("/") || !/\.ya?ml$/i.test(rel)) continue;
+    if (!/\.yaml$/.test(rel)) yml.push(path);
+    try {
+      yaml.loadAll(content, undefined, { schema: yaml.CORE_SCHEMA }).forEach((doc, i) => {
+        if (doc === null || doc === undefined) return;
+        if (!isRecord(doc)) malformed.push(`${path}: document ${i + 1} is not a mapping`);
+        else manifests.push({ file: path, folder: parts[1]!, kind: doc.kind, metadata: isRecord(doc.metadata) ? doc.metadata : {}, doc });
+      });
+    } catch (error) {
+      malformed.push(`${path}: ${error instanceof yaml.YAMLException ? error.message.split("\n")[0] : String(error)}`);
+    }
+  }
+  const folderNames = [...new Set([...folders].map((f) => f.split("/")[1]!))].sort();
+  const namespaces = manifests.filter((m) => m.kind === "Namespace");
+  const p = profile.labelPrefix;
+  const results: PolicyResult[] = [];
+  const rule = (name: string, problems: string[], passed: string) =>
+    results.push({ rule: name, pass: problems.length === 0, message: problems.length === 0 ? passed : problems.join("; ") });
+  const onNamespaces = (check: (ns: Manifest) => string[]) => (namespaces.length === 0 ? ["no Namespace manifest in the files"] : namespaces.flatMap(check));
+  const map = (m: Manifest, key: "labels" | "annotations") => (isRecord(m.metadata[key]) ? (m.metadata[key] as Record<string, unknown>) : {});
+  const missing = (m: Manifest, key: "labels" | "annotations", names: string[]) =>
+    names.filter((n) => typeof map(m, key)[`${p}/${n}`] !== "string" || (map(m, key)[`${p}/${n}`] as string).trim() === "").map((n) => `${m.file}: ${key === "labels" ? "label" : "annotation"} ${p}/${n} is missing or empty`);
+
+  rule("valid-yaml", malformed, "every manifest is well-formed YAML");
+  rule("yaml-extension", yml.map((f) => `${f}: use .yaml; .yml breaks the apply pipeline`), "every manifest ends in .yaml");
+  rule(
+    "one-namespace",
+    [
+      ...(folders.size > 1 ? [`the files touch ${folders.size} namespaces (${[...folders].sort().join(", ")}); one namespace per pull request`] : []),
+      ...(folders.size === 0 ? ["no file is inside a namespace folder"] : []),
+      ...outside.map((f) => `${f} is outside ${root}<cluster>/<namespace>/`),
+    ],
+    `all files are in one namespace folder (${[...folders][0]})`,
+  );
+  const annotations = ["business-unit", "application", "owner", "source-code", "slack-channel"];
+  rule("required-annotations", onNamespaces((m) => missing(m, "annotations", annotations)), `annotations ${annotations.join(", ")} are set`);
+  rule("required-labels", onNamespaces((m) => missing(m, "labels", ["is-production", "environment-name"])), "labels is-production and environment-name are set");
+  rule(
+    "pod-security-restricted",
+    onNamespaces((m) => (map(m, "labels")["pod-security.kubernetes.io/enforce"] === "restricted" ? [] : [`${m.file}: label pod-security.kubernetes.io/enforce must be "restricted", not ${JSON.stringify(map(m, "labels")["pod-security.kubernetes.io/enforce"] ?? null)}`])),
+    "pod-security.kubernetes.io/enforce is restricted",
+  );
+  rule(
+    "business-unit-allowed",
+    onNamespaces((m) => {
+      const unit = map(m, "annotations")[`${p}/business-unit`];
+      return typeof unit === "string" && profile.businessUnits.includes(unit) ? [] : [`${m.file}: business unit ${JSON.stringify(unit ?? null)} is not one of ${profile.businessUnits.join(", ")}`];
+    }),
+    "the business unit is one the platform knows",
+  );
+  rule(
+    "no-forbidden-labels",
+    manifests.flatMap((m) => Object.entries(profile.policy.forbiddenLabels).filter(([k, v]) => map(m, "labels")[k] === v).map(([k, v]) => `${m.file}: label ${k}: ${v} is not allowed`)),
+    `no manifest carries a forbidden label (${Object.entries(profile.policy.forbiddenLabels).map(([k, v]) => `${k}: ${v}`).join(", ") || "none"})`,
+  );
+  const allowed = profile.policy.allowedClusterRoles;
+  rule(
+    "rolebinding-cluster-roles",
+    manifests.filter((m) => m.kind === "RoleBinding").flatMap((m) => {
+      const ref = isRecord(m.doc.roleRef) ? m.doc.roleRef : {};
+      if (ref.kind === "Role") return [];
+      return ref.kind === "ClusterRole" && typeof ref.name === "string" && allowed.includes(ref.name)
+        ? []
+        : [`${m.file}: RoleBinding ${String(m.metadata.name)} references ${String(ref.kind)} ${JSON.stringify(ref.name ?? null)}; only the ClusterRoles ${allowed.join(", ")} are allowed`];
+    }),
+    `RoleBindings reference only ${allowed.join(" or ")}`,
+  );
+  rule(
+    "no-cluster-rbac-or-service-accounts",
+    manifests.filter((m) => ["ClusterRole", "ClusterRoleBinding", "ServiceAccount"].includes(String(m.kind))).map((m) => `${m.file}: ${String(m.kind)} ${String(m.metadata.name)} is not allowed${m.kind === "ServiceAccount" ? " (service accounts come from Terraform)" : ""}`),
+    "no ClusterRole, ClusterRoleBinding or ServiceAccount manifests",
+  );
+  rule(
+    "name-matches-folder",
+    [
+      ...onNamespaces((m) => (m.metadata.name === m.folder ? [] : [`${m.file}: metadata.name is ${JSON.stringify(m.metadata.name ?? null)} but the folder is ${m.folder}`])),
+      ...manifests
+        .filter((m) => m.kind !== "Namespace" && m.metadata.namespace !== undefined && m.metadata.namespace !== m.folder)
+        .map((m) => `${m.file}: ${String(m.kind)} ${String(m.metadata.name)} is in namespace ${JSON.stringify(m.metadata.namespace)}, not ${m.folder}`),
+    ],
+    `metadata.name matches the folder (${folderNames.join(", ")})`,
+  );
+  if (context.existingNamespaceNames) {
+    const existing = new Set(context.existingNamespaceNames);
+    rule(
+      "name-unique",
+      folderNames.filter((n) => existing.has(n)).map((n) => `a namespace or open request named ${n} already exists; names are unique across all clusters`),
+      `no other namespace or open request is named ${folderNames.join(", ")}`,
+    );
+  }
+  if (context.author) {
+    const rbac = manifests.filter((m) => m.file.endsWith("/01-rbac.yaml") && m.kind === "RoleBinding");
+    const teams = rbac.flatMap((m) => (Array.isArray(m.doc.subjects) ? m.doc.subjects : [])).filter(isRecord).filter((s) => s.kind === "Group" && typeof s.name === "string" && s.name.startsWith("github:")).map((s) => (s.name as string).slice(7));
+    const member = teams.some((t) => context.author!.teams.includes(t));
+    rule(
+      "author-in-team",
+      teams.length === 0 ? ["01-rbac.yaml names no github: team"] : member ? [] : [`the author is not a member of ${teams.join(" or ")}, the team named in 01-rbac.yaml`],
+      `the author is a member of ${teams.filter((t) => context.author!.teams.includes(t)).join(", ")}`,
+    );
+  }
+  return results;
+}
