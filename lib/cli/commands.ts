@@ -1,6 +1,7 @@
 import type { CliCommand } from "./command";
 import { inventoryCommand } from "./inventory";
+import { renderCommand } from "./render";
 import { sampleCommand } from "./sample";
 
 /** Every `berth` command; a new command is one file plus one line here. */
-export const commands: CliCommand[] = [inventoryCommand, sampleCommand];
+export const commands: CliCommand[] = [inventoryCommand, sampleCommand, renderCommand];

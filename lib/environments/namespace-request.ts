@@ -94,7 +94,7 @@ function buildSchema(profile: RequestProfile | null) {
       .max(500, "the source code URL is too long: at most 500 characters")
       .refine(isHttpUrl, "the source code must be an http(s) URL such as https://github.com/org/repo, without spaces or credentials"),
     reviewAfter: z
-      .string({ error: "the review-after date must be text (YYYY-MM-DD) or empty" })
+      .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'enter a review-after date (YYYY-MM-DD), or "" for none' : "the review-after date must be text (YYYY-MM-DD) or empty") })
       .trim()
       .refine((v) => v === "" || isCalendarDate(v), "the review-after date must be a real date written YYYY-MM-DD, or empty"),
   });
