@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   not_found: 404,
   /** The request conflicts with current state (e.g. a name already taken). */
   conflict: 409,
+  /** The request body is larger than the route accepts. */
+  too_large: 413,
   /** A configured setting is missing or invalid. */
   misconfigured: 500,
   /** An outside system (git, GitHub, a cluster) failed. */

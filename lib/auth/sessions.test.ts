@@ -1,10 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type OpenDb } from "@/lib/db/create-db";
-import { migrateDatabase } from "@/lib/db/migrate-database";
-import { parseEnv } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
 import { GitHubTokenRevokedError, type Membership, type MembershipSource } from "./github-membership";
 import { createSession, loadViewer, SESSION_TTL_MS } from "./sessions";
 
@@ -27,28 +22,17 @@ function membership(answer: () => Membership | Error) {
 }
 
 describe("sessions", () => {
-  let dataDir: string;
-  let open: OpenDb;
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-sessions-"));
-    const env = parseEnv({ BERTH_DATA_DIR: dataDir, BERTH_LOCAL_SIGNIN: "true" });
-    await migrateDatabase(env, { root: path.resolve(__dirname, "../..") });
-    open = createDb(env);
-  });
-  afterAll(async () => {
-    await open.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const db = embeddedTestDatabase();
 
   const newGitHubSession = (teams = ["orders"]) =>
-    createSession(open.client, { kind: "github", login: "alice", name: "Alice", githubId: 7, token: "gho_topsecret", teams }, settings, t0);
+    createSession(db(), { kind: "github", login: "alice", name: "Alice", githubId: 7, token: "gho_topsecret", teams }, settings, t0);
 
   it("keeps the GitHub token encrypted and the teams as read", async () => {
     const id = await newGitHubSession(["orders", "webops"]);
-    const row = await open.client.session.findUniqueOrThrow({ where: { id } });
+    const row = await db().session.findUniqueOrThrow({ where: { id } });
     expect(row.accessToken).not.toContain("gho_topsecret");
     const source = membership(() => new Error("not called"));
-    const viewer = await loadViewer(open.client, id, { settings, membership: source, now: later(60_000) });
+    const viewer = await loadViewer(db(), id, { settings, membership: source, now: later(60_000) });
     expect(viewer).toMatchObject({ login: "alice", teams: ["orders", "webops"], reviewer: true, kind: "github" });
     expect(source.calls).toEqual([]);
   });
@@ -56,10 +40,10 @@ describe("sessions", () => {
   it("re-reads teams from GitHub once they are older than the refresh interval", async () => {
     const id = await newGitHubSession(["orders"]);
     const source = membership(() => ({ member: true, teams: ["payments"] }));
-    const viewer = await loadViewer(open.client, id, { settings, membership: source, now: later(settings.refreshMs) });
+    const viewer = await loadViewer(db(), id, { settings, membership: source, now: later(settings.refreshMs) });
     expect(source.calls).toEqual(["gho_topsecret"]);
     expect(viewer?.teams).toEqual(["payments"]);
-    const again = await loadViewer(open.client, id, { settings, membership: source, now: later(settings.refreshMs + 1000) });
+    const again = await loadViewer(db(), id, { settings, membership: source, now: later(settings.refreshMs + 1000) });
     expect(again?.teams).toEqual(["payments"]);
     expect(source.calls).toHaveLength(1);
   });
@@ -67,15 +51,15 @@ describe("sessions", () => {
   it("refreshes on demand", async () => {
     const id = await newGitHubSession(["orders"]);
     const source = membership(() => ({ member: true, teams: [] }));
-    expect((await loadViewer(open.client, id, { settings, membership: source, now: later(1000), force: true }))?.teams).toEqual([]);
+    expect((await loadViewer(db(), id, { settings, membership: source, now: later(1000), force: true }))?.teams).toEqual([]);
   });
 
   it("ends the session of someone who left the organisation, or whose token was revoked", async () => {
     for (const answer of [{ member: false, teams: [] }, new GitHubTokenRevokedError()]) {
       const id = await newGitHubSession();
-      const viewer = await loadViewer(open.client, id, { settings, membership: membership(() => answer), now: later(settings.refreshMs) });
+      const viewer = await loadViewer(db(), id, { settings, membership: membership(() => answer), now: later(settings.refreshMs) });
       expect(viewer).toBeNull();
-      expect(await open.client.session.findUnique({ where: { id } })).toBeNull();
+      expect(await db().session.findUnique({ where: { id } })).toBeNull();
     }
   });
 
@@ -83,20 +67,20 @@ describe("sessions", () => {
     const id = await newGitHubSession(["orders"]);
     const source = membership(() => new Error("502 Bad Gateway"));
     const deps = { settings, membership: source, log: () => {} };
-    expect((await loadViewer(open.client, id, { ...deps, now: later(settings.refreshMs) }))?.teams).toEqual(["orders"]);
-    await loadViewer(open.client, id, { ...deps, now: later(settings.refreshMs + 30_000) });
+    expect((await loadViewer(db(), id, { ...deps, now: later(settings.refreshMs) }))?.teams).toEqual(["orders"]);
+    await loadViewer(db(), id, { ...deps, now: later(settings.refreshMs + 30_000) });
     expect(source.calls).toHaveLength(1);
-    await loadViewer(open.client, id, { ...deps, now: later(settings.refreshMs + 61_000) });
+    await loadViewer(db(), id, { ...deps, now: later(settings.refreshMs + 61_000) });
     expect(source.calls).toHaveLength(2);
   });
 
   it("forgets expired and unknown sessions; local sessions never call GitHub", async () => {
     const id = await newGitHubSession();
-    expect(await loadViewer(open.client, id, { settings, membership: membership(() => new Error("x")), now: later(SESSION_TTL_MS) })).toBeNull();
-    expect(await loadViewer(open.client, "no-such-session", { settings, membership: membership(() => new Error("x")), now: t0 })).toBeNull();
-    const local = await createSession(open.client, { kind: "local", login: "dana", name: "Dana", teams: ["webops"] }, settings, t0);
+    expect(await loadViewer(db(), id, { settings, membership: membership(() => new Error("x")), now: later(SESSION_TTL_MS) })).toBeNull();
+    expect(await loadViewer(db(), "no-such-session", { settings, membership: membership(() => new Error("x")), now: t0 })).toBeNull();
+    const local = await createSession(db(), { kind: "local", login: "dana", name: "Dana", teams: ["webops"] }, settings, t0);
     const source = membership(() => new Error("not called"));
-    expect(await loadViewer(open.client, local, { settings, membership: source, now: later(settings.refreshMs * 2), force: true })).toMatchObject({ kind: "local", reviewer: true });
+    expect(await loadViewer(db(), local, { settings, membership: source, now: later(settings.refreshMs * 2), force: true })).toMatchObject({ kind: "local", reviewer: true });
     expect(source.calls).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { parseEnv } from "@/lib/env";
 import { createDb } from "./create-db";
 import { FolderLockedError } from "./lock";
 import { migrateDatabase } from "./migrate-database";
-import { useScratchDatabase } from "./testing/use-scratch-database";
+import { scratchDatabase } from "./testing/scratch-database";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -40,7 +40,7 @@ describe("the embedded database", () => {
 });
 
 describe("PostgreSQL", () => {
-  const url = useScratchDatabase("berth_db");
+  const url = scratchDatabase("berth_db");
 
   it("is migrated and used through DATABASE_URL", async () => {
     const env = parseEnv({ DATABASE_URL: url });

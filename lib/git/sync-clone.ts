@@ -12,7 +12,7 @@ export interface CloneOptions {
 }
 
 function git(args: string[], options: CloneOptions): Promise<string> {
-  const env: Record<string, string> = { ...process.env, GIT_TERMINAL_PROMPT: "0" } as Record<string, string>;
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
   if (options.token) {
     // Note: GIT_CONFIG_* keeps the token out of `ps` and out of the clone's config.
     env.GIT_CONFIG_COUNT = "1";
@@ -20,7 +20,7 @@ function git(args: string[], options: CloneOptions): Promise<string> {
     env.GIT_CONFIG_VALUE_0 = `Authorization: Basic ${Buffer.from(`x-access-token:${options.token}`).toString("base64")}`;
   }
   return new Promise((resolve, reject) => {
-    execFile("git", args, { env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+    execFile("git", args, { env, maxBuffer: 1 << 24, encoding: "utf8" }, (error, stdout, stderr) => {
       if (error) reject(new Error(`git ${args[0] === "-C" ? args[2] : args[0]} failed: ${String(stderr).trim().split("\n").pop() ?? error.message}`));
       else resolve(String(stdout).trim());
     });

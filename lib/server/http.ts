@@ -31,4 +31,22 @@ export function assertSameOrigin(request: Request): void {
   if (!origin || !host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
 }
 
+/** Reads a JSON body of at most `maxBytes`; a larger or malformed one is refused before any work. */
+export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
+  const text = await readText(request, maxBytes);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The body is not valid JSON", { request: "expected a JSON object" });
+  }
+}
+
+/** The raw body, refused with 413 beyond `maxBytes`. */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > maxBytes ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > maxBytes) throw new AppError("too_large", `The body is larger than ${maxBytes} bytes`);
+  return text;
+}
+
 export { AppError };

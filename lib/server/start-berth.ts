@@ -3,7 +3,8 @@ import { runInNewContext } from "node:vm";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { NotAnEnvironmentsRepoError } from "@/lib/environments/errors";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
-import { getInventoryStore } from "./wiring";
+import { pollOpenPullRequests } from "./requests/request-service";
+import { getInventoryStore, startBackgroundWork, syncEnvironmentsClone } from "./wiring";
 
 function stop(message: string): never {
   console.error(`Berth cannot start: ${message}`);
@@ -42,9 +43,11 @@ export async function startBerth(): Promise<void> {
     throw error;
   }
   if (!env.DATABASE_URL) await migrateDatabase(env);
+  await syncEnvironmentsClone().catch((error: Error) => stop(`Cannot read GITHUB_ENVIRONMENTS_REPO ${env.GITHUB_ENVIRONMENTS_REPO}: ${error.message}`));
   try {
     const snapshot = await getInventoryStore().snapshot();
     await releaseIndexGarbage();
+    startBackgroundWork(pollOpenPullRequests);
     console.log(`Berth indexed ${snapshot.namespaces.length} namespaces at ${snapshot.commit.slice(0, 12)} from ${env.environmentsRepo}`);
   } catch (error) {
     if (error instanceof NotAnEnvironmentsRepoError) stop(`Invalid setting BERTH_ENVIRONMENTS_REPO: ${error.message}`);

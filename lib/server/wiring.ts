@@ -3,7 +3,11 @@ import { headCommit } from "@/lib/environments/head-commit";
 import { loadProfile, type PlatformProfile } from "@/lib/environments/profile";
 import { updateIndex } from "@/lib/environments/update-index";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
+import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
+import { createGitHubProvider } from "@/lib/git/github-provider";
+import { createLocalProvider } from "@/lib/git/local-provider";
+import { syncClone } from "@/lib/git/sync-clone";
 import { systemClock, type Clock } from "./clock";
 import { createInventoryStore, type InventoryStore } from "./inventory-store";
 
@@ -14,7 +18,11 @@ import { createInventoryStore, type InventoryStore } from "./inventory-store";
 const state = globalThis as typeof globalThis & {
   berthProfile?: PlatformProfile;
   berthInventory?: InventoryStore;
+  berthGit?: Providers;
+  berthTimers?: NodeJS.Timeout[];
 };
+
+type Providers = { provider: GitProvider; reader: PullRequestReader | null; merger: BranchMerger | null };
 
 export function getClock(): Clock {
   return systemClock;
@@ -44,4 +52,49 @@ export function getInventoryStore(): InventoryStore {
     });
   }
   return state.berthInventory;
+}
+
+/** The git provider the settings choose: GitHub (with a reader for the poller) or the local repository (with a merger). */
+export function getGit(): Providers {
+  if (!state.berthGit) {
+    const env = getEnv();
+    if (env.BERTH_GIT_PROVIDER === "github") {
+      const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
+      const github = createGitHubProvider({ apiUrl: env.GITHUB_API_URL, token: env.GITHUB_BOT_TOKEN!, owner, repo, baseBranch: env.BERTH_BASE_BRANCH });
+      state.berthGit = { provider: github, reader: github, merger: null };
+    } else {
+      const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
+      state.berthGit = { provider: local, reader: null, merger: local };
+    }
+  }
+  return state.berthGit;
+}
+
+/** How pull requests are labelled and who is asked to review them. */
+export function getDraftSettings(env: Env = getEnv()) {
+  return { labels: env.BERTH_PR_LABELS, reviewerTeams: env.BERTH_REVIEWER_TEAMS, publicUrl: env.NEXTAUTH_URL ?? null };
+}
+
+/** With GitHub as the provider, Berth's own bare clone of the default branch, then a re-index. */
+export async function syncEnvironmentsClone(): Promise<void> {
+  const env = getEnv();
+  if (env.BERTH_GIT_PROVIDER !== "github") return;
+  await syncClone({
+    remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
+    path: env.environmentsRepo,
+    branch: env.BERTH_BASE_BRANCH,
+    token: env.GITHUB_BOT_TOKEN,
+  });
+  if (state.berthInventory) await state.berthInventory.refresh();
+}
+
+/** Background work of a GitHub-backed Berth: fetch the clone and poll open pull requests. Started once. */
+export function startBackgroundWork(poll: () => Promise<unknown>): void {
+  const env = getEnv();
+  if (state.berthTimers || env.BERTH_GIT_PROVIDER !== "github") return;
+  const every = env.BERTH_POLL_SECONDS * 1000;
+  const safely = (what: string, work: () => Promise<unknown>) => () =>
+    void work().catch((error) => console.error(JSON.stringify({ level: "warn", msg: `${what} failed`, error: String(error) })));
+  state.berthTimers = [setInterval(safely("syncing the environments clone", syncEnvironmentsClone), every), setInterval(safely("polling pull requests", poll), every)];
+  for (const timer of state.berthTimers) timer.unref();
 }

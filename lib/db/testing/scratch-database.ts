@@ -12,7 +12,7 @@ export function postgresUrlFor(database: string): string {
 }
 
 /** Creates a database of its own for the calling test file (dropped after it) and returns its URL. */
-export function useScratchDatabase(prefix: string): string {
+export function scratchDatabase(prefix: string): string {
   const database = `${prefix}_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   beforeAll(async () => {

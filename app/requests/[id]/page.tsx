@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AutoRefresh, RequestActions } from "@/components/requests/request-actions";
+import { StateBadge, stateText } from "@/components/requests/state-badge";
+import { requestFor } from "@/lib/server/requests/request-service";
+import { orNotFound } from "@/app/_lib/or-not-found";
+import { pageViewer } from "@/app/_lib/page-viewer";
+
+export const metadata: Metadata = { title: "Request" };
+
+const MOVING = ["submitted", "pr_open", "changes_requested", "approved", "merged"];
+const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC";
+
+export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await pageViewer();
+  const { request: r, pullRequest, actions } = await orNotFound(requestFor(viewer, (await params).id));
+  return (
+    <div className="space-y-6">
+      {MOVING.includes(r.state) && <AutoRefresh seconds={5} />}
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/requests" className="text-blue-800 underline">
+          Requests
+        </Link>{" "}
+        / <span aria-current="page">{r.namespace}</span>
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Namespace {r.namespace}</h1>
+        <StateBadge state={r.state} />
+      </div>
+      <p className="text-sm">
+        Requested by {r.requester} for team {r.team} on {r.cluster}, {time(r.createdAt)}.{" "}
+        {r.prUrl ? (
+          <a href={r.prUrl} className="text-blue-800 underline">
+            Pull request #{r.prNumber}
+          </a>
+        ) : (
+          <>Branch <code className="font-mono">{r.branch}</code>, reviewed in Berth.</>
+        )}
+      </p>
+      {r.state === "failed" && r.failure && (
+        <p role="alert" className="rounded border border-rose-400 bg-rose-50 p-3 text-sm text-rose-900">
+          The pull request could not be opened: {r.failure}. Nothing was lost: retrying continues where the last attempt stopped.
+        </p>
+      )}
+      <RequestActions id={r.id} actions={actions} />
+
+      <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="timeline" className="mb-2 font-semibold">
+          Timeline
+        </h2>
+        <ol className="space-y-2 text-sm">
+          {r.events.map((e, i) => (
+            <li key={i} className="flex flex-wrap gap-x-3">
+              <span className="tabular-nums text-slate-700">{time(e.createdAt)}</span>
+              <span className="font-medium">{stateText(e.toState)}</span>
+              <span>by {e.actor}</span>
+              {e.note && <span className="text-slate-700">{e.note}</span>}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {pullRequest && (
+        <section aria-labelledby="github" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="github" className="mb-2 font-semibold">
+            Reviews and checks
+          </h2>
+          {pullRequest === "unreachable" ? (
+            <p className="text-sm">GitHub did not answer; the timeline above shows what Berth last heard.</p>
+          ) : (
+            <div className="grid gap-4 text-sm md:grid-cols-2">
+              <div>
+                <h3 className="font-medium">Reviews</h3>
+                <ul>{pullRequest.reviews.length === 0 ? <li>None yet</li> : pullRequest.reviews.map((rv, i) => <li key={i}>{rv.user}: {rv.state.toLowerCase().replace("_", " ")}</li>)}</ul>
+              </div>
+              <div>
+                <h3 className="font-medium">Checks</h3>
+                <ul>{pullRequest.checks.length === 0 ? <li>None reported</li> : pullRequest.checks.map((c, i) => <li key={i}>{c.name}: {c.conclusion ?? c.status}</li>)}</ul>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="files" className="mb-2 font-semibold">
+          Files in the pull request
+        </h2>
+        <ul className="space-y-2">
+          {r.files.map((f) => (
+            <li key={f.path}>
+              <details>
+                <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">{f.path}</summary>
+                <pre tabIndex={0} aria-label={`Contents of ${f.path}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
+                  {f.content}
+                </pre>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

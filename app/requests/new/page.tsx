@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { NamespaceRequestForm } from "@/components/requests/namespace-request-form";
+import { defaultReviewAfter } from "@/lib/environments/namespace-request";
+import { getClock, getProfile } from "@/lib/server/wiring";
+import { pageViewer } from "@/app/_lib/page-viewer";
+
+export const metadata: Metadata = { title: "Request a namespace" };
+
+export default async function NewRequestPage() {
+  const viewer = await pageViewer();
+  const profile = getProfile();
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">Request a namespace</h1>
+      <p className="text-sm">
+        Berth writes the namespace&apos;s files exactly as the environments repository expects and opens one pull request for platform reviewers. You can follow it on the
+        request&apos;s page.
+      </p>
+      <NamespaceRequestForm
+        options={{
+          clusters: profile.clusters.map((c) => c.name),
+          environments: profile.environments,
+          businessUnits: profile.businessUnits,
+          teams: viewer.teams,
+          reviewAfter: defaultReviewAfter(getClock().now(), profile),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,230 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ReactNode } from "react";
+import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
+
+export interface FormOptions {
+  clusters: string[];
+  environments: string[];
+  businessUnits: string[];
+  teams: string[];
+  /** The review-after date a non-production namespace gets by default. */
+  reviewAfter: string;
+}
+
+type Answers = {
+  name: string;
+  cluster: string;
+  environment: string;
+  isProduction: boolean;
+  application: string;
+  team: string;
+  businessUnit: string;
+  slackChannel: string;
+  serviceArea: string;
+  ownerName: string;
+  ownerEmail: string;
+  sourceCode: string;
+  reviewAfter: string;
+};
+
+const input = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <span id={`${id}-hint`} className="text-xs text-slate-700">
+          {hint}
+        </span>
+      )}
+      {children}
+      {error && (
+        <span id={`${id}-error`} className="text-sm text-rose-800">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The namespace request form: checked as you type by the server's own rules, with the policy results and files before you submit. */
+export function NamespaceRequestForm({ options }: { options: FormOptions }) {
+  const router = useRouter();
+  const [answers, setAnswers] = useState<Answers>({
+    name: "",
+    cluster: options.clusters[0] ?? "",
+    environment: options.environments[0] ?? "",
+    isProduction: false,
+    application: "",
+    team: options.teams[0] ?? "",
+    businessUnit: "",
+    slackChannel: "",
+    serviceArea: "",
+    ownerName: "",
+    ownerEmail: "",
+    sourceCode: "",
+    reviewAfter: options.reviewAfter,
+  });
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const debounced = useDebounced(answers, 300);
+  const preview = useQuery({ ...previewQuery(debounced), enabled: touched.size > 0, placeholderData: keepPreviousData });
+  const submit = useMutation({ mutationFn: () => submitNamespaceRequest(answers), onSuccess: (r) => router.push(r.url) });
+
+  const serverFields = submit.error instanceof FieldErrors ? submit.error.fields : {};
+  const fields = { ...(preview.data?.fields ?? {}), ...serverFields };
+  const errorFor = (key: keyof Answers) => (submitted || touched.has(key) ? fields[key] : undefined);
+  const set = <K extends keyof Answers>(key: K, value: Answers[K]) => {
+    setAnswers((a) => ({ ...a, [key]: value }));
+    setTouched((t) => new Set(t).add(key));
+  };
+  const describe = (key: string, hint: boolean) => [hint ? `${key}-hint` : "", errorFor(key as keyof Answers) ? `${key}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const text = (key: keyof Answers, label: string, hint?: string, type = "text") => (
+    <Field id={key} label={label} hint={hint} error={errorFor(key)}>
+      <input
+        id={key}
+        type={type}
+        value={String(answers[key])}
+        onChange={(e) => set(key, e.target.value as never)}
+        aria-invalid={Boolean(errorFor(key))}
+        aria-describedby={describe(key, Boolean(hint))}
+        className={input}
+      />
+    </Field>
+  );
+  const select = (key: keyof Answers, label: string, values: string[], prompt?: string) => (
+    <Field id={key} label={label} error={errorFor(key)}>
+      <select id={key} value={String(answers[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={Boolean(errorFor(key))} aria-describedby={describe(key, false)} className={input}>
+        {prompt && <option value="">{prompt}</option>}
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+
+  const blocking = Object.keys(fields).length > 0;
+  return (
+    <form
+      noValidate
+      className="space-y-6"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setSubmitted(true);
+        submit.mutate();
+      }}
+    >
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
+        <legend className="px-1 font-semibold">The namespace</legend>
+        {text("name", "Namespace name", "Lower-case letters, digits and hyphens; at most 63 characters; unique across all clusters")}
+        {select("cluster", "Cluster", options.clusters)}
+        {select("environment", "Environment", options.environments)}
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-sm font-medium">Production</legend>
+          <div className="flex gap-4 text-sm">
+            {[false, true].map((value) => (
+              <label key={String(value)} className="flex min-h-6 items-center gap-2">
+                <input
+                  type="radio"
+                  name="isProduction"
+                  checked={answers.isProduction === value}
+                  onChange={() => {
+                    set("isProduction", value);
+                    set("reviewAfter", value ? "" : options.reviewAfter);
+                  }}
+                />
+                {value ? "Production" : "Not production"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {text("application", "Application", "What runs here, in a few words")}
+        {text("sourceCode", "Source code URL", "e.g. https://github.com/ministryofjustice/my-app", "url")}
+        {text("reviewAfter", "Review after", "When the namespace should be reviewed; non-production defaults to three months out", "date")}
+      </fieldset>
+
+      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
+        <legend className="px-1 font-semibold">Who owns it</legend>
+        {options.teams.length > 0 ? select("team", "Owning GitHub team", options.teams) : <p className="text-sm text-rose-800">You are in no GitHub team of the organisation, so you cannot request a namespace.</p>}
+        {select("businessUnit", "Business unit", options.businessUnits, "Choose a business unit")}
+        {text("serviceArea", "Service area")}
+        {text("slackChannel", "Slack channel", "The team's channel, e.g. #my-team")}
+        {text("ownerName", "Team display name", "Shown as the namespace's owner")}
+        {text("ownerEmail", "Team email", undefined, "email")}
+      </fieldset>
+
+      <section aria-labelledby="policy" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="policy" className="mb-2 font-semibold">
+          The repository&apos;s checks
+        </h2>
+        {!preview.data || preview.data.policy.length === 0 ? (
+          <p className="text-sm">Fill in the form to see the results of the repository&apos;s policy checks.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {preview.data.policy.map((p) => (
+              <li key={p.rule} className="flex gap-2">
+                <span className={`shrink-0 rounded px-1.5 font-semibold ${p.pass ? "bg-emerald-100 text-emerald-900" : "bg-rose-100 text-rose-900"}`}>{p.pass ? "Pass" : "Fail"}</span>
+                <span>
+                  <span className="font-medium">{p.rule}</span>: {p.message}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="files" className="mb-2 font-semibold">
+          Files the pull request adds
+        </h2>
+        {!preview.data || preview.data.files.length === 0 ? (
+          <p className="text-sm">The files appear here once the answers are valid.</p>
+        ) : (
+          <ul className="space-y-2">
+            {preview.data.files.map((f) => (
+              <li key={f.path}>
+                <details>
+                  <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">{f.path}</summary>
+                  <pre tabIndex={0} aria-label={`New file ${f.path}`} className="mt-1 overflow-x-auto rounded bg-emerald-50 p-2 font-mono text-xs">
+                    {f.content
+                      .trimEnd()
+                      .split("\n")
+                      .map((line) => `+ ${line}`)
+                      .join("\n")}
+                  </pre>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="space-y-2">
+        <button type="submit" disabled={submit.isPending} className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
+          {submit.isPending ? "Opening the pull request…" : "Submit the request"}
+        </button>
+        <p role="status" className="text-sm text-rose-800">
+          {submitted && blocking && !submit.isPending ? "Correct the fields marked above, then submit again." : ""}
+          {submit.error && !(submit.error instanceof FieldErrors) ? submit.error.message : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+/** Client-side calls to the request routes, shared by the form and the request page. */
+
+export interface PolicyResult {
+  rule: string;
+  pass: boolean;
+  message: string;
+}
+
+export interface Preview {
+  fields: Record<string, string>;
+  policy: PolicyResult[];
+  files: { path: string; content: string }[];
+}
+
+export class FieldErrors extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super("The request has errors");
+  }
+}
+
+async function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+async function failure(response: Response): Promise<Error> {
+  const json = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string>; requestId?: string } } | null;
+  if (response.status === 422 && json?.error?.fields) return new FieldErrors(json.error.fields);
+  const reference = json?.error?.requestId ? ` (reference ${json.error.requestId})` : "";
+  return new Error(`${json?.error?.message ?? `Berth answered ${response.status}`}${reference}`);
+}
+
+/** TanStack Query options for the live preview of a form's answers. */
+export function previewQuery(answers: Record<string, unknown>) {
+  return {
+    queryKey: ["request-preview", answers] as const,
+    queryFn: async (): Promise<Preview> => {
+      const response = await post("/api/requests/preview", answers);
+      if (!response.ok) throw await failure(response);
+      return response.json();
+    },
+    staleTime: 30_000,
+  };
+}
+
+export async function submitNamespaceRequest(answers: Record<string, unknown>): Promise<{ id: string; url: string }> {
+  const response = await post("/api/requests", answers);
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
+export async function requestAction(id: string, action: "retry" | "approve" | "merge"): Promise<void> {
+  const response = action === "retry" ? await post(`/api/requests/${id}/retry`, {}) : await post(`/api/requests/${id}/review`, { action });
+  if (!response.ok) throw await failure(response);
+}

@@ -1,0 +1,188 @@
+import { execFileSync } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
+import { buildIndex } from "@/lib/environments/build-index";
+import { cloudPlatformProfile as profile } from "@/lib/environments/profile";
+import { generateSampleRepo } from "@/lib/environments/sample/generate-sample-repo";
+import { AppError } from "@/lib/errors";
+import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
+import { createLocalProvider } from "@/lib/git/local-provider";
+import type { InventorySnapshot } from "../inventory-store";
+import { getRequest } from "./get-request";
+import { handleGitHubWebhook } from "./handle-github-webhook";
+import { pollPullRequests } from "./poll-pull-requests";
+import { retryRequest } from "./retry-request";
+import { reviewLocalRequest } from "./review-local-request";
+import { submitNamespaceRequest } from "./submit-namespace-request";
+
+const db = embeddedTestDatabase();
+let repo: string;
+let snapshot: InventorySnapshot;
+const draft = { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: "https://berth.example" };
+const viewer = (login: string, teams: string[], reviewer = false): Viewer => ({ sessionId: "s", login, name: login, kind: "github", teams, reviewer });
+const alice = viewer("alice", ["orders-team"]);
+const dana = viewer("dana", ["webops"], true);
+const git = (...args: string[]) => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8" }).trim();
+
+beforeAll(async () => {
+  repo = path.join(mkdtempSync(path.join(os.tmpdir(), "berth-requests-")), "environments");
+  await generateSampleRepo({ dir: repo, namespaces: 20, seed: 3 });
+  const index = await buildIndex({ repoPath: repo, profile });
+  const namespaces = [...index.namespaces.values()];
+  snapshot = { commit: index.commit, indexedAt: new Date(), namespaces, find: (c, n) => namespaces.find((ns) => ns.cluster === c && ns.name === n) };
+});
+afterAll(() => rmSync(path.dirname(repo), { recursive: true, force: true }));
+
+function answers(name: string, over: Record<string, unknown> = {}) {
+  return {
+    name,
+    cluster: "live",
+    environment: "development",
+    isProduction: false,
+    application: "Orders service",
+    team: "orders-team",
+    businessUnit: "HMPPS",
+    slackChannel: "#orders",
+    serviceArea: "Prisons",
+    ownerName: "Orders Team",
+    ownerEmail: "orders@example.gov.uk",
+    sourceCode: "https://github.com/ministryofjustice/orders",
+    reviewAfter: "",
+    ...over,
+  };
+}
+
+const deps = (provider: GitProvider) => ({ db: db(), profile, snapshot, provider, draft });
+
+async function fieldsOf(work: Promise<unknown>): Promise<Record<string, string>> {
+  const error = await work.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).status).toBe(422);
+  return (error as AppError).fields ?? {};
+}
+
+describe("namespace requests", () => {
+  it("refuses bad input with field errors and writes nothing: no row, no branch", async () => {
+    const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    const branchesBefore = git("branch", "--list");
+    const rowsBefore = await db().request.count();
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("Bad_Name", { ownerEmail: "nope" }), deps(provider)))).toMatchObject({ name: expect.any(String), ownerEmail: expect.any(String) });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers(snapshot.namespaces[0]!.name), deps(provider)))).toMatchObject({ name: expect.stringContaining("already exists") });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { team: "someone-elses-team" }), deps(provider)))).toMatchObject({ team: expect.stringContaining("not a member") });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { application: 'x"\n  evil: true' }), deps(provider)))).toHaveProperty("application");
+    expect(git("branch", "--list")).toBe(branchesBefore);
+    expect(await db().request.count()).toBe(rowsBefore);
+  });
+
+  it("opens one branch with one commit of exactly the rendered files, and holds the name", async () => {
+    const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    const { id } = await submitNamespaceRequest(alice, answers("orders-dev"), deps(provider));
+    const request = await getRequest(db(), alice, id);
+    expect(request.state).toBe("pr_open");
+    expect(git("rev-list", "--count", `main..${request.branch}`)).toBe("1");
+    const changed = git("diff", "--name-only", "main", request.branch).split("\n");
+    expect(changed).toEqual(request.files.map((f) => f.path));
+    expect(changed).toHaveLength(8);
+    expect(request.events.map((e) => e.toState)).toEqual(["submitted", "pr_open"]);
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { cluster: "live-2" }), deps(provider)))).toMatchObject({ name: expect.stringContaining("already requested") });
+    await expect(getRequest(db(), viewer("mallory", ["other"]), id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("leaves a failed request with the reason, and a retry resumes the same branch", async () => {
+    const local = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    const seen: PullRequestDraft[] = [];
+    let fail = true;
+    const flaky: GitProvider = {
+      kind: "local",
+      async openPullRequest(d) {
+        seen.push(d);
+        const opened = await local.openPullRequest(d);
+        if (fail) throw Object.assign(new Error("Bad Gateway"), { status: 502 });
+        return opened;
+      },
+    };
+    const { id } = await submitNamespaceRequest(alice, answers("orders-staging", { environment: "staging" }), deps(flaky));
+    let request = await getRequest(db(), alice, id);
+    expect(request).toMatchObject({ state: "failed", failure: "GitHub answered 502: Bad Gateway" });
+    fail = false;
+    await retryRequest(db(), alice, id, { provider: flaky, draft });
+    request = await getRequest(db(), alice, id);
+    expect(request.state).toBe("pr_open");
+    expect(seen.map((d) => d.branch)).toEqual([request.branch, request.branch]);
+    expect(git("branch", "--list", "berth/namespace-orders-staging-*").split("\n")).toHaveLength(1);
+    expect(request.events.map((e) => e.toState)).toEqual(["submitted", "failed", "pr_open"]);
+  });
+
+  it("is approved and merged in Berth with the local provider, never by its requester", async () => {
+    const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    const { id } = await submitNamespaceRequest(dana, answers("platform-tools-dev", { team: "webops" }), deps(provider));
+    await expect(reviewLocalRequest(db(), alice, id, "approve", provider)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(reviewLocalRequest(db(), dana, id, "approve", provider)).rejects.toThrow("You cannot approve your own request");
+    const other = viewer("erin", ["webops"], true);
+    await expect(reviewLocalRequest(db(), other, id, "merge", provider)).rejects.toMatchObject({ code: "conflict" });
+    await reviewLocalRequest(db(), other, id, "approve", provider);
+    await reviewLocalRequest(db(), other, id, "merge", provider);
+    expect((await getRequest(db(), dana, id)).state).toBe("merged");
+    expect(git("ls-tree", "-r", "--name-only", "main")).toContain("namespaces/live.cloud-platform.service.justice.gov.uk/platform-tools-dev/00-namespace.yaml");
+  });
+});
+
+describe("GitHub webhooks and the poller", () => {
+  const secret = "webhook-secret-0123456789";
+  const sign = (body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const hook = (event: string, payload: object, options: { signature?: string | null; delivery?: string } = {}) => {
+    const rawBody = JSON.stringify(payload);
+    return handleGitHubWebhook(
+      db(),
+      { rawBody, event, delivery: options.delivery ?? randomUUID(), signature: options.signature === undefined ? sign(rawBody) : options.signature },
+      { secret, baseBranch: "main", onPush: async () => void pushes.push(1) },
+    );
+  };
+  const pushes: number[] = [];
+
+  async function openRequest(name: string, number: number): Promise<string> {
+    const provider: GitProvider = { kind: "github", openPullRequest: async () => ({ number, url: `https://github.example/pr/${number}`, headSha: "abc" }) };
+    return (await submitNamespaceRequest(alice, answers(name), deps(provider))).id;
+  }
+
+  it("refuses forged and replayed deliveries", async () => {
+    await expect(hook("ping", {}, { signature: "sha256=" + "0".repeat(64) })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(hook("ping", {}, { signature: null })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(hook("ping", { zen: "a" }, { signature: sign(JSON.stringify({ zen: "b" })) })).rejects.toMatchObject({ code: "unauthenticated" });
+    const delivery = randomUUID();
+    await hook("ping", { zen: "hi" }, { delivery });
+    await expect(hook("ping", { zen: "hi" }, { delivery })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("moves a request through approved and merged, ignoring late news", async () => {
+    const id = await openRequest("payments-dev", 41);
+    await hook("pull_request_review", { action: "submitted", pull_request: { number: 41 }, review: { state: "approved", user: { login: "reviewer1" } } });
+    expect((await getRequest(db(), alice, id)).state).toBe("approved");
+    await hook("pull_request", { action: "closed", pull_request: { number: 41, merged: true, html_url: "https://github.example/pr/41" } });
+    await hook("pull_request_review", { action: "submitted", pull_request: { number: 41 }, review: { state: "changes_requested", user: { login: "late" } } });
+    const request = await getRequest(db(), alice, id);
+    expect(request.state).toBe("merged");
+    expect(request.events.map((e) => [e.toState, e.actor])).toEqual([
+      ["submitted", "alice"],
+      ["pr_open", "berth"],
+      ["approved", "reviewer1"],
+      ["merged", "github"],
+    ]);
+    await hook("push", { ref: "refs/heads/main" });
+    expect(pushes).toHaveLength(1);
+  });
+
+  it("the poller catches up on missed webhooks", async () => {
+    const id = await openRequest("billing-dev", 42);
+    const moved = await pollPullRequests(db(), {
+      getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z" }] }),
+    });
+    expect(moved).toBeGreaterThanOrEqual(1);
+    expect((await getRequest(db(), alice, id)).state).toBe("changes_requested");
+  });
+});
