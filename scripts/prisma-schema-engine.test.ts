@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireFolderLock } from "../lib/db/lock";
 import pg from "pg";
-import { useScratchDatabase } from "../lib/db/testing/use-scratch-database";
+import { scratchDatabase } from "../lib/db/testing/scratch-database";
 
 // Runs the real Prisma CLI, configured by prisma.config.ts to use the shim,
 // against a throwaway PostgreSQL database and a throwaway PGlite folder.
@@ -83,7 +83,7 @@ function migrateAndCheck(env: () => Record<string, string>) {
 }
 
 describe("through PostgreSQL", () => {
-  const url = useScratchDatabase("berth_shim");
+  const url = scratchDatabase("berth_shim");
 
   migrateAndCheck(() => ({ DATABASE_URL: url }));
 
