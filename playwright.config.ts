@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { FAKE_GITHUB_PORT, GITHUB_MODE_PORT, LOCAL_MODE_PORT, OAUTH_CLIENT, ORG } from "./e2e/fixtures/servers";
+import { FAKE_GITHUB_PORT, GITHUB_MODE_PORT, LOCAL_MODE_PORT, PR_MODE_PORT } from "./e2e/fixtures/servers";
 
 const chromium = {
   ...devices["Desktop Chrome"],
@@ -21,17 +21,23 @@ export default defineConfig({
   globalTeardown: "./e2e/global-teardown.ts",
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   projects: [
-    { name: "github", testIgnore: "**/local-signin.spec.ts", use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` } },
-    { name: "embedded", testMatch: "**/local-signin.spec.ts", use: { ...chromium, baseURL: `http://127.0.0.1:${LOCAL_MODE_PORT}` } },
+    {
+      name: "github",
+      testIgnore: ["**/local-signin.spec.ts", "**/requests-local.spec.ts", "**/requests-github.spec.ts"],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
+    },
+    { name: "embedded", testMatch: ["**/local-signin.spec.ts", "**/requests-local.spec.ts"], use: { ...chromium, baseURL: `http://127.0.0.1:${LOCAL_MODE_PORT}` } },
+    { name: "pull-requests", testMatch: ["**/requests-github.spec.ts"], use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` } },
   ],
   webServer: [
     {
-      command: `npx tsx e2e/fakes/github/main.ts --port ${FAKE_GITHUB_PORT} --org ${ORG} --api-prefix /api/v3 --client-id ${OAUTH_CLIENT.id} --client-secret ${OAUTH_CLIENT.secret}`,
+      command: "npx tsx e2e/start-fake.ts",
       url: `http://127.0.0.1:${FAKE_GITHUB_PORT}/_fake/health`,
       timeout: 60_000,
       reuseExistingServer: false,
     },
     { command: "npx tsx e2e/start-server.ts github", url: `http://127.0.0.1:${GITHUB_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
     { command: "npx tsx e2e/start-server.ts local", url: `http://127.0.0.1:${LOCAL_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
+    { command: "npx tsx e2e/start-server.ts pr", url: `http://127.0.0.1:${PR_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
   ],
 });

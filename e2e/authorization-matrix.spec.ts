@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { requestAnswers } from "./fixtures/requests";
 import { createGitHubUser, signInWithGitHub } from "./fixtures/sign-in";
 
 /**
@@ -15,8 +16,9 @@ interface Entry {
   /** The file under app/ that serves it. */
   file: string;
   method: "GET" | "POST";
-  /** A concrete URL; {ns} is the test's namespace. */
+  /** A concrete URL; {ns} is the test's namespace, {req} a request the owner made. */
   url: string;
+  body?: unknown;
   expect: Expect;
 }
 
@@ -24,12 +26,23 @@ const signedIn = (status: number): Expect => ({ anonymous: 401, member: status, 
 /** Pages: anonymous visitors are sent to sign in (307), everyone signed in sees them. */
 const page: Expect = { anonymous: 307, member: 200, owner: 200, otherOwner: 200, reviewer: 200 };
 const open: Expect = { anonymous: 200, member: 200, owner: 200, otherOwner: 200, reviewer: 200 };
+/** A request is visible to its team and reviewers; others get a 404 that says nothing of it. */
+const requestPage: Expect = { anonymous: 307, member: 404, owner: 200, otherOwner: 404, reviewer: 200 };
 
 const MATRIX: Entry[] = [
   { file: "api/auth/[...nextauth]/route.ts", method: "GET", url: "/api/auth/providers", expect: open },
   { file: "api/namespaces/route.ts", method: "GET", url: "/api/namespaces", expect: signedIn(200) },
   { file: "api/namespaces/export/route.ts", method: "GET", url: "/api/namespaces/export", expect: signedIn(200) },
   { file: "api/me/teams/route.ts", method: "POST", url: "/api/me/teams", expect: signedIn(200) },
+  { file: "api/requests/route.ts", method: "GET", url: "/api/requests", expect: signedIn(200) },
+  { file: "api/requests/route.ts", method: "POST", url: "/api/requests", body: {}, expect: signedIn(422) },
+  { file: "api/requests/preview/route.ts", method: "POST", url: "/api/requests/preview", body: {}, expect: signedIn(200) },
+  { file: "api/requests/[id]/retry/route.ts", method: "POST", url: "/api/requests/{req}/retry", body: {}, expect: { anonymous: 401, member: 404, owner: 409, otherOwner: 404, reviewer: 409 } },
+  { file: "api/requests/[id]/review/route.ts", method: "POST", url: "/api/requests/{req}/review", body: { action: "merge" }, expect: { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 409 } },
+  { file: "api/webhooks/github/route.ts", method: "POST", url: "/api/webhooks/github", body: {}, expect: { anonymous: 404, member: 404, owner: 404, otherOwner: 404, reviewer: 404 } },
+  { file: "requests/page.tsx", method: "GET", url: "/requests", expect: page },
+  { file: "requests/new/page.tsx", method: "GET", url: "/requests/new", expect: page },
+  { file: "requests/[id]/page.tsx", method: "GET", url: "/requests/{req}", expect: requestPage },
   { file: "page.tsx", method: "GET", url: "/", expect: page },
   { file: "me/page.tsx", method: "GET", url: "/me", expect: page },
   { file: "namespaces/page.tsx", method: "GET", url: "/namespaces", expect: page },
@@ -76,12 +89,15 @@ test("each role gets exactly what the matrix says", async ({ browser, playwright
   };
   // The namespace must be indexed before the matrix runs.
   await expect.poll(async () => (await contexts.member.get(`/namespaces/live/${ns}`)).status(), { timeout: 20_000 }).toBe(200);
+  const submitted = await contexts.owner.post("/api/requests", { headers: { origin: baseURL! }, data: requestAnswers(uniqueName("matrix-req"), ownerTeam) });
+  expect(submitted.status(), await submitted.text()).toBe(201);
+  const req = ((await submitted.json()) as { id: string }).id;
 
   const results: string[] = [];
   for (const entry of MATRIX) {
     for (const [role, expected] of Object.entries(entry.expect) as [Role, number][]) {
-      const url = entry.url.replace("{ns}", ns);
-      const response = await contexts[role].fetch(url, { method: entry.method, headers: { origin: baseURL! } });
+      const url = entry.url.replace("{ns}", ns).replace("{req}", req);
+      const response = await contexts[role].fetch(url, { method: entry.method, headers: { origin: baseURL! }, data: entry.body });
       if (response.status() !== expected) results.push(`${entry.method} ${url} as ${role}: ${response.status()}, expected ${expected}`);
     }
   }

@@ -5,34 +5,78 @@
  *
  *   tsx e2e/start-server.ts github   Berth signing in with the fake GitHub
  *   tsx e2e/start-server.ts local    Berth as the embedded demo (local sign-in)
+ *   tsx e2e/start-server.ts pr       Berth opening pull requests on the fake GitHub
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { E2E_ROOT } from "./fixtures/paths";
-import { AUTH_SECRET, FAKE_GITHUB_URL, GITHUB_MODE_PORT, LOCAL_MODE_PORT, OAUTH_CLIENT, ORG, REVIEWER_TEAM } from "./fixtures/servers";
+import { controlClient } from "./fakes/github/control-client";
+import {
+  AUTH_SECRET,
+  BOT_LOGIN,
+  ENVIRONMENTS_REPO,
+  FAKE_GITHUB_URL,
+  GITHUB_MODE_PORT,
+  LOCAL_MODE_PORT,
+  OAUTH_CLIENT,
+  ORG,
+  PR_MODE_PORT,
+  REVIEWER_TEAM,
+  WEBHOOK_SECRET,
+} from "./fixtures/servers";
 
-const mode = process.argv[2] === "local" ? "local" : "github";
-const port = mode === "local" ? LOCAL_MODE_PORT : GITHUB_MODE_PORT;
+const mode = process.argv[2] === "local" ? "local" : process.argv[2] === "pr" ? "pr" : "github";
+const port = { local: LOCAL_MODE_PORT, github: GITHUB_MODE_PORT, pr: PR_MODE_PORT }[mode];
 const root = path.join(E2E_ROOT, mode);
 
-const modeSettings: Record<string, string> =
-  mode === "github"
-    ? {
-        GITHUB_CLIENT_ID: OAUTH_CLIENT.id,
-        GITHUB_CLIENT_SECRET: OAUTH_CLIENT.secret,
-        // GitHub Enterprise Server layout: the API under /api/v3, so the base URL settings are exercised.
-        GITHUB_API_URL: `${FAKE_GITHUB_URL}/api/v3`,
-        GITHUB_WEB_URL: FAKE_GITHUB_URL,
-        GITHUB_ORG: ORG,
-      }
-    : { BERTH_LOCAL_SIGNIN: "true", BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true" };
+const githubSignIn = {
+  GITHUB_CLIENT_ID: OAUTH_CLIENT.id,
+  GITHUB_CLIENT_SECRET: OAUTH_CLIENT.secret,
+  // GitHub Enterprise Server layout: the API under /api/v3, so the base URL settings are exercised.
+  GITHUB_API_URL: `${FAKE_GITHUB_URL}/api/v3`,
+  GITHUB_WEB_URL: FAKE_GITHUB_URL,
+  GITHUB_ORG: ORG,
+};
+
+/** Berth's bot on the fake GitHub, and the fake told where to deliver webhooks. */
+async function pullRequestSettings(): Promise<Record<string, string>> {
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${FAKE_GITHUB_URL}/_fake/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (i > 600) throw new Error("the fake GitHub did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const github = controlClient(FAKE_GITHUB_URL);
+  await github.putUser({ login: BOT_LOGIN, name: "Berth bot", teams: [], orgMember: true });
+  const token = await github.token(BOT_LOGIN, ["repo", "read:org"]);
+  const hook = await fetch(`${FAKE_GITHUB_URL}/_fake/webhook`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ url: `http://127.0.0.1:${PR_MODE_PORT}/api/webhooks/github`, secret: WEBHOOK_SECRET }),
+  });
+  if (!hook.ok) throw new Error(`setting the webhook failed: ${hook.status}`);
+  return {
+    ...githubSignIn,
+    BERTH_GIT_PROVIDER: "github",
+    GITHUB_ENVIRONMENTS_REPO: `${ORG}/${ENVIRONMENTS_REPO}`,
+    GITHUB_BOT_TOKEN: token,
+    GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    BERTH_POLL_SECONDS: "5",
+  };
+}
 
 async function main(): Promise<void> {
   rmSync(root, { recursive: true, force: true });
   const repo = path.join(root, "environments");
-  await generateSampleRepo({ dir: repo, namespaces: 300, seed: 7, now: new Date() });
+  if (mode !== "pr") await generateSampleRepo({ dir: repo, namespaces: 300, seed: 7, now: new Date() });
+  const modeSettings: Record<string, string> =
+    mode === "github"
+      ? githubSignIn
+      : mode === "pr"
+        ? await pullRequestSettings()
+        : { BERTH_LOCAL_SIGNIN: "true", BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true" };
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: {

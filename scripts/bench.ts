@@ -13,6 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "../lib/db/migrate-database";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
+import { pullRequestBench } from "./bench/pull-request-bench";
 import { rssMb, summarize } from "./bench/stats";
 
 const root = path.resolve(".berth/bench");
@@ -101,10 +102,12 @@ async function main(): Promise<void> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
   const postgres = await scratchPostgres();
   const servers = { postgres: postgres ? await httpBench(postgres, 3191) : null, embedded: await httpBench(null, 3192) };
-  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers };
+  const pullRequests = await pullRequestBench();
+  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
 
   const i = index as { coldIndexMs: { median: number }; incrementalMs: { median: number; p95: number }; queryMs: { median: number }; rssMb: { withIndex: number } };
+  const pr = pullRequests as { openPullRequestMs: Record<"files8" | "files80", { median: number; p95: number }>; githubCalls: Record<"files8" | "files80", number> };
   const api = (h: HttpResult | null) => (h ? `${h.apiMs.median} / ${h.apiMs.p95} ms` : "no PostgreSQL");
   const rows: [string, string, string][] = [
     ["generate sample repo", `${(generateMs / 1000).toFixed(1)} s`, "-"],
@@ -115,6 +118,9 @@ async function main(): Promise<void> {
     ["inventory API over HTTP, embedded (median/p95 of 300)", api(servers.embedded), "< 50 ms median"],
     ["RSS, Berth server with the index, PostgreSQL", servers.postgres ? `${servers.postgres.serverRssMb} MB` : "-", "< 300 MB"],
     ["RSS, Berth server with the index, embedded PGlite", `${servers.embedded.serverRssMb} MB`, "(PGlite adds ~150 MB)"],
+    ["open a pull request on the local GitHub, 8 files (median/p95 of 10)", `${pr.openPullRequestMs.files8.median} / ${pr.openPullRequestMs.files8.p95} ms`, "-"],
+    ["open a pull request on the local GitHub, 80 files (median of 5)", `${pr.openPullRequestMs.files80.median} ms`, "-"],
+    ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nBerth bench, ${NAMESPACES} namespaces (${results.date})\n`);

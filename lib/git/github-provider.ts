@@ -24,7 +24,9 @@ function status(error: unknown): number | undefined {
  * branch or pull request.
  */
 export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader {
-  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth" });
+  // Octokit logs every failed call; a 404 for a branch not made yet is an answer, not news.
+  const quiet = { debug: () => {}, info: () => {}, warn: console.warn, error: (message: string) => void (/ - 404 with id /.test(message) || console.error(message)) };
+  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth", log: quiet });
   const retry = options.retry ?? defaultRetryOptions;
   // Transient failures (5xx, rate limits) are retried with backoff on every call.
   octokit.hook.wrap("request", (request, params) => withRetries(async () => request(params), retry));

@@ -1,0 +1,88 @@
+import { execFileSync } from "node:child_process";
+import { Octokit } from "@octokit/rest";
+import { expect, test, type Page } from "@playwright/test";
+import { uniqueName } from "./fixtures/environments-repo";
+import { ENVIRONMENTS_REPO, FAKE_GITHUB_URL, ORG, UPSTREAM_REPO } from "./fixtures/servers";
+import { createGitHubUser, github, signInWithGitHub } from "./fixtures/sign-in";
+
+const upstream = (...args: string[]) => execFileSync("git", ["-C", UPSTREAM_REPO, ...args], { encoding: "utf8" }).trim();
+const repo = { owner: ORG, repo: ENVIRONMENTS_REPO };
+
+/** Octokit as a GitHub user of the test's own (created here when missing). */
+async function octokitAs(login: string, teams: string[] = []): Promise<Octokit> {
+  await github.putUser({ login, teams, orgMember: true });
+  return new Octokit({ auth: await github.token(login, ["repo", "read:org"]), baseUrl: `${FAKE_GITHUB_URL}/api/v3` });
+}
+
+async function requestNamespace(page: Page, name: string, team: string): Promise<void> {
+  await page.goto("/requests/new");
+  await page.getByLabel("Namespace name").fill(name);
+  await page.getByLabel("Application").fill("Court bookings (e2e)");
+  await page.getByLabel("Source code URL").fill("https://github.com/ministryofjustice/court-bookings");
+  await page.getByLabel("Owning GitHub team").selectOption(team);
+  await page.getByLabel("Business unit").selectOption("HMCTS");
+  await page.getByLabel("Service area").fill("Courts");
+  await page.getByLabel("Slack channel").fill("#court-bookings");
+  await page.getByLabel("Team display name").fill("Court Bookings");
+  await page.getByLabel("Team email").fill("court-bookings@example.gov.uk");
+  await expect(page.getByRole("region", { name: "Files the pull request adds" }).getByRole("listitem")).toHaveCount(8);
+  await page.getByRole("button", { name: "Submit the request" }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/);
+}
+
+test("a request becomes one pull request with exactly the files in one commit; webhooks move it to approved and merged", async ({ page }) => {
+  test.setTimeout(120_000);
+  const team = uniqueName("courts");
+  const name = uniqueName("court-bookings");
+  await signInWithGitHub(page, await createGitHubUser([team]), "/requests/new");
+  await requestNamespace(page, name, team);
+
+  const link = page.getByRole("link", { name: /^Pull request #\d+$/ });
+  await expect(link).toBeVisible();
+  const number = Number((await link.innerText()).replace(/\D/g, ""));
+  const files = await page.getByRole("region", { name: "Files in the pull request" }).locator("summary").allInnerTexts();
+  expect(files).toHaveLength(8);
+
+  // The fake GitHub's real git repository holds exactly those files, in one commit on the PR's branch.
+  const pull = (await (await octokitAs(uniqueName("reader"))).rest.pulls.get({ ...repo, pull_number: number })).data;
+  const branch = pull.head.ref;
+  expect(upstream("rev-list", "--count", `main..${branch}`)).toBe("1");
+  expect(upstream("diff", "--name-only", "main", branch).split("\n").sort()).toEqual([...files].sort());
+  for (const file of files) expect(upstream("show", `${branch}:${file}`).length).toBeGreaterThan(0);
+  expect(pull.labels.map((l) => l.name)).toContain("berth");
+
+  const reviewer = uniqueName("reviewer");
+  const asReviewer = await octokitAs(reviewer, ["webops"]);
+  await asReviewer.rest.pulls.createReview({ ...repo, pull_number: number, event: "APPROVE" });
+  await expect(page.getByText("Approved").first()).toBeVisible({ timeout: 15_000 });
+  await asReviewer.rest.pulls.merge({ ...repo, pull_number: number });
+  await expect(page.getByText("Merged").first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(`by ${reviewer}`);
+
+  // The push to main reaches Berth's own clone, and the inventory has the namespace within seconds.
+  await expect(async () => {
+    await page.goto(`/namespaces/live/${name}`);
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+});
+
+test("a pull request that fails half-way is retried without a second branch or pull request", async ({ page }) => {
+  test.setTimeout(90_000);
+  const team = uniqueName("retry-team");
+  const name = uniqueName("retry-ns");
+  await signInWithGitHub(page, await createGitHubUser([team]), "/requests/new");
+  // GitHub answers 502 to every attempt at opening the pull request (after the branch exists).
+  await fetch(`${FAKE_GITHUB_URL}/_fake/fail-next`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ method: "POST", pathPattern: `^/repos/${ORG}/${ENVIRONMENTS_REPO}/pulls$`, status: 502, times: 4 }),
+  });
+  await requestNamespace(page, name, team);
+  await expect(page.getByRole("alert").filter({ hasText: "could not be opened" })).toContainText("502");
+  await page.getByRole("button", { name: "Retry opening the pull request" }).click();
+  await expect(page.getByRole("link", { name: /^Pull request #\d+$/ })).toBeVisible();
+  const branches = upstream("for-each-ref", "--format=%(refname:short)", `refs/heads/berth/namespace-${name}-*`).split("\n").filter(Boolean);
+  expect(branches).toHaveLength(1);
+  const pulls = await (await octokitAs(uniqueName("reader"))).rest.pulls.list({ ...repo, head: `${ORG}:${branches[0]}`, state: "all" });
+  expect(pulls.data).toHaveLength(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * Starts the fake GitHub for the e2e suite with its environments repository:
+ * a bare git repository made from a generated sample, which Berth's
+ * pull-request server clones over smart HTTP and opens pull requests against.
+ */
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
+import { startFakeGitHub } from "./fakes/github/start-fake-github";
+import { E2E_ROOT } from "./fixtures/paths";
+import { ENVIRONMENTS_REPO, FAKE_GITHUB_PORT, OAUTH_CLIENT, ORG, UPSTREAM_REPO } from "./fixtures/servers";
+
+async function main(): Promise<void> {
+  const work = path.join(E2E_ROOT, "upstream-work");
+  rmSync(work, { recursive: true, force: true });
+  rmSync(UPSTREAM_REPO, { recursive: true, force: true });
+  await generateSampleRepo({ dir: work, namespaces: 120, seed: 11, now: new Date(), checkout: false });
+  execFileSync("git", ["clone", "--quiet", "--bare", work, UPSTREAM_REPO]);
+  const fake = await startFakeGitHub({
+    port: FAKE_GITHUB_PORT,
+    org: ORG,
+    apiPrefix: "/api/v3",
+    clientId: OAUTH_CLIENT.id,
+    clientSecret: OAUTH_CLIENT.secret,
+    repo: { owner: ORG, name: ENVIRONMENTS_REPO, bareRepoPath: UPSTREAM_REPO },
+  });
+  console.log(`fake github listening on ${fake.url}`);
+  const stop = () => void fake.close().finally(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
