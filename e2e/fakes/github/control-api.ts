@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { GitHubState } from "./github-state";
 import { parseJson, readBody, sendJson } from "./http-io";
+import { repoControlApi, type RepoControlContext } from "./repo-control-api";
 import { parseScopes } from "./scopes";
 import type { Violations } from "./violations";
 
-export interface ControlContext {
+export interface ControlContext extends RepoControlContext {
   state: GitHubState;
   violations: Violations;
 }
@@ -64,5 +65,6 @@ export async function controlApi(request: IncomingMessage, response: ServerRespo
     violations.clear();
     return sendJson(response, 204, undefined);
   }
+  if (await repoControlApi(method, pathname, body, response, context)) return;
   sendJson(response, 404, { message: `no control endpoint ${method} ${pathname}` });
 }

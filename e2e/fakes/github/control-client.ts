@@ -10,6 +10,20 @@ export interface FakeUserInput {
   orgMember: boolean;
 }
 
+/** A webhook delivery as `GET /_fake/deliveries` lists it; `status` is null while in flight, 0 when unreachable. */
+export interface FakeDelivery {
+  id: number;
+  guid: string;
+  event: string;
+  action: string | null;
+  url: string;
+  redelivery: boolean;
+  status: number | null;
+  error: string | null;
+  headers: Record<string, string>;
+  body: string;
+}
+
 export function controlClient(fakeUrl: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${fakeUrl}/_fake${path}`, {
@@ -28,5 +42,14 @@ export function controlClient(fakeUrl: string) {
     token: async (login: string, scopes: string[]) => (await call<{ token: string }>("POST", "/tokens", { login, scopes })).token,
     violations: async () => (await call<{ violations: string[] }>("GET", "/violations")).violations,
     clearViolations: () => call<void>("DELETE", "/violations"),
+    setRules: (rules: { requiredApprovals?: 0 | 1; requiredChecks?: string[] }) => call<unknown>("PUT", "/repo/rules", rules),
+    putCheck: (check: { sha: string; name: string; conclusion: "success" | "failure" | "pending" | "neutral" | "skipped" }) =>
+      call<{ id: number; status: string; conclusion: string | null }>("POST", "/checks", check),
+    setWebhook: (url: string, secret: string) => call<unknown>("PUT", "/webhook", { url, secret }),
+    deliveries: async () => (await call<{ deliveries: FakeDelivery[] }>("GET", "/deliveries")).deliveries,
+    redeliver: (id: number) => call<{ id: number; guid: string }>("POST", `/deliveries/${id}/redeliver`),
+    failNext: (rule: { method: string; pathPattern: string; status: number; times?: number }) => call<unknown>("POST", "/fail-next", rule),
+    calls: () => call<{ total: number; calls: Array<{ method: string; operationId: string; count: number }> }>("GET", "/calls"),
+    resetCalls: () => call<void>("DELETE", "/calls"),
   };
 }

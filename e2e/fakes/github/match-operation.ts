@@ -19,10 +19,13 @@ export function matchOperation(
   for (const operation of operations) {
     if (operation.method !== method) continue;
     const template = operation.path.split("/");
-    if (template.length !== segments.length) continue;
+    // Note: a trailing `{ref}` (git/get-ref, git/update-ref) takes the rest of the
+    // path, as GitHub does for `heads/feature/x` sent with or without %2F.
+    const greedy = template.at(-1) === "{ref}" && segments.length > template.length;
+    if (template.length !== segments.length && !greedy) continue;
     const params: Record<string, string> = {};
     const matches = template.every((part, index) => {
-      const segment = segments[index] ?? "";
+      const segment = greedy && index === template.length - 1 ? segments.slice(index).join("/") : (segments[index] ?? "");
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!name) return part === segment;
       if (segment === "") return false;

@@ -5,7 +5,9 @@ import type { GitHubState } from "./github-state";
 import { parseJson, readBody, sendJson } from "./http-io";
 import { matchOperation } from "./match-operation";
 import type { OpenApiValidator } from "./openapi-validator";
+import type { RepoContext } from "./repo-context";
 import { errorBody, type RestOperation, type RestResult } from "./rest-operation";
+import type { Traffic } from "./traffic";
 import type { Violations } from "./violations";
 
 export interface RestContext {
@@ -14,6 +16,8 @@ export interface RestContext {
   urls: FakeUrls;
   validator: OpenApiValidator;
   violations: Violations;
+  traffic: Traffic;
+  repo?: RepoContext;
 }
 
 const RATE_LIMIT = 5000;
@@ -40,6 +44,12 @@ export function restDispatcher(context: RestContext) {
     }
     const { operation, params } = matched;
     const label = `${method} ${url.pathname} (${operation.operationId})`;
+    context.traffic.count(method, operation.operationId);
+    const injected = context.traffic.takeFailure(method, pathname);
+    if (injected !== undefined) {
+      await readBody(request);
+      return sendInjected(injected);
+    }
 
     const bearer = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
     const token = bearer === undefined ? undefined : state.token(bearer);
@@ -66,7 +76,7 @@ export function restDispatcher(context: RestContext) {
 
     let result: RestResult;
     try {
-      result = await operation.handle({ params, url, body, token, state, urls, documentationUrl: operation.documentationUrl });
+      result = await operation.handle({ params, url, body, token, state, urls, documentationUrl: operation.documentationUrl, repo: context.repo });
     } catch (error) {
       violations.record(label, [`handler threw: ${error instanceof Error ? error.stack : String(error)}`]);
       return sendJson(response, 500, { message: "fake GitHub: handler failed" }, headers);
@@ -77,6 +87,24 @@ export function restDispatcher(context: RestContext) {
       { ...headers, ...result.headers },
       validator.validateResponse(operation.operationId, result.status, result.body),
     );
+
+    /** An injected failure, shaped like GitHub's own: a rate-limited 403, or a bare 5xx from its front end. */
+    function sendInjected(status: number): void {
+      const key = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "anonymous";
+      if (status === 403 || status === 429) {
+        const rate = rateHeaders(key);
+        const reset = rate["x-ratelimit-reset"] ?? "0";
+        const message = "API rate limit exceeded for user. (fake GitHub: injected by /_fake/fail-next)";
+        return sendJson(response, status, errorBody(status, message, "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"), {
+          ...base,
+          ...rate,
+          "x-ratelimit-remaining": "0",
+          "retry-after": String(Math.max(Number(reset) - Math.floor(Date.now() / 1000), 1)),
+        });
+      }
+      const message = status === 502 ? "Server Error" : status >= 500 ? "fake GitHub: injected by /_fake/fail-next" : "Injected failure";
+      sendJson(response, status, { message, documentation_url: "https://docs.github.com/rest" }, base);
+    }
 
     function send(status: number, payload: unknown, sendHeaders: Record<string, string>, problems: string[]): void {
       if (problems.length === 0) return sendJson(response, status, payload, sendHeaders);

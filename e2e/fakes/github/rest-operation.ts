@@ -1,5 +1,6 @@
 import type { FakeToken, GitHubState } from "./github-state";
 import type { FakeUrls } from "./github-objects";
+import type { RepoContext } from "./repo-context";
 import { paginate } from "./paginate";
 
 /** What a handler sees: the caller is already authenticated. */
@@ -13,6 +14,8 @@ export interface RestRequest {
   urls: FakeUrls;
   /** GitHub's documentation page for this operation, for error bodies. */
   documentationUrl: string;
+  /** The one repository, when the fake was started with one. */
+  repo?: RepoContext;
 }
 
 export interface RestResult {

@@ -1,5 +1,10 @@
+import { checkOperations } from "./check-operations";
+import { gitOperations } from "./git-operations";
+import { issueOperations } from "./issue-operations";
 import { orgOperations } from "./org-operations";
+import { pullOperations } from "./pull-operations";
 import type { RestOperation } from "./rest-operation";
+import { reviewOperations } from "./review-operations";
 import { userOperations } from "./user-operations";
 
 /**
@@ -7,4 +12,12 @@ import { userOperations } from "./user-operations";
  * keeps exactly these (by method and path) from GitHub's description, so a new
  * row here is followed by regenerating openapi-subset.json.
  */
-export const restOperations: readonly RestOperation[] = [...userOperations, ...orgOperations];
+export const restOperations: readonly RestOperation[] = [
+  ...userOperations,
+  ...orgOperations,
+  ...gitOperations,
+  ...pullOperations,
+  ...reviewOperations,
+  ...issueOperations,
+  ...checkOperations,
+];

@@ -12,7 +12,14 @@ import { openapiValidator, type OpenApiDocument } from "./openapi-validator";
 import { restDispatcher } from "./rest-dispatch";
 import type { RestOperation } from "./rest-operation";
 import { restOperations } from "./rest-operations";
+import { gitRepo } from "./git-repo";
+import type { RepoContext } from "./repo-context";
+import { createRepoStore, timestamp } from "./repo-store";
+import { smartHttp } from "./smart-http";
+import { stableId } from "./stable-id";
+import { createTraffic } from "./traffic";
 import { createViolations } from "./violations";
+import { createWebhooks } from "./webhooks";
 
 export interface FakeGitHubOptions {
   /** 0 (the default) picks a free port. */
@@ -26,6 +33,12 @@ export interface FakeGitHubOptions {
   extraOperations?: RestOperation[];
   /** Milliseconds since the epoch; lets a test age an OAuth code. */
   now?: () => number;
+  /**
+   * The one repository the fake hosts, backed by a bare git repository the
+   * caller made (with a `main` branch): REST under /repos/{owner}/{name},
+   * smart HTTP at `<url>/<owner>/<name>.git`.
+   */
+  repo?: { owner: string; name: string; bareRepoPath: string };
 }
 
 export interface FakeGitHub {
@@ -36,6 +49,10 @@ export interface FakeGitHub {
   close(): Promise<void>;
   /** Every departure from GitHub's description seen so far. */
   violations(): string[];
+  /** `<url>/<owner>/<name>.git` when started with a repository. */
+  cloneUrl?: string;
+  /** Resolves when every webhook delivery queued so far has been answered. */
+  deliveriesSettled(): Promise<void>;
 }
 
 const SUBSET_PATH = path.join(__dirname, "openapi-subset.json");
@@ -54,12 +71,28 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     violations,
     now: options.now ?? Date.now,
   };
-  const rest = restDispatcher({ operations: [...(options.extraOperations ?? []), ...restOperations], state, urls, validator, violations });
+  const traffic = createTraffic();
+  const repo: RepoContext | undefined = options.repo && {
+    owner: options.repo.owner,
+    name: options.repo.name,
+    fullName: `${options.repo.owner}/${options.repo.name}`,
+    id: stableId("repo", `${options.repo.owner}/${options.repo.name}`),
+    defaultBranch: "main",
+    createdAt: timestamp(),
+    git: gitRepo(options.repo.bareRepoPath),
+    store: createRepoStore(`${options.repo.owner}/${options.repo.name}`),
+    hooks: createWebhooks({ repositoryId: stableId("repo", `${options.repo.owner}/${options.repo.name}`) }),
+  };
+  const gitPrefix = repo && `/${repo.fullName}.git`;
+  const git = options.repo && gitPrefix ? smartHttp(options.repo.bareRepoPath, gitPrefix) : undefined;
+  const operations = [...(options.extraOperations ?? []), ...restOperations];
+  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, repo });
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request, urls.web);
     const pathname = url.pathname;
-    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations });
+    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations, urls, traffic, repo });
+    if (git && gitPrefix && pathname.toLowerCase().startsWith(`${gitPrefix.toLowerCase()}/`)) return git(request, response, url);
     if (pathname === "/login/oauth/authorize") return oauthAuthorize(request, response, url, oauth);
     if (pathname === "/login/oauth/access_token" && request.method === "POST") return oauthAccessToken(request, response, url, oauth);
     if (apiPrefix === "" || pathname === apiPrefix || pathname.startsWith(`${apiPrefix}/`)) {
@@ -87,6 +120,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     url: urls.web,
     apiUrl: urls.api,
     violations: () => violations.list(),
+    cloneUrl: gitPrefix && `${urls.web}${gitPrefix}`,
+    deliveriesSettled: () => repo?.hooks.settled() ?? Promise.resolve(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

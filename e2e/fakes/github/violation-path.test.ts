@@ -58,8 +58,8 @@ describe("a response that strays from GitHub's description", () => {
   });
 
   it("records a call to an endpoint the fake does not serve", async () => {
-    expect((await get("/repos/acme/environments")).status).toBe(404);
-    expect(fake.violations().at(-1)).toMatch(/GET \/api\/v3\/repos\/acme\/environments: the fake does not serve this endpoint/);
+    expect((await get("/repos/acme/environments/releases")).status).toBe(404);
+    expect(fake.violations().at(-1)).toMatch(/GET \/api\/v3\/repos\/acme\/environments\/releases: the fake does not serve this endpoint/);
   });
 
   it("lists and clears violations through the control API", async () => {

@@ -1,0 +1,46 @@
+/** A failure to inject: the next `times` REST requests matching method and path answer `status`. */
+export interface FailNext {
+  method: string;
+  /** A regular expression tested against the path after the API prefix, e.g. `^/repos/acme/env/pulls$`. */
+  pathPattern: string;
+  status: number;
+  times: number;
+}
+
+/**
+ * What the REST traffic looked like and what it should suffer next: a count
+ * of calls per (method, operationId) for benches, and injected failures so
+ * tests can prove retries and resume-after-failure.
+ */
+export function createTraffic() {
+  const calls = new Map<string, { method: string; operationId: string; count: number }>();
+  let failures: Array<FailNext & { pattern: RegExp }> = [];
+
+  return {
+    count(method: string, operationId: string) {
+      const key = `${method} ${operationId}`;
+      const entry = calls.get(key) ?? { method, operationId, count: 0 };
+      entry.count += 1;
+      calls.set(key, entry);
+    },
+    calls() {
+      const list = [...calls.values()].sort((a, b) => a.operationId.localeCompare(b.operationId) || a.method.localeCompare(b.method));
+      return { total: list.reduce((sum, entry) => sum + entry.count, 0), calls: list };
+    },
+    resetCalls: () => calls.clear(),
+    failNext(rule: FailNext) {
+      failures.push({ ...rule, method: rule.method.toUpperCase(), pattern: new RegExp(rule.pathPattern) });
+    },
+    /** The status to answer instead of serving this request, consuming one use of the rule. */
+    takeFailure(method: string, path: string): number | undefined {
+      const rule = failures.find((candidate) => (candidate.method === "*" || candidate.method === method) && candidate.pattern.test(path));
+      if (!rule) return undefined;
+      rule.times -= 1;
+      failures = failures.filter((candidate) => candidate.times > 0);
+      return rule.status;
+    },
+    pendingFailures: () => failures.map(({ method, pathPattern, status, times }) => ({ method, pathPattern, status, times })),
+  };
+}
+
+export type Traffic = ReturnType<typeof createTraffic>;
