@@ -60,11 +60,16 @@ export async function buildTree(repo: GitRepo, baseTree: string | undefined, ent
       else lines.push(`${entry.mode} ${entry.sha}\t${entryPath}`);
     }
 
-    if (lines.length > 0) await mustRun(repo, ["update-index", "--index-info"], env, `${lines.join("\n")}\n`);
+    // Note: a subtree given by sha replaces whatever was at that path; its files go
+    // in as index entries, since read-tree --prefix needs a work tree a bare repo lacks.
     for (const subtree of subtrees) {
-      await mustRun(repo, ["rm", "--cached", "-r", "-q", "--ignore-unmatch", "--", subtree.path], env);
-      await mustRun(repo, ["read-tree", `--prefix=${subtree.path}/`, subtree.sha], env);
+      const staged = await repo.run(["ls-files", "-z", "--", subtree.path], { env });
+      for (const file of staged.stdout.split("\0").filter(Boolean)) lines.push(`0 ${ZERO}\t${file}`);
+      for (const entry of await repo.lsTree(subtree.sha, true)) {
+        if (entry.type !== "tree") lines.push(`${entry.mode} ${entry.sha}\t${subtree.path}/${entry.path}`);
+      }
     }
+    if (lines.length > 0) await mustRun(repo, ["update-index", "--index-info"], env, `${lines.join("\n")}\n`);
     const written = await repo.run(["write-tree"], { env });
     if (written.code !== 0) return { ok: false, message: `tree could not be written: ${written.stderr.trim()}` };
     return { ok: true, sha: written.stdout.trim() };

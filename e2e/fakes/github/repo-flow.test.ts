@@ -209,6 +209,25 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     await expect(octokit.rest.git.updateRef({ ...repo, ref: `heads/${empty}`, sha: sibling.data.sha, force: true })).resolves.toMatchObject({ status: 200 });
   });
 
+  it("create-tree deletes with sha null, grafts a subtree by sha, and refuses an unknown base_tree", async () => {
+    const { octokit } = await signedIn();
+    const { namespace, commit } = await branchWithFiles(octokit, 3);
+    const folder = (await octokit.rest.git.getTree({ ...repo, tree_sha: commit.tree.sha, recursive: "1" })).data.tree.find((entry) => entry.path === `namespaces/${namespace}`);
+    const tree = await octokit.rest.git.createTree({
+      ...repo,
+      base_tree: commit.tree.sha,
+      tree: [
+        { path: `namespaces/${namespace}/file-0.yaml`, mode: "100644", type: "blob", sha: null },
+        { path: "copy/of/namespace", mode: "040000", type: "tree", sha: folder?.sha ?? "" },
+      ],
+    });
+    const paths = (await octokit.rest.git.getTree({ ...repo, tree_sha: tree.data.sha, recursive: "1" })).data.tree.map((entry) => entry.path);
+    expect(paths).not.toContain(`namespaces/${namespace}/file-0.yaml`);
+    expect(paths).toContain(`namespaces/${namespace}/file-1.yaml`);
+    expect(paths).toContain("copy/of/namespace/file-2.yaml");
+    await expect(octokit.rest.git.createTree({ ...repo, base_tree: "f".repeat(40), tree: [] })).rejects.toMatchObject({ status: 422 });
+  });
+
   it("signs webhook deliveries like GitHub, records them, and redelivers byte for byte", async () => {
     const author = await signedIn();
     const { branch } = await branchWithFiles(author.octokit, 1);
