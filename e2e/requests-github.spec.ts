@@ -5,6 +5,9 @@ import { uniqueName } from "./fixtures/environments-repo";
 import { ENVIRONMENTS_REPO, FAKE_GITHUB_URL, ORG, UPSTREAM_REPO } from "./fixtures/servers";
 import { createGitHubUser, github, signInWithGitHub } from "./fixtures/sign-in";
 
+// Serial: the injected GitHub failure (fail-next) is shared by the whole fake, so no other pull request may be opened meanwhile.
+test.describe.configure({ mode: "serial" });
+
 const upstream = (...args: string[]) => execFileSync("git", ["-C", UPSTREAM_REPO, ...args], { encoding: "utf8" }).trim();
 const repo = { owner: ORG, repo: ENVIRONMENTS_REPO };
 

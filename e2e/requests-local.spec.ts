@@ -44,6 +44,7 @@ test("a team member requests a namespace in the demo; a reviewer approves and me
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
   await signInLocally(page, "dana-kowalski", ["webops"], new URL(requestUrl).pathname);
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByRole("button", { name: "Merge" })).toBeVisible();

@@ -50,6 +50,8 @@ async function pullRequestSettings(): Promise<Record<string, string>> {
   }
   const github = controlClient(FAKE_GITHUB_URL);
   await github.putUser({ login: BOT_LOGIN, name: "Berth bot", teams: [], orgMember: true });
+  // The reviewer team exists on GitHub before Berth asks it to review (GitHub refuses unknown teams).
+  await github.putUser({ login: "platform-reviewer", name: "Platform reviewer", teams: [REVIEWER_TEAM], orgMember: true });
   const token = await github.token(BOT_LOGIN, ["repo", "read:org"]);
   const hook = await fetch(`${FAKE_GITHUB_URL}/_fake/webhook`, {
     method: "PUT",
