@@ -52,6 +52,22 @@ async function scratchPostgres(): Promise<string | null> {
   return url.toString();
 }
 
+/** Signs in as a sample user through next-auth's credentials flow and returns the session cookie. */
+async function signIn(origin: string): Promise<string> {
+  const csrf = await fetch(`${origin}/api/auth/csrf`);
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${origin}/api/auth/callback/local`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, login: "alice-adeyemi", teams: "hmpps-sre", json: "true" }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`signing in failed: ${response.status}`);
+  return session.split(";")[0]!;
+}
+
 type HttpResult = { apiMs: ReturnType<typeof summarize>; serverRssMb: number };
 
 /** The inventory API over HTTP against the production build, as a browser or script would call it. */
@@ -65,6 +81,11 @@ async function httpBench(databaseUrl: string | null, port: number): Promise<Http
       BERTH_DATA_DIR: path.join(root, `data-${port}`),
       BERTH_INDEX_REFRESH_SECONDS: "3600",
       DATABASE_URL: databaseUrl ?? "",
+      // The API needs a signed-in user: the bench signs in as a sample user.
+      BERTH_LOCAL_SIGNIN: "true",
+      BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true",
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -78,13 +99,15 @@ async function httpBench(databaseUrl: string | null, port: number): Promise<Http
       });
       server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${log}`)));
     });
+    const cookie = await signIn(`http://127.0.0.1:${port}`);
     const base = `http://127.0.0.1:${port}/api/namespaces`;
     const queries = ["", "?q=prison", "?businessUnit=HMPPS&production=false", "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc", "?sort=application&page=40", "?pageSize=500"];
-    for (const q of queries) await (await fetch(base + q)).arrayBuffer(); // warm-up
+    const get = (url: string) => fetch(url, { headers: { cookie } });
+    for (const q of queries) await (await get(base + q)).arrayBuffer(); // warm-up
     const samples: number[] = [];
     for (let i = 0; i < 300; i++) {
       const t = performance.now();
-      const res = await fetch(base + queries[i % queries.length]);
+      const res = await get(base + queries[i % queries.length]);
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       samples.push(performance.now() - t);
