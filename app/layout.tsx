@@ -7,6 +7,7 @@ import { SignOutButton } from "@/components/auth/sign-in-buttons";
 import { NavLinks } from "@/components/nav-links";
 import { Providers } from "@/components/providers";
 import { getViewer } from "@/lib/auth/current-viewer";
+import { reviewCountFor } from "@/lib/server/requests/request-service";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,6 +17,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
+  const reviewCount = await reviewCountFor(viewer);
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -32,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </Link>
             {viewer && (
               <>
-                <NavLinks />
+                <NavLinks reviewCount={reviewCount} />
                 <div className="ml-auto flex items-center gap-3 text-sm">
                   <Link href="/me" className="rounded px-2 py-1 text-slate-100 underline hover:bg-slate-700">
                     {viewer.login}

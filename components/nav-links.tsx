@@ -9,12 +9,14 @@ const LINKS = [
   { href: "/requests", label: "Requests" },
 ];
 
-export function NavLinks() {
+/** The main navigation; reviewers also get the review queue with its count. */
+export function NavLinks({ reviewCount }: { reviewCount: number | null }) {
   const pathname = usePathname();
+  const links = reviewCount === null ? LINKS : [...LINKS, { href: "/reviews", label: `Reviews (${reviewCount})` }];
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-4">
-        {LINKS.map((link) => {
+      <ul className="flex flex-wrap gap-4">
+        {links.map((link) => {
           const active = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
           return (
             <li key={link.href}>

@@ -2,18 +2,32 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { requestAction } from "./request-api";
+import { useEffect, useState } from "react";
+import { FieldErrors, requestAction, type RequestAction } from "./request-api";
 
-const LABELS = { retry: "Retry opening the pull request", approve: "Approve", merge: "Merge" } as const;
+const LABELS: Record<RequestAction, string> = { retry: "Retry opening the pull request", approve: "Approve", request_changes: "Request changes", merge: "Merge" };
 
 /** Buttons for what the viewer may do with a request; the page re-renders with the new state. */
-export function RequestActions({ id, actions }: { id: string; actions: ("retry" | "approve" | "merge")[] }) {
+export function RequestActions({ id, actions }: { id: string; actions: RequestAction[] }) {
   const router = useRouter();
-  const mutation = useMutation({ mutationFn: (action: "retry" | "approve" | "merge") => requestAction(id, action), onSuccess: () => router.refresh() });
+  const [comment, setComment] = useState("");
+  const mutation = useMutation({ mutationFn: (action: RequestAction) => requestAction(id, action, comment), onSuccess: () => router.refresh() });
   if (actions.length === 0) return null;
+  const reviewing = actions.includes("approve") || actions.includes("request_changes");
+  const error = mutation.error instanceof FieldErrors ? Object.values(mutation.error.fields).join("; ") : mutation.error?.message;
   return (
     <div className="space-y-2">
+      {reviewing && (
+        <div className="flex max-w-2xl flex-col gap-1">
+          <label htmlFor="review-comment" className="text-sm font-medium">
+            Review comment
+          </label>
+          <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="review-comment-hint" className="rounded border border-slate-500 px-2 py-1.5 text-sm" />
+          <span id="review-comment-hint" className="text-xs text-slate-700">
+            Required when requesting changes; posted with your review.
+          </span>
+        </div>
+      )}
       <div className="flex flex-wrap gap-3">
         {actions.map((action) => (
           <button
@@ -28,7 +42,7 @@ export function RequestActions({ id, actions }: { id: string; actions: ("retry" 
         ))}
       </div>
       <p role="status" className="text-sm text-rose-800">
-        {mutation.error?.message}
+        {error}
       </p>
     </div>
   );

@@ -48,7 +48,9 @@ export async function submitNamespaceRequest(answers: Record<string, unknown>): 
   return response.json();
 }
 
-export async function requestAction(id: string, action: "retry" | "approve" | "merge"): Promise<void> {
-  const response = action === "retry" ? await post(`/api/requests/${id}/retry`, {}) : await post(`/api/requests/${id}/review`, { action });
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge";
+
+export async function requestAction(id: string, action: RequestAction, comment = ""): Promise<void> {
+  const response = action === "retry" ? await post(`/api/requests/${id}/retry`, {}) : await post(`/api/requests/${id}/review`, { action, comment });
   if (!response.ok) throw await failure(response);
 }

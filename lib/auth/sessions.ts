@@ -99,3 +99,9 @@ export async function loadViewer(
     reviewer: isReviewerTeamMember(teams, settings.reviewerTeams),
   };
 }
+
+/** The GitHub token of a session, for acting as that person (posting their review); null for local sessions. */
+export async function sessionGitHubToken(db: Db, id: string, secret: string): Promise<string | null> {
+  const row = await db.session.findUnique({ where: { id }, select: { accessToken: true } });
+  return row?.accessToken ? decryptToken(row.accessToken, secret) : null;
+}

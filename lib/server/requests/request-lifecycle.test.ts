@@ -11,13 +11,15 @@ import { cloudPlatformProfile as profile } from "@/lib/environments/profile";
 import { generateSampleRepo } from "@/lib/environments/sample/generate-sample-repo";
 import { AppError } from "@/lib/errors";
 import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
+import { ReviewRefusedError } from "@/lib/git/github-review";
 import { createLocalProvider } from "@/lib/git/local-provider";
 import type { InventorySnapshot } from "../inventory-store";
 import { getRequest } from "./get-request";
 import { handleGitHubWebhook } from "./handle-github-webhook";
 import { pollPullRequests } from "./poll-pull-requests";
 import { retryRequest } from "./retry-request";
-import { reviewLocalRequest } from "./review-local-request";
+import { mergeLocalRequest } from "./merge-local-request";
+import { reviewRequest } from "./review-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
 
 const db = embeddedTestDatabase();
@@ -121,14 +123,40 @@ describe("namespace requests", () => {
   it("is approved and merged in Berth with the local provider, never by its requester", async () => {
     const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
     const { id } = await submitNamespaceRequest(dana, answers("platform-tools-dev", { team: "webops" }), deps(provider));
-    await expect(reviewLocalRequest(db(), alice, id, "approve", provider)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(reviewLocalRequest(db(), dana, id, "approve", provider)).rejects.toThrow("You cannot approve your own request");
+    await expect(reviewRequest(db(), alice, id, { action: "approve" }, null)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(reviewRequest(db(), dana, id, { action: "approve" }, null)).rejects.toThrow("You cannot review your own request");
     const other = viewer("erin", ["webops"], true);
-    await expect(reviewLocalRequest(db(), other, id, "merge", provider)).rejects.toMatchObject({ code: "conflict" });
-    await reviewLocalRequest(db(), other, id, "approve", provider);
-    await reviewLocalRequest(db(), other, id, "merge", provider);
-    expect((await getRequest(db(), dana, id)).state).toBe("merged");
+    await expect(reviewRequest(db(), other, id, { action: "request_changes", comment: "" }, null)).rejects.toMatchObject({ code: "invalid_input", fields: { comment: expect.any(String) } });
+    await expect(mergeLocalRequest(db(), other, id, provider)).rejects.toMatchObject({ code: "conflict" });
+    await reviewRequest(db(), other, id, { action: "request_changes", comment: "Use the HMPPS business unit" }, null);
+    await reviewRequest(db(), other, id, { action: "approve" }, null);
+    await mergeLocalRequest(db(), other, id, provider);
+    const merged = await getRequest(db(), dana, id);
+    expect(merged.events.map((e) => [e.toState, e.actor])).toEqual([
+      ["submitted", "dana"],
+      ["pr_open", "berth"],
+      ["changes_requested", "erin"],
+      ["approved", "erin"],
+      ["merged", "erin"],
+    ]);
     expect(git("ls-tree", "-r", "--name-only", "main")).toContain("namespaces/live.cloud-platform.service.justice.gov.uk/platform-tools-dev/00-namespace.yaml");
+  });
+});
+
+describe("reviews posted to GitHub", () => {
+  it("are posted as the reviewer, and GitHub's refusal is shown in its own words", async () => {
+    const provider: GitProvider = { kind: "github", openPullRequest: async () => ({ number: 77, url: "https://github.example/pr/77", headSha: "abc" }) };
+    const { id } = await submitNamespaceRequest(alice, answers("reviews-dev"), deps(provider));
+    const posted: unknown[] = [];
+    await reviewRequest(db(), dana, id, { action: "approve", comment: "Looks right" }, async (...args) => void posted.push(args));
+    expect(posted).toEqual([[77, "APPROVE", "Looks right"]]);
+    expect((await getRequest(db(), alice, id)).state).toBe("approved");
+    const refuse = async () => {
+      throw new ReviewRefusedError("Can not approve your own pull request");
+    };
+    await expect(reviewRequest(db(), viewer("erin", ["webops"], true), id, { action: "request_changes", comment: "x" }, refuse)).rejects.toThrow(
+      "GitHub refused the review: Can not approve your own pull request",
+    );
   });
 });
 

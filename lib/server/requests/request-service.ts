@@ -1,6 +1,8 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { canBrowseInventory, canReview } from "@/lib/auth/policy";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
+import { postGitHubReview } from "@/lib/git/github-review";
+import { sessionGitHubToken } from "@/lib/auth/sessions";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -9,10 +11,13 @@ import { getDraftSettings, getGit, getInventoryStore, getProfile, syncEnvironmen
 import { getRequest } from "./get-request";
 import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 import { listRequests } from "./list-requests";
+import { countOpenRequests, listReviewQueue, queueFiltersSchema } from "./list-review-queue";
 import { pollPullRequests } from "./poll-pull-requests";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
 import { retryRequest } from "./retry-request";
-import { reviewLocalRequest } from "./review-local-request";
+import { mergeLocalRequest } from "./merge-local-request";
+import { OPEN_STATES, isRequestState } from "./request-state";
+import { reviewRequest, type PostReview } from "./review-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
 
 /** The request use-cases with their real dependencies, for routes and pages. */
@@ -38,11 +43,25 @@ export async function retry(viewer: Viewer | null, id: string) {
   await retryRequest(getDb(), viewer, id, { provider: getGit().provider, draft: getDraftSettings() });
 }
 
-export async function reviewInBerth(viewer: Viewer | null, id: string, action: "approve" | "merge") {
+/** Approve or request changes; with GitHub the review is posted there as the reviewer. */
+export async function review(viewer: Viewer | null, id: string, input: unknown) {
+  const env = getEnv();
+  let post: PostReview | null = null;
+  if (env.BERTH_GIT_PROVIDER === "github" && viewer) {
+    const token = viewer.kind === "github" ? await sessionGitHubToken(getDb(), viewer.sessionId, env.authSecret) : null;
+    if (!token) throw new AppError("forbidden", "Sign in with GitHub to review: the review is posted as you");
+    const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
+    post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body });
+  }
+  await reviewRequest(getDb(), viewer, id, input, post);
+}
+
+/** Merge an approved request (local provider only: on GitHub, merging happens there). */
+export async function merge(viewer: Viewer | null, id: string) {
   const merger = getGit().merger;
-  if (!merger) throw new AppError("not_found", "Reviews happen on GitHub for this Berth");
-  await reviewLocalRequest(getDb(), viewer, id, action, merger);
-  if (action === "merge") await getInventoryStore().refresh();
+  if (!merger) throw new AppError("not_found", "Pull requests are merged on GitHub for this Berth");
+  await mergeLocalRequest(getDb(), viewer, id, merger);
+  await getInventoryStore().refresh();
 }
 
 export async function requestsFor(viewer: Viewer | null) {
@@ -50,7 +69,7 @@ export async function requestsFor(viewer: Viewer | null) {
   return listRequests(getDb(), viewer);
 }
 
-export type RequestAction = "retry" | "approve" | "merge";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge";
 
 /**
  * A request with what the viewer may do with it and, for GitHub, the pull
@@ -65,10 +84,12 @@ export async function requestFor(viewer: Viewer | null, id: string) {
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
   const actions: RequestAction[] = [];
   if (request.state === "failed") actions.push("retry");
-  if (merger && canReview(viewer)) {
-    if (["pr_open", "changes_requested"].includes(request.state) && request.requester !== viewer.login) actions.push("approve");
-    if (request.state === "approved") actions.push("merge");
+  const open = isRequestState(request.state) && OPEN_STATES.includes(request.state);
+  if (canReview(viewer) && open && request.requester !== viewer.login) {
+    if (request.state !== "approved") actions.push("approve");
+    if (request.state !== "changes_requested") actions.push("request_changes");
   }
+  if (merger && canReview(viewer) && request.state === "approved") actions.push("merge");
   return { request, pullRequest, actions };
 }
 
@@ -81,4 +102,14 @@ export function receiveWebhook(delivery: WebhookDelivery) {
 export function pollOpenPullRequests() {
   const reader = getGit().reader;
   return reader ? pollPullRequests(getDb(), reader) : Promise.resolve(0);
+}
+
+export async function reviewQueue(viewer: Viewer | null, params: Record<string, string | string[] | undefined>) {
+  const filters = queueFiltersSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  return { filters, items: await listReviewQueue(getDb(), viewer, filters, await getInventoryStore().snapshot()) };
+}
+
+/** For the navigation: how many requests wait for reviewers (null for everyone else). */
+export async function reviewCountFor(viewer: Viewer | null): Promise<number | null> {
+  return viewer && canReview(viewer) ? countOpenRequests(getDb()) : null;
 }

@@ -6,21 +6,11 @@ import type { BranchMerger } from "@/lib/git/git-provider";
 import { authorize } from "../authorize";
 import { transitionRequest } from "./transition-request";
 
-/**
- * With the local provider, reviewers approve and merge in Berth. As on GitHub,
- * nobody approves their own request, and only an approved request merges.
- */
-export async function reviewLocalRequest(db: Db, viewer: Viewer | null, id: string, action: "approve" | "merge", merger: BranchMerger): Promise<void> {
+/** With the local provider, a reviewer merges an approved request in Berth (on GitHub, merging happens there). */
+export async function mergeLocalRequest(db: Db, viewer: Viewer | null, id: string, merger: BranchMerger): Promise<void> {
   authorize(viewer, canReview(viewer));
   const row = await db.request.findUnique({ where: { id } });
   if (!row) throw new AppError("not_found", "No such request");
-  if (action === "approve") {
-    if (row.requester === viewer.login) throw new AppError("forbidden", "You cannot approve your own request");
-    if (!(await transitionRequest(db, id, "approved", viewer.login, "Approved in Berth"))) {
-      throw new AppError("conflict", `A ${row.state} request cannot be approved`);
-    }
-    return;
-  }
   if (row.state !== "approved") throw new AppError("conflict", "Only an approved request can be merged");
   const sha = await merger.mergeBranch(row.branch, `Merge ${row.branch}: namespace ${row.namespace} (request ${row.id})`);
   await transitionRequest(db, id, "merged", viewer.login, `Merged as ${sha.slice(0, 12)}`);

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { canReview } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+import type { InventorySnapshot } from "../inventory-store";
+import { authorize } from "../authorize";
+import { OPEN_STATES } from "./request-state";
+
+export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket"] as const;
+export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
+
+/** What Berth predicted for a request when it was submitted. */
+export interface ReviewPrediction {
+  autoApprovable: boolean;
+  reason: string;
+  flags: Partial<Record<ReviewFlag, boolean>>;
+}
+
+export const queueFiltersSchema = z.object({
+  team: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  businessUnit: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  flag: z.enum(REVIEW_FLAGS).optional().catch(undefined),
+});
+export type QueueFilters = z.infer<typeof queueFiltersSchema>;
+
+export interface QueueItem {
+  id: string;
+  kind: string;
+  state: string;
+  namespace: string;
+  cluster: string;
+  team: string;
+  requester: string;
+  businessUnit: string | null;
+  production: boolean;
+  createdAt: Date;
+  prNumber: number | null;
+  prUrl: string | null;
+  review: ReviewPrediction | null;
+}
+
+/** Every open request, oldest first, with what a reviewer cares about; reviewers only. */
+export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: QueueFilters, snapshot: InventorySnapshot): Promise<QueueItem[]> {
+  authorize(viewer, canReview(viewer));
+  const rows = await db.request.findMany({ where: { state: { in: [...OPEN_STATES] } }, orderBy: { createdAt: "asc" } });
+  const items = rows.map((row): QueueItem => {
+    const answers = row.answers as { businessUnit?: string; isProduction?: boolean };
+    const existing = snapshot.find(row.cluster, row.namespace);
+    const review = (row.review as ReviewPrediction | null) ?? null;
+    return {
+      id: row.id,
+      kind: row.kind,
+      state: row.state,
+      namespace: row.namespace,
+      cluster: row.cluster,
+      team: row.team,
+      requester: row.requester,
+      businessUnit: existing?.businessUnit ?? answers.businessUnit ?? null,
+      production: existing?.isProduction ?? answers.isProduction ?? Boolean(review?.flags.production),
+      createdAt: row.createdAt,
+      prNumber: row.prNumber,
+      prUrl: row.prUrl,
+      review,
+    };
+  });
+  return items.filter(
+    (item) =>
+      (!filters.team || item.team === filters.team) &&
+      (!filters.businessUnit || item.businessUnit === filters.businessUnit) &&
+      (!filters.flag || (filters.flag === "production" ? item.production : Boolean(item.review?.flags[filters.flag]))),
+  );
+}
+
+/** The number the navigation shows reviewers. */
+export function countOpenRequests(db: Db): Promise<number> {
+  return db.request.count({ where: { state: { in: [...OPEN_STATES] } } });
+}
