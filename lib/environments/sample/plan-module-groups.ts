@@ -1,3 +1,4 @@
+import { IRSA_POLICY_MODULES } from "../resource-request";
 import type { Rng } from "./create-rng";
 import { olderVersions } from "./older-versions";
 import type { SampleModuleGroup } from "./sample-namespace";
@@ -22,7 +23,7 @@ const useChance: Record<string, number> = {
 };
 const unknownModuleChance = 0.1;
 /** Modules whose outputs include an `irsa_policy_arn` an irsa module can reference. */
-export const irsaPolicyModules = new Set(["sqs", "rds-instance", "s3-bucket", "sns-topic", "dynamodb-cluster", "secrets-manager"]);
+export const irsaPolicyModules = IRSA_POLICY_MODULES;
 /** Share of module pins left on an older release. */
 const lagChance = 0.25;
 

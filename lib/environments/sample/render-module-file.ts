@@ -1,4 +1,5 @@
 import type { PlatformProfile } from "../profile";
+import { moduleSourceFor, renderModuleBlock, type ModuleBlockSpec } from "../render-module-block";
 import { irsaPolicyModules } from "./plan-module-groups";
 import type { SampleModuleGroup, SampleNamespace } from "./sample-namespace";
 
@@ -11,191 +12,51 @@ const fileNames: Record<string, string> = {
   "dynamodb-cluster": "dynamodb.tf",
 };
 
-const tags = `
-  # Tags
-  business_unit          = var.business_unit
-  application            = var.application
-  is_production          = var.is_production
-  team_name              = var.team_name
-  namespace              = var.namespace
-  environment_name       = var.environment
-  infrastructure_support = var.infrastructure_support
-`;
-
-const london = `
-  providers = {
-    aws = aws.london
-  }
-`;
-
 /** The group's file name under resources/ and its contents. */
 export function renderModuleFile(group: SampleModuleGroup, ns: SampleNamespace, profile: PlatformProfile): [string, string] {
-  const source = profile.moduleSource.replace("{module}", group.module).replace("{ref}", group.ref);
-  const blocks = group.instances.map((instance) => renderBlock(group, instance, source, ns));
+  const source = moduleSourceFor(profile, group.module, group.ref);
+  const blocks = group.instances.map((instance) => renderModuleBlock(instance, source, specFor(group, instance, ns), secretNameFor(group.module, instance)));
   return [`resources/${fileNames[group.module] ?? `${group.module}.tf`}`, blocks.join("\n")];
 }
 
-function renderBlock(group: SampleModuleGroup, instance: string, source: string, ns: SampleNamespace): string {
-  const head = `module "${instance}" {\n  source = "${source}"\n`;
+function secretNameFor(module: string, instance: string): string {
+  const dash = instance.replace(/_/g, "-");
+  if (module === "sqs") return `sqs-${dash}-output`;
+  if (module === "rds-instance") return `${dash}-instance-output`;
+  return `${dash}-output`;
+}
+
+/** The sample's settings for one instance: varied by namespace and variant, always valid. */
+function specFor(group: SampleModuleGroup, instance: string, ns: SampleNamespace): ModuleBlockSpec {
   const dash = instance.replace(/_/g, "-");
   switch (group.module) {
     case "sqs": {
       const isDlq = instance.endsWith("_dlq");
       const dlq = instance.replace(/_queue$/, "_dlq");
-      const redrive = !isDlq && group.instances.includes(dlq)
-        ? `\n  redrive_policy = jsonencode({\n    deadLetterTargetArn = module.${dlq}.sqs_arn\n    maxReceiveCount     = 3\n  })\n`
-        : "";
-      return `${head}
-  # Queue configuration
-  sqs_name                  = "${ns.name}-${dash}"
-  encrypt_sqs_kms           = "true"
-  message_retention_seconds = ${isDlq ? 1209600 : 345600}
-${redrive}${tags}${london}}
-
-${secret(instance, `sqs-${dash}-output`, ["sqs_id", "sqs_arn", "sqs_name"])}`;
+      return { module: "sqs", sqsName: `${ns.name}-${dash}`, retentionSeconds: isDlq ? 1209600 : 345600, deadLetterOf: !isDlq && group.instances.includes(dlq) ? dlq : undefined };
     }
     case "serviceaccount":
-      return `${head}
-  namespace          = var.namespace
-  kubernetes_cluster = var.kubernetes_cluster
-
-  # Provide repository names to create GitHub Actions secrets containing the
-  # ca.crt and token for use in CI/CD pipelines
-  github_repositories = ["${ns.applicationSlug}"]
-  github_environments = ["${ns.environment}"]
-}
-`;
-    case "irsa": {
-      const arns = ns.modules
-        .filter((g) => irsaPolicyModules.has(g.module))
-        .flatMap((g) => g.instances)
-        .map((i) => `    ${i} = module.${i}.irsa_policy_arn`);
-      return `${head}
-  # EKS configuration
-  eks_cluster_name = var.kubernetes_cluster
-
-  # IRSA configuration
-  service_account_name = "${ns.applicationSlug}"
-  namespace            = var.namespace
-
-  role_policy_arns = {
-${arns.join("\n")}${arns.length > 0 ? "\n" : ""}  }
-${tags}}
-
-resource "kubernetes_secret" "irsa" {
-  metadata {
-    name      = "irsa-output"
-    namespace = var.namespace
-  }
-
-  data = {
-    role           = module.irsa.role_name
-    rolearn        = module.irsa.role_arn
-    serviceaccount = module.irsa.service_account.name
-  }
-}
-`;
-    }
+      return { module: "serviceaccount", githubRepositories: [ns.applicationSlug], githubEnvironments: [ns.environment] };
+    case "irsa":
+      return { module: "irsa", serviceAccountName: ns.applicationSlug, policies: ns.modules.filter((g) => irsaPolicyModules.has(g.module)).flatMap((g) => g.instances) };
     case "rds-instance": {
       const engine = ["14", "14", "14", "14", "15", "16", "16", "13", "12", "14"][group.variant]!;
       const size = ns.isProduction ? (group.variant % 2 === 0 ? "db.t4g.small" : "db.m6g.large") : "db.t4g.micro";
-      return `${head}
-  # VPC configuration
-  vpc_name = var.vpc_name
-
-  # RDS configuration
-  allow_minor_version_upgrade  = true
-  allow_major_version_upgrade  = false
-  performance_insights_enabled = ${ns.isProduction}
-  db_max_allocated_storage     = "500"
-  enable_rds_auto_start_stop   = ${!ns.isProduction}
-  db_instance_class            = "${size}"
-  db_engine_version            = "${engine}"
-  rds_family                   = "postgres${engine}"
-
-  # IRSA configuration
-  enable_irsa = true
-${tags}${london}}
-
-${secret(instance, `${dash}-instance-output`, ["rds_instance_endpoint", "database_name", "database_username", "database_password", "rds_instance_address"])}`;
+      return { module: "rds-instance", engineVersion: engine, instanceClass: size, performanceInsights: ns.isProduction, autoStartStop: !ns.isProduction };
     }
     case "ecr-credentials":
-      return `${head}
-  # Repository configuration
-  repo_name = "${ns.applicationSlug}"
-
-  # OpenID Connect configuration
-  oidc_providers      = ["github"]
-  github_repositories = ["${ns.applicationSlug}"]
-${tags}}
-`;
+      return { module: "ecr-credentials", repoName: ns.applicationSlug, githubRepositories: [ns.applicationSlug] };
     case "s3-bucket":
-      return `${head}
-  # S3 configuration
-  versioning = ${group.variant < 5}
-${tags}${london}}
-
-${secret(instance, `${dash}-output`, ["bucket_arn", "bucket_name"])}`;
+      return { module: "s3-bucket", versioning: group.variant < 5 };
     case "elasticache-cluster":
-      return `${head}
-  # VPC configuration
-  vpc_name = var.vpc_name
-
-  # Redis cluster configuration
-  node_type             = "${ns.isProduction ? "cache.t4g.small" : "cache.t4g.micro"}"
-  engine_version        = "7.0"
-  parameter_group_name  = "default.redis7"
-  number_cache_clusters = "2"
-${tags}${london}}
-
-${secret(instance, `${dash}-output`, ["primary_endpoint_address", "auth_token", "member_clusters"])}`;
+      return { module: "elasticache-cluster", nodeType: ns.isProduction ? "cache.t4g.small" : "cache.t4g.micro", engineVersion: "7.0" };
     case "secrets-manager":
-      return `${head}
-  eks_cluster_name = var.kubernetes_cluster
-
-  secrets = {
-    "${ns.applicationSlug}-api-key" = {
-      description             = "API key for ${ns.application}"
-      recovery_window_in_days = 7
-      k8s_secret_name         = "${ns.applicationSlug}-api-key"
-    }
-  }
-${tags}}
-`;
+      return { module: "secrets-manager", secretName: `${ns.applicationSlug}-api-key`, description: `API key for ${ns.application}` };
     case "sns-topic":
-      return `${head}
-  # Topic configuration
-  topic_display_name = "${ns.applicationSlug}-events"
-  encrypt_sns_kms    = true
-${tags}${london}}
-
-${secret(instance, `${dash}-output`, ["topic_arn"])}`;
+      return { module: "sns-topic", displayName: `${ns.applicationSlug}-events` };
     case "dynamodb-cluster":
-      return `${head}
-  # Table configuration
-  hash_key  = "id"
-  range_key = "created_at"
-${tags}}
-
-${secret(instance, `${dash}-output`, ["table_name", "table_arn"])}`;
+      return { module: "dynamodb-cluster", hashKey: "id", rangeKey: "created_at" };
     default:
-      return `${head}${tags}}
-`;
+      return { module: "other" };
   }
-}
-
-function secret(instance: string, name: string, outputs: string[]): string {
-  const width = Math.max(...outputs.map((o) => o.length));
-  const data = outputs.map((o) => `    ${o.padEnd(width)} = module.${instance}.${o}`).join("\n");
-  return `resource "kubernetes_secret" "${instance}" {
-  metadata {
-    name      = "${name}"
-    namespace = var.namespace
-  }
-
-  data = {
-${data}
-  }
-}
-`;
 }
