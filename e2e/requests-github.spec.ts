@@ -89,3 +89,31 @@ test("a pull request that fails half-way is retried without a second branch or p
   const pulls = await (await octokitAs(uniqueName("reader"))).rest.pulls.list({ ...repo, head: `${ORG}:${branches[0]}`, state: "all" });
   expect(pulls.data).toHaveLength(1);
 });
+
+test("a reviewer approves in Berth: GitHub records the review as theirs; nobody approves their own request", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const team = uniqueName("self-team");
+  const name = uniqueName("self-review");
+  // The requester is a platform reviewer too, so only Berth's own rule stops them approving it.
+  await signInWithGitHub(page, await createGitHubUser([team, "webops"]), "/requests/new");
+  await requestNamespace(page, name, team);
+  await expect(page.getByRole("link", { name: /^Pull request #\d+$/ })).toBeVisible();
+  const number = Number((await page.getByRole("link", { name: /^Pull request #\d+$/ }).innerText()).replace(/\D/g, ""));
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  const own = await page.request.post(`${new URL(page.url()).pathname.replace("/requests/", "/api/requests/")}/review`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { action: "approve" },
+  });
+  expect(own.status()).toBe(403);
+  expect(((await own.json()) as { error: { message: string } }).error.message).toContain("You cannot review your own request");
+
+  const context = await browser.newContext();
+  const reviewerPage = await context.newPage();
+  const reviewer = await createGitHubUser(["webops"], { prefix: "reviewer" });
+  await signInWithGitHub(reviewerPage, reviewer, new URL(page.url()).pathname);
+  await reviewerPage.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewerPage.getByText("Approved").first()).toBeVisible();
+  const reviews = await (await octokitAs(uniqueName("reader"))).rest.pulls.listReviews({ ...repo, pull_number: number });
+  expect(reviews.data.map((r) => [r.user?.login, r.state])).toEqual([[reviewer.login, "APPROVED"]]);
+  await context.close();
+});

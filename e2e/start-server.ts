@@ -65,6 +65,8 @@ async function pullRequestSettings(): Promise<Record<string, string>> {
     GITHUB_ENVIRONMENTS_REPO: `${ORG}/${ENVIRONMENTS_REPO}`,
     GITHUB_BOT_TOKEN: token,
     GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    // The fake's repository is private, as many environments repositories are.
+    GITHUB_REVIEW_SCOPE: "repo",
     BERTH_POLL_SECONDS: "5",
   };
 }

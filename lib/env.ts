@@ -56,6 +56,12 @@ const schema = z.object({
   GITHUB_BOT_TOKEN: z.string().min(1).optional(),
   /** Verifies webhook deliveries (X-Hub-Signature-256). */
   GITHUB_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * With the GitHub provider, reviewers post reviews as themselves, so sign-in
+   * also asks for this scope: "public_repo" for a public environments
+   * repository, "repo" for a private one.
+   */
+  GITHUB_REVIEW_SCOPE: z.enum(["public_repo", "repo"]).default("public_repo"),
   /** The branch pull requests target. */
   BERTH_BASE_BRANCH: z.string().min(1).default("main"),
   /** Labels put on every pull request Berth opens (comma-separated). */

@@ -9,8 +9,15 @@ import { sampleUsers } from "@/lib/environments/sample/sample-users";
 import { createGitHubMembershipSource } from "./github-membership";
 import { createSession, deleteSession, SESSION_TTL_MS, type SessionSettings } from "./sessions";
 
-/** Scopes Berth asks for: who you are, your email, and your organisation and team memberships. */
-export const GITHUB_SCOPES = "read:user user:email read:org";
+/**
+ * Scopes Berth asks for: who you are, your email, and your organisation and
+ * team memberships; with the GitHub provider also the repository scope that
+ * lets reviewers post their reviews as themselves.
+ */
+export function githubScopes(env: Env): string {
+  const base = "read:user user:email read:org";
+  return env.BERTH_GIT_PROVIDER === "github" ? `${base} ${env.GITHUB_REVIEW_SCOPE}` : base;
+}
 
 export function sessionSettings(env: Env = getEnv()): SessionSettings {
   return { secret: env.authSecret, reviewerTeams: env.BERTH_REVIEWER_TEAMS, refreshMs: env.BERTH_TEAMS_REFRESH_MINUTES * 60_000 };
@@ -42,7 +49,7 @@ function githubProvider(env: Env) {
     // Every URL comes from the settings so GitHub Enterprise Server works; the
     // provider's default userinfo request would call api.github.com directly.
     issuer: `${web}/login/oauth`,
-    authorization: { url: `${web}/login/oauth/authorize`, params: { scope: GITHUB_SCOPES } },
+    authorization: { url: `${web}/login/oauth/authorize`, params: { scope: githubScopes(env) } },
     token: `${web}/login/oauth/access_token`,
     userinfo: {
       url: `${api}/user`,

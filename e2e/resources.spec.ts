@@ -1,0 +1,85 @@
+import { execFileSync } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { E2E_REPO } from "./fixtures/paths";
+import { createGitHubUser, signInWithGitHub } from "./fixtures/sign-in";
+
+const repo = (...args: string[]) => execFileSync("git", ["-C", E2E_REPO, ...args], { encoding: "utf8" }).trim();
+
+async function openWhenIndexed(page: Page, url: string): Promise<void> {
+  await expect(async () => {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+  }).toPass({ timeout: 20_000 });
+}
+
+test("an owner requests an RDS database and an IRSA role in one pull request; a reviewer approves it from the queue", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const team = uniqueName("orders-team");
+  const ns = uniqueName("orders");
+  await commitNamespace({ name: ns, team });
+  await signInWithGitHub(page, await createGitHubUser([team]));
+  await openWhenIndexed(page, `/namespaces/live/${ns}`);
+  await page.getByRole("link", { name: "Request AWS resources" }).click();
+
+  await page.getByLabel("Resource to add").selectOption("rds");
+  await page.getByRole("button", { name: "Add to the request" }).click();
+  await page.getByLabel("Name").first().fill("orders_db");
+  await page.getByLabel("Resource to add").selectOption("irsa");
+  await page.getByRole("button", { name: "Add to the request" }).click();
+  const irsa = page.getByRole("group", { name: /2\. / });
+  await irsa.getByLabel("Name", { exact: true }).fill("orders_irsa");
+  await irsa.getByLabel("Service account name").fill("orders");
+  await irsa.getByRole("checkbox", { name: "orders_db" }).check();
+
+  const files = page.getByRole("region", { name: "Files the pull request changes" });
+  const folder = `namespaces/live.cloud-platform.service.justice.gov.uk/${ns}/resources`;
+  await expect(files.getByText(`${folder}/orders_db.tf (new)`)).toBeVisible();
+  await expect(files.getByText(`${folder}/orders_irsa.tf (new)`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Review" })).toContainText("Needs a platform review");
+  await page.getByRole("button", { name: "Submit the request" }).click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/);
+  const requestPath = new URL(page.url()).pathname;
+  await expect(page.getByText("Pull request open").first()).toBeVisible();
+
+  // The branch holds one commit with exactly the two files, each a pinned module block.
+  const branch = repo("for-each-ref", "--format=%(refname:short)", `refs/heads/berth/resources-${ns}-*`);
+  expect(repo("rev-list", "--count", `main..${branch}`)).toBe("1");
+  expect(repo("diff", "--name-only", "main", branch).split("\n")).toEqual([`${folder}/orders_db.tf`, `${folder}/orders_irsa.tf`]);
+  const db = repo("show", `${branch}:${folder}/orders_db.tf`);
+  expect(db).toContain('module "orders_db"');
+  expect(db).toContain("cloud-platform-terraform-rds-instance?ref=9.2.0");
+  const role = repo("show", `${branch}:${folder}/orders_irsa.tf`);
+  expect(role).toContain("cloud-platform-terraform-irsa?ref=2.1.0");
+  expect(role).toMatch(/orders_db\s*=\s*module\.orders_db\.irsa_policy_arn/);
+
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signInWithGitHub(reviewer, await createGitHubUser(["webops"], { prefix: "reviewer" }), "/reviews");
+  await expect(reviewer.getByRole("link", { name: /^Reviews \(\d+\)$/ })).toBeVisible();
+  const row = reviewer.getByRole("row", { name: new RegExp(`Resources for ${ns}`) });
+  await expect(row).toContainText("Needs a platform review");
+  await expect(row).toContainText("IAM or IRSA change");
+  await row.getByRole("link", { name: `Resources for ${ns}` }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`${requestPath}$`));
+  await reviewer.getByLabel("Review comment").fill("Looks right");
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByText("Approved").first()).toBeVisible();
+  await expect(reviewer.getByRole("region", { name: "Timeline" })).toContainText("Approved: Looks right");
+  await reviewerContext.close();
+});
+
+test("someone who does not own a namespace cannot request resources for it", async ({ page }) => {
+  const ns = uniqueName("not-mine");
+  await commitNamespace({ name: ns, team: uniqueName("owners") });
+  await signInWithGitHub(page, await createGitHubUser(["unrelated-team"]));
+  await openWhenIndexed(page, `/namespaces/live/${ns}`);
+  await expect(page.getByRole("link", { name: "Request AWS resources" })).toHaveCount(0);
+  expect((await page.goto(`/namespaces/live/${ns}/resources/new`))?.status()).toBe(403);
+  const response = await page.request.post(`/api/namespaces/live/${ns}/resources`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { resources: [{ kind: "sqs", name: "stolen_queue" }] },
+  });
+  expect(response.status()).toBe(403);
+  expect(repo("for-each-ref", `refs/heads/berth/resources-${ns}-*`)).toBe("");
+});
