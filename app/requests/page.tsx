@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StateBadge } from "@/components/requests/state-badge";
+import { DataTable } from "@/components/ui/data-table";
 import { requestsFor } from "@/lib/server/requests/request-service";
 import { pageViewer } from "@/app/_lib/page-viewer";
 
@@ -20,19 +21,7 @@ export default async function RequestsPage() {
       {requests.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6">No requests yet.</p>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Requests, newest first</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                {["Namespace", "Cluster", "Team", "State", "Requested by", "Pull request", "Updated"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-left font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable caption="Requests, newest first" columns={["Namespace", "Cluster", "Team", "State", "Requested by", "Pull request", "Updated"]}>
               {requests.map((r) => (
                 <tr key={r.id}>
                   <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -50,9 +39,7 @@ export default async function RequestsPage() {
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </div>
   );

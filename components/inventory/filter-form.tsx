@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FilterSelect } from "@/components/ui/filter-select";
 import type { InventoryQuery } from "@/lib/environments/query-inventory";
 
 export interface FilterOptions {
@@ -15,24 +16,6 @@ const FLAG_LABELS: Record<string, string> = {
   problems: "Has read problems",
   "skip-apply": "Skipped by apply pipeline",
 };
-
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`filter-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="rounded border border-slate-500 bg-white px-2 py-1.5 text-sm">
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 const plain = (values: string[]) => values.map((v) => ({ value: v, label: v }));
 
@@ -57,10 +40,10 @@ export function FilterForm({ query, options }: { query: InventoryQuery; options:
             Name, application, team or owner
           </span>
         </div>
-        <Select name="cluster" label="Cluster" value={query.cluster} options={plain(options.clusters)} />
-        <Select name="businessUnit" label="Business unit" value={query.businessUnit} options={plain(options.businessUnits)} />
-        <Select name="environment" label="Environment" value={query.environment} options={plain(options.environments)} />
-        <Select
+        <FilterSelect name="cluster" label="Cluster" value={query.cluster} options={plain(options.clusters)} />
+        <FilterSelect name="businessUnit" label="Business unit" value={query.businessUnit} options={plain(options.businessUnits)} />
+        <FilterSelect name="environment" label="Environment" value={query.environment} options={plain(options.environments)} />
+        <FilterSelect
           name="production"
           label="Production"
           value={query.production}
@@ -69,9 +52,9 @@ export function FilterForm({ query, options }: { query: InventoryQuery; options:
             { value: "false", label: "Non-production" },
           ]}
         />
-        <Select name="team" label="Team" value={query.team} options={plain(options.teams)} />
-        <Select name="module" label="Module" value={query.module} options={plain(options.modules)} />
-        <Select name="flag" label="Flag" value={query.flag} options={Object.entries(FLAG_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect name="team" label="Team" value={query.team} options={plain(options.teams)} />
+        <FilterSelect name="module" label="Module" value={query.module} options={plain(options.modules)} />
+        <FilterSelect name="flag" label="Flag" value={query.flag} options={Object.entries(FLAG_LABELS).map(([value, label]) => ({ value, label }))} />
         <div className="flex items-center gap-2 self-end py-1.5">
           <input id="filter-mine" name="mine" type="checkbox" value="true" defaultChecked={query.mine === "true"} className="h-5 w-5" />
           <label htmlFor="filter-mine" className="text-sm font-medium">

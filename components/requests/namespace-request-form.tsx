@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
+import { PolicyResults } from "./policy-results";
 import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
@@ -177,16 +178,7 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
         {!preview.data || preview.data.policy.length === 0 ? (
           <p className="text-sm">Fill in the form to see the results of the repository&apos;s policy checks.</p>
         ) : (
-          <ul className="space-y-1 text-sm">
-            {preview.data.policy.map((p) => (
-              <li key={p.rule} className="flex gap-2">
-                <span className={`shrink-0 rounded px-1.5 font-semibold ${p.pass ? "bg-emerald-100 text-emerald-900" : "bg-rose-100 text-rose-900"}`}>{p.pass ? "Pass" : "Fail"}</span>
-                <span>
-                  <span className="font-medium">{p.rule}</span>: {p.message}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <PolicyResults results={preview.data.policy} />
         )}
       </section>
 

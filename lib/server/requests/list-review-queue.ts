@@ -34,13 +34,15 @@ export interface QueueItem {
   businessUnit: string | null;
   production: boolean;
   createdAt: Date;
+  /** Whole hours since it was submitted. */
+  ageHours: number;
   prNumber: number | null;
   prUrl: string | null;
   review: ReviewPrediction | null;
 }
 
 /** Every open request, oldest first, with what a reviewer cares about; reviewers only. */
-export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: QueueFilters, snapshot: InventorySnapshot): Promise<QueueItem[]> {
+export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: QueueFilters, snapshot: InventorySnapshot, now: Date): Promise<QueueItem[]> {
   authorize(viewer, canReview(viewer));
   const rows = await db.request.findMany({ where: { state: { in: [...OPEN_STATES] } }, orderBy: { createdAt: "asc" } });
   const items = rows.map((row): QueueItem => {
@@ -58,6 +60,7 @@ export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: Qu
       businessUnit: existing?.businessUnit ?? answers.businessUnit ?? null,
       production: existing?.isProduction ?? answers.isProduction ?? Boolean(review?.flags.production),
       createdAt: row.createdAt,
+      ageHours: Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / 3_600_000)),
       prNumber: row.prNumber,
       prUrl: row.prUrl,
       review,

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
-import { getDraftSettings, getGit, getInventoryStore, getProfile, syncEnvironmentsClone } from "../wiring";
+import { getClock, getDraftSettings, getGit, getInventoryStore, getProfile, syncEnvironmentsClone } from "../wiring";
 import { getRequest } from "./get-request";
 import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 import { listRequests } from "./list-requests";
@@ -19,6 +19,9 @@ import { mergeLocalRequest } from "./merge-local-request";
 import { OPEN_STATES, isRequestState } from "./request-state";
 import { reviewRequest, type PostReview } from "./review-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
+import { prepareResourceRequest } from "./prepare-resource-request";
+import { submitResourceRequest } from "./submit-resource-request";
+import { runGit } from "@/lib/environments/run-git";
 
 /** The request use-cases with their real dependencies, for routes and pages. */
 
@@ -106,10 +109,34 @@ export function pollOpenPullRequests() {
 
 export async function reviewQueue(viewer: Viewer | null, params: Record<string, string | string[] | undefined>) {
   const filters = queueFiltersSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  return { filters, items: await listReviewQueue(getDb(), viewer, filters, await getInventoryStore().snapshot()) };
+  return { filters, items: await listReviewQueue(getDb(), viewer, filters, await getInventoryStore().snapshot(), getClock().now()) };
 }
 
 /** For the navigation: how many requests wait for reviewers (null for everyone else). */
 export async function reviewCountFor(viewer: Viewer | null): Promise<number | null> {
   return viewer && canReview(viewer) ? countOpenRequests(getDb()) : null;
+}
+
+/** Reads a file of the indexed commit, for editing what is there (module upgrades). */
+async function indexedFileReader() {
+  const snapshot = await getInventoryStore().snapshot();
+  const repo = getEnv().environmentsRepo;
+  return {
+    snapshot,
+    readFile: (path: string) =>
+      runGit(repo, ["cat-file", "blob", `${snapshot.commit}:${path}`]).then(
+        (blob) => blob.toString("utf8"),
+        () => null,
+      ),
+  };
+}
+
+export async function previewResources(viewer: Viewer | null, cluster: string, name: string, input: unknown) {
+  const { snapshot, readFile } = await indexedFileReader();
+  return prepareResourceRequest(viewer, snapshot.find(cluster, name), input, { profile: getProfile(), readFile });
+}
+
+export async function submitResources(viewer: Viewer | null, cluster: string, name: string, input: unknown) {
+  const { snapshot, readFile } = await indexedFileReader();
+  return submitResourceRequest(viewer, snapshot.find(cluster, name), input, { db: getDb(), profile: getProfile(), provider: getGit().provider, draft: getDraftSettings(), readFile });
 }

@@ -1,9 +1,9 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
-import type { NamespaceRequest } from "@/lib/environments/namespace-request";
 import { AppError } from "@/lib/errors";
-import type { FileChange, GitProvider } from "@/lib/git/git-provider";
-import { namespacePullRequestDraft, type DraftSettings } from "./namespace-draft";
+import type { GitProvider } from "@/lib/git/git-provider";
+import { draftForRequest } from "./draft-for-request";
+import type { DraftSettings } from "./namespace-draft";
 import { openRequestPullRequest } from "./open-request-pull-request";
 import { canRetryRequest } from "./request-access";
 
@@ -12,6 +12,6 @@ export async function retryRequest(db: Db, viewer: Viewer, id: string, deps: { p
   const row = await db.request.findUnique({ where: { id } });
   if (!row || !canRetryRequest(viewer, row)) throw new AppError("not_found", "No such request");
   if (row.state !== "failed") throw new AppError("conflict", `Only a failed request can be retried; this one is ${row.state}`);
-  const draft = namespacePullRequestDraft({ id, requester: row.requester, answers: row.answers as unknown as NamespaceRequest, files: row.files as unknown as FileChange[] }, deps.draft);
+  const draft = draftForRequest(row, deps.draft);
   await openRequestPullRequest(db, deps.provider, id, draft, viewer.login);
 }

@@ -60,6 +60,12 @@ export default async function NamespacePage({ params }: Params) {
         )}
       </div>
 
+      {owner && (
+        <Link href={`/namespaces/${encodeURIComponent(ns.cluster)}/${encodeURIComponent(ns.name)}/resources/new`} className="inline-block rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+          Request AWS resources
+        </Link>
+      )}
+
       {ns.problems.length > 0 && (
         <section aria-labelledby="problems" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
           <h2 id="problems" className="font-semibold">

@@ -1,0 +1,53 @@
+import { canRequestNamespaceChange } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/check-namespace-policy";
+import { predictReview } from "@/lib/environments/predict-review";
+import type { PlatformProfile } from "@/lib/environments/profile";
+import type { ResourceRequest } from "@/lib/environments/resource-request";
+import { renderResourceFiles } from "@/lib/environments/render-resource-files";
+import type { NamespaceRecord } from "@/lib/environments/types";
+import { validateResourceRequest } from "@/lib/environments/validate-resource-request";
+import { AppError } from "@/lib/errors";
+import { authorize } from "../authorize";
+import type { ReviewPrediction } from "./list-review-queue";
+
+export interface PreparedResources {
+  fields: Record<string, string>;
+  value: ResourceRequest | null;
+  files: { path: string; content: string; previous: string | null }[];
+  policy: PolicyResult[];
+  review: ReviewPrediction | null;
+}
+
+/**
+ * Everything checked before AWS resources for a namespace become a pull
+ * request, with nothing written: only the namespace's owners may ask; names
+ * are Terraform identifiers free in the namespace; IRSA only references
+ * resources that exist or come in the same request; and the repository's
+ * policy runs over the changed files.
+ */
+export async function prepareResourceRequest(
+  viewer: Viewer | null,
+  namespace: NamespaceRecord | undefined,
+  input: unknown,
+  deps: { profile: PlatformProfile; readFile: (path: string) => Promise<string | null> },
+): Promise<PreparedResources> {
+  if (!namespace) throw new AppError("not_found", "No such namespace");
+  authorize(viewer, canRequestNamespaceChange(viewer, namespace));
+  const checked = validateResourceRequest(input, { namespace, profile: deps.profile });
+  if (!checked.ok) return { fields: checked.fields, value: null, files: [], policy: [], review: null };
+
+  const current = new Map<string, string | null>();
+  for (const file of namespace.files.filter((f) => f.startsWith("resources/") && f.endsWith(".tf"))) {
+    const path = `${namespace.path}/${file}`;
+    current.set(path, await deps.readFile(path));
+  }
+  const rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, readFile: (path) => current.get(path) ?? null });
+  const files = rendered.map((f) => ({ ...f, previous: current.get(f.path) ?? null }));
+  const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams } });
+  const review = predictReview({ files }, { namespace, profile: deps.profile });
+  const fields: Record<string, string> = {};
+  const failed = policy.filter((p) => !p.pass);
+  if (failed.length > 0) fields.policy = failed.map((p) => p.message).join("; ");
+  return { fields, value: checked.value, files, policy, review };
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+import type { PlatformProfile } from "@/lib/environments/profile";
+import type { NamespaceRecord } from "@/lib/environments/types";
+import { AppError } from "@/lib/errors";
+import type { GitProvider } from "@/lib/git/git-provider";
+import { draftForRequest } from "./draft-for-request";
+import type { DraftSettings } from "./namespace-draft";
+import { openRequestPullRequest } from "./open-request-pull-request";
+import { prepareResourceRequest } from "./prepare-resource-request";
+import { resourceBranch } from "./resource-draft";
+
+/** Submits AWS resources for a namespace: one request, one pull request, the same tracking and retry as namespaces. */
+export async function submitResourceRequest(
+  viewer: Viewer | null,
+  namespace: NamespaceRecord | undefined,
+  input: unknown,
+  deps: { db: Db; profile: PlatformProfile; provider: GitProvider; draft: DraftSettings; readFile: (path: string) => Promise<string | null> },
+): Promise<{ id: string }> {
+  const prepared = await prepareResourceRequest(viewer, namespace, input, deps);
+  if (Object.keys(prepared.fields).length > 0 || !prepared.value || !viewer || !namespace) {
+    throw new AppError("invalid_input", "The request has errors", prepared.fields);
+  }
+  const id = randomBytes(6).toString("hex");
+  const team = namespace.teams.find((t) => viewer.teams.includes(t))!;
+  const row = {
+    id,
+    kind: "resources",
+    requester: viewer.login,
+    cluster: namespace.cluster,
+    namespace: namespace.name,
+    answers: prepared.value,
+    files: prepared.files.map(({ path, content }) => ({ path, content })),
+  };
+  await deps.db.request.create({
+    data: {
+      ...row,
+      state: "submitted",
+      team,
+      branch: resourceBranch(namespace.name, id),
+      review: { ...prepared.review! },
+      events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested ${prepared.value.resources.length} resource change(s) for ${namespace.name}` } },
+    },
+  });
+  await openRequestPullRequest(deps.db, deps.provider, id, draftForRequest(row, deps.draft), "berth");
+  return { id };
+}
