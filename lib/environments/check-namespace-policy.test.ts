@@ -138,4 +138,27 @@ describe("checkNamespacePolicy", () => {
     expect(failing(good, "author-in-team", { author: { teams: ["webops"] } })).toMatch(/not a member of hmpps-visits/);
     expect(failing(good.filter((f) => !f.path.endsWith("01-rbac.yaml")), "author-in-team", { author: { teams: ["hmpps-visits"] } })).toMatch(/names no github: team/);
   });
+
+  describe("a change to an existing namespace's resources/", () => {
+    const tf = [{ path: `${folder}/resources/orders_db.tf`, content: 'module "orders_db" {\n  source = "x"\n}\n' }];
+    const existing = { files: ["00-namespace.yaml", "01-rbac.yaml", "resources/main.tf"], teams: ["hmpps-visits", "webops"] };
+
+    it("passes the Namespace rules as unchanged and checks the author against the bound teams", () => {
+      const results = checkNamespacePolicy(tf, profile, { author: { teams: ["webops"] }, existingNamespace: existing, existingNamespaceNames: ["visits-dev"] });
+      for (const r of results) expect(r, r.rule).toMatchObject({ pass: true });
+      expect(results.map((r) => r.rule)).not.toContain("name-unique");
+      expect(result(results, "required-annotations").message).toBe("the change leaves 00-namespace.yaml as it is");
+      expect(failing(tf, "author-in-team", { author: { teams: ["other"] }, existingNamespace: existing })).toBe("the author is not a member of hmpps-visits or webops, the teams the namespace binds");
+    });
+
+    it("passes without context too, as the repository's CI judges only the changed files", () => {
+      for (const r of checkNamespacePolicy(tf, profile)) expect(r, r.rule).toMatchObject({ pass: true });
+    });
+
+    it("still fails a folder without 00-namespace.yaml, more than one namespace, and a change with manifests but no Namespace", () => {
+      expect(failing(tf, "required-labels", { existingNamespace: { files: ["resources/main.tf"], teams: [] } })).toMatch(/no Namespace manifest/);
+      expect(failing([...tf, { path: "namespaces/live-2.cloud-platform.service.justice.gov.uk/x/resources/a.tf", content: "" }], "one-namespace")).toMatch(/touch 2 namespaces/);
+      expect(failing([...tf, ...good.filter((f) => f.path.endsWith("01-rbac.yaml"))], "required-annotations", { existingNamespace: existing })).toMatch(/no Namespace manifest/);
+    });
+  });
 });

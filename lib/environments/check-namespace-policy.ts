@@ -16,6 +16,14 @@ export interface PolicyContext {
   existingNamespaceNames?: Iterable<string>;
   /** The pull request's author; checks they belong to the team 01-rbac.yaml binds. */
   author?: { teams: string[] };
+  /**
+   * For a change to a namespace that already exists (e.g. AWS resources): its
+   * files (relative to the folder) and the teams its RoleBindings bind. The
+   * Namespace rules then pass when the change carries no manifests and the
+   * folder has its 00-namespace.yaml, author-in-team uses the bound teams when
+   * 01-rbac.yaml is not changed, and name-unique is not run.
+   */
+  existingNamespace?: { files: readonly string[]; teams: readonly string[] };
 }
 
 interface Manifest {
@@ -33,7 +41,10 @@ interface Manifest {
  * would add or change, so Berth can refuse what the repository's CI would.
  * One result per rule; the two rules that need context (author-in-team,
  * name-unique) are left out when the context does not supply it. Only the
- * manifests at the top of a namespace folder are Kubernetes input.
+ * manifests at the top of a namespace folder are Kubernetes input. A change
+ * without any manifest (resources/ only) is judged, as the repository's CI
+ * does, on the files it changes: the Namespace rules pass as unchanged unless
+ * context.existingNamespace says the folder has no 00-namespace.yaml.
  */
 export function checkNamespacePolicy(files: { path: string; content: string }[], profile: PlatformProfile, context: PolicyContext = {}): PolicyResult[] {
   const root = `${namespacesDir(profile)}/`;
@@ -68,7 +79,12 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
   const results: PolicyResult[] = [];
   const rule = (name: string, problems: string[], passed: string) =>
     results.push({ rule: name, pass: problems.length === 0, message: problems.length === 0 ? passed : problems.join("; ") });
-  const onNamespaces = (check: (ns: Manifest) => string[]) => (namespaces.length === 0 ? ["no Namespace manifest in the files"] : namespaces.flatMap(check));
+  const unchangedOr = (passed: string) => (namespaceUnchanged ? "the change leaves 00-namespace.yaml as it is" : passed);
+  const existing = context.existingNamespace;
+  // A change with no manifest at all leaves the Namespace as it is; with manifests, it must carry the Namespace too.
+  const namespaceUnchanged = manifests.length === 0 && malformed.length === 0 && yml.length === 0 && folders.size > 0 && (!existing || existing.files.includes("00-namespace.yaml"));
+  const onNamespaces = (check: (ns: Manifest) => string[]) =>
+    namespaces.length === 0 ? (namespaceUnchanged ? [] : ["no Namespace manifest in the files"]) : namespaces.flatMap(check);
   const map = (m: Manifest, key: "labels" | "annotations") => (isRecord(m.metadata[key]) ? (m.metadata[key] as Record<string, unknown>) : {});
   const missing = (m: Manifest, key: "labels" | "annotations", names: string[]) =>
     names.filter((n) => typeof map(m, key)[`${p}/${n}`] !== "string" || (map(m, key)[`${p}/${n}`] as string).trim() === "").map((n) => `${m.file}: ${key === "labels" ? "label" : "annotation"} ${p}/${n} is missing or empty`);
@@ -85,12 +101,12 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
     `all files are in one namespace folder (${[...folders][0]})`,
   );
   const annotations = ["business-unit", "application", "owner", "source-code", "slack-channel"];
-  rule("required-annotations", onNamespaces((m) => missing(m, "annotations", annotations)), `annotations ${annotations.join(", ")} are set`);
-  rule("required-labels", onNamespaces((m) => missing(m, "labels", ["is-production", "environment-name"])), "labels is-production and environment-name are set");
+  rule("required-annotations", onNamespaces((m) => missing(m, "annotations", annotations)), unchangedOr(`annotations ${annotations.join(", ")} are set`));
+  rule("required-labels", onNamespaces((m) => missing(m, "labels", ["is-production", "environment-name"])), unchangedOr("labels is-production and environment-name are set"));
   rule(
     "pod-security-restricted",
     onNamespaces((m) => (map(m, "labels")["pod-security.kubernetes.io/enforce"] === "restricted" ? [] : [`${m.file}: label pod-security.kubernetes.io/enforce must be "restricted", not ${JSON.stringify(map(m, "labels")["pod-security.kubernetes.io/enforce"] ?? null)}`])),
-    "pod-security.kubernetes.io/enforce is restricted",
+    unchangedOr("pod-security.kubernetes.io/enforce is restricted"),
   );
   rule(
     "business-unit-allowed",
@@ -98,7 +114,7 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
       const unit = map(m, "annotations")[`${p}/business-unit`];
       return typeof unit === "string" && profile.businessUnits.includes(unit) ? [] : [`${m.file}: business unit ${JSON.stringify(unit ?? null)} is not one of ${profile.businessUnits.join(", ")}`];
     }),
-    "the business unit is one the platform knows",
+    unchangedOr("the business unit is one the platform knows"),
   );
   rule(
     "no-forbidden-labels",
@@ -130,9 +146,9 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
         .filter((m) => m.kind !== "Namespace" && m.metadata.namespace !== undefined && m.metadata.namespace !== m.folder)
         .map((m) => `${m.file}: ${String(m.kind)} ${String(m.metadata.name)} is in namespace ${JSON.stringify(m.metadata.namespace)}, not ${m.folder}`),
     ],
-    `metadata.name matches the folder (${folderNames.join(", ")})`,
+    unchangedOr(`metadata.name matches the folder (${folderNames.join(", ")})`),
   );
-  if (context.existingNamespaceNames) {
+  if (context.existingNamespaceNames && !existing) {
     const existing = new Set(context.existingNamespaceNames);
     rule(
       "name-unique",
@@ -142,11 +158,16 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
   }
   if (context.author) {
     const rbac = manifests.filter((m) => m.file.endsWith("/01-rbac.yaml") && m.kind === "RoleBinding");
-    const teams = rbac.flatMap((m) => (Array.isArray(m.doc.subjects) ? m.doc.subjects : [])).filter(isRecord).filter((s) => s.kind === "Group" && typeof s.name === "string" && s.name.startsWith("github:")).map((s) => (s.name as string).slice(7));
+    const changed = rbac.flatMap((m) => (Array.isArray(m.doc.subjects) ? m.doc.subjects : [])).filter(isRecord).filter((s) => s.kind === "Group" && typeof s.name === "string" && s.name.startsWith("github:")).map((s) => (s.name as string).slice(7));
+    const teams = rbac.length === 0 && existing ? [...existing.teams] : changed;
     const member = teams.some((t) => context.author!.teams.includes(t));
     rule(
       "author-in-team",
-      teams.length === 0 ? ["01-rbac.yaml names no github: team"] : member ? [] : [`the author is not a member of ${teams.join(" or ")}, the team named in 01-rbac.yaml`],
+      teams.length === 0
+        ? [rbac.length === 0 && existing ? "the namespace binds no github: team" : "01-rbac.yaml names no github: team"]
+        : member
+          ? []
+          : [`the author is not a member of ${teams.join(" or ")}, the team${rbac.length === 0 && existing ? "s the namespace binds" : " named in 01-rbac.yaml"}`],
       `the author is a member of ${teams.filter((t) => context.author!.teams.includes(t)).join(", ")}`,
     );
   }
