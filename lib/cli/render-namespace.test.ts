@@ -116,9 +116,9 @@ describe("berth render namespace (end to end)", () => {
 
   it("answers usage errors with exit 2", () => {
     expect(berth("render").code).toBe(2);
-    const unknown = berth("render", "resource");
+    const unknown = berth("render", "bogus");
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/cannot render "resource"; kinds: namespace/);
+    expect(unknown.stderr).toMatch(/cannot render "bogus"; kinds: namespace, resource/);
     expect(berth("render", "namespace", "--answers", "x.json").stderr).toMatch(/--out <dir> is required/);
     expect(berth("--help").stdout).toMatch(/render +write the files a request would add/);
   });

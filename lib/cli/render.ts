@@ -1,9 +1,11 @@
 import { UsageError, type CliCommand, type CliIo } from "./command";
 import { renderNamespace, renderNamespaceUsage } from "./render-namespace";
+import { renderResource, renderResourceUsage } from "./render-resource";
 
 /** What `berth render` can render; a new kind is one file plus one entry here. */
 const kinds: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; usage: string }> = {
   namespace: { run: renderNamespace, usage: renderNamespaceUsage },
+  resource: { run: renderResource, usage: renderResourceUsage },
 };
 
 const usage = `Usage: berth render <kind> [options]

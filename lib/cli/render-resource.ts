@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildIndex } from "../environments/build-index";
+import { checkNamespacePolicy } from "../environments/check-namespace-policy";
+import { loadProfile } from "../environments/profile";
+import { renderResourceFiles } from "../environments/render-resource-files";
+import { ModuleRefRewriteError } from "../environments/rewrite-module-ref";
+import { runGit } from "../environments/run-git";
+import { validateResourceRequest } from "../environments/validate-resource-request";
+import { UsageError, type CliIo } from "./command";
+import { parseOptions } from "./parse-options";
+
+export const renderResourceUsage = `berth render resource --repo <path> --namespace <cluster>/<name> --answers <answers.json> --out <dir> [--profile <file>]
+
+  Writes the files a pull request for AWS resources in an existing namespace
+  would add or change, under <dir>/<namespaces>/<cluster domain>/<name>/resources/.
+  The repository is read at its committed HEAD. Invalid answers are printed
+  one per line as "<field>: <message>" on stderr, exit 1, and nothing is
+  written.
+
+  --repo <path>        a checkout of the environments repository
+  --namespace <c>/<n>  the namespace: its cluster (profile name or folder domain) and name
+  --answers <file>     the request as JSON: { "resources": [ { "kind": "rds", "name": ... }, ... ] }
+                       kinds: rds, s3, sqs, sns, elasticache, dynamodb, ecr,
+                       serviceaccount, irsa, upgrade
+  --out <dir>          where to write (created if missing); new files are never overwritten
+  --profile <file>     a platform profile (JSON); default: Cloud Platform
+`;
+
+/** `berth render resource`: a resource request's answers file -> the files its pull request changes. */
+export async function renderResource(args: string[], io: CliIo): Promise<number> {
+  const values = parseOptions(args, {
+    repo: { type: "string" },
+    namespace: { type: "string" },
+    answers: { type: "string" },
+    out: { type: "string" },
+    profile: { type: "string" },
+  });
+  for (const option of ["repo", "namespace", "answers", "out"] as const) if (!values[option]) throw new UsageError(`--${option} is required`);
+  const [cluster, name, ...rest] = values.namespace!.split("/");
+  if (!cluster || !name || rest.length > 0) throw new UsageError("--namespace must be <cluster>/<name>, e.g. live/orders-dev");
+  let profile;
+  try {
+    profile = loadProfile(values.profile);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const fail = (fields: Record<string, string>) => {
+    io.stderr(Object.entries(fields).map(([field, message]) => `${field}: ${message}\n`).join(""));
+    return 1;
+  };
+
+  let answers: unknown;
+  try {
+    answers = JSON.parse(readFileSync(values.answers!, "utf8"));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
+    return fail({ answers: `${values.answers} ${why}` });
+  }
+
+  const index = await buildIndex({ repoPath: values.repo!, profile });
+  const namespace = [...index.namespaces.values()].find((ns) => ns.name === name && (ns.cluster === cluster || ns.clusterDomain === cluster));
+  if (!namespace) {
+    const elsewhere = [...index.namespaces.values()].filter((ns) => ns.name === name).map((ns) => ns.cluster);
+    return fail({ namespace: `there is no namespace ${name} in cluster ${cluster} at commit ${index.commit.slice(0, 12)}${elsewhere.length > 0 ? `; it is in ${elsewhere.join(", ")}` : ""}` });
+  }
+
+  const checked = validateResourceRequest(answers, { namespace, profile });
+  if (!checked.ok) return fail(checked.fields);
+
+  const current = new Map<string, string | null>();
+  for (const answer of checked.value.resources) {
+    if (answer.kind !== "upgrade") continue;
+    const file = `${namespace.path}/${namespace.modules.find((m) => m.name === answer.name)!.file}`;
+    if (current.has(file)) continue;
+    const blob = await runGit(index.repoPath, ["cat-file", "blob", `${index.commit}:${file}`]).catch(() => null);
+    current.set(file, blob === null ? null : blob.toString("utf8"));
+  }
+  let files;
+  try {
+    files = renderResourceFiles(checked.value, { namespace, profile, readFile: (p) => current.get(p) ?? null });
+  } catch (error) {
+    if (error instanceof ModuleRefRewriteError) return fail({ upgrade: error.message });
+    throw error;
+  }
+  const broken = checkNamespacePolicy(files, profile, { existingNamespace: namespace }).filter((r) => !r.pass);
+  if (broken.length > 0) return fail(Object.fromEntries(broken.map((r) => [`policy ${r.rule}`, r.message])));
+
+  const isNew = (p: string) => !current.has(p);
+  const taken = files.filter((f) => isNew(f.path) && existsSync(path.join(values.out!, f.path)));
+  if (taken.length > 0) return fail(Object.fromEntries(taken.map((f) => ["out", `${path.join(values.out!, f.path)} already exists; it is never overwritten`])));
+  for (const file of files) {
+    const target = path.join(values.out!, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    // Note: "wx" never overwrites a new resource's file; an upgrade replaces the module's file, which may be the checkout's own.
+    writeFileSync(target, file.content, { flag: isNew(file.path) ? "wx" : "w" });
+  }
+  io.stdout(files.map((f) => `${f.path}\n`).join(""));
+  return 0;
+}
