@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ReviewPrediction } from "@/lib/environments/predict-review";
 import { canReview } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
@@ -9,12 +10,7 @@ import { OPEN_STATES } from "./request-state";
 export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket"] as const;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
-/** What Berth predicted for a request when it was submitted. */
-export interface ReviewPrediction {
-  autoApprovable: boolean;
-  reason: string;
-  flags: Partial<Record<ReviewFlag, boolean>>;
-}
+export type { ReviewPrediction };
 
 export const queueFiltersSchema = z.object({
   team: z.string().trim().max(100).optional().transform((v) => v || undefined),
@@ -70,7 +66,7 @@ export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: Qu
     (item) =>
       (!filters.team || item.team === filters.team) &&
       (!filters.businessUnit || item.businessUnit === filters.businessUnit) &&
-      (!filters.flag || (filters.flag === "production" ? item.production : Boolean(item.review?.flags[filters.flag]))),
+      (!filters.flag || (filters.flag === "production" ? item.production : Boolean(item.review?.flags[filters.flag as ReviewFlag]))),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/check-namespace-policy";
+import { predictReview, type ReviewPrediction } from "@/lib/environments/predict-review";
 import { nameTakenError, validateNamespaceRequest, type NamespaceRequest } from "@/lib/environments/namespace-request";
 import type { PlatformProfile } from "@/lib/environments/profile";
 import { renderNamespaceFiles, type RepoFile } from "@/lib/environments/render-namespace-files";
@@ -13,6 +14,7 @@ export interface PreparedRequest {
   value: NamespaceRequest | null;
   files: RepoFile[];
   policy: PolicyResult[];
+  review: ReviewPrediction | null;
 }
 
 /**
@@ -40,11 +42,11 @@ export async function prepareNamespaceRequest(
   if (checked.ok && !viewer.teams.includes(checked.value.team)) {
     fields.team = `you are not a member of the GitHub team ${checked.value.team}; the repository only accepts requests from the owning team's members`;
   }
-  if (!checked.ok) return { fields, value: null, files: [], policy: [] };
+  if (!checked.ok) return { fields, value: null, files: [], policy: [], review: null };
 
   const files = renderNamespaceFiles(checked.value, deps.profile);
   const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams } });
   const failed = policy.filter((p) => !p.pass);
   if (failed.length > 0) fields.policy = failed.map((p) => p.message).join("; ");
-  return { fields, value: checked.value, files, policy };
+  return { fields, value: checked.value, files, policy, review: predictReview({ files }, { profile: deps.profile }) };
 }

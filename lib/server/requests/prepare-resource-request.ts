@@ -1,7 +1,7 @@
 import { canRequestNamespaceChange } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/check-namespace-policy";
-import { predictReview } from "@/lib/environments/predict-review";
+import { predictReview, type ReviewPrediction } from "@/lib/environments/predict-review";
 import type { PlatformProfile } from "@/lib/environments/profile";
 import type { ResourceRequest } from "@/lib/environments/resource-request";
 import { renderResourceFiles } from "@/lib/environments/render-resource-files";
@@ -9,7 +9,6 @@ import type { NamespaceRecord } from "@/lib/environments/types";
 import { validateResourceRequest } from "@/lib/environments/validate-resource-request";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
-import type { ReviewPrediction } from "./list-review-queue";
 
 export interface PreparedResources {
   fields: Record<string, string>;
@@ -44,7 +43,7 @@ export async function prepareResourceRequest(
   }
   const rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, readFile: (path) => current.get(path) ?? null });
   const files = rendered.map((f) => ({ ...f, previous: current.get(f.path) ?? null }));
-  const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams } });
+  const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams }, existingNamespace: namespace });
   const review = predictReview({ files }, { namespace, profile: deps.profile });
   const fields: Record<string, string> = {};
   const failed = policy.filter((p) => !p.pass);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
+import { toJson } from "@/lib/db/to-json";
 import type { PlatformProfile } from "@/lib/environments/profile";
 import { AppError } from "@/lib/errors";
 import type { GitProvider } from "@/lib/git/git-provider";
@@ -41,6 +42,7 @@ export async function submitNamespaceRequest(viewer: Viewer, input: unknown, dep
       answers: value,
       files: prepared.files.map((f) => ({ ...f })),
       branch: namespaceBranch(value.name, id),
+      review: toJson(prepared.review),
       events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested namespace ${value.name} on ${value.cluster}` } },
     },
   });

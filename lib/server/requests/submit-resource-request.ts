@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
+import { toJson } from "@/lib/db/to-json";
 import type { PlatformProfile } from "@/lib/environments/profile";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
@@ -39,7 +40,7 @@ export async function submitResourceRequest(
       state: "submitted",
       team,
       branch: resourceBranch(namespace.name, id),
-      review: { ...prepared.review! },
+      review: toJson(prepared.review),
       events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested ${prepared.value.resources.length} resource change(s) for ${namespace.name}` } },
     },
   });
