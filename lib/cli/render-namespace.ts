@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { checkNamespacePolicy } from "../environments/check-namespace-policy";
 import { validateNamespaceRequest } from "../environments/namespace-request";
 import { namespacesDir } from "../environments/namespaces-dir";
-import { loadProfile } from "../environments/profile";
 import { renderNamespaceFiles } from "../environments/render-namespace-files";
 import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
+import { printFieldErrors, profileOption, readAnswers } from "./read-answers";
 
 export const renderNamespaceUsage = `berth render namespace --answers <answers.json> --out <dir> [--profile <file>]
 
@@ -33,25 +33,11 @@ export async function renderNamespace(args: string[], io: CliIo): Promise<number
   });
   if (!values.answers) throw new UsageError("--answers <file> is required");
   if (!values.out) throw new UsageError("--out <dir> is required");
-  let profile;
-  try {
-    profile = loadProfile(values.profile);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const fail = (fields: Record<string, string>) => {
-    io.stderr(Object.entries(fields).map(([field, message]) => `${field}: ${message}\n`).join(""));
-    return 1;
-  };
-
-  let answers: unknown;
-  try {
-    answers = JSON.parse(readFileSync(values.answers, "utf8"));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
-    return fail({ answers: `${values.answers} ${why}` });
-  }
+  const profile = profileOption(values.profile);
+  const fail = (fields: Record<string, string>) => printFieldErrors(io, fields);
+  const read = readAnswers(values.answers!);
+  if (!read.ok) return fail(read.fields);
+  const answers = read.answers;
   const checked = validateNamespaceRequest(answers, profile);
   if (!checked.ok) return fail(checked.fields);
   const request = checked.value;

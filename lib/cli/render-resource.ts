@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndex } from "../environments/build-index";
 import { checkNamespacePolicy } from "../environments/check-namespace-policy";
-import { loadProfile } from "../environments/profile";
 import { renderResourceFiles } from "../environments/render-resource-files";
 import { ModuleRefRewriteError } from "../environments/rewrite-module-ref";
 import { runGit } from "../environments/run-git";
 import { validateResourceRequest } from "../environments/validate-resource-request";
 import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
+import { printFieldErrors, profileOption, readAnswers } from "./read-answers";
 
 export const renderResourceUsage = `berth render resource --repo <path> --namespace <cluster>/<name> --answers <answers.json> --out <dir> [--profile <file>]
 
@@ -39,25 +39,11 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
   for (const option of ["repo", "namespace", "answers", "out"] as const) if (!values[option]) throw new UsageError(`--${option} is required`);
   const [cluster, name, ...rest] = values.namespace!.split("/");
   if (!cluster || !name || rest.length > 0) throw new UsageError("--namespace must be <cluster>/<name>, e.g. live/orders-dev");
-  let profile;
-  try {
-    profile = loadProfile(values.profile);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const fail = (fields: Record<string, string>) => {
-    io.stderr(Object.entries(fields).map(([field, message]) => `${field}: ${message}\n`).join(""));
-    return 1;
-  };
-
-  let answers: unknown;
-  try {
-    answers = JSON.parse(readFileSync(values.answers!, "utf8"));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? (error as Error).message})`;
-    return fail({ answers: `${values.answers} ${why}` });
-  }
+  const profile = profileOption(values.profile);
+  const fail = (fields: Record<string, string>) => printFieldErrors(io, fields);
+  const read = readAnswers(values.answers!);
+  if (!read.ok) return fail(read.fields);
+  const answers = read.answers;
 
   const index = await buildIndex({ repoPath: values.repo!, profile });
   const namespace = [...index.namespaces.values()].find((ns) => ns.name === name && (ns.cluster === cluster || ns.clusterDomain === cluster));
