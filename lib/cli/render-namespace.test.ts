@@ -7,6 +7,7 @@ import { cloudPlatformProfile as profile } from "../environments/profile";
 import { renderNamespaceFiles } from "../environments/render-namespace-files";
 import { UsageError } from "./command";
 import { renderCommand } from "./render";
+import { namespaceRequestFixture } from "../environments/testing/namespace-request-fixture";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LIVE = "live.cloud-platform.service.justice.gov.uk";
@@ -14,21 +15,12 @@ const LIVE2 = "live-2.cloud-platform.service.justice.gov.uk";
 const scratch = mkdtempSync(path.join(tmpdir(), "berth-render-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const answers = {
+const answers = namespaceRequestFixture({
   name: "visits-dev",
-  cluster: "live",
-  environment: "development",
-  isProduction: false,
   application: 'Book a visit ${file("/etc/passwd")} ": injected',
-  team: "hmpps-visits",
-  businessUnit: "HMPPS",
   slackChannel: "#visits-dev",
-  serviceArea: "Prisons",
-  ownerName: "Visits team",
-  ownerEmail: "visits@example.gov.uk",
-  sourceCode: "https://github.com/ministryofjustice/book-a-visit",
   reviewAfter: "2026-04-05",
-};
+});
 
 function berth(...args: string[]) {
   const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "lib/cli/main.ts"), ...args], { cwd: ROOT, encoding: "utf8" });

@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkNamespacePolicy, type PolicyResult } from "./check-namespace-policy";
-import type { NamespaceRequest } from "./namespace-request";
 import { cloudPlatformProfile as profile } from "./profile";
 import { renderNamespaceFiles, type RepoFile } from "./render-namespace-files";
 import { planSampleNamespaces } from "./sample/plan-sample-namespaces";
 import { namespaceFolder, renderNamespaceFiles as renderSampleFiles } from "./sample/render-namespace-files";
+import { namespaceRequestFixture } from "./testing/namespace-request-fixture";
 
 const P = profile.labelPrefix;
-const request: NamespaceRequest = {
-  name: "visits-dev",
-  cluster: "live",
-  environment: "development",
-  isProduction: false,
-  application: "Book a prison visit",
-  team: "hmpps-visits",
-  businessUnit: "HMPPS",
-  slackChannel: "visits-dev",
-  serviceArea: "Prisons",
-  ownerName: "Visits team",
-  ownerEmail: "visits@example.gov.uk",
-  sourceCode: "https://github.com/ministryofjustice/book-a-visit",
-  reviewAfter: "",
-};
+const request = namespaceRequestFixture({ name: "visits-dev" });
 const folder = "namespaces/live.cloud-platform.service.justice.gov.uk/visits-dev";
 const good = renderNamespaceFiles(request, profile);
 

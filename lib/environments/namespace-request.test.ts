@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultReviewAfter, nameTakenError, namespaceRequestSchema, validateNamespaceRequest, type NamespaceRequestInput } from "./namespace-request";
 import { cloudPlatformProfile as profile } from "./profile";
+import { namespaceRequestFixture } from "./testing/namespace-request-fixture";
 
-const good: NamespaceRequestInput = {
-  name: "book-a-visit-dev",
-  cluster: "live",
-  environment: "development",
-  isProduction: false,
-  application: "Book a prison visit",
-  team: "hmpps-visits",
-  businessUnit: "HMPPS",
-  slackChannel: "#visits-dev",
-  serviceArea: "Prisons",
-  ownerName: "Visits team",
-  ownerEmail: "visits@example.gov.uk",
-  sourceCode: "https://github.com/ministryofjustice/book-a-visit",
-  reviewAfter: "2026-04-05",
-};
+const good: NamespaceRequestInput = namespaceRequestFixture({ slackChannel: "#visits-dev", reviewAfter: "2026-04-05" });
 
 function fieldsFor(overrides: Record<string, unknown>): Record<string, string> {
   const result = validateNamespaceRequest({ ...good, ...overrides }, profile);

@@ -6,25 +6,12 @@ import { cloudPlatformProfile as profile, loadProfile, type PlatformProfile } fr
 import { InvalidNamespaceRequestError, renderNamespaceFiles, type RepoFile } from "./render-namespace-files";
 import { scanTerraformModules } from "./scan-terraform-modules";
 import { hostileValues } from "./testing/hostile-values";
+import { namespaceRequestFixture } from "./testing/namespace-request-fixture";
 
 const P = profile.labelPrefix;
 const LIVE = "live.cloud-platform.service.justice.gov.uk";
 
-const request: NamespaceRequest = {
-  name: "book-a-visit-dev",
-  cluster: "live",
-  environment: "development",
-  isProduction: false,
-  application: "Book a prison visit",
-  team: "hmpps-visits",
-  businessUnit: "HMPPS",
-  slackChannel: "visits-dev",
-  serviceArea: "Prisons",
-  ownerName: "Visits team",
-  ownerEmail: "visits@example.gov.uk",
-  sourceCode: "https://github.com/ministryofjustice/book-a-visit",
-  reviewAfter: "2026-04-05",
-};
+const request = namespaceRequestFixture({ reviewAfter: "2026-04-05" });
 
 /** Single-line hostile text: what the schema lets through into free-text fields. */
 const hostileLines = hostileValues.filter((v) => v.trim() === v && v !== "" && v.length <= 200 && !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v));

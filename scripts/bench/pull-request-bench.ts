@@ -12,24 +12,11 @@ import { startFakeGitHub } from "../../e2e/fakes/github/start-fake-github";
 import { cloudPlatformProfile } from "../../lib/environments/profile";
 import { renderNamespaceFiles } from "../../lib/environments/render-namespace-files";
 import { generateSampleRepo } from "../../lib/environments/sample/generate-sample-repo";
+import { namespaceRequestFixture } from "../../lib/environments/testing/namespace-request-fixture";
 import { createGitHubProvider } from "../../lib/git/github-provider";
 import { summarize } from "./stats";
 
-const answers = (name: string) => ({
-  name,
-  cluster: "live",
-  environment: "development",
-  isProduction: false,
-  application: "Bench",
-  team: "bench-team",
-  businessUnit: "HMPPS",
-  slackChannel: "#bench",
-  serviceArea: "Bench",
-  ownerName: "Bench",
-  ownerEmail: "bench@example.gov.uk",
-  sourceCode: "https://github.com/ministryofjustice/bench",
-  reviewAfter: "",
-});
+const answers = (name: string) => namespaceRequestFixture({ name, team: "bench-team" });
 
 export async function pullRequestBench(): Promise<Record<string, unknown>> {
   const root = mkdtempSync(path.join(os.tmpdir(), "berth-pr-bench-"));

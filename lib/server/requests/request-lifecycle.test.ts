@@ -9,6 +9,7 @@ import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
 import { buildIndex } from "@/lib/environments/build-index";
 import { cloudPlatformProfile as profile } from "@/lib/environments/profile";
 import { generateSampleRepo } from "@/lib/environments/sample/generate-sample-repo";
+import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
 import { AppError } from "@/lib/errors";
 import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
 import { ReviewRefusedError } from "@/lib/git/github-review";
@@ -41,22 +42,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(path.dirname(repo), { recursive: true, force: true }));
 
 function answers(name: string, over: Record<string, unknown> = {}) {
-  return {
+  return namespaceRequestFixture({
     name,
-    cluster: "live",
-    environment: "development",
-    isProduction: false,
     application: "Orders service",
     team: "orders-team",
-    businessUnit: "HMPPS",
     slackChannel: "#orders",
-    serviceArea: "Prisons",
     ownerName: "Orders Team",
     ownerEmail: "orders@example.gov.uk",
     sourceCode: "https://github.com/ministryofjustice/orders",
-    reviewAfter: "",
     ...over,
-  };
+  });
 }
 
 const deps = (provider: GitProvider) => ({ db: db(), profile, snapshot, provider, draft });
