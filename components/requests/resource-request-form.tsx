@@ -82,7 +82,9 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
 
   function control(entry: Entry, index: number, field: ResourceField) {
     const id = `r${index}-${field.name}`;
-    const error = fields[`resources.${index}.${field.name}`];
+    // A field's error may sit on one of its items (resources.0.policies.1).
+    const base = `resources.${index}.${field.name}`;
+    const error = Object.entries(fields).find(([key]) => key === base || key.startsWith(`${base}.`))?.[1];
     const common = { id, "aria-invalid": Boolean(error), "aria-describedby": [field.help ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined };
     let widget;
     if (field.type === "boolean") {

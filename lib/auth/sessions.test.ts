@@ -74,6 +74,12 @@ describe("sessions", () => {
     expect(source.calls).toHaveLength(2);
   });
 
+  it("clears expired sessions, token and all, when someone signs in", async () => {
+    const stale = await newGitHubSession();
+    await createSession(db(), { kind: "local", login: "later", name: "Later", teams: [] }, settings, later(SESSION_TTL_MS + 1));
+    expect(await db().session.findUnique({ where: { id: stale } })).toBeNull();
+  });
+
   it("forgets expired and unknown sessions; local sessions never call GitHub", async () => {
     const id = await newGitHubSession();
     expect(await loadViewer(db(), id, { settings, membership: membership(() => new Error("x")), now: later(SESSION_TTL_MS) })).toBeNull();

@@ -28,6 +28,8 @@ export interface NewSession {
 
 export async function createSession(db: Db, session: NewSession, settings: SessionSettings, now: Date): Promise<string> {
   const id = randomBytes(32).toString("base64url");
+  // Sessions nobody came back to would pile up (with their encrypted tokens): each sign-in clears the expired ones.
+  await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
   await db.session.create({
     data: {
       id,

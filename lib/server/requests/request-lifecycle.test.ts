@@ -90,6 +90,18 @@ describe("namespace requests", () => {
     await expect(getRequest(db(), viewer("mallory", ["other"]), id)).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("gives a name to only one of two requests made at the same moment", async () => {
+    const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    const results = await Promise.allSettled([
+      submitNamespaceRequest(alice, answers("race-dev"), deps(provider)),
+      submitNamespaceRequest(alice, answers("race-dev", { cluster: "live-2" }), deps(provider)),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!;
+    expect(refused.reason).toMatchObject({ code: "invalid_input", fields: { name: expect.stringContaining("already requested") } });
+    expect(await db().request.count({ where: { namespace: "race-dev" } })).toBe(1);
+  });
+
   it("leaves a failed request with the reason, and a retry resumes the same branch", async () => {
     const local = createLocalProvider({ repoPath: repo, baseBranch: "main" });
     const seen: PullRequestDraft[] = [];

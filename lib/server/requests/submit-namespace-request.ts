@@ -9,6 +9,7 @@ import type { InventorySnapshot } from "../inventory-store";
 import { namespacePullRequestDraft, namespaceBranch, type DraftSettings } from "./namespace-draft";
 import { openRequestPullRequest } from "./open-request-pull-request";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
+import { ACTIVE_STATES } from "./request-state";
 
 export interface SubmitDeps {
   db: Db;
@@ -30,21 +31,28 @@ export async function submitNamespaceRequest(viewer: Viewer, input: unknown, dep
   }
   const value = prepared.value;
   const id = randomBytes(6).toString("hex");
-  await deps.db.request.create({
-    data: {
-      id,
-      kind: "namespace",
-      state: "submitted",
-      cluster: value.cluster,
-      namespace: value.name,
-      team: value.team,
-      requester: viewer.login,
-      answers: value,
-      files: prepared.files.map((f) => ({ ...f })),
-      branch: namespaceBranch(value.name, id),
-      review: toJson(prepared.review),
-      events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested namespace ${value.name} on ${value.cluster}` } },
-    },
+  await deps.db.$transaction(async (tx) => {
+    // Note: two people asking for the same name at the same moment must not both get it:
+    // the check is repeated under a lock on the name, in the transaction that records the request.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${value.name}))`;
+    const pending = await tx.request.findFirst({ where: { namespace: value.name, state: { in: [...ACTIVE_STATES] } }, select: { id: true } });
+    if (pending) throw new AppError("invalid_input", "The request has errors", { name: `${value.name} is already requested (request ${pending.id})` });
+    await tx.request.create({
+      data: {
+        id,
+        kind: "namespace",
+        state: "submitted",
+        cluster: value.cluster,
+        namespace: value.name,
+        team: value.team,
+        requester: viewer.login,
+        answers: value,
+        files: prepared.files.map((f) => ({ ...f })),
+        branch: namespaceBranch(value.name, id),
+        review: toJson(prepared.review),
+        events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested namespace ${value.name} on ${value.cluster}` } },
+      },
+    });
   });
   const draft = namespacePullRequestDraft({ id, requester: viewer.login, answers: value, files: prepared.files }, deps.draft);
   await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth");

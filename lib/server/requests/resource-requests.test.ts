@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
+import { buildIndex } from "@/lib/environments/build-index";
+import { pinStatus } from "@/lib/environments/module-version";
+import { cloudPlatformProfile as profile } from "@/lib/environments/profile";
+import { generateSampleRepo } from "@/lib/environments/sample/generate-sample-repo";
+import type { NamespaceRecord } from "@/lib/environments/types";
+import { createLocalProvider } from "@/lib/git/local-provider";
+import { getRequest } from "./get-request";
+import type { ReviewPrediction } from "./list-review-queue";
+import { submitResourceRequest } from "./submit-resource-request";
+
+const db = embeddedTestDatabase();
+let repo: string;
+let namespaces: NamespaceRecord[];
+const git = (...args: string[]) => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8" }).trim();
+const viewer = (teams: string[]): Viewer => ({ sessionId: "s", login: `user-${teams.join("-")}`, name: "U", kind: "github", teams, reviewer: false });
+
+beforeAll(async () => {
+  repo = path.join(mkdtempSync(path.join(os.tmpdir(), "berth-resources-")), "environments");
+  await generateSampleRepo({ dir: repo, namespaces: 40, seed: 9 });
+  namespaces = [...(await buildIndex({ repoPath: repo, profile })).namespaces.values()];
+});
+afterAll(() => rmSync(path.dirname(repo), { recursive: true, force: true }));
+
+function deps() {
+  return {
+    db: db(),
+    profile,
+    provider: createLocalProvider({ repoPath: repo, baseBranch: "main" }),
+    draft: { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null },
+    readFile: async (p: string) => {
+      try {
+        return git("show", `HEAD:${p}`) + "\n";
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+describe("resource requests", () => {
+  it("are only for the namespace's owners, and a refusal writes nothing", async () => {
+    const ns = namespaces[0]!;
+    const before = [git("branch", "--list"), await db().request.count()];
+    await expect(submitResourceRequest(viewer(["someone-else"]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, deps())).rejects.toMatchObject({ code: "forbidden" });
+    await expect(submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "irsa", name: "role", serviceAccount: "app", policies: ["nope"] }] }, deps())).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { "resources.0.policies.0": "there is no resource named nope in this namespace or request" },
+    });
+    expect([git("branch", "--list"), await db().request.count()]).toEqual(before);
+  });
+
+  it("puts RDS and an IRSA role using it into one commit of exactly two files, flagged for a platform review", async () => {
+    const ns = namespaces[1]!;
+    const { id } = await submitResourceRequest(
+      viewer([ns.teams[0]!]),
+      ns,
+      { resources: [{ kind: "rds", name: "orders_db", engineVersion: "16", instanceClass: "db.t4g.micro" }, { kind: "irsa", name: "orders_irsa", serviceAccount: "orders", policies: ["orders_db"] }] },
+      deps(),
+    );
+    const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
+    expect(request.state).toBe("pr_open");
+    expect(git("diff", "--name-only", "main", request.branch).split("\n")).toEqual([`${ns.path}/resources/orders_db.tf`, `${ns.path}/resources/orders_irsa.tf`]);
+    const row = await db().request.findUniqueOrThrow({ where: { id } });
+    expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: false, flags: { iam: true } });
+  });
+
+  it("predicts a plain queue is auto-approvable", async () => {
+    const ns = namespaces.find((n) => !n.isProduction && !n.skipApply) ?? namespaces[2]!;
+    const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "sqs", name: "jobs_queue", deadLetterQueue: false }] }, deps());
+    const row = await db().request.findUniqueOrThrow({ where: { id } });
+    expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: true });
+  });
+
+  it("upgrades a lagging module by changing only its pinned ref", async () => {
+    const ns = namespaces.find((n) => n.modules.some((m) => pinStatus(m, profile) === "behind"))!;
+    const lagging = ns.modules.find((m) => pinStatus(m, profile) === "behind")!;
+    const current = profile.modules[lagging.module]!;
+    const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
+    const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
+    const diff = git("diff", "--unified=0", "main", request.branch).split("\n").filter((l) => /^[-+][^-+]/.test(l));
+    expect(diff).toEqual([expect.stringContaining(`ref=${lagging.ref}`), expect.stringContaining(`ref=${current}`)]);
+  });
+});
