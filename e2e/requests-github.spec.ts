@@ -43,7 +43,7 @@ test("a request becomes one pull request with exactly the files in one commit; w
   const link = page.getByRole("link", { name: /^Pull request #\d+$/ });
   await expect(link).toBeVisible();
   const number = Number((await link.innerText()).replace(/\D/g, ""));
-  const files = await page.getByRole("region", { name: "Files in the pull request" }).locator("summary").allInnerTexts();
+  const files = (await page.getByRole("region", { name: "Files in the pull request" }).locator("summary").allInnerTexts()).map((t) => t.replace(/ \((new|changed)\)$/, ""));
   expect(files).toHaveLength(8);
 
   // The fake GitHub's real git repository holds exactly those files, in one commit on the PR's branch.
@@ -111,8 +111,10 @@ test("a reviewer approves in Berth: GitHub records the review as theirs; nobody 
   const reviewerPage = await context.newPage();
   const reviewer = await createGitHubUser(["webops"], { prefix: "reviewer" });
   await signInWithGitHub(reviewerPage, reviewer, new URL(page.url()).pathname);
+  await reviewerPage.getByLabel("Review comment").fill("Ship it");
   await reviewerPage.getByRole("button", { name: "Approve" }).click();
   await expect(reviewerPage.getByText("Approved").first()).toBeVisible();
+  await expect(reviewerPage.getByRole("region", { name: "Reviews and checks" })).toContainText(`${reviewer.login}: Ship it`);
   const reviews = await (await octokitAs(uniqueName("reader"))).rest.pulls.listReviews({ ...repo, pull_number: number });
   expect(reviews.data.map((r) => [r.user?.login, r.state])).toEqual([[reviewer.login, "APPROVED"]]);
   await context.close();

@@ -62,6 +62,8 @@ test("an owner requests an RDS database and an IRSA role in one pull request; a 
   await expect(row).toContainText("IAM or IRSA change");
   await row.getByRole("link", { name: `Resources for ${ns}` }).click();
   await expect(reviewer).toHaveURL(new RegExp(`${requestPath}$`));
+  await expect(reviewer.getByRole("region", { name: "The repository's checks" })).toContainText("Pass");
+  await expect(reviewer.getByRole("region", { name: "Files in the pull request" })).toContainText(`${folder}/orders_irsa.tf (new)`);
   await reviewer.getByLabel("Review comment").fill("Looks right");
   await reviewer.getByRole("button", { name: "Approve" }).click();
   await expect(reviewer.getByText("Approved").first()).toBeVisible();

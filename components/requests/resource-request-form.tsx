@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { RESOURCE_KINDS, type ResourceField, type ResourceKind } from "@/lib/environments/resource-request";
+import { diffLines } from "./diff-lines";
 import { PolicyResults } from "./policy-results";
 import { FieldErrors } from "./request-api";
 
@@ -36,21 +37,6 @@ function newEntry(kind: ResourceKind): Entry {
   return entry;
 }
 
-/** Lines that differ, as a unified-looking diff: new files are all additions. */
-function diffLines(previous: string | null, content: string): string {
-  const after = content.trimEnd().split("\n");
-  if (previous === null) return after.map((l) => `+ ${l}`).join("\n");
-  const before = previous.trimEnd().split("\n");
-  const out: string[] = [];
-  for (let i = 0; i < Math.max(before.length, after.length); i++) {
-    if (before[i] === after[i]) out.push(`  ${after[i]}`);
-    else {
-      if (before[i] !== undefined) out.push(`- ${before[i]}`);
-      if (after[i] !== undefined) out.push(`+ ${after[i]}`);
-    }
-  }
-  return out.join("\n");
-}
 
 interface Props {
   endpoint: string;

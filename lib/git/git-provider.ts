@@ -28,6 +28,14 @@ export interface Review {
   user: string;
   state: string;
   submittedAt: string | null;
+  body: string;
+}
+
+/** A comment in the pull request's conversation. */
+export interface Comment {
+  user: string;
+  body: string;
+  createdAt: string;
 }
 
 export interface CheckRun {
@@ -43,6 +51,7 @@ export interface PullRequestStatus {
   headSha: string;
   reviews: Review[];
   checks: CheckRun[];
+  comments: Comment[];
 }
 
 /**

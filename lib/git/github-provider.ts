@@ -99,16 +99,18 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
 
     async getPullRequest(number): Promise<PullRequestStatus> {
       const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
-      const [{ data: reviews }, { data: checks }] = await Promise.all([
+      const [{ data: reviews }, { data: checks }, { data: comments }] = await Promise.all([
         octokit.rest.pulls.listReviews({ owner, repo, pull_number: number, per_page: 100 }),
         octokit.rest.checks.listForRef({ owner, repo, ref: pull.head.sha, per_page: 100 }),
+        octokit.rest.issues.listComments({ owner, repo, issue_number: number, per_page: 100 }),
       ]);
       return {
         number,
         state: pull.state === "closed" ? "closed" : "open",
         merged: pull.merged,
         headSha: pull.head.sha,
-        reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, submittedAt: r.submitted_at ?? null })),
+        reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, submittedAt: r.submitted_at ?? null, body: r.body ?? "" })),
+        comments: comments.map((c) => ({ user: c.user?.login ?? "", body: c.body ?? "", createdAt: c.created_at })),
         checks: checks.check_runs.map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion })),
       };
     },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { diffLines } from "@/components/requests/diff-lines";
+import { PolicyResults } from "@/components/requests/policy-results";
 import { AutoRefresh, RequestActions } from "@/components/requests/request-actions";
 import { StateBadge, stateText } from "@/components/requests/state-badge";
 import { requestFor } from "@/lib/server/requests/request-service";
@@ -13,7 +15,7 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
-  const { request: r, pullRequest, actions } = await orNotFound(requestFor(viewer, (await params).id));
+  const { request: r, pullRequest, actions, policy } = await orNotFound(requestFor(viewer, (await params).id));
   return (
     <div className="space-y-6">
       {MOVING.includes(r.state) && <AutoRefresh seconds={5} />}
@@ -77,10 +79,35 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 <h3 className="font-medium">Checks</h3>
                 <ul>{pullRequest.checks.length === 0 ? <li>None reported</li> : pullRequest.checks.map((c, i) => <li key={i}>{c.name}: {c.conclusion ?? c.status}</li>)}</ul>
               </div>
+              <div className="md:col-span-2">
+                <h3 className="font-medium">Conversation</h3>
+                {[...pullRequest.reviews.filter((rv) => rv.body), ...pullRequest.comments].length === 0 ? (
+                  <p>No comments yet.</p>
+                ) : (
+                  <ul className="space-y-2">
+                    {pullRequest.reviews
+                      .filter((rv) => rv.body)
+                      .map((rv, i) => ({ user: rv.user, body: rv.body, key: `r${i}` }))
+                      .concat(pullRequest.comments.map((c, i) => ({ user: c.user, body: c.body, key: `c${i}` })))
+                      .map((c) => (
+                        <li key={c.key}>
+                          <span className="font-medium">{c.user}</span>: <span className="whitespace-pre-wrap">{c.body}</span>
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </div>
             </div>
           )}
         </section>
       )}
+
+      <section aria-labelledby="policy" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="policy" className="mb-2 font-semibold">
+          The repository&apos;s checks
+        </h2>
+        <PolicyResults results={policy} />
+      </section>
 
       <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="files" className="mb-2 font-semibold">
@@ -90,9 +117,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           {r.files.map((f) => (
             <li key={f.path}>
               <details>
-                <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">{f.path}</summary>
-                <pre tabIndex={0} aria-label={`Contents of ${f.path}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
-                  {f.content}
+                <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">
+                  {f.path} {f.previous ? "(changed)" : "(new)"}
+                </summary>
+                <pre tabIndex={0} aria-label={`Changes to ${f.path}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
+                  {diffLines(f.previous ?? null, f.content)}
                 </pre>
               </details>
             </li>

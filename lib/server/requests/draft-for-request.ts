@@ -9,7 +9,7 @@ export function draftForRequest(
   row: { id: string; kind: string; requester: string; cluster: string; namespace: string; answers: unknown; files: unknown },
   settings: DraftSettings,
 ): PullRequestDraft {
-  const files = row.files as FileChange[];
+  const files = (row.files as FileChange[]).map(({ path, content }) => ({ path, content }));
   if (row.kind === "resources") {
     return resourcePullRequestDraft({ id: row.id, requester: row.requester, cluster: row.cluster, namespace: row.namespace, answers: row.answers as ResourceRequest, files }, settings);
   }

@@ -18,7 +18,8 @@ export interface RequestDetail {
   failure: string | null;
   attempts: number;
   createdAt: Date;
-  files: FileChange[];
+  /** `previous` is what a changed file held before (resource requests); absent for new files. */
+  files: (FileChange & { previous?: string | null })[];
   answers: Record<string, unknown>;
   events: { fromState: string | null; toState: string; actor: string; note: string | null; createdAt: Date }[];
 }

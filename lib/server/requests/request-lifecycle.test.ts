@@ -215,7 +215,7 @@ describe("GitHub webhooks and the poller", () => {
   it("the poller catches up on missed webhooks", async () => {
     const id = await openRequest("billing-dev", 42);
     const moved = await pollPullRequests(db(), {
-      getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z" }] }),
+      getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], comments: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z", body: "" }] }),
     });
     expect(moved).toBeGreaterThanOrEqual(1);
     expect((await getRequest(db(), alice, id)).state).toBe("changes_requested");

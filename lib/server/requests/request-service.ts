@@ -22,6 +22,7 @@ import { submitNamespaceRequest } from "./submit-namespace-request";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
 import { runGit } from "@/lib/environments/run-git";
+import { checkNamespacePolicy } from "@/lib/environments/check-namespace-policy";
 
 /** The request use-cases with their real dependencies, for routes and pages. */
 
@@ -85,6 +86,9 @@ export async function requestFor(viewer: Viewer | null, id: string) {
   const { reader, merger } = getGit();
   let pullRequest: PullRequestStatus | "unreachable" | null = null;
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
+  const snapshot = await getInventoryStore().snapshot();
+  const existing = request.kind === "resources" ? snapshot.find(request.cluster, request.namespace) : undefined;
+  const policy = checkNamespacePolicy(request.files, getProfile(), existing ? { existingNamespace: existing } : {});
   const actions: RequestAction[] = [];
   if (request.state === "failed") actions.push("retry");
   const open = isRequestState(request.state) && OPEN_STATES.includes(request.state);
@@ -93,7 +97,7 @@ export async function requestFor(viewer: Viewer | null, id: string) {
     if (request.state !== "changes_requested") actions.push("request_changes");
   }
   if (merger && canReview(viewer) && request.state === "approved") actions.push("merge");
-  return { request, pullRequest, actions };
+  return { request, pullRequest, actions, policy };
 }
 
 export function receiveWebhook(delivery: WebhookDelivery) {

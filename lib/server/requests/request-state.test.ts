@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canTransition, stateOfPullRequest } from "./request-state";
 
 const pr = (over: Partial<Parameters<typeof stateOfPullRequest>[0]> = {}) => ({ state: "open" as const, merged: false, reviews: [], ...over });
-const review = (user: string, state: string, at: string) => ({ user, state, submittedAt: at });
+const review = (user: string, state: string, at: string) => ({ user, state, submittedAt: at, body: "" });
 
 describe("request states", () => {
   it("follows the pull request", () => {

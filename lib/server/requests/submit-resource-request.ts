@@ -32,7 +32,8 @@ export async function submitResourceRequest(
     cluster: namespace.cluster,
     namespace: namespace.name,
     answers: prepared.value,
-    files: prepared.files.map(({ path, content }) => ({ path, content })),
+    // What each changed file held before, so reviewers see a diff.
+    files: prepared.files.map(({ path, content, previous }) => ({ path, content, previous })),
   };
   await deps.db.request.create({
     data: {
