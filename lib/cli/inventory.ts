@@ -1,9 +1,9 @@
 import { buildIndex } from "../environments/build-index";
 import { inventoryStats } from "../environments/inventory-stats";
-import { loadProfile } from "../environments/profile";
 import type { InventoryStats, NamespaceRecord } from "../environments/types";
 import { UsageError, type CliCommand } from "./command";
 import { parseOptions } from "./parse-options";
+import { profileOption } from "./profile-option";
 
 const usage = `Usage: berth inventory --repo <path> [--json] [--profile <file>]
 
@@ -25,12 +25,7 @@ export const inventoryCommand: CliCommand = {
       profile: { type: "string" },
     });
     if (!values.repo) throw new UsageError("--repo <path> is required");
-    let profile;
-    try {
-      profile = loadProfile(values.profile);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const profile = profileOption(values.profile);
     const index = await buildIndex({ repoPath: values.repo, profile });
     const namespaces = [...index.namespaces.values()].sort(
       (a, b) => compare(a.cluster, b.cluster) || compare(a.name, b.name),

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { loadProfile, type PlatformProfile } from "../environments/profile";
-import { UsageError, type CliIo } from "./command";
+import type { CliIo } from "./command";
 
 /** An answers file's JSON, or the field error that says why it cannot be used. */
 export function readAnswers(file: string): { ok: true; answers: unknown } | { ok: false; fields: Record<string, string> } {
@@ -17,13 +16,4 @@ export function readAnswers(file: string): { ok: true; answers: unknown } | { ok
 export function printFieldErrors(io: CliIo, fields: Record<string, string>): number {
   io.stderr(Object.entries(fields).map(([field, message]) => `${field}: ${message}\n`).join(""));
   return 1;
-}
-
-/** The --profile option's profile; a bad file is a usage error. */
-export function profileOption(file: string | undefined): PlatformProfile {
-  try {
-    return loadProfile(file);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
 }

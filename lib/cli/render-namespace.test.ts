@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { renderNamespaceFiles } from "../environments/render-namespace-files";
 import { UsageError } from "./command";
 import { renderCommand } from "./render";
 import { namespaceRequestFixture } from "../environments/testing/namespace-request-fixture";
+import { listFiles, writeAnswersFile } from "./testing/scratch-files";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LIVE = "live.cloud-platform.service.justice.gov.uk";
@@ -27,19 +28,7 @@ function berth(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function answersFile(name: string, content: unknown): string {
-  const file = path.join(scratch, name);
-  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-  return file;
-}
-
-function listFiles(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
-  });
-}
+const answersFile = (name: string, content: unknown) => writeAnswersFile(scratch, name, content);
 
 describe("berth render namespace (end to end)", () => {
   it("writes exactly the pull request's files under <out>/namespaces/<domain>/<name>/", () => {

@@ -6,7 +6,8 @@ import { namespacesDir } from "../environments/namespaces-dir";
 import { renderNamespaceFiles } from "../environments/render-namespace-files";
 import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
-import { printFieldErrors, profileOption, readAnswers } from "./read-answers";
+import { profileOption } from "./profile-option";
+import { printFieldErrors, readAnswers } from "./read-answers";
 
 export const renderNamespaceUsage = `berth render namespace --answers <answers.json> --out <dir> [--profile <file>]
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { scanTerraformModules } from "../environments/scan-terraform-modules";
 import { cloudPlatformNamespace } from "../environments/testing/cloud-platform-namespace";
 import { createTestRepo, type TestRepo } from "../environments/testing/git-repo";
 import { renderCommand } from "./render";
+import { listFiles, writeAnswersFile } from "./testing/scratch-files";
 
 const ROOT = path.resolve(__dirname, "../..");
 const LIVE = "live.cloud-platform.service.justice.gov.uk";
@@ -56,19 +57,7 @@ async function run(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-function answersFile(name: string, content: unknown): string {
-  const file = path.join(scratch, name);
-  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
-  return file;
-}
-
-function listFiles(dir: string, prefix = ""): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((entry) => {
-    const full = path.join(dir, entry);
-    return statSync(full).isDirectory() ? listFiles(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
-  });
-}
+const answersFile = (name: string, content: unknown) => writeAnswersFile(scratch, name, content);
 
 const brief = {
   resources: [

@@ -8,7 +8,8 @@ import { runGit } from "../environments/run-git";
 import { validateResourceRequest } from "../environments/validate-resource-request";
 import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
-import { printFieldErrors, profileOption, readAnswers } from "./read-answers";
+import { profileOption } from "./profile-option";
+import { printFieldErrors, readAnswers } from "./read-answers";
 
 export const renderResourceUsage = `berth render resource --repo <path> --namespace <cluster>/<name> --answers <answers.json> --out <dir> [--profile <file>]
 

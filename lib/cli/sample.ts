@@ -1,7 +1,7 @@
-import { loadProfile } from "../environments/profile";
 import { generateSampleRepo, SampleRepoTargetError } from "../environments/sample/generate-sample-repo";
 import { UsageError, type CliCommand } from "./command";
 import { parseOptions } from "./parse-options";
+import { profileOption } from "./profile-option";
 
 const usage = `Usage: berth sample --out <dir> [--namespaces N] [--seed S] [--commits C] [--now YYYY-MM-DD] [--profile <file>] [--no-checkout]
 
@@ -34,12 +34,7 @@ export const sampleCommand: CliCommand = {
       "no-checkout": { type: "boolean" },
     });
     if (!values.out) throw new UsageError("--out <dir> is required");
-    let profile;
-    try {
-      profile = loadProfile(values.profile);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const profile = profileOption(values.profile);
     const started = performance.now();
     try {
       const result = await generateSampleRepo({
