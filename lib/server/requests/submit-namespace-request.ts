@@ -6,7 +6,8 @@ import type { PlatformProfile } from "@/lib/environments/profile";
 import { AppError } from "@/lib/errors";
 import type { GitProvider } from "@/lib/git/git-provider";
 import type { InventorySnapshot } from "../inventory-store";
-import { namespacePullRequestDraft, namespaceBranch, type DraftSettings } from "./namespace-draft";
+import { draftForRequest } from "./draft-for-request";
+import { namespaceBranch, type DraftSettings } from "./namespace-draft";
 import { openRequestPullRequest } from "./open-request-pull-request";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
 import { ACTIVE_STATES } from "./request-state";
@@ -54,7 +55,7 @@ export async function submitNamespaceRequest(viewer: Viewer, input: unknown, dep
       },
     });
   });
-  const draft = namespacePullRequestDraft({ id, requester: viewer.login, answers: value, files: prepared.files }, deps.draft);
+  const draft = draftForRequest({ id, kind: "namespace", requester: viewer.login, cluster: value.cluster, namespace: value.name, answers: value, files: prepared.files }, deps.draft);
   await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth");
   return { id };
 }
