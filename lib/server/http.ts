@@ -48,5 +48,3 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
   if (text === null || Buffer.byteLength(text) > maxBytes) throw new AppError("too_large", `The body is larger than ${maxBytes} bytes`);
   return text;
 }
-
-export { AppError };

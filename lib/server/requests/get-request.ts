@@ -1,7 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
-import type { FileChange, PullRequestStatus } from "@/lib/git/git-provider";
+import type { FileChange } from "@/lib/git/git-provider";
 import { canSeeRequest } from "./request-access";
 
 export interface RequestDetail {
@@ -35,5 +35,3 @@ export async function getRequest(db: Db, viewer: Viewer, id: string): Promise<Re
     events: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, actor: e.actor, note: e.note, createdAt: e.createdAt })),
   };
 }
-
-export type { PullRequestStatus };
