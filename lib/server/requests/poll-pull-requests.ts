@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/create-db";
 import type { PullRequestReader } from "@/lib/git/git-provider";
-import { OPEN_STATES, stateOfPullRequest } from "./request-state";
+import { OPEN_STATES, reviewerBehind, stateOfPullRequest } from "./request-state";
 import { transitionRequest } from "./transition-request";
 
 /**
@@ -15,7 +15,9 @@ export async function pollPullRequests(db: Db, reader: PullRequestReader): Promi
   for (const request of open) {
     try {
       const pr = await reader.getPullRequest(request.prNumber!);
-      if (await transitionRequest(db, request.id, stateOfPullRequest(pr), "github", "Seen by the poller", { headSha: pr.headSha })) moved++;
+      const state = stateOfPullRequest(pr);
+      const actor = reviewerBehind(pr, state) ?? "github";
+      if (await transitionRequest(db, request.id, state, actor, "Seen by the poller", { headSha: pr.headSha })) moved++;
     } catch (error) {
       console.error(JSON.stringify({ level: "warn", msg: "polling a pull request failed", request: request.id, error: String(error) }));
     }

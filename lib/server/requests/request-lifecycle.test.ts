@@ -218,6 +218,8 @@ describe("GitHub webhooks and the poller", () => {
       getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], comments: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z", body: "" }] }),
     });
     expect(moved).toBeGreaterThanOrEqual(1);
-    expect((await getRequest(db(), alice, id)).state).toBe("changes_requested");
+    const request = await getRequest(db(), alice, id);
+    expect(request.state).toBe("changes_requested");
+    expect(request.events.at(-1)).toMatchObject({ toState: "changes_requested", actor: "r", note: "Seen by the poller" });
   });
 });

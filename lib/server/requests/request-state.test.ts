@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, stateOfPullRequest } from "./request-state";
+import { canTransition, reviewerBehind, stateOfPullRequest } from "./request-state";
 
 const pr = (over: Partial<Parameters<typeof stateOfPullRequest>[0]> = {}) => ({ state: "open" as const, merged: false, reviews: [], ...over });
 const review = (user: string, state: string, at: string) => ({ user, state, submittedAt: at, body: "" });
@@ -23,5 +23,12 @@ describe("request states", () => {
     expect(canTransition("failed", "pr_open")).toBe(true);
     expect(canTransition("submitted", "merged")).toBe(false);
     expect(canTransition("merged", "applied")).toBe(true);
+  });
+
+  it("names the reviewer behind a verdict", () => {
+    const reviews = [review("a", "APPROVED", "1"), review("b", "CHANGES_REQUESTED", "2"), review("c", "APPROVED", "3")];
+    expect(reviewerBehind({ reviews }, "approved")).toBe("c");
+    expect(reviewerBehind({ reviews }, "changes_requested")).toBe("b");
+    expect(reviewerBehind({ reviews }, "merged")).toBeNull();
   });
 });

@@ -41,3 +41,15 @@ export function stateOfPullRequest(pr: Pick<PullRequestStatus, "state" | "merged
 export function isRequestState(value: string): value is RequestState {
   return (REQUEST_STATES as readonly string[]).includes(value);
 }
+
+/**
+ * Who put a pull request in an approved or changes-requested state: the
+ * latest reviewer with that verdict. So the audit log names the reviewer
+ * whether the poller or the webhook brings the news first.
+ */
+export function reviewerBehind(pr: Pick<PullRequestStatus, "reviews">, state: RequestState): string | null {
+  const verdict = state === "approved" ? "APPROVED" : state === "changes_requested" ? "CHANGES_REQUESTED" : null;
+  if (!verdict) return null;
+  const matching = pr.reviews.filter((r) => r.state === verdict).sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""));
+  return matching.at(-1)?.user || null;
+}
