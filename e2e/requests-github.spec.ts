@@ -50,7 +50,7 @@ test("a request becomes one pull request with exactly the files in one commit; w
   const pull = (await (await octokitAs(uniqueName("reader"))).rest.pulls.get({ ...repo, pull_number: number })).data;
   const branch = pull.head.ref;
   expect(upstream("rev-list", "--count", `main..${branch}`)).toBe("1");
-  expect(upstream("diff", "--name-only", "main", branch).split("\n").sort()).toEqual([...files].sort());
+  expect(upstream("diff", "--name-only", `main...${branch}`).split("\n").sort()).toEqual([...files].sort());
   for (const file of files) expect(upstream("show", `${branch}:${file}`).length).toBeGreaterThan(0);
   expect(pull.labels.map((l) => l.name)).toContain("berth");
 

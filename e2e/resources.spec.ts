@@ -45,7 +45,7 @@ test("an owner requests an RDS database and an IRSA role in one pull request; a 
   // The branch holds one commit with exactly the two files, each a pinned module block.
   const branch = repo("for-each-ref", "--format=%(refname:short)", `refs/heads/berth/resources-${ns}-*`);
   expect(repo("rev-list", "--count", `main..${branch}`)).toBe("1");
-  expect(repo("diff", "--name-only", "main", branch).split("\n")).toEqual([`${folder}/orders_db.tf`, `${folder}/orders_irsa.tf`]);
+  expect(repo("diff", "--name-only", `main...${branch}`).split("\n")).toEqual([`${folder}/orders_db.tf`, `${folder}/orders_irsa.tf`]);
   const db = repo("show", `${branch}:${folder}/orders_db.tf`);
   expect(db).toContain('module "orders_db"');
   expect(db).toContain("cloud-platform-terraform-rds-instance?ref=9.2.0");

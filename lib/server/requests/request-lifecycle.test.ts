@@ -82,7 +82,7 @@ describe("namespace requests", () => {
     const request = await getRequest(db(), alice, id);
     expect(request.state).toBe("pr_open");
     expect(git("rev-list", "--count", `main..${request.branch}`)).toBe("1");
-    const changed = git("diff", "--name-only", "main", request.branch).split("\n");
+    const changed = git("diff", "--name-only", `main...${request.branch}`).split("\n");
     expect(changed).toEqual(request.files.map((f) => f.path));
     expect(changed).toHaveLength(8);
     expect(request.events.map((e) => e.toState)).toEqual(["submitted", "pr_open"]);

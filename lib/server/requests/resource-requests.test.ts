@@ -66,7 +66,7 @@ describe("resource requests", () => {
     );
     const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
     expect(request.state).toBe("pr_open");
-    expect(git("diff", "--name-only", "main", request.branch).split("\n")).toEqual([`${ns.path}/resources/orders_db.tf`, `${ns.path}/resources/orders_irsa.tf`]);
+    expect(git("diff", "--name-only", `main...${request.branch}`).split("\n")).toEqual([`${ns.path}/resources/orders_db.tf`, `${ns.path}/resources/orders_irsa.tf`]);
     const row = await db().request.findUniqueOrThrow({ where: { id } });
     expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: false, flags: { iam: true } });
   });
@@ -84,7 +84,7 @@ describe("resource requests", () => {
     const current = profile.modules[lagging.module]!;
     const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
     const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
-    const diff = git("diff", "--unified=0", "main", request.branch).split("\n").filter((l) => /^[-+][^-+]/.test(l));
+    const diff = git("diff", "--unified=0", `main...${request.branch}`).split("\n").filter((l) => /^[-+][^-+]/.test(l));
     expect(diff).toEqual([expect.stringContaining(`ref=${lagging.ref}`), expect.stringContaining(`ref=${current}`)]);
   });
 });
