@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/namespaces", label: "Namespaces" },
+  { href: "/drift", label: "Drift" },
   { href: "/requests", label: "Requests" },
 ];
 

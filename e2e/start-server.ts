@@ -6,6 +6,9 @@
  *   tsx e2e/start-server.ts github   Berth signing in with the fake GitHub
  *   tsx e2e/start-server.ts local    Berth as the embedded demo (local sign-in)
  *   tsx e2e/start-server.ts pr       Berth opening pull requests on the fake GitHub
+ *
+ * Each Berth watches its own sample cluster (`berth sample-cluster`), whose
+ * control API lets specs restart pods, apply namespaces and cause outages.
  */
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -24,6 +27,8 @@ import {
   ORG,
   PR_MODE_PORT,
   REVIEWER_TEAM,
+  SAMPLE_CLUSTER_PORTS,
+  UPSTREAM_REPO,
   WEBHOOK_SECRET,
 } from "./fixtures/servers";
 
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
       : mode === "pr"
         ? await pullRequestSettings()
         : { BERTH_LOCAL_SIGNIN: "true", BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true" };
+  const kubeconfig = await startSampleCluster(mode === "pr" ? UPSTREAM_REPO : repo);
   const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: "inherit",
     env: {
@@ -93,11 +99,25 @@ async function main(): Promise<void> {
       BERTH_ENVIRONMENTS_REPO: repo,
       BERTH_DATA_DIR: path.join(root, "data"),
       BERTH_INDEX_REFRESH_SECONDS: "1",
+      BERTH_KUBECONFIG: kubeconfig,
       ...modeSettings,
     },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 1));
+}
+
+/** Starts `berth sample-cluster` for the repository and waits for it; returns its kubeconfig. */
+async function startSampleCluster(repo: string): Promise<string> {
+  const port = SAMPLE_CLUSTER_PORTS[mode];
+  const kubeconfig = path.join(root, "kubeconfig");
+  const cluster = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/cli/main.ts", "sample-cluster", "--repo", repo, "--port", String(port), "--kubeconfig", kubeconfig], { stdio: "inherit" });
+  process.on("exit", () => cluster.kill());
+  for (let i = 0; ; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/_sample/health`).then((r) => r.ok, () => false)) return kubeconfig;
+    if (i > 600 || cluster.exitCode !== null) throw new Error("the sample cluster did not start");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs Berth on its embedded defaults: a generated sample environments
-# repository, the embedded PGlite database and no GitHub or cluster.
+# repository, the embedded PGlite database, no GitHub, and Berth's own sample
+# Kubernetes API server (a pod restarts every 20 seconds) in place of a cluster.
 set -eu
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -29,7 +30,23 @@ if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public package-loc
   npx next build
 fi
 
+# The sample cluster runs beside Berth and stops with it.
+SAMPLE_PORT="${BERTH_SAMPLE_CLUSTER_PORT:-3111}"
+rm -f .berth/sample-cluster.kubeconfig
+node_modules/.bin/tsx lib/cli/main.ts sample-cluster --repo .berth/sample-environments --port "${SAMPLE_PORT}" \
+  --kubeconfig .berth/sample-cluster.kubeconfig --churn-seconds 20 &
+SAMPLE_CLUSTER=$!
+trap 'kill "${SAMPLE_CLUSTER}" 2>/dev/null || true' EXIT INT TERM
+export BERTH_KUBECONFIG=.berth/sample-cluster.kubeconfig
+sample_up() {
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:${SAMPLE_PORT}/_sample/health"
+}
+until [ -f "${BERTH_KUBECONFIG}" ] && sample_up; do
+  kill -0 "${SAMPLE_CLUSTER}" 2>/dev/null || { echo "The sample cluster did not start" >&2; exit 1; }
+  sleep 0.2
+done
+
 echo ""
 echo "Berth is starting at http://localhost:${PORT}"
 echo ""
-exec npx next start -p "$PORT"
+npx next start -p "$PORT"

@@ -5,13 +5,17 @@ import { NamespaceTable } from "@/components/inventory/namespace-table";
 import { Pagination } from "@/components/inventory/pagination";
 import { inventoryQueryString, parseInventoryQuery } from "@/lib/environments/query-inventory";
 import { listNamespaces } from "@/lib/server/list-namespaces";
+import { getDrift } from "@/lib/server/get-drift";
+import { healthJson } from "@/lib/server/cluster-health";
+import { ClusterBanner } from "@/components/clusters/cluster-banner";
 import { pageViewer } from "@/app/_lib/page-viewer";
 
 export const metadata: Metadata = { title: "Namespaces" };
 
 export default async function NamespacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseInventoryQuery(await searchParams);
-  const list = await listNamespaces(await pageViewer(), query);
+  const viewer = await pageViewer();
+  const [list, drift] = await Promise.all([listNamespaces(viewer, query), getDrift(viewer)]);
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
   const summary = `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${list.total.toLocaleString("en-GB")} namespaces`;
@@ -20,6 +24,20 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Namespaces</h1>
+      {drift.clusters
+        .filter((health) => health.state === "unreachable")
+        .map((health) => (
+          <ClusterBanner key={health.cluster} health={healthJson(health)} />
+        ))}
+      {drift.missingFromCluster.length + drift.notInRepository.length > 0 && (
+        <p className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm">
+          Drift: {drift.missingFromCluster.length.toLocaleString("en-GB")} defined in the repository but missing from their cluster,{" "}
+          {drift.notInRepository.length.toLocaleString("en-GB")} in a cluster but defined by no folder.{" "}
+          <Link href="/drift" className="text-blue-800 underline">
+            See the drift
+          </Link>
+        </p>
+      )}
       <FilterForm query={query} options={list.facets} />
 
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -51,7 +69,7 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
       {list.total === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6">No namespace matches these filters.</p>
       ) : (
-        <NamespaceTable rows={list.rows} query={query} caption={summary} />
+        <NamespaceTable rows={list.rows} live={list.live} query={query} caption={summary} />
       )}
       <Pagination query={query} page={list.page} pages={list.pages} />
     </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { inventoryQueryString, type InventoryQuery, type SortKey } from "@/lib/environments/query-inventory";
 import type { NamespaceRecord } from "@/lib/environments/types";
+import type { LiveSummary } from "@/lib/server/list-namespaces";
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "name", label: "Name" },
@@ -28,7 +29,28 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
   );
 }
 
-export function NamespaceTable({ rows, query, caption }: { rows: NamespaceRecord[]; query: InventoryQuery; caption: string }) {
+const STATUS_LABELS: Record<LiveSummary["status"], { text: string; className: string }> = {
+  live: { text: "Live", className: "bg-green-100 text-green-900" },
+  missing: { text: "Missing from cluster", className: "bg-red-100 text-red-900" },
+  terminating: { text: "Terminating", className: "bg-amber-100 text-amber-900" },
+  unknown: { text: "Unknown", className: "bg-slate-100 text-slate-800" },
+};
+
+function LiveCell({ live }: { live: LiveSummary | undefined }) {
+  const status = STATUS_LABELS[live?.status ?? "unknown"];
+  return (
+    <td className="whitespace-nowrap px-3 py-2">
+      <span className={`rounded px-1.5 text-xs ${status.className}`}>{status.text}</span>
+      {live && live.unhealthyDeployments > 0 && (
+        <span className="ml-2 text-xs text-red-800">
+          {live.unhealthyDeployments} unhealthy {live.unhealthyDeployments === 1 ? "deployment" : "deployments"}
+        </span>
+      )}
+    </td>
+  );
+}
+
+export function NamespaceTable({ rows, live, query, caption }: { rows: NamespaceRecord[]; live: Record<string, LiveSummary>; query: InventoryQuery; caption: string }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -40,6 +62,9 @@ export function NamespaceTable({ rows, query, caption }: { rows: NamespaceRecord
             ))}
             <th scope="col" className="px-3 py-2 text-left font-semibold">
               Production
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              Cluster status
             </th>
           </tr>
         </thead>
@@ -62,6 +87,7 @@ export function NamespaceTable({ rows, query, caption }: { rows: NamespaceRecord
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{ns.reviewAfter ?? "—"}</td>
               <td className="px-3 py-2 tabular-nums">{ns.modules.length}</td>
               <td className="px-3 py-2">{ns.isProduction ? "Yes" : "No"}</td>
+              <LiveCell live={live[`${ns.cluster}/${ns.name}`]} />
             </tr>
           ))}
         </tbody>

@@ -2,6 +2,7 @@ import type { CliCommand } from "./command";
 import { inventoryCommand } from "./inventory";
 import { renderCommand } from "./render";
 import { sampleCommand } from "./sample";
+import { sampleClusterCommand } from "./sample-cluster";
 
 /** Every `berth` command; a new command is one file plus one line here. */
-export const commands: CliCommand[] = [inventoryCommand, sampleCommand, renderCommand];
+export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand];

@@ -96,6 +96,11 @@ const profileSchema = z.object({
   namespaceTemplate: namespaceTemplateSchema.default(cloudPlatformNamespaceTemplate),
   /** The repository's own PR policy, as Berth checks it before opening a pull request. */
   policy: policySchema.default(cloudPlatformPolicy),
+  /**
+   * Namespaces a cluster runs that no repository folder defines, by design
+   * (the platform's own): not drift. A trailing `*` matches a prefix.
+   */
+  systemNamespaces: z.array(z.string().regex(/^[a-z0-9-]+\*?$/, "system namespaces are names, or a prefix ending in *")).default(["default", "kube-*"]),
 });
 
 export type PlatformProfile = z.infer<typeof profileSchema>;
@@ -125,6 +130,10 @@ export const cloudPlatformProfile: PlatformProfile = profileSchema.parse({
     "dynamodb-cluster": "4.1.0",
   },
   defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3 },
+  systemNamespaces: [
+    "default", "kube-*", "cert-manager", "ingress-controllers", "monitoring", "logging", "velero", "gatekeeper-system",
+    "calico-*", "tigera-operator", "cloud-platform-*", "kuberos", "overprovision", "trivy-system", "external-secrets-operator",
+  ],
 });
 
 /** Reads a profile file (JSON); errors name the file and the field. */

@@ -85,9 +85,21 @@ export function isReviewOverdue(ns: NamespaceRecord, today: string): boolean {
   return ns.reviewAfter !== null && /^\d{4}-\d{2}-\d{2}/.test(ns.reviewAfter) && ns.reviewAfter.slice(0, 10) < today;
 }
 
-/** Whether any module pin (or, given `module`, that module's pin) is behind the catalogue. */
+const laggingPins = new WeakMap<PlatformProfile, WeakMap<NamespaceRecord, Map<string, boolean>>>();
+
+/** Whether any module pin (or, given `module`, that module's pin) is behind the catalogue. Kept per record and profile, both immutable. */
 export function hasLaggingPin(ns: NamespaceRecord, profile: PlatformProfile, module?: string): boolean {
-  return ns.modules.some((m) => (module === undefined || m.module === module) && pinStatus(m, profile) === "behind");
+  let byRecord = laggingPins.get(profile);
+  if (!byRecord) laggingPins.set(profile, (byRecord = new WeakMap()));
+  let byModule = byRecord.get(ns);
+  if (!byModule) byRecord.set(ns, (byModule = new Map()));
+  const key = module ?? "";
+  let lagging = byModule.get(key);
+  if (lagging === undefined) {
+    lagging = ns.modules.some((m) => (module === undefined || m.module === module) && pinStatus(m, profile) === "behind");
+    byModule.set(key, lagging);
+  }
+  return lagging;
 }
 
 function matchesFlag(ns: NamespaceRecord, flag: Flag, query: InventoryQuery, ctx: QueryContext): boolean {
@@ -112,12 +124,24 @@ function matches(ns: NamespaceRecord, query: InventoryQuery, ctx: QueryContext):
   if (query.mine !== undefined && !ns.teams.some((t) => ctx.myTeams?.includes(t))) return false;
   if (query.module !== undefined && !ns.modules.some((m) => m.module === query.module)) return false;
   if (query.flag !== undefined && !matchesFlag(ns, query.flag, query, ctx)) return false;
-  if (query.q !== undefined) {
-    const needle = query.q.toLowerCase();
-    const hay = [ns.name, ns.application ?? "", ns.owner ?? "", ...ns.teams];
-    if (!hay.some((h) => h.toLowerCase().includes(needle))) return false;
-  }
+  // A needle with a line break matches no single field (the fields hold none).
+  if (query.q !== undefined && (query.q.includes("\n") || !searchText(ns).includes(query.q.toLowerCase()))) return false;
   return true;
+}
+
+// Note: records are immutable once indexed (a re-index makes new ones), so
+// what every query would recompute per record is computed once and kept
+// while the record lives.
+const searchTexts = new WeakMap<NamespaceRecord, string>();
+
+/** The fields `q` searches, lower-cased, one per line (a needle never spans two: it is one line of user text). */
+function searchText(ns: NamespaceRecord): string {
+  let text = searchTexts.get(ns);
+  if (text === undefined) {
+    text = [ns.name, ns.application ?? "", ns.owner ?? "", ...ns.teams].map((h) => h.replace(/\n/g, " ").toLowerCase()).join("\n");
+    searchTexts.set(ns, text);
+  }
+  return text;
 }
 
 function sortValue(ns: NamespaceRecord, key: SortKey): string | number {
@@ -136,28 +160,48 @@ function compareLocation(a: NamespaceRecord, b: NamespaceRecord): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
+const sortedOrders = new WeakMap<readonly NamespaceRecord[], Map<string, NamespaceRecord[]>>();
+
+function sortAll(namespaces: Iterable<NamespaceRecord>, sort: SortKey, dir: "asc" | "desc"): NamespaceRecord[] {
+  const sign = dir === "desc" ? -1 : 1;
+  const keyed = [...namespaces].map((ns) => ({ ns, key: sortValue(ns, sort) }));
+  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : compareLocation(a.ns, b.ns)));
+  return keyed.map((k) => k.ns);
+}
+
+/**
+ * The whole inventory in one sort order. An index snapshot's array never
+ * changes, so each of its orders is sorted once and kept with it; filtering
+ * a sorted list keeps it sorted.
+ */
+function sorted(namespaces: Iterable<NamespaceRecord>, sort: SortKey, dir: "asc" | "desc"): NamespaceRecord[] {
+  if (!Array.isArray(namespaces)) return sortAll(namespaces, sort, dir);
+  let orders = sortedOrders.get(namespaces);
+  if (!orders) sortedOrders.set(namespaces, (orders = new Map()));
+  let order = orders.get(`${sort} ${dir}`);
+  if (!order) orders.set(`${sort} ${dir}`, (order = sortAll(namespaces, sort, dir)));
+  return order;
+}
+
 /** Filters, sorts and pages the inventory. Pure; ties break on cluster then name so pages are stable. */
 export function queryInventory(namespaces: Iterable<NamespaceRecord>, query: InventoryQuery, ctx: QueryContext): InventoryPage {
   const matched: NamespaceRecord[] = [];
   const countsByBusinessUnit: Record<string, number> = {};
-  for (const ns of namespaces) {
+  for (const ns of sorted(namespaces, query.sort, query.dir)) {
     if (!matches(ns, query, ctx)) continue;
     matched.push(ns);
     const bu = ns.businessUnit ?? "(none)";
     countsByBusinessUnit[bu] = (countsByBusinessUnit[bu] ?? 0) + 1;
   }
-  const sign = query.dir === "desc" ? -1 : 1;
-  const keyed = matched.map((ns) => ({ ns, key: sortValue(ns, query.sort) }));
-  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : compareLocation(a.ns, b.ns)));
-  const pages = Math.max(1, Math.ceil(keyed.length / query.pageSize));
+  const pages = Math.max(1, Math.ceil(matched.length / query.pageSize));
   const page = Math.min(query.page, pages);
   const start = (page - 1) * query.pageSize;
   return {
-    total: keyed.length,
+    total: matched.length,
     page,
     pageSize: query.pageSize,
     pages,
-    rows: keyed.slice(start, start + query.pageSize).map((k) => k.ns),
+    rows: matched.slice(start, start + query.pageSize),
     countsByBusinessUnit,
   };
 }

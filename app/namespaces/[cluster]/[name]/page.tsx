@@ -5,6 +5,8 @@ import { inventoryQueryString } from "@/lib/environments/query-inventory";
 import type { PinStatus } from "@/lib/environments/module-version";
 import { fileLink } from "@/lib/server/file-link";
 import { getNamespace } from "@/lib/server/get-namespace";
+import { getNamespaceLive } from "@/lib/server/get-namespace-live";
+import { NamespaceLiveStatus } from "@/components/clusters/namespace-live-status";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 
@@ -37,6 +39,7 @@ export default async function NamespacePage({ params }: Params) {
   const { cluster, name } = await params;
   const viewer = await pageViewer();
   const { namespace: ns, commit, reviewOverdue, modules, owner, fullView } = await orNotFound(getNamespace(viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
+  const live = await getNamespaceLive(viewer, ns.cluster, ns.name);
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 
   return (
@@ -117,6 +120,8 @@ export default async function NamespacePage({ params }: Params) {
           </Field>
         </dl>
       </section>
+
+      <NamespaceLiveStatus cluster={ns.cluster} name={ns.name} initial={live} />
 
       <section aria-labelledby="teams" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="teams" className="mb-2 font-semibold">

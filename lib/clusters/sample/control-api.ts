@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sendJson } from "./kube-status";
+import { SampleControlError, type SampleControls } from "./sample-controls";
+
+/**
+ * `/_sample/...`: how e2e tests and the demo change the cluster over HTTP.
+ * Not Kubernetes' API, so plain `{ message }` errors; bad input is a 422.
+ */
+export async function controlApi(request: IncomingMessage, response: ServerResponse, pathname: string, controls: SampleControls): Promise<void> {
+  // Note: no token on these routes, so they answer only callers on this machine.
+  if (!isLoopback(request.socket.remoteAddress)) return sendJson(response, 403, { message: "the control API answers only loopback callers" });
+  const method = request.method ?? "GET";
+  let body: Record<string, unknown> = {};
+  try {
+    const text = await readBody(request);
+    const parsed: unknown = text.trim() === "" ? {} : JSON.parse(text);
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return sendJson(response, 422, { message: "the body must be a JSON object" });
+    body = parsed as Record<string, unknown>;
+  } catch {
+    return sendJson(response, 422, { message: "the body must be valid JSON" });
+  }
+  try {
+    if (method === "GET" && pathname === "/_sample/health") return sendJson(response, 200, { ok: true, outage: controls.outage() });
+    const restart = /^\/_sample\/pods\/([^/]+)\/([^/]+)\/restart$/.exec(pathname);
+    if (method === "POST" && restart) {
+      if (body.container !== undefined && typeof body.container !== "string") return sendJson(response, 422, { message: "container must be a string" });
+      return sendJson(response, 200, controls.restartPod(decodeURIComponent(restart[1]!), decodeURIComponent(restart[2]!), body.container));
+    }
+    if (method === "POST" && pathname === "/_sample/namespaces") {
+      if (typeof body.name !== "string") return sendJson(response, 422, { message: "name must be a string" });
+      const labels = body.labels ?? {};
+      if (!labels || typeof labels !== "object" || Array.isArray(labels)) return sendJson(response, 422, { message: "labels must be an object of strings" });
+      return sendJson(response, 201, controls.createNamespace({ name: body.name, labels: labels as Record<string, string> }));
+    }
+    const namespace = /^\/_sample\/namespaces\/([^/]+)$/.exec(pathname);
+    if (method === "DELETE" && namespace) {
+      controls.deleteNamespace(decodeURIComponent(namespace[1]!));
+      return sendJson(response, 200, { deleted: decodeURIComponent(namespace[1]!) });
+    }
+    if (method === "POST" && pathname === "/_sample/outage") {
+      if (typeof body.on !== "boolean") return sendJson(response, 422, { message: "on must be true or false" });
+      controls.setOutage(body.on);
+      return sendJson(response, 200, { outage: body.on });
+    }
+    sendJson(response, 404, { message: `no control endpoint ${method} ${pathname}` });
+  } catch (error) {
+    if (error instanceof SampleControlError) return sendJson(response, error.status, { message: error.message });
+    throw error;
+  }
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === "::1" || /^(::ffff:)?127\./.test(address));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,45 @@
+import { canBrowseInventory, canReview, canSeeNamespaceInFull } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import { namespaceStatus, type NamespaceLive } from "@/lib/clusters/namespace-status";
+import { AppError } from "@/lib/errors";
+import { authorize } from "./authorize";
+import { getClusterHealth, healthJson, type ClusterHealthJson } from "./cluster-health";
+import { getClock, getClusters, getInventoryStore } from "./wiring";
+
+export interface NamespaceLiveView {
+  cluster: ClusterHealthJson;
+  /** Null while the cluster's data has never been known (connecting, not configured). */
+  live: (Omit<NamespaceLive, "secrets" | "events"> & { secrets: NamespaceLive["secrets"] | null; events: NamespaceLive["events"] | null }) | null;
+  /** Secrets' keys and events are shown (owners and reviewers). */
+  fullView: boolean;
+  /** A repository folder defines the namespace (otherwise it is drift). */
+  inRepository: boolean;
+  /** When this view was made; ages are relative to it. */
+  at: string;
+}
+
+/**
+ * A namespace's live status from the cluster cache (never a call to the
+ * cluster). Any member sees workloads and quota; secrets and events only
+ * its owners and platform reviewers. A namespace no repository folder
+ * defines (drift) is known only to reviewers' full view.
+ */
+export async function getNamespaceLive(viewer: Viewer | null, cluster: string, name: string): Promise<NamespaceLiveView> {
+  authorize(viewer, canBrowseInventory(viewer));
+  const watcher = getClusters().watchers.find((w) => w.name === cluster);
+  const record = (await getInventoryStore().snapshot()).find(cluster, name);
+  if (!record && !watcher?.cache.namespaces.has(name)) throw new AppError("not_found", `No namespace ${name} on cluster ${cluster}`);
+  // A folder under a domain the profile does not list has no cluster to read.
+  const health = getClusterHealth().find((c) => c.cluster === cluster) ?? {
+    cluster,
+    state: "not_configured" as const,
+    lastSyncedAt: null,
+    since: getClock().now(),
+    reason: "not a cluster of the profile",
+  };
+  const fullView = record ? canSeeNamespaceInFull(viewer, record) : canReview(viewer);
+  const view = { cluster: healthJson(health), fullView, inRepository: record !== undefined, at: getClock().now().toISOString() };
+  if (!watcher || health.lastSyncedAt === null) return { ...view, live: null };
+  const status = namespaceStatus(watcher.cache, name);
+  return { ...view, live: fullView ? status : { ...status, secrets: null, events: null } };
+}
