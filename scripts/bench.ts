@@ -6,6 +6,9 @@
  *
  *   cold index            < 3 s        incremental re-index (1 namespace)  < 100 ms
  *   inventory API median  < 50 ms      server RSS with the index           < 300 MB
+ *
+ * and the cluster cache with 2,000 namespaces, 10,000 deployments and 50,000 pods:
+ *   namespace status API median < 20 ms   cache memory < 500 MB   watch event applied < 1 ms
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +17,8 @@ import pg from "pg";
 import { migrateDatabase } from "../lib/db/migrate-database";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { pullRequestBench } from "./bench/pull-request-bench";
+import { clusterBench, clusterRows } from "./bench/cluster-bench";
+import { signInCookie } from "./bench/sign-in";
 import { rssMb, summarize } from "./bench/stats";
 
 const root = path.resolve(".berth/bench");
@@ -52,26 +57,11 @@ async function scratchPostgres(): Promise<string | null> {
   return url.toString();
 }
 
-/** Signs in as a sample user through next-auth's credentials flow and returns the session cookie. */
-async function signIn(origin: string): Promise<string> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${origin}/api/auth/callback/local`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, login: "alice-adeyemi", teams: "hmpps-sre", json: "true" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`signing in failed: ${response.status}`);
-  return session.split(";")[0]!;
-}
-
 type HttpResult = { apiMs: ReturnType<typeof summarize>; serverRssMb: number };
+type Berth = { origin: string; pid: number; stop(): void };
 
-/** The inventory API over HTTP against the production build, as a browser or script would call it. */
-async function httpBench(databaseUrl: string | null, port: number): Promise<HttpResult> {
+/** The production build with the bench repository, signed-in ready; resolves once start-up has indexed. */
+async function startBerth(databaseUrl: string | null, port: number, extraEnv: Record<string, string> = {}): Promise<Berth> {
   const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
@@ -86,39 +76,52 @@ async function httpBench(databaseUrl: string | null, port: number): Promise<Http
       BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true",
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  try {
-    // Ready once start-up has indexed the repository (it logs that line).
-    await new Promise<void>((resolve, reject) => {
-      let log = "";
-      server.stdout!.on("data", (chunk: Buffer) => {
-        log += chunk.toString();
-        if (log.includes("Berth indexed")) resolve();
-      });
-      server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${log}`)));
+  // Ready once start-up has indexed the repository (it logs that line).
+  await new Promise<void>((resolve, reject) => {
+    let log = "";
+    server.stdout!.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+      if (log.includes("Berth indexed")) resolve();
     });
-    const cookie = await signIn(`http://127.0.0.1:${port}`);
-    const base = `http://127.0.0.1:${port}/api/namespaces`;
+    server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${log}`)));
+  });
+  return { origin: `http://127.0.0.1:${port}`, pid: server.pid!, stop: () => server.kill("SIGTERM") };
+}
+
+/** Times `rounds` GETs of the given paths (in turn) as a signed-in user, after one warm-up each. */
+async function timeGets(origin: string, paths: string[], rounds: number): Promise<ReturnType<typeof summarize>> {
+  const cookie = await signInCookie(origin);
+  const get = (p: string) => fetch(origin + p, { headers: { cookie } });
+  for (const p of paths) await (await get(p)).arrayBuffer();
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    const res = await get(paths[i % paths.length]!);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`HTTP ${res.status} for ${paths[i % paths.length]}`);
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+/** The inventory API over HTTP against the production build, as a browser or script would call it. */
+async function httpBench(databaseUrl: string | null, port: number): Promise<HttpResult> {
+  const berth = await startBerth(databaseUrl, port);
+  try {
     const queries = ["", "?q=prison", "?businessUnit=HMPPS&production=false", "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc", "?sort=application&page=40", "?pageSize=500"];
-    const get = (url: string) => fetch(url, { headers: { cookie } });
-    for (const q of queries) await (await get(base + q)).arrayBuffer(); // warm-up
-    const samples: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const t = performance.now();
-      const res = await get(base + queries[i % queries.length]);
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      samples.push(performance.now() - t);
-    }
-    return { apiMs: summarize(samples), serverRssMb: rssMb(server.pid!) };
+    const apiMs = await timeGets(berth.origin, queries.map((q) => `/api/namespaces${q}`), 300);
+    return { apiMs, serverRssMb: rssMb(berth.pid) };
   } finally {
-    server.kill("SIGTERM");
+    berth.stop();
   }
 }
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "cluster") return clusterOnly();
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   const generateMs = await generate();
   const index = indexWorker();
@@ -126,7 +129,8 @@ async function main(): Promise<void> {
   const postgres = await scratchPostgres();
   const servers = { postgres: postgres ? await httpBench(postgres, 3191) : null, embedded: await httpBench(null, 3192) };
   const pullRequests = await pullRequestBench();
-  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests };
+  const cluster = await clusterBench((env) => startBerth(postgres, 3193, env), timeGets);
+  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests, cluster };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
 
   const i = index as { coldIndexMs: { median: number }; incrementalMs: { median: number; p95: number }; queryMs: { median: number }; rssMb: { withIndex: number } };
@@ -144,11 +148,20 @@ async function main(): Promise<void> {
     ["open a pull request on the local GitHub, 8 files (median/p95 of 10)", `${pr.openPullRequestMs.files8.median} / ${pr.openPullRequestMs.files8.p95} ms`, "-"],
     ["open a pull request on the local GitHub, 80 files (median of 5)", `${pr.openPullRequestMs.files80.median} ms`, "-"],
     ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
+    ...clusterRows(cluster),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nBerth bench, ${NAMESPACES} namespaces (${results.date})\n`);
   for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}   target ${target}`);
   console.log(`\nDetails: ${path.relative(process.cwd(), path.join(root, "results.json"))}`);
+}
+
+/** `npm run bench -- cluster`: only the cluster rows, on the repository a full run left. */
+async function clusterOnly(): Promise<void> {
+  if (!existsSync(repo)) throw new Error("Run `npm run bench` once first: it generates the repository.");
+  const postgres = await scratchPostgres();
+  const cluster = await clusterBench((env) => startBerth(postgres, 3193, env), timeGets);
+  for (const [name, value, target] of clusterRows(cluster)) console.log(`${name}  ${value}   target ${target}`);
 }
 
 main().catch((error) => {
