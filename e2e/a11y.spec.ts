@@ -1,25 +1,29 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
 import { requestAnswers } from "./fixtures/requests";
 import { signInAsNewUser } from "./fixtures/sign-in";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-test("every page has no axe violations", async ({ page, browser }) => {
-  // Some thirty page loads, each analysed by axe: longer than the default 30 s.
-  test.setTimeout(240_000);
-  // Signed out first: the sign-in page and the not-a-member page.
-  const context = await browser.newContext();
-  const anonymous = await context.newPage();
-  for (const url of ["/signin", "/signin?error=OAuthCallback", "/signin/not-a-member"]) {
-    await anonymous.goto(url);
-    const { violations } = await new AxeBuilder({ page: anonymous }).withTags(TAGS).analyze();
-    expect(violations.map((v) => `${url}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-  }
-  await context.close();
+async function expectNoViolations(page: Page, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
-  // An owner of one namespace who is also a reviewer sees every kind of page.
+/** Each URL at desktop and phone widths. */
+async function checkPages(page: Page, urls: string[]): Promise<void> {
+  for (const url of urls) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url);
+      await expectNoViolations(page, `${url} @${width}px`);
+    }
+  }
+}
+
+/** Signs in as the owner of a new namespace who is also a reviewer (who sees every kind of page), with one request submitted. */
+async function ownerAndReviewer(page: Page) {
   const team = uniqueName("a11y-team");
   const ns = uniqueName("a11y-ns");
   await commitNamespace({ name: ns, team });
@@ -29,42 +33,42 @@ test("every page has no axe violations", async ({ page, browser }) => {
   expect(submitted.status()).toBe(201);
   const requestUrl = ((await submitted.json()) as { url: string }).url;
   await page.goto("/namespaces?pageSize=5");
-  const first = page.locator("tbody th a").first();
-  const detail = await first.getAttribute("href");
-  await page.goto(detail!);
-  const file = await page.getByRole("region", { name: "Files" }).getByRole("link").first().getAttribute("href");
+  const detail = (await page.locator("tbody th a").first().getAttribute("href"))!;
+  await page.goto(detail);
+  const file = (await page.getByRole("region", { name: "Files" }).getByRole("link").first().getAttribute("href"))!;
+  return { ns, detail, file, requestUrl };
+}
 
-  const pages = [
-    "/",
-    "/me",
-    "/namespaces",
-    "/namespaces?businessUnit=HMPPS&production=true&sort=reviewAfter&dir=desc",
-    "/namespaces?q=nothing-matches-this",
-    detail!,
-    file!,
-    "/requests",
-    "/requests/new",
-    requestUrl,
-    "/reviews",
-    "/reviews?flag=production",
-    `/namespaces/live/${ns}/resources/new`,
-    `${detail!}/resources/new`,
-    "/no-such-page",
-  ];
-  for (const url of pages) {
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.goto(url);
-      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      expect(violations.map((v) => `${url} @${width}px: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-    }
-  }
+// Note: one test per group of pages, so the groups run in parallel and each has its own time limit (axe on a full table takes seconds).
+test.describe("no axe violations", () => {
+  test.describe.configure({ timeout: 120_000 });
 
-  // The resource form with an entry open, and its live preview.
-  await page.goto(`/namespaces/live/${ns}/resources/new`);
-  await page.getByRole("button", { name: "Add to the request" }).click();
-  await page.getByLabel("Name").first().fill("a11y_db");
-  await expect(page.getByRole("region", { name: "Files the pull request changes" })).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(violations.map((v) => `resource form: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  test("signed out: sign-in pages", async ({ page }) => {
+    await checkPages(page, ["/signin", "/signin?error=OAuthCallback", "/signin/not-a-member"]);
+  });
+
+  test("the inventory", async ({ page }) => {
+    await ownerAndReviewer(page);
+    await checkPages(page, ["/", "/me", "/namespaces", "/namespaces?businessUnit=HMPPS&production=true&sort=reviewAfter&dir=desc", "/namespaces?q=nothing-matches-this"]);
+  });
+
+  test("a namespace, its files, drift and cluster pages", async ({ page }) => {
+    const { detail, file } = await ownerAndReviewer(page);
+    await checkPages(page, [detail, file, "/drift", "/clusters/live/kube-system", "/no-such-page"]);
+  });
+
+  test("requests and reviews", async ({ page }) => {
+    const { requestUrl } = await ownerAndReviewer(page);
+    await checkPages(page, ["/requests", "/requests/new", requestUrl, "/reviews", "/reviews?flag=production"]);
+  });
+
+  test("the resource form, empty and with an entry and its live preview", async ({ page }) => {
+    const { ns, detail } = await ownerAndReviewer(page);
+    await checkPages(page, [`/namespaces/live/${ns}/resources/new`, `${detail}/resources/new`]);
+    await page.goto(`/namespaces/live/${ns}/resources/new`);
+    await page.getByRole("button", { name: "Add to the request" }).click();
+    await page.getByLabel("Name").first().fill("a11y_db");
+    await expect(page.getByRole("region", { name: "Files the pull request changes" })).toBeVisible();
+    await expectNoViolations(page, "resource form");
+  });
 });

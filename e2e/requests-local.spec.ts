@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueName } from "./fixtures/environments-repo";
 import { signInLocally } from "./fixtures/local-sign-in";
+import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
 
 async function fillRequest(page: Page, name: string): Promise<void> {
   await page.getByLabel("Namespace name").fill(name);
@@ -37,7 +38,8 @@ test("a team member requests a namespace in the demo; a reviewer approves and me
   expect(violations.map((v) => v.id)).toEqual([]);
 
   await page.getByRole("button", { name: "Submit the request" }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/);
+  // Submitting writes a branch and a commit and runs the policy: seconds on a busy machine.
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/, { timeout: 30_000 });
   const requestUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: `Namespace ${name}` })).toBeVisible();
   await expect(page.getByText("Pull request open").first()).toBeVisible();
@@ -57,6 +59,15 @@ test("a team member requests a namespace in the demo; a reviewer approves and me
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 500 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByRole("region", { name: "Metadata" })).toContainText("Visits booking (e2e)");
+
+  // The pipeline applies the merged folder: the namespace appears in the cluster, and the request is applied.
+  const applied = await fetch(`http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.local}/_sample/namespaces`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  expect(applied.status).toBe(201);
+  await expect(async () => {
+    await page.goto(requestUrl);
+    await expect(page.getByText("Applied").first()).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(`namespace ${name} is live in live`);
 });
 
 test("a name already in the inventory is refused before anything is written", async ({ page }) => {

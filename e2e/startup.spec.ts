@@ -16,6 +16,9 @@ function startWith(settings: Record<string, string>): Promise<{ code: number | n
   });
 }
 
+// Each start is a whole production server (on the embedded database, migrated first); on a busy 2-core machine that is more than the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const demo = { BERTH_LOCAL_SIGNIN: "true", BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true", NEXTAUTH_SECRET: "s".repeat(40) };
 
 test("a bad setting stops the server with a message naming it", async () => {
