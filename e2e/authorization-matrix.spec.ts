@@ -33,6 +33,10 @@ const MATRIX: Entry[] = [
   { file: "api/auth/[...nextauth]/route.ts", method: "GET", url: "/api/auth/providers", expect: open },
   { file: "api/namespaces/route.ts", method: "GET", url: "/api/namespaces", expect: signedIn(200) },
   { file: "api/namespaces/export/route.ts", method: "GET", url: "/api/namespaces/export", expect: signedIn(200) },
+  // Secrets' keys and events are in the body for owners and reviewers only (cluster-status.spec.ts checks the body).
+  { file: "api/namespaces/[cluster]/[name]/status/route.ts", method: "GET", url: "/api/namespaces/live/{ns}/status", expect: signedIn(200) },
+  { file: "drift/page.tsx", method: "GET", url: "/drift", expect: page },
+  { file: "clusters/[cluster]/[name]/page.tsx", method: "GET", url: "/clusters/live/kube-system", expect: page },
   { file: "api/me/teams/route.ts", method: "POST", url: "/api/me/teams", expect: signedIn(200) },
   { file: "api/requests/route.ts", method: "GET", url: "/api/requests", expect: signedIn(200) },
   { file: "api/requests/route.ts", method: "POST", url: "/api/requests", body: {}, expect: signedIn(422) },
@@ -40,6 +44,10 @@ const MATRIX: Entry[] = [
   { file: "api/requests/[id]/retry/route.ts", method: "POST", url: "/api/requests/{req}/retry", body: {}, expect: { anonymous: 401, member: 404, owner: 409, otherOwner: 404, reviewer: 409 } },
   { file: "api/requests/[id]/review/route.ts", method: "POST", url: "/api/requests/{req}/review", body: { action: "merge" }, expect: { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 409 } },
   { file: "api/requests/[id]/review/route.ts", method: "POST", url: "/api/requests/{req}/review", body: { action: "request_changes", comment: "" }, expect: { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 422 } },
+  // Probes and metrics are for Kubernetes and Prometheus: open (BERTH_METRICS_TOKEN, unset here, would close metrics).
+  { file: "api/health/route.ts", method: "GET", url: "/api/health", expect: open },
+  { file: "api/ready/route.ts", method: "GET", url: "/api/ready", expect: open },
+  { file: "api/metrics/route.ts", method: "GET", url: "/api/metrics", expect: open },
   { file: "api/webhooks/github/route.ts", method: "POST", url: "/api/webhooks/github", body: {}, expect: { anonymous: 404, member: 404, owner: 404, otherOwner: 404, reviewer: 404 } },
   { file: "requests/page.tsx", method: "GET", url: "/requests", expect: page },
   { file: "reviews/page.tsx", method: "GET", url: "/reviews", expect: { anonymous: 307, member: 403, owner: 403, otherOwner: 403, reviewer: 200 } },
@@ -73,6 +81,8 @@ test("every route, page and server action has an entry in the matrix", () => {
 });
 
 test("each role gets exactly what the matrix says", async ({ browser, playwright, baseURL }) => {
+  // Five sign-ins through GitHub, then every entry for every role.
+  test.setTimeout(120_000);
   const ownerTeam = uniqueName("matrix-owners");
   const ns = uniqueName("matrix-ns");
   await commitNamespace({ name: ns, team: ownerTeam });

@@ -71,6 +71,20 @@ const schema = z.object({
     .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean)),
   /** How often open pull requests are polled, in case a webhook was missed. */
   BERTH_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /**
+   * A kubeconfig file; each cluster of the profile is read through its
+   * context (the profile's kubeContext, or the cluster's name). Clusters with
+   * no context show as not configured.
+   */
+  BERTH_KUBECONFIG: z.string().min(1).optional(),
+  /** The profile cluster Berth itself runs in: read with its in-cluster service account instead. */
+  BERTH_KUBE_IN_CLUSTER: z.string().min(1).optional(),
+  /** Mutations (POST) one client (session, or address when signed out) may make per minute, per replica; bursts up to half of it. */
+  BERTH_RATE_LIMIT_MUTATIONS: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Webhook deliveries one source address may make per minute, per replica; bursts up to half of it. */
+  BERTH_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /** When set, /api/metrics wants `Authorization: Bearer <this>` (Prometheus' bearer token). Unset: open, keep it off the Ingress. */
+  BERTH_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Sign in as a sample user, without GitHub: for the embedded demo only. */
   BERTH_LOCAL_SIGNIN: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   /** Must also be "true" for local sign-in on a production start: anyone could sign in as anyone. */

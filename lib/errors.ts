@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   conflict: 409,
   /** The request body is larger than the route accepts. */
   too_large: 413,
+  /** The client made too many requests; the response says when to retry (Retry-After). */
+  rate_limited: 429,
   /** A configured setting is missing or invalid. */
   misconfigured: 500,
   /** An outside system (git, GitHub, a cluster) failed. */
@@ -26,12 +28,15 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** For rate_limited: seconds until the client may try again. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>, retryAfterSeconds?: number) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get status(): number {

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The whole test suite: lint, type-check, unit and integration (real git,
-# real PostgreSQL and the embedded database), then the production build in
-# Chromium with Playwright. Installs what it needs first.
+# real PostgreSQL and the embedded database, a real kube-apiserver), then the
+# production build in Chromium with Playwright. Installs what it needs first:
+# the kube-apiserver is built once from Debian's source (about 4 minutes)
+# and cached in ~/.cache/berth.
 set -eu
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -18,6 +20,9 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-liberation
 fi
 
+step "kube-apiserver (built once, then cached)"
+bash scripts/kube/build.sh >/dev/null
+
 step "lint"
 npx eslint .
 
@@ -29,6 +34,9 @@ npx vitest run
 
 step "build"
 npx next build
+
+step "image (the standalone server started as the Dockerfile's CMD, migrations as deploy/'s Job)"
+npx tsx scripts/image/smoke.ts
 
 step "e2e (Chromium)"
 npx playwright test

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
+import { observeGitHub } from "@/lib/git/observe-github";
 import { getDb } from "@/lib/db/client";
 import { getEnv, type Env } from "@/lib/env";
 import { sampleUsers } from "@/lib/environments/sample/sample-users";
@@ -55,6 +56,7 @@ function githubProvider(env: Env) {
       url: `${api}/user`,
       async request({ tokens }) {
         const octokit = new Octokit({ auth: tokens.access_token, baseUrl: api, userAgent: "berth" });
+        observeGitHub(octokit);
         const { data: user } = await octokit.rest.users.getAuthenticated();
         let email = user.email;
         if (!email) {
@@ -129,7 +131,10 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (typeof token?.sid === "string") await deleteSession(getDb(), token.sid);
+        if (typeof token?.sid !== "string") return;
+        await deleteSession(getDb(), token.sid);
+        const { forgetViewer } = await import("./current-viewer");
+        forgetViewer(token.sid);
       },
     },
   };

@@ -8,8 +8,28 @@ import { sessionCookieName, sessionSettings } from "./auth-options";
 import { createGitHubMembershipSource } from "./github-membership";
 import { loadViewer } from "./sessions";
 import type { Viewer } from "./viewer";
+import { createViewerCache } from "./viewer-cache";
 
-async function sessionId(): Promise<string | null> {
+// On globalThis: Next bundles routes and pages apart, and they share one cache.
+const shared = globalThis as typeof globalThis & { berthViewers?: ReturnType<typeof createViewerCache> };
+function viewers() {
+  shared.berthViewers ??= createViewerCache({
+    freshMs: 5_000,
+    staleMs: 5 * 60_000,
+    max: 10_000,
+    now: Date.now,
+    onStale: (_session, error) => console.warn(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "session store unavailable; using the viewer read before", error: String(error) })),
+  });
+  return shared.berthViewers;
+}
+
+/** Forgets a signed-out session in this process at once. */
+export function forgetViewer(sessionId: string): void {
+  viewers().forget(sessionId);
+}
+
+/** The id of this request's session if its cookie is genuine (nothing is read from the database); null when signed out. */
+export async function currentSessionId(): Promise<string | null> {
   const env = getEnv();
   const cookie = (await cookies()).get(sessionCookieName(env))?.value;
   if (!cookie) return null;
@@ -18,15 +38,17 @@ async function sessionId(): Promise<string | null> {
 }
 
 async function load(force: boolean): Promise<Viewer | null> {
-  const id = await sessionId();
+  const id = await currentSessionId();
   if (!id) return null;
   const env = getEnv();
-  return loadViewer(getDb(), id, {
-    settings: sessionSettings(env),
-    membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG }),
-    now: new Date(),
-    force,
-  });
+  const read = () =>
+    loadViewer(getDb(), id, {
+      settings: sessionSettings(env),
+      membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG }),
+      now: new Date(),
+      force,
+    });
+  return viewers().load(id, read, force);
 }
 
 /** The signed-in viewer of this request, or null; read once per request. */

@@ -1,4 +1,5 @@
 import { Octokit } from "@octokit/rest";
+import { observeGitHub } from "@/lib/git/observe-github";
 
 /** What Berth needs to know of a user in the organisation, read with their own token. */
 export interface Membership {
@@ -29,6 +30,7 @@ export function createGitHubMembershipSource(options: { apiUrl: string; org: str
   return {
     async read(token) {
       const octokit = new Octokit({ auth: token, baseUrl: options.apiUrl, userAgent: "berth", log: { debug() {}, info() {}, warn: console.warn, error: console.error } });
+      observeGitHub(octokit);
       try {
         const { data } = await octokit.rest.orgs.getMembershipForAuthenticatedUser({ org: options.org });
         if (data.state !== "active") return { member: false, teams: [] };

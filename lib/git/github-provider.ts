@@ -1,5 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import type { GitProvider, OpenedPullRequest, PullRequestDraft, PullRequestReader, PullRequestStatus } from "./git-provider";
+import { observeGitHub } from "./observe-github";
 import { defaultRetryOptions, withRetries, type RetryOptions } from "./with-retries";
 
 export interface GitHubProviderOptions {
@@ -27,6 +28,7 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
   // Octokit logs every failed call; a 404 for a branch not made yet is an answer, not news.
   const quiet = { debug: () => {}, info: () => {}, warn: console.warn, error: (message: string) => void (/ - 404 with id /.test(message) || console.error(message)) };
   const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth", log: quiet });
+  observeGitHub(octokit);
   const retry = options.retry ?? defaultRetryOptions;
   // Transient failures (5xx, rate limits) are retried with backoff on every call.
   octokit.hook.wrap("request", (request, params) => withRetries(async () => request(params), retry));

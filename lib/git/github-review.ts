@@ -1,4 +1,5 @@
 import { Octokit } from "@octokit/rest";
+import { observeGitHub } from "./observe-github";
 
 export type ReviewEvent = "APPROVE" | "REQUEST_CHANGES" | "COMMENT";
 
@@ -24,6 +25,7 @@ export async function postGitHubReview(options: {
   body: string;
 }): Promise<void> {
   const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth", log: { debug() {}, info() {}, warn: console.warn, error() {} } });
+  observeGitHub(octokit);
   try {
     await octokit.rest.pulls.createReview({ owner: options.owner, repo: options.repo, pull_number: options.number, event: options.event, body: options.body || undefined });
   } catch (error) {

@@ -1,34 +1,93 @@
-import { randomUUID } from "node:crypto";
+import { currentSessionId } from "@/lib/auth/current-viewer";
 import { AppError, isAppError } from "@/lib/errors";
+import { acceptRequestId, currentRequestId, log, withRequestId } from "./log";
+import { strictTransportSecurity } from "./strict-transport-security";
+import { getMetrics, getRateLimits } from "./wiring";
 
-/** JSON error bodies: the code, a safe message, field errors where input was bad. */
-export function errorResponse(error: unknown): Response {
+/** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id. */
+export function errorResponse(error: unknown, requestId: string = currentRequestId() ?? acceptRequestId(null)): Response {
   if (isAppError(error)) {
-    return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status });
+    const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+    return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers });
   }
-  const requestId = randomUUID();
   // Note: an unknown error's message may hold paths or upstream detail; it goes to the log only.
-  console.error(JSON.stringify({ level: "error", requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  log.error("unhandled error", { error });
   return Response.json({ error: { code: "internal", message: "Something went wrong", requestId } }, { status: 500 });
 }
 
-/** Runs a route handler body, turning thrown errors into JSON error responses. */
-export async function respond(work: () => Promise<Response>): Promise<Response> {
-  try {
-    return await work();
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
-
 /**
- * Note: a first guard against cross-site requests on mutations: browsers send
- * Origin on every cross-origin POST, and it must be this server.
+ * Note: the guard against cross-site requests on mutations (CSRF): browsers
+ * send Origin on every cross-origin POST, and it must be this server. Session
+ * cookies are also SameSite=Lax, and a cross-site page cannot set the JSON
+ * content type or custom headers without a preflight Berth never approves.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!origin || !host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
+}
+
+/**
+ * The client's address as the nearest proxy saw it: X-Real-IP, else the last
+ * X-Forwarded-For entry (the one the ingress appended; earlier ones are the
+ * client's own claims). Without a proxy, Next gives route handlers no address.
+ */
+export function clientAddress(request: Request): string {
+  const real = request.headers.get("x-real-ip")?.trim();
+  if (real) return real;
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  return forwarded?.at(-1) ?? "unknown";
+}
+
+/** Mutations count per session (a genuine cookie) or, signed out, per address; webhooks per address. */
+async function enforceLimit(limit: "mutations" | "webhooks", request: Request): Promise<void> {
+  const session = limit === "mutations" ? await currentSessionId() : null;
+  const key = session ? `session:${session}` : `address:${clientAddress(request)}`;
+  const result = getRateLimits()[limit].take(key);
+  if (result.allowed) return;
+  getMetrics().rateLimited(limit);
+  log.warn("rate limited", { limit, client: session ? "session" : key, retryAfterSeconds: result.retryAfterSeconds });
+  throw new AppError("rate_limited", "Too many requests: try again shortly", undefined, result.retryAfterSeconds);
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+interface RouteOptions {
+  /** Refuse cross-site requests (every mutation). */
+  sameOrigin?: boolean;
+  /** The token bucket this route draws from. */
+  limit?: "mutations" | "webhooks";
+}
+
+/**
+ * Wraps an API route: a request id (a valid incoming X-Request-Id, else a new
+ * one) on every log line and in the X-Request-Id response header, errors as
+ * JSON, and the request counted by route template and status.
+ */
+export function apiRoute<C>(template: string, handler: Handler<C>, options: RouteOptions = {}): Handler<C> {
+  return async (request, context) => {
+    const requestId = acceptRequestId(request.headers.get("x-request-id"));
+    const started = performance.now();
+    const response = await withRequestId(requestId, async () => {
+      try {
+        if (options.sameOrigin) assertSameOrigin(request);
+        if (options.limit) await enforceLimit(options.limit, request);
+        return await handler(request, context);
+      } catch (error) {
+        return errorResponse(error, requestId);
+      }
+    });
+    response.headers.set("x-request-id", requestId);
+    const hsts = strictTransportSecurity();
+    if (hsts) response.headers.set("strict-transport-security", hsts);
+    getMetrics().httpRequest(template, request.method, response.status, (performance.now() - started) / 1000);
+    return response;
+  };
+}
+
+/** A mutation: same-origin only and rate limited per client. */
+export function mutationRoute<C>(template: string, handler: Handler<C>): Handler<C> {
+  return apiRoute(template, handler, { sameOrigin: true, limit: "mutations" });
 }
 
 /** Reads a JSON body of at most `maxBytes`; a larger or malformed one is refused before any work. */
@@ -41,10 +100,24 @@ export async function readJson(request: Request, maxBytes = 64 * 1024): Promise<
   }
 }
 
-/** The raw body, refused with 413 beyond `maxBytes`. */
+/** The raw body, refused with 413 beyond `maxBytes`, without reading more than that. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > maxBytes ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > maxBytes) throw new AppError("too_large", `The body is larger than ${maxBytes} bytes`);
-  return text;
+  if (declared > maxBytes) throw new AppError("too_large", `The body is larger than ${maxBytes} bytes`);
+  if (!request.body) return "";
+  // Note: a chunked body has no length to check up front; stop reading at the limit rather than buffer it all.
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("too_large", `The body is larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -65,4 +65,18 @@ describe("createInventoryStore", () => {
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith("Could not record index run", expect.any(Error)));
     store.stop();
   });
+
+  it("reports whether an index is loaded and when it last matched the repository, without indexing", async () => {
+    const fake = fakeIndexer();
+    let now = 1000;
+    const store = createInventoryStore({ indexer: fake.indexer, refreshMs: 60_000, now: () => new Date(now) });
+    expect(store.status()).toEqual({ loaded: false, commit: null, namespaces: 0, checkedAt: null });
+    expect(fake.calls.build).toBe(0);
+    await store.snapshot();
+    expect(store.status()).toEqual({ loaded: true, commit: "c1", namespaces: 2, checkedAt: new Date(1000) });
+    now = 5000;
+    await store.refresh();
+    expect(store.status().checkedAt).toEqual(new Date(5000));
+    store.stop();
+  });
 });

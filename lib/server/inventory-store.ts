@@ -24,7 +24,18 @@ export interface InventorySnapshot {
   find(cluster: string, name: string): NamespaceRecord | undefined;
 }
 
+/** For readiness and metrics: whether an index is loaded and when it was last known to match the repository. */
+export interface InventoryStatus {
+  loaded: boolean;
+  commit: string | null;
+  namespaces: number;
+  /** When the index last matched the repository's head (a cold build or a refresh that found it current). */
+  checkedAt: Date | null;
+}
+
 export interface InventoryStore {
+  /** Without indexing anything; never throws. */
+  status(): InventoryStatus;
   /** The current snapshot; the first call indexes the repository. */
   snapshot(): Promise<InventorySnapshot>;
   /** Re-indexes incrementally when the repository has a new commit. */
@@ -61,6 +72,7 @@ export function createInventoryStore<I extends { commit: string; namespaces: Map
   const log = options.log ?? ((m, e) => console.error(m, e));
   let index: I | undefined;
   let current: InventorySnapshot | undefined;
+  let checkedAt: Date | null = null;
   // One index operation at a time: a refresh waits for the cold build or the previous refresh.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -79,6 +91,7 @@ export function createInventoryStore<I extends { commit: string; namespaces: Map
     const started = performance.now();
     index = await options.indexer.build();
     current = toSnapshot(index, options.now());
+    checkedAt = current.indexedAt;
     record({ commit: index.commit, kind: "cold", namespaces: index.namespaces.size, problems: problemCount(index), durationMs: Math.round(performance.now() - started) });
     return current;
   }
@@ -89,11 +102,15 @@ export function createInventoryStore<I extends { commit: string; namespaces: Map
       return;
     }
     const head = await options.indexer.head();
-    if (head === index.commit) return;
+    if (head === index.commit) {
+      checkedAt = options.now();
+      return;
+    }
     const started = performance.now();
     const { index: next } = await options.indexer.update(index, head);
     index = next;
     current = toSnapshot(next, options.now());
+    checkedAt = current.indexedAt;
     record({ commit: next.commit, kind: "incremental", namespaces: next.namespaces.size, problems: problemCount(next), durationMs: Math.round(performance.now() - started) });
   }
 
@@ -104,6 +121,7 @@ export function createInventoryStore<I extends { commit: string; namespaces: Map
   timer.unref?.();
 
   return {
+    status: () => ({ loaded: current !== undefined, commit: current?.commit ?? null, namespaces: current?.namespaces.length ?? 0, checkedAt }),
     snapshot: () => (current ? Promise.resolve(current) : serial(ensureBuilt)),
     refresh: () => serial(refreshNow),
     stop: () => clearInterval(timer),

@@ -3,22 +3,25 @@ import { runInNewContext } from "node:vm";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { NotAnEnvironmentsRepoError } from "@/lib/environments/errors";
 import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
+import { log } from "./log";
 import { pollOpenPullRequests } from "./requests/request-service";
+import { startClusterWatch } from "./start-cluster-watch";
 import { getInventoryStore, startBackgroundWork, syncEnvironmentsClone } from "./wiring";
 
 function stop(message: string): never {
-  console.error(`Berth cannot start: ${message}`);
+  log.error(`Berth cannot start: ${message}`);
   process.exit(1);
 }
 
 /**
- * A few full collections after the cold index. Reading the repository leaves
+ * A few full collections after the cold index (and after each cluster's first
+ * list, which parses every object of the cluster once). Reading the repository leaves
  * ~100 MB of parse garbage in V8's old space, and V8 keeps those pages (RSS)
  * on an idle server; measured with `npm run bench`, three collections a few
  * milliseconds apart return them to the system (one is not enough: V8 frees
  * the pages of a space only on the collection after it is emptied).
  */
-async function releaseIndexGarbage(): Promise<void> {
+async function releaseGarbage(): Promise<void> {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
   for (let i = 0; i < 3; i++) {
@@ -46,9 +49,14 @@ export async function startBerth(): Promise<void> {
   await syncEnvironmentsClone().catch((error: Error) => stop(`Cannot read GITHUB_ENVIRONMENTS_REPO ${env.GITHUB_ENVIRONMENTS_REPO}: ${error.message}`));
   try {
     const snapshot = await getInventoryStore().snapshot();
-    await releaseIndexGarbage();
+    await releaseGarbage();
     startBackgroundWork(pollOpenPullRequests);
-    console.log(`Berth indexed ${snapshot.namespaces.length} namespaces at ${snapshot.commit.slice(0, 12)} from ${env.environmentsRepo}`);
+    try {
+      startClusterWatch(() => void releaseGarbage());
+    } catch (error) {
+      stop(`Invalid cluster settings (BERTH_KUBECONFIG, BERTH_KUBE_IN_CLUSTER): ${(error as Error).message}`);
+    }
+    log.info(`Berth indexed ${snapshot.namespaces.length} namespaces`, { commit: snapshot.commit, repository: env.environmentsRepo });
   } catch (error) {
     if (error instanceof NotAnEnvironmentsRepoError) stop(`Invalid setting BERTH_ENVIRONMENTS_REPO: ${error.message}`);
     throw error;

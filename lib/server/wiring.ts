@@ -7,9 +7,20 @@ import { getEnv, type Env } from "@/lib/env";
 import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
+import { setGitHubCallListener } from "@/lib/git/observe-github";
 import { syncClone } from "@/lib/git/sync-clone";
+import { loadClusterConfigs } from "@/lib/clusters/load-cluster-configs";
+import { createKubeClusterSource } from "@/lib/clusters/kube-cluster-source";
+import { watchCluster, type ClusterWatcher } from "@/lib/clusters/cluster-watcher";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
 import { systemClock, type Clock } from "./clock";
+import { getClusterHealth } from "./cluster-health";
 import { createInventoryStore, type InventoryStore } from "./inventory-store";
+import { runIfLeader } from "./leases/run-if-leader";
+import { log } from "./log";
+import { createMetrics, type Metrics } from "./metrics";
+import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
 /**
  * The one place that chooses real implementations. Long-lived objects sit on
@@ -20,7 +31,17 @@ const state = globalThis as typeof globalThis & {
   berthInventory?: InventoryStore;
   berthGit?: Providers;
   berthTimers?: NodeJS.Timeout[];
+  berthClusters?: Clusters;
+  berthMetrics?: Metrics;
+  berthLimits?: { mutations: RateLimiter; webhooks: RateLimiter };
+  berthReplica?: string;
 };
+
+/** The profile's clusters: a watcher for each one Berth can reach, the reason for each it cannot. */
+export interface Clusters {
+  watchers: ClusterWatcher[];
+  unconfigured: { cluster: string; reason: string }[];
+}
 
 type Providers = { provider: GitProvider; reader: PullRequestReader | null; merger: BranchMerger | null };
 
@@ -49,6 +70,7 @@ export function getInventoryStore(): InventoryStore {
       onIndexed: async (run) => {
         await getDb().indexRun.create({ data: run });
       },
+      log: (message, error) => log.warn(message, { error }),
     });
   }
   return state.berthInventory;
@@ -88,13 +110,96 @@ export async function syncEnvironmentsClone(): Promise<void> {
   if (state.berthInventory) await state.berthInventory.refresh();
 }
 
-/** Background work of a GitHub-backed Berth: fetch the clone and poll open pull requests. Started once. */
+/** This process, as lease holder: the host name (the pod's name in Kubernetes) and a random suffix. */
+export function replicaId(): string {
+  state.berthReplica ??= `${os.hostname()}-${randomBytes(4).toString("hex")}`;
+  return state.berthReplica;
+}
+
+/** The process's metrics, fed from the database, the index and the clusters; GitHub calls are counted from here on. */
+export function getMetrics(): Metrics {
+  if (!state.berthMetrics) {
+    const metrics = createMetrics({
+      requestStates: async () => {
+        const rows = await getDb().request.groupBy({ by: ["state"], _count: { _all: true } });
+        return Object.fromEntries(rows.map((row) => [row.state, row._count._all]));
+      },
+      inventory: () => getInventoryStore().status(),
+      clusters: getClusterHealth,
+      now: () => getClock().now(),
+      onError: (what, error) => log.warn(`metrics: ${what} failed`, { error: String(error) }),
+    });
+    setGitHubCallListener((call) => metrics.githubCall(call));
+    state.berthMetrics = metrics;
+  }
+  return state.berthMetrics;
+}
+
+/** Per-client token buckets (in this process) for mutations and webhook deliveries. */
+export function getRateLimits(): { mutations: RateLimiter; webhooks: RateLimiter } {
+  if (!state.berthLimits) {
+    const env = getEnv();
+    const rule = (perMinute: number) => ({ capacity: Math.max(5, Math.ceil(perMinute / 2)), perSecond: perMinute / 60 });
+    state.berthLimits = { mutations: createRateLimiter(rule(env.BERTH_RATE_LIMIT_MUTATIONS)), webhooks: createRateLimiter(rule(env.BERTH_RATE_LIMIT_WEBHOOKS)) };
+  }
+  return state.berthLimits;
+}
+
+/**
+ * Background work of a GitHub-backed Berth, started once per process:
+ *
+ * - fetching the clone runs on every replica, because each replica reads its
+ *   own clone (an emptyDir in deploy/): a replica that skipped it would serve
+ *   an old inventory;
+ * - polling pull requests writes request states and spends GitHub's rate
+ *   limit, so it runs on one replica at a time, the holder of the "poller"
+ *   lease. The lease lasts 2.5 rounds: a live holder renews it every round,
+ *   a dead one's is taken over within three.
+ */
 export function startBackgroundWork(poll: () => Promise<unknown>): void {
   const env = getEnv();
   if (state.berthTimers || env.BERTH_GIT_PROVIDER !== "github") return;
   const every = env.BERTH_POLL_SECONDS * 1000;
-  const safely = (what: string, work: () => Promise<unknown>) => () =>
-    void work().catch((error) => console.error(JSON.stringify({ level: "warn", msg: `${what} failed`, error: String(error) })));
-  state.berthTimers = [setInterval(safely("syncing the environments clone", syncEnvironmentsClone), every), setInterval(safely("polling pull requests", poll), every)];
+  const safely = (what: string, work: () => Promise<unknown>) => () => void work().catch((error) => log.warn(`${what} failed`, { error: String(error) }));
+  const pollAsLeader = () =>
+    runIfLeader({ db: getDb(), name: "poller", holder: replicaId(), ttlMs: every * 2.5, work: poll, onLease: (held) => getMetrics().lease("poller", held) });
+  state.berthTimers = [setInterval(safely("syncing the environments clone", syncEnvironmentsClone), every), setInterval(safely("polling pull requests", pollAsLeader), every)];
   for (const timer of state.berthTimers) timer.unref();
+}
+
+/**
+ * Starts watching every configured cluster (once). `onNamespace` hears of
+ * namespaces appearing, for requests waiting to be applied.
+ */
+export function getClusters(onNamespace?: (cluster: string, namespace: string) => void, onFirstSync?: () => void): Clusters {
+  if (!state.berthClusters) {
+    const env = getEnv();
+    const profile = getProfile();
+    if (env.BERTH_KUBE_IN_CLUSTER && !profile.clusters.some((c) => c.name === env.BERTH_KUBE_IN_CLUSTER)) {
+      throw new Error(`BERTH_KUBE_IN_CLUSTER names ${env.BERTH_KUBE_IN_CLUSTER}, which is not a cluster of the profile (${profile.clusters.map((c) => c.name).join(", ")})`);
+    }
+    const configs = loadClusterConfigs({ clusters: profile.clusters, kubeconfigPath: env.BERTH_KUBECONFIG, inCluster: env.BERTH_KUBE_IN_CLUSTER });
+    const clusters: Clusters = { watchers: [], unconfigured: [] };
+    for (const c of configs) {
+      if (!c.config) {
+        clusters.unconfigured.push({ cluster: c.cluster, reason: c.reason });
+        continue;
+      }
+      clusters.watchers.push(
+        watchCluster({
+          name: c.cluster,
+          source: createKubeClusterSource(c.config),
+          now: () => getClock().now(),
+          onNamespace: onNamespace && ((type, ns) => type !== "DELETED" && onNamespace(c.cluster, ns.name)),
+          onFirstSync,
+          onStateChange: ({ cluster, state, reason }) => {
+            if (state === "unreachable") log.warn(`cluster ${cluster} is unreachable`, { cluster, state, reason });
+            else log.info(`cluster ${cluster} is ${state}`, { cluster, state });
+          },
+        }),
+      );
+    }
+    state.berthClusters = clusters;
+  }
+  return state.berthClusters;
 }

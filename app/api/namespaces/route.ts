@@ -1,8 +1,9 @@
 import { getViewer } from "@/lib/auth/current-viewer";
 import { parseInventoryQuery } from "@/lib/environments/query-inventory";
-import { respond } from "@/lib/server/http";
-import { listNamespaces } from "@/lib/server/list-namespaces";
+import { apiRoute } from "@/lib/server/http";
+import { listNamespacesJson } from "@/lib/server/list-namespaces";
 
-export async function GET(request: Request): Promise<Response> {
-  return respond(async () => Response.json(await listNamespaces(await getViewer(), parseInventoryQuery(new URL(request.url).searchParams))));
-}
+export const GET = apiRoute("/api/namespaces", async (request) => {
+  const json = await listNamespacesJson(await getViewer(), parseInventoryQuery(new URL(request.url).searchParams));
+  return new Response(json, { headers: { "content-type": "application/json" } });
+});

@@ -49,6 +49,8 @@ export function controlClient(fakeUrl: string) {
     deliveries: async () => (await call<{ deliveries: FakeDelivery[] }>("GET", "/deliveries")).deliveries,
     redeliver: (id: number) => call<{ id: number; guid: string }>("POST", `/deliveries/${id}/redeliver`),
     failNext: (rule: { method: string; pathPattern: string; status: number; times?: number }) => call<unknown>("POST", "/fail-next", rule),
+    slowNext: (rule: { method: string; pathPattern: string; delayMs: number; times?: number }) => call<unknown>("POST", "/slow-next", rule),
+    clearInjections: () => call<void>("DELETE", "/fail-next"),
     calls: () => call<{ total: number; calls: Array<{ method: string; operationId: string; count: number }> }>("GET", "/calls"),
     resetCalls: () => call<void>("DELETE", "/calls"),
   };

@@ -43,6 +43,22 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
     return ok(201, { pending: traffic.pendingFailures() });
   }
 
+  if ((pathname === "/_fake/fail-next" || pathname === "/_fake/slow-next") && method === "DELETE") return (traffic.clearInjections(), ok(204));
+  if (pathname === "/_fake/slow-next" && method === "POST") {
+    const { method: slowMethod = "*", pathPattern, delayMs, times = 1 } = body;
+    if (typeof slowMethod !== "string") return invalid("method must be an HTTP method or *");
+    if (typeof pathPattern !== "string") return invalid("pathPattern must be a regular expression (string)");
+    try {
+      new RegExp(pathPattern);
+    } catch {
+      return invalid("pathPattern is not a valid regular expression");
+    }
+    if (typeof delayMs !== "number" || !Number.isInteger(delayMs) || delayMs < 1 || delayMs > 120_000) return invalid("delayMs must be an integer from 1 to 120000");
+    if (typeof times !== "number" || !Number.isInteger(times) || times < 1) return invalid("times must be a positive integer");
+    traffic.slowNext({ method: slowMethod, pathPattern, delayMs, times });
+    return ok(201, { pending: traffic.pendingDelays() });
+  }
+
   const repoPaths = ["/_fake/repo/rules", "/_fake/checks", "/_fake/webhook", "/_fake/deliveries"];
   if (!repoPaths.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) return false;
   if (!repo) return ok(404, { message: "the fake was started without a repository (repo option, --bare-repo)" });

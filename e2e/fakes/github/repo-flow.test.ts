@@ -307,6 +307,23 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     expect(total).toBe(5);
   });
 
+  it("answers the next matching requests slowly on demand", async () => {
+    const { octokit } = await signedIn();
+    await expect(control.slowNext({ method: "GET", pathPattern: "(", delayMs: 10 })).rejects.toThrow();
+    await control.slowNext({ method: "GET", pathPattern: `^/repos/${OWNER}/${REPO}$`, delayMs: 300, times: 1 });
+    let started = performance.now();
+    expect((await octokit.rest.repos.get(repo)).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+    started = performance.now();
+    await octokit.rest.repos.get(repo);
+    expect(performance.now() - started).toBeLessThan(290);
+    // An outage without an end in sight is ended by clearing every injection.
+    await control.slowNext({ method: "*", pathPattern: "^/repos/", delayMs: 5000, times: 100 });
+    await control.failNext({ method: "*", pathPattern: "^/repos/", status: 500, times: 100 });
+    await control.clearInjections();
+    expect((await octokit.rest.repos.get(repo)).status).toBe(200);
+  });
+
   it("hides the repository from a token without the repo scope and from other names", async () => {
     const login = unique("user");
     await control.putUser({ login, teams: [], orgMember: true });

@@ -45,6 +45,8 @@ export function restDispatcher(context: RestContext) {
     const { operation, params } = matched;
     const label = `${method} ${url.pathname} (${operation.operationId})`;
     context.traffic.count(method, operation.operationId);
+    const delay = context.traffic.takeDelay(method, pathname);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const injected = context.traffic.takeFailure(method, pathname);
     if (injected !== undefined) {
       await readBody(request);

@@ -7,6 +7,14 @@ export interface FailNext {
   times: number;
 }
 
+/** A delay to inject: the next `times` REST requests matching method and path wait `delayMs` before they are served. */
+export interface SlowNext {
+  method: string;
+  pathPattern: string;
+  delayMs: number;
+  times: number;
+}
+
 /**
  * What the REST traffic looked like and what it should suffer next: a count
  * of calls per (method, operationId) for benches, and injected failures so
@@ -15,6 +23,7 @@ export interface FailNext {
 export function createTraffic() {
   const calls = new Map<string, { method: string; operationId: string; count: number }>();
   let failures: Array<FailNext & { pattern: RegExp }> = [];
+  let delays: Array<SlowNext & { pattern: RegExp }> = [];
 
   return {
     count(method: string, operationId: string) {
@@ -39,6 +48,23 @@ export function createTraffic() {
       failures = failures.filter((candidate) => candidate.times > 0);
       return rule.status;
     },
+    slowNext(rule: SlowNext) {
+      delays.push({ ...rule, method: rule.method.toUpperCase(), pattern: new RegExp(rule.pathPattern) });
+    },
+    /** Milliseconds to wait before serving this request (0: none), consuming one use of the rule. */
+    takeDelay(method: string, path: string): number {
+      const rule = delays.find((candidate) => (candidate.method === "*" || candidate.method === method) && candidate.pattern.test(path));
+      if (!rule) return 0;
+      rule.times -= 1;
+      delays = delays.filter((candidate) => candidate.times > 0);
+      return rule.delayMs;
+    },
+    /** Drops every pending failure and delay: the outage is over. */
+    clearInjections() {
+      failures = [];
+      delays = [];
+    },
+    pendingDelays: () => delays.map(({ method, pathPattern, delayMs, times }) => ({ method, pathPattern, delayMs, times })),
     pendingFailures: () => failures.map(({ method, pathPattern, status, times }) => ({ method, pathPattern, status, times })),
   };
 }

@@ -1,6 +1,7 @@
 import { Webhooks } from "@octokit/webhooks";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
+import { log } from "../log";
 import type { RequestState } from "./request-state";
 import { transitionRequest } from "./transition-request";
 
@@ -20,10 +21,6 @@ interface PullRequestPayload {
   ref?: string;
 }
 
-function log(level: "info" | "warn", msg: string, fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ level, msg, ...fields }));
-}
-
 async function findRequest(db: Db, pr: PullRequestPayload["pull_request"]) {
   if (!pr) return null;
   return db.request.findFirst({ where: { OR: [{ prNumber: pr.number }, ...(pr.head?.ref ? [{ branch: pr.head.ref }] : [])] }, select: { id: true } });
@@ -38,22 +35,33 @@ async function findRequest(db: Db, pr: PullRequestPayload["pull_request"]) {
 export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, deps: { secret: string; baseBranch: string; onPush: () => Promise<void> }): Promise<{ handled: string }> {
   const valid = delivery.signature !== null && (await new Webhooks({ secret: deps.secret }).verify(delivery.rawBody, delivery.signature).catch(() => false));
   if (!valid || !delivery.delivery || !delivery.event) {
-    log("warn", "webhook refused: bad or missing signature", { delivery: delivery.delivery, event: delivery.event });
+    log.warn("webhook refused: bad or missing signature", { delivery: delivery.delivery, event: delivery.event });
     throw new AppError("unauthenticated", "Invalid webhook signature");
   }
   try {
     await db.webhookDelivery.create({ data: { id: delivery.delivery, event: delivery.event } });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      log("warn", "webhook refused: delivery already processed (replay)", { delivery: delivery.delivery, event: delivery.event });
+      log.warn("webhook refused: delivery already processed (replay)", { delivery: delivery.delivery, event: delivery.event });
       throw new AppError("conflict", "Delivery already processed");
     }
     throw error;
   }
 
-  const payload = JSON.parse(delivery.rawBody) as PullRequestPayload;
+  try {
+    return await applyDelivery(db, delivery.event, JSON.parse(delivery.rawBody) as PullRequestPayload, deps);
+  } catch (error) {
+    // Note: the delivery id was claimed above so a concurrent or replayed copy
+    // is refused; if applying it failed, give the claim back, or GitHub's
+    // redelivery would be refused as a replay and the change lost.
+    await db.webhookDelivery.delete({ where: { id: delivery.delivery } }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function applyDelivery(db: Db, event: string, payload: PullRequestPayload, deps: { baseBranch: string; onPush: () => Promise<void> }): Promise<{ handled: string }> {
   const actor = payload.sender?.login ?? "github";
-  if (delivery.event === "push") {
+  if (event === "push") {
     if (payload.ref === `refs/heads/${deps.baseBranch}`) await deps.onPush();
     return { handled: "push" };
   }
@@ -62,15 +70,15 @@ export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, dep
 
   let to: RequestState | null = null;
   let note: string | null = null;
-  if (delivery.event === "pull_request") {
+  if (event === "pull_request") {
     if (payload.action === "closed") to = payload.pull_request?.merged ? "merged" : "closed";
     else if (payload.action === "reopened" || payload.action === "opened") to = "pr_open";
     note = `Pull request ${payload.action}`;
-  } else if (delivery.event === "pull_request_review" && payload.action === "submitted") {
+  } else if (event === "pull_request_review" && payload.action === "submitted") {
     const state = payload.review?.state?.toLowerCase();
     to = state === "approved" ? "approved" : state === "changes_requested" ? "changes_requested" : null;
     note = `Review: ${state ?? "unknown"} by ${payload.review?.user?.login ?? actor}`;
   }
   if (to) await transitionRequest(db, request.id, to, payload.review?.user?.login ?? actor, note, payload.pull_request?.html_url ? { prNumber: payload.pull_request.number, prUrl: payload.pull_request.html_url } : {});
-  return { handled: `${delivery.event}${to ? ` -> ${to}` : ""}` };
+  return { handled: `${event}${to ? ` -> ${to}` : ""}` };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/create-db";
 import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
+import { log } from "../log";
 import { transitionRequest } from "./transition-request";
 
 /** A failure's message as a user may read it: the upstream's words, never a stack or a token. */
@@ -21,7 +22,7 @@ export async function openRequestPullRequest(db: Db, provider: GitProvider, id: 
     const note = opened.url ? `Pull request #${opened.number} opened` : `Branch ${draft.branch} is ready for review in Berth`;
     await transitionRequest(db, id, "pr_open", actor, note, { prNumber: opened.number, prUrl: opened.url, headSha: opened.headSha, failure: null });
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", msg: "opening a pull request failed", request: id, reason: failureReason(error) }));
+    log.error("opening a pull request failed", { request: id, reason: failureReason(error) });
     await transitionRequest(db, id, "failed", "berth", failureReason(error), { failure: failureReason(error) });
   }
 }

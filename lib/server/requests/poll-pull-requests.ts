@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/create-db";
 import type { PullRequestReader } from "@/lib/git/git-provider";
 import { OPEN_STATES, reviewerBehind, stateOfPullRequest } from "./request-state";
+import { log } from "../log";
 import { transitionRequest } from "./transition-request";
 
 /**
@@ -19,7 +20,7 @@ export async function pollPullRequests(db: Db, reader: PullRequestReader): Promi
       const actor = reviewerBehind(pr, state) ?? "github";
       if (await transitionRequest(db, request.id, state, actor, "Seen by the poller", { headSha: pr.headSha })) moved++;
     } catch (error) {
-      console.error(JSON.stringify({ level: "warn", msg: "polling a pull request failed", request: request.id, error: String(error) }));
+      log.warn("polling a pull request failed", { request: request.id, error: String(error) });
     }
   }
   return moved;

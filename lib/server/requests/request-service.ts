@@ -7,13 +7,14 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
-import { getClock, getDraftSettings, getGit, getInventoryStore, getProfile, syncEnvironmentsClone } from "../wiring";
+import { getClock, getDraftSettings, getGit, getInventoryStore, getMetrics, getProfile, syncEnvironmentsClone } from "../wiring";
 import { getRequest } from "./get-request";
 import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 import { listRequests } from "./list-requests";
 import { countOpenRequests, listReviewQueue, queueFiltersSchema } from "./list-review-queue";
 import { pollPullRequests } from "./poll-pull-requests";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
+import { resumeStalledRequests } from "./resume-stalled-requests";
 import { retryRequest } from "./retry-request";
 import { mergeLocalRequest } from "./merge-local-request";
 import { OPEN_STATES, isRequestState } from "./request-state";
@@ -100,15 +101,28 @@ export async function requestFor(viewer: Viewer | null, id: string) {
   return { request, pullRequest, actions, policy };
 }
 
-export function receiveWebhook(delivery: WebhookDelivery) {
+/** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */
+export async function receiveWebhook(delivery: WebhookDelivery) {
   const env = getEnv();
   if (env.BERTH_GIT_PROVIDER !== "github" || !env.GITHUB_WEBHOOK_SECRET) throw new AppError("not_found", "Webhooks are not configured");
-  return handleGitHubWebhook(getDb(), delivery, { secret: env.GITHUB_WEBHOOK_SECRET, baseBranch: env.BERTH_BASE_BRANCH, onPush: syncEnvironmentsClone });
+  const event = delivery.event ?? "unknown";
+  try {
+    const result = await handleGitHubWebhook(getDb(), delivery, { secret: env.GITHUB_WEBHOOK_SECRET, baseBranch: env.BERTH_BASE_BRANCH, onPush: syncEnvironmentsClone });
+    getMetrics().webhook(event, result.handled === "ignored" ? "ignored" : "handled");
+    return result;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    getMetrics().webhook(event, code === "conflict" ? "replay" : code === "unauthenticated" ? "refused" : "failed");
+    throw error;
+  }
 }
 
-export function pollOpenPullRequests() {
-  const reader = getGit().reader;
-  return reader ? pollPullRequests(getDb(), reader) : Promise.resolve(0);
+/** The poller's round (one replica at a time): catch up on missed webhooks, then resume requests a dead attempt left behind. */
+export async function pollOpenPullRequests() {
+  const { reader, provider } = getGit();
+  const moved = reader ? await pollPullRequests(getDb(), reader) : 0;
+  await resumeStalledRequests(getDb(), provider, getDraftSettings(), getClock().now(), 5 * 60_000);
+  return moved;
 }
 
 export async function reviewQueue(viewer: Viewer | null, params: Record<string, string | string[] | undefined>) {

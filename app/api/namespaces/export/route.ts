@@ -1,16 +1,14 @@
 import { getViewer } from "@/lib/auth/current-viewer";
 import { parseInventoryQuery } from "@/lib/environments/query-inventory";
 import { exportNamespaces } from "@/lib/server/export-namespaces";
-import { respond } from "@/lib/server/http";
+import { apiRoute } from "@/lib/server/http";
 
-export async function GET(request: Request): Promise<Response> {
-  return respond(async () => {
-    const csv = await exportNamespaces(await getViewer(), parseInventoryQuery(new URL(request.url).searchParams));
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="namespaces.csv"',
-      },
-    });
+export const GET = apiRoute("/api/namespaces/export", async (request) => {
+  const csv = await exportNamespaces(await getViewer(), parseInventoryQuery(new URL(request.url).searchParams));
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="namespaces.csv"',
+    },
   });
-}
+});

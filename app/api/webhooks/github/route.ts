@@ -1,9 +1,10 @@
-import { readText, respond } from "@/lib/server/http";
+import { apiRoute, readText } from "@/lib/server/http";
 import { receiveWebhook } from "@/lib/server/requests/request-service";
 
-/** GitHub's webhook deliveries: the signature is checked over the raw body, so it is read as text. */
-export async function POST(request: Request): Promise<Response> {
-  return respond(async () => {
+/** GitHub's webhook deliveries: the signature is checked over the raw body, so it is read as text. Rate limited per source address. */
+export const POST = apiRoute(
+  "/api/webhooks/github",
+  async (request) => {
     const result = await receiveWebhook({
       rawBody: await readText(request, 1024 * 1024),
       event: request.headers.get("x-github-event"),
@@ -11,5 +12,6 @@ export async function POST(request: Request): Promise<Response> {
       signature: request.headers.get("x-hub-signature-256"),
     });
     return Response.json(result);
-  });
-}
+  },
+  { limit: "webhooks" },
+);

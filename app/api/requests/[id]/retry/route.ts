@@ -1,11 +1,8 @@
 import { getViewer } from "@/lib/auth/current-viewer";
-import { assertSameOrigin, respond } from "@/lib/server/http";
+import { mutationRoute } from "@/lib/server/http";
 import { retry } from "@/lib/server/requests/request-service";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return respond(async () => {
-    assertSameOrigin(request);
-    await retry(await getViewer(), (await params).id);
-    return Response.json({ ok: true });
-  });
-}
+export const POST = mutationRoute("/api/requests/[id]/retry", async (_request, { params }: { params: Promise<{ id: string }> }) => {
+  await retry(await getViewer(), (await params).id);
+  return Response.json({ ok: true });
+});

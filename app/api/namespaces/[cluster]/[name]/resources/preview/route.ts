@@ -1,15 +1,12 @@
 import { getViewer } from "@/lib/auth/current-viewer";
-import { assertSameOrigin, readJson, respond } from "@/lib/server/http";
+import { mutationRoute, readJson } from "@/lib/server/http";
 import { previewResources } from "@/lib/server/requests/request-service";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
 /** The resource form's live check: field errors, policy, the files with what they replace, the review prediction. Nothing is written. */
-export async function POST(request: Request, { params }: Params): Promise<Response> {
-  return respond(async () => {
-    assertSameOrigin(request);
-    const { cluster, name } = await params;
-    const { fields, policy, files, review } = await previewResources(await getViewer(), cluster, name, await readJson(request));
-    return Response.json({ fields, policy, files, review });
-  });
-}
+export const POST = mutationRoute("/api/namespaces/[cluster]/[name]/resources/preview", async (request, { params }: Params) => {
+  const { cluster, name } = await params;
+  const { fields, policy, files, review } = await previewResources(await getViewer(), cluster, name, await readJson(request));
+  return Response.json({ fields, policy, files, review });
+});
