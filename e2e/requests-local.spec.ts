@@ -49,9 +49,9 @@ test("a team member requests a namespace in the demo; a reviewer approves and me
   await expect(page).toHaveURL(/\/signin$/);
   await signInLocally(page, "dana-kowalski", ["webops"], new URL(requestUrl).pathname);
   await page.getByRole("button", { name: "Approve" }).click();
-  await expect(page.getByRole("button", { name: "Merge" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Merge" })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Merge" }).click();
-  await expect(page.getByText("Merged").first()).toBeVisible();
+  await expect(page.getByText("Merged").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Approved");
 
   await expect(async () => {
