@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   misconfigured: 500,
   /** An outside system (git, GitHub, a cluster) failed. */
   upstream: 502,
+  /** Berth's database is not answering now (restarting, or every connection busy); retry after Retry-After. */
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -28,7 +30,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
-  /** For rate_limited: seconds until the client may try again. */
+  /** For rate_limited and unavailable: seconds until the client may try again. */
   readonly retryAfterSeconds?: number;
 
   constructor(code: ErrorCode, message: string, fields?: Record<string, string>, retryAfterSeconds?: number) {

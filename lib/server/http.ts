@@ -1,14 +1,19 @@
 import { currentSessionId } from "@/lib/auth/current-viewer";
 import { AppError, isAppError } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { acceptRequestId, currentRequestId, log, withRequestId } from "./log";
 import { strictTransportSecurity } from "./strict-transport-security";
 import { getMetrics, getRateLimits } from "./wiring";
 
-/** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id. */
+/** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id; a database that does not answer is a 503 to retry. */
 export function errorResponse(error: unknown, requestId: string = currentRequestId() ?? acceptRequestId(null)): Response {
   if (isAppError(error)) {
     const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn("the database is not answering", { error });
+    return errorResponse(new AppError("unavailable", "Berth's database is not answering: try again in a few seconds", undefined, 5), requestId);
   }
   // Note: an unknown error's message may hold paths or upstream detail; it goes to the log only.
   log.error("unhandled error", { error });
