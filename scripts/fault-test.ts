@@ -334,6 +334,7 @@ async function main(): Promise<void> {
   } finally {
     stopping = true;
     ensurePostgresRunning();
+    writeFileSync(path.join(root, "server.log"), server.output());
     await server.stop();
     await fake.close();
     await cluster.close();
