@@ -18,7 +18,7 @@ import { migrateDatabase } from "../lib/db/migrate-database";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { pullRequestBench } from "./bench/pull-request-bench";
 import { clusterBench, clusterRows } from "./bench/cluster-bench";
-import { signInCookie } from "./bench/sign-in";
+import { signIn } from "./load/server";
 import { rssMb, summarize } from "./bench/stats";
 
 const root = path.resolve(".berth/bench");
@@ -94,7 +94,7 @@ async function startBerth(databaseUrl: string | null, port: number, extraEnv: Re
 
 /** Times `rounds` GETs of the given paths (in turn) as a signed-in user, after one warm-up each. */
 async function timeGets(origin: string, paths: string[], rounds: number): Promise<ReturnType<typeof summarize>> {
-  const cookie = await signInCookie(origin);
+  const cookie = await signIn(origin, "alice-adeyemi", "hmpps-sre");
   const get = (p: string) => fetch(origin + p, { headers: { cookie } });
   for (const p of paths) await (await get(p)).arrayBuffer();
   const samples: number[] = [];

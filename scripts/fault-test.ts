@@ -20,7 +20,6 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { generateSampleObjects } from "../lib/clusters/sample/generate-sample-objects";
@@ -33,6 +32,7 @@ import { namespaceRequestFixture } from "../lib/environments/testing/namespace-r
 import { controlClient } from "../e2e/fakes/github/control-client";
 import { startFakeGitHub } from "../e2e/fakes/github/start-fake-github";
 import { assertLoopback, scratchPostgres, signIn, startServer } from "./load/server";
+import { freePort } from "../lib/testing/free-port";
 
 const root = path.resolve(".berth/fault");
 const FAULT_SECONDS = Math.min(Number(process.env.FAULT_SECONDS ?? 10), 60);
@@ -45,16 +45,6 @@ const WEBHOOK_SECRET = "fault-test-webhook-secret";
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** The local PostgreSQL cluster (Debian's pg_ctlcluster), e.g. ["15", "main"]. */
 function postgresCluster(): [string, string] {

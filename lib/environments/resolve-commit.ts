@@ -22,8 +22,16 @@ export async function resolveCommit(repoPath: string, revision = "HEAD"): Promis
   if (prefix !== "") {
     throw new NotAnEnvironmentsRepoError(repoPath, "not-git", `${repoPath} is a folder inside a git repository, not its top folder`);
   }
-  if (revision.startsWith("-")) throw new NotAnEnvironmentsRepoError(repoPath, "unknown-commit", `${revision} is not a commit`);
+  return resolveRevision(repoPath, revision);
+}
 
+/**
+ * The commit a revision names in a repository already known to be an
+ * environments repository (one git call, where resolveCommit makes two):
+ * what re-indexing after each commit needs.
+ */
+export async function resolveRevision(repoPath: string, revision = "HEAD"): Promise<string> {
+  if (revision.startsWith("-")) throw new NotAnEnvironmentsRepoError(repoPath, "unknown-commit", `${revision} is not a commit`);
   try {
     return (await runGit(repoPath, ["rev-parse", "--verify", "--quiet", `${revision}^{commit}`])).toString("utf8").trim();
   } catch {

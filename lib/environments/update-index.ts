@@ -1,7 +1,7 @@
 import { buildIndex, type InventoryIndex } from "./build-index";
 import { NotAnEnvironmentsRepoError } from "./errors";
 import { readNamespaces } from "./read-namespaces";
-import { resolveCommit } from "./resolve-commit";
+import { resolveRevision } from "./resolve-commit";
 import { runGit } from "./run-git";
 import { namespacesDir } from "./namespaces-dir";
 
@@ -21,7 +21,7 @@ const FULL_REBUILD_THRESHOLD = 1000;
  */
 export async function updateIndex(index: InventoryIndex, options: { commit?: string } = {}): Promise<UpdateIndexResult> {
   const { repoPath, profile } = index;
-  const commit = await resolveCommit(repoPath, options.commit ?? "HEAD");
+  const commit = await resolveRevision(repoPath, options.commit ?? "HEAD");
   if (commit === index.commit) return { index, changed: [] };
 
   const dir = namespacesDir(profile);

@@ -8,7 +8,7 @@ import type { KubeObject } from "../../lib/clusters/sample/kube-object";
 import { sampleKubeconfig } from "../../lib/clusters/sample/sample-kubeconfig";
 import { startSampleApiServer } from "../../lib/clusters/sample/start-sample-api-server";
 import { clusterObjects } from "./cluster-objects";
-import { signInCookie } from "./sign-in";
+import { signIn } from "../load/server";
 import { rssMb, type summarize } from "./stats";
 
 type Stats = ReturnType<typeof summarize>;
@@ -54,7 +54,7 @@ export async function clusterBench(
 
 /** Polls (as a bench may; tests never do) until the server's cache holds the cluster. */
 async function untilSynced(origin: string, probe: string, since: number): Promise<number> {
-  const cookie = await signInCookie(origin);
+  const cookie = await signIn(origin, "alice-adeyemi", "hmpps-sre");
   for (;;) {
     const body = (await (await fetch(origin + probe, { headers: { cookie } })).json()) as { cluster?: { state?: string }; live?: { pods?: unknown[] } | null };
     if (body.cluster?.state === "synced" && body.live?.pods?.length) return Math.round(performance.now() - since);

@@ -12,12 +12,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import yaml from "js-yaml";
 import pg from "pg";
 import { generateSampleRepo } from "../../lib/environments/sample/generate-sample-repo";
+import { freePort } from "../../lib/testing/free-port";
 
 const repo = path.resolve(__dirname, "../..");
 const adminUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";
@@ -75,16 +75,6 @@ export function parseLastStage(dockerfile: string): ImageStage {
   return stage;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /** Runs as the image's USER when this process is root (as CI is); otherwise as this user. */
 function asImageUser(user: string | null, command: string[]): string[] {

@@ -1,10 +1,10 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { AppsV1Api, CoreV1Api, KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
+import { freePort } from "../../testing/free-port";
 
 const run = promisify(execFile);
 const SCRIPTS = path.resolve(__dirname, "../../../scripts/kube");
@@ -38,7 +38,7 @@ export async function startRealCluster(): Promise<RealCluster> {
       throw new Error(`scripts/kube/start.sh failed (run scripts/kube/build.sh once to build the binaries):\n${stderr ?? error}`);
     }
   };
-  const ports = { BERTH_KUBE_API_PORT: await freePort(), BERTH_KUBE_ETCD_PORT: await freePort(), BERTH_KUBE_ETCD_PEER_PORT: await freePort() };
+  const ports = { BERTH_KUBE_API_PORT: String(await freePort()), BERTH_KUBE_ETCD_PORT: String(await freePort()), BERTH_KUBE_ETCD_PEER_PORT: String(await freePort()) };
   await start(ports);
   const env = Object.fromEntries(
     (await readFile(path.join(dir, "env"), "utf8"))
@@ -66,13 +66,3 @@ export async function startRealCluster(): Promise<RealCluster> {
   };
 }
 
-function freePort(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(String(port)));
-    });
-  });
-}
