@@ -2,7 +2,7 @@
 # The whole test suite: lint, type-check, unit and integration (real git,
 # real PostgreSQL and the embedded database, a real kube-apiserver), then the
 # production build in Chromium with Playwright. Installs what it needs first:
-# the kube-apiserver is built once from Debian's source (about 4 minutes)
+# the kube-apiserver is built once from Debian's source (4 to 15 minutes with its apt packages)
 # and cached in ~/.cache/berth.
 set -eu
 cd "$(dirname "$0")/.."

@@ -83,7 +83,7 @@ export GO111MODULE=off GOPROXY=off GOFLAGS= CGO_ENABLED=0
 export GOCACHE="${WORK}/gocache" HOME="${WORK}/home"
 export PATH="$(dirname "${GO}"):${PATH}"
 mkdir -p "${HOME}"
-log "building kube-apiserver and kube-controller-manager with $("${GO}" version | cut -d' ' -f3) (about 4 minutes on 2 cores)"
+log "building kube-apiserver and kube-controller-manager with $("${GO}" version | cut -d' ' -f3) (4 to 10 minutes on 2 cores)"
 start=$(date +%s)
 mkdir -p "${CACHE}"
 make -C "${SRC}" WHAT="cmd/kube-apiserver cmd/kube-controller-manager" >"${CACHE}/make.log" 2>&1 || {

@@ -25,7 +25,7 @@ for tool in etcd openssl curl node; do
   command -v "${tool}" >/dev/null || die "${tool} not found; run scripts/kube/build.sh (it installs etcd-server, openssl and curl)"
 done
 for cmd in kube-apiserver kube-controller-manager; do
-  [ -x "${BIN}/${cmd}" ] || die "${BIN}/${cmd} missing; run scripts/kube/build.sh first (about 4 minutes, once)"
+  [ -x "${BIN}/${cmd}" ] || die "${BIN}/${cmd} missing; run scripts/kube/build.sh first (4 to 15 minutes, once)"
 done
 
 PIDS="${WORKDIR}/pids"
