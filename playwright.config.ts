@@ -16,6 +16,10 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   fullyParallel: true,
   workers: 2,
+  // Note: CI is a shared 2-core machine running three Berth servers, their sample clusters and two browsers at once;
+  // the defaults (30 s a test, 5 s an expectation) fail there on slowness alone. Waits still end as soon as they hold.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: true,
   retries: 0,
   globalTeardown: "./e2e/global-teardown.ts",

@@ -41,7 +41,7 @@ async function ownerAndReviewer(page: Page) {
 
 // Note: one test per group of pages, so the groups run in parallel and each has its own time limit (axe on a full table takes seconds).
 test.describe("no axe violations", () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test("signed out: sign-in pages", async ({ page }) => {
     await checkPages(page, ["/signin", "/signin?error=OAuthCallback", "/signin/not-a-member"]);

@@ -30,7 +30,8 @@ async function requestNamespace(page: Page, name: string, team: string): Promise
   await page.getByLabel("Team email").fill("court-bookings@example.gov.uk");
   await expect(page.getByRole("region", { name: "Files the pull request adds" }).getByRole("listitem")).toHaveCount(8);
   await page.getByRole("button", { name: "Submit the request" }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/);
+  // Submitting commits through the local GitHub and opens the pull request: seconds on a busy machine.
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/, { timeout: 30_000 });
 }
 
 test("a request becomes one pull request with exactly the files in one commit; webhooks move it to approved and merged", async ({ page }) => {
