@@ -3,8 +3,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { namespaceStatus, type NamespaceLive } from "@/lib/clusters/namespace-status";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";
-import { getClusterHealth, healthJson, type ClusterHealthJson } from "./cluster-health";
-import { getClock, getClusters, getInventoryStore } from "./wiring";
+import { clusterWatcher, getClusterHealth, healthJson, type ClusterHealthJson } from "./cluster-health";
+import { getClock, getInventoryStore } from "./wiring";
 
 export interface NamespaceLiveView {
   cluster: ClusterHealthJson;
@@ -26,7 +26,7 @@ export interface NamespaceLiveView {
  */
 export async function getNamespaceLive(viewer: Viewer | null, cluster: string, name: string): Promise<NamespaceLiveView> {
   authorize(viewer, canBrowseInventory(viewer));
-  const watcher = getClusters().watchers.find((w) => w.name === cluster);
+  const watcher = clusterWatcher(cluster);
   const record = (await getInventoryStore().snapshot()).find(cluster, name);
   if (!record && !watcher?.cache.namespaces.has(name)) throw new AppError("not_found", `No namespace ${name} on cluster ${cluster}`);
   // A folder under a domain the profile does not list has no cluster to read.

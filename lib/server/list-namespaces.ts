@@ -6,9 +6,9 @@ import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { InventorySnapshot } from "./inventory-store";
 import { namespaceSummary } from "@/lib/clusters/namespace-status";
-import { getClusterHealth } from "./cluster-health";
+import { knownWatchers } from "./cluster-health";
 import { createTextCache } from "./text-cache";
-import { getClock, getClusters, getInventoryStore, getProfile } from "./wiring";
+import { getClock, getInventoryStore, getProfile } from "./wiring";
 
 /** The values each filter can take, from what the inventory holds. */
 export interface Facets {
@@ -74,13 +74,12 @@ function rowKeys(list: Pick<NamespaceList, "rows">): string[] {
 
 /** Each row's state in its cluster, from the cluster caches (never cached with the page: it changes by the second). */
 function liveSummaries(keys: string[]): Record<string, LiveSummary> {
-  const known = new Set(getClusterHealth().filter((h) => h.lastSyncedAt !== null).map((h) => h.cluster));
-  const watchers = new Map(getClusters().watchers.map((w) => [w.name, w]));
+  const caches = new Map(knownWatchers().map((w) => [w.name, w.cache]));
   const live: Record<string, LiveSummary> = {};
   for (const key of keys) {
     const [cluster, name] = key.split("/") as [string, string];
-    const watcher = watchers.get(cluster);
-    live[key] = watcher && known.has(cluster) ? namespaceSummary(watcher.cache, name) : { status: "unknown", unhealthyDeployments: 0 };
+    const cache = caches.get(cluster);
+    live[key] = cache ? namespaceSummary(cache, name) : { status: "unknown", unhealthyDeployments: 0 };
   }
   return live;
 }

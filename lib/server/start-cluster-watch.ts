@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { clusterWatcher } from "./cluster-health";
 import { log } from "./log";
 import { markAppliedRequests } from "./requests/mark-applied-requests";
 import { getClusters } from "./wiring";
@@ -24,5 +25,5 @@ export function startClusterWatch(onFirstSync?: () => void): void {
 }
 
 function isLive(cluster: string, namespace: string): boolean {
-  return getClusters().watchers.find((w) => w.name === cluster)?.cache.namespaces.get(namespace)?.phase === "Active";
+  return clusterWatcher(cluster)?.cache.namespaces.get(namespace)?.phase === "Active";
 }
