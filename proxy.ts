@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { acceptRequestId } from "@/lib/server/log";
+import { readEnv } from "@/lib/env";
+import { acceptRequestId } from "@/lib/log";
 import { strictTransportSecurity } from "@/lib/server/strict-transport-security";
 
 /**
@@ -24,7 +25,7 @@ export function proxy(request: NextRequest): NextResponse {
     response = NextResponse.redirect(url);
   }
   response.headers.set("x-request-id", requestId);
-  const hsts = strictTransportSecurity();
+  const hsts = strictTransportSecurity(readEnv());
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }

@@ -6,9 +6,10 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-in-buttons";
 import { NavLinks } from "@/components/nav-links";
 import { Providers } from "@/components/providers";
-import { getViewer } from "@/lib/auth/current-viewer";
+import { getViewer } from "@/lib/server/current-viewer";
 import { reviewCountFor } from "@/lib/server/requests/request-service";
 import "./globals.css";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = {
   title: { default: "Berth", template: "%s · Berth" },
@@ -17,7 +18,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const viewer = await getViewer();
-  const reviewCount = await reviewCountFor(viewer);
+  const reviewCount = await reviewCountFor(getServices(), viewer);
   return (
     <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

@@ -3,11 +3,12 @@ import { StatCard } from "@/components/ui/stat-card";
 import { inventoryQueryString } from "@/lib/environments/query-inventory";
 import { getOverview } from "@/lib/server/get-overview";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 const link = (params: Record<string, string>) => `/namespaces${inventoryQueryString(params)}`;
 
 export default async function OverviewPage() {
-  const o = await getOverview(await pageViewer());
+  const o = await getOverview(getServices(), await pageViewer());
   return (
     <div className="space-y-6">
       <div>

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 /**
  * Berth's settings. This module is the only reader of process.env: everything
- * else asks getEnv(), so a bad or missing setting fails in one place with a
+ * else is handed what readEnv() returns, so a bad or missing setting fails in one place with a
  * message that names it.
  */
 const schema = z.object({
@@ -146,9 +146,7 @@ export function assertServerSettings(env: Env): void {
   }
 }
 
-let cached: Env | undefined;
-
-export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+/** The process's settings. The composition root (lib/server/services.ts) reads them once; scripts and the CLI call it themselves. */
+export function readEnv(): Env {
+  return parseEnv(process.env);
 }

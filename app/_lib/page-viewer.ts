@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/current-viewer";
+import { getViewer } from "@/lib/server/current-viewer";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /** For pages: the signed-in viewer, or a redirect to sign in (a stale cookie, an ended session). */

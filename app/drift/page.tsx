@@ -5,6 +5,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { healthJson } from "@/lib/server/cluster-health";
 import { getDrift } from "@/lib/server/get-drift";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Drift" };
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 const path = (...parts: string[]) => parts.map(encodeURIComponent).join("/");
 
 export default async function DriftPage() {
-  const drift = await getDrift(await pageViewer());
+  const drift = await getDrift(getServices(), await pageViewer());
   const compared = drift.clusters.filter((c) => c.lastSyncedAt !== null).map((c) => c.cluster);
   return (
     <div className="space-y-6">

@@ -9,13 +9,14 @@ import { getDrift } from "@/lib/server/get-drift";
 import { healthJson } from "@/lib/server/cluster-health";
 import { ClusterBanner } from "@/components/clusters/cluster-banner";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Namespaces" };
 
 export default async function NamespacesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = parseInventoryQuery(await searchParams);
   const viewer = await pageViewer();
-  const [list, drift] = await Promise.all([listNamespaces(viewer, query), getDrift(viewer)]);
+  const [list, drift] = await Promise.all([listNamespaces(getServices(), viewer, query), getDrift(getServices(), viewer)]);
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
   const summary = `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${list.total.toLocaleString("en-GB")} namespaces`;

@@ -4,12 +4,13 @@ import { StateBadge } from "@/components/requests/state-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { requestsFor } from "@/lib/server/requests/request-service";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Requests" };
 
 export default async function RequestsPage() {
   const viewer = await pageViewer();
-  const requests = await requestsFor(viewer);
+  const requests = await requestsFor(getServices(), viewer);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -5,9 +5,9 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { REVIEW_FLAGS, type ReviewFlag } from "@/lib/server/requests/list-review-queue";
 import { reviewQueue } from "@/lib/server/requests/request-service";
-import { getProfile } from "@/lib/server/wiring";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -26,14 +26,14 @@ function age(hours: number): string {
 
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await pageViewer();
-  const { filters, items } = await orNotFound(reviewQueue(viewer, await searchParams));
+  const { filters, items } = await orNotFound(reviewQueue(getServices(), viewer, await searchParams));
   const teams = [...new Set(items.map((i) => i.team))].sort();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Reviews</h1>
       <form method="get" action="/reviews" aria-label="Filter the review queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <FilterSelect name="team" label="Team" value={filters.team} options={teams.map((t) => ({ value: t, label: t }))} />
-        <FilterSelect name="businessUnit" label="Business unit" value={filters.businessUnit} options={getProfile().businessUnits.map((b) => ({ value: b, label: b }))} />
+        <FilterSelect name="businessUnit" label="Business unit" value={filters.businessUnit} options={getServices().profile.businessUnits.map((b) => ({ value: b, label: b }))} />
         <FilterSelect name="flag" label="Flag" value={filters.flag} options={REVIEW_FLAGS.map((f) => ({ value: f, label: FLAG_TEXT[f] }))} />
         <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
           Apply filters

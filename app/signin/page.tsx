@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { GitHubSignInButton, LocalSignInForm } from "@/components/auth/sign-in-buttons";
-import { getViewer } from "@/lib/auth/current-viewer";
-import { getEnv } from "@/lib/env";
+import { getViewer } from "@/lib/server/current-viewer";
 import { sampleUsers } from "@/lib/environments/sample/sample-users";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -24,7 +24,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
-  const env = getEnv();
+  const { env } = getServices();
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Signing in failed. Please try again.") : null;
 
   return (

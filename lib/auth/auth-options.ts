@@ -4,8 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { observeGitHub } from "@/lib/git/observe-github";
-import { getDb } from "@/lib/db/client";
-import { getEnv, type Env } from "@/lib/env";
+import type { Db } from "@/lib/db/create-db";
+import type { Env } from "@/lib/env";
 import { sampleUsers } from "@/lib/environments/sample/sample-users";
 import { createGitHubMembershipSource } from "./github-membership";
 import { createSession, deleteSession, SESSION_TTL_MS, type SessionSettings } from "./sessions";
@@ -20,12 +20,12 @@ export function githubScopes(env: Env): string {
   return env.BERTH_GIT_PROVIDER === "github" ? `${base} ${env.GITHUB_REVIEW_SCOPE}` : base;
 }
 
-export function sessionSettings(env: Env = getEnv()): SessionSettings {
+export function sessionSettings(env: Env): SessionSettings {
   return { secret: env.authSecret, reviewerTeams: env.BERTH_REVIEWER_TEAMS, refreshMs: env.BERTH_TEAMS_REFRESH_MINUTES * 60_000 };
 }
 
 /** The session cookie's name: next-auth prefixes it with __Secure- when Berth is served over HTTPS. */
-export function sessionCookieName(env: Env = getEnv()): string {
+export function sessionCookieName(env: Pick<Env, "NEXTAUTH_URL">): string {
   return env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
 
@@ -86,12 +86,21 @@ function localProvider() {
   });
 }
 
+/** What sign-in and sign-out need: the settings, the session store, and the viewer cache to forget a signed-out session in. */
+export interface AuthDeps {
+  env: Env;
+  /** Read when a session is written, not before (the embedded database opens on first use). */
+  readonly db: Db;
+  viewers: { forget(sessionId: string): void };
+}
+
 /**
  * next-auth's options. Sessions are JWT cookies that carry only the id of a
  * server-side session row (lib/auth/sessions.ts); the GitHub token and teams
  * stay in the database.
  */
-export function authOptions(env: Env = getEnv()): NextAuthOptions {
+export function authOptions(deps: AuthDeps): NextAuthOptions {
+  const { env } = deps;
   const membership = createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG });
   const settings = sessionSettings(env);
   return {
@@ -117,7 +126,7 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
           teams = (user as { teams?: string[] }).teams ?? [];
         }
         const sid = await createSession(
-          getDb(),
+          deps.db,
           { kind: account.provider === "github" ? "github" : "local", login, name: user.name ?? login, githubId: account.provider === "github" ? Number(user.id) : undefined, token: account.access_token, teams },
           settings,
           now,
@@ -132,9 +141,8 @@ export function authOptions(env: Env = getEnv()): NextAuthOptions {
     events: {
       async signOut({ token }) {
         if (typeof token?.sid !== "string") return;
-        await deleteSession(getDb(), token.sid);
-        const { forgetViewer } = await import("./current-viewer");
-        forgetViewer(token.sid);
+        await deleteSession(deps.db, token.sid);
+        deps.viewers.forget(token.sid);
       },
     },
   };

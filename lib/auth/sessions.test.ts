@@ -3,6 +3,8 @@ import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
 import { GitHubTokenRevokedError, type Membership, type MembershipSource } from "./github-membership";
 import { createSession, loadViewer, SESSION_TTL_MS } from "./sessions";
 
+const silent = { warn: () => {} };
+
 const settings = { secret: "k".repeat(32), reviewerTeams: ["webops"], refreshMs: 15 * 60_000 };
 const t0 = new Date("2026-03-01T09:00:00Z");
 const later = (ms: number) => new Date(t0.getTime() + ms);
@@ -32,7 +34,7 @@ describe("sessions", () => {
     const row = await db().session.findUniqueOrThrow({ where: { id } });
     expect(row.accessToken).not.toContain("gho_topsecret");
     const source = membership(() => new Error("not called"));
-    const viewer = await loadViewer(db(), id, { settings, membership: source, now: later(60_000) });
+    const viewer = await loadViewer(db(), id, { settings, membership: source, log: silent, now: later(60_000) });
     expect(viewer).toMatchObject({ login: "alice", teams: ["orders", "webops"], reviewer: true, kind: "github" });
     expect(source.calls).toEqual([]);
   });
@@ -40,10 +42,10 @@ describe("sessions", () => {
   it("re-reads teams from GitHub once they are older than the refresh interval", async () => {
     const id = await newGitHubSession(["orders"]);
     const source = membership(() => ({ member: true, teams: ["payments"] }));
-    const viewer = await loadViewer(db(), id, { settings, membership: source, now: later(settings.refreshMs) });
+    const viewer = await loadViewer(db(), id, { settings, membership: source, log: silent, now: later(settings.refreshMs) });
     expect(source.calls).toEqual(["gho_topsecret"]);
     expect(viewer?.teams).toEqual(["payments"]);
-    const again = await loadViewer(db(), id, { settings, membership: source, now: later(settings.refreshMs + 1000) });
+    const again = await loadViewer(db(), id, { settings, membership: source, log: silent, now: later(settings.refreshMs + 1000) });
     expect(again?.teams).toEqual(["payments"]);
     expect(source.calls).toHaveLength(1);
   });
@@ -51,13 +53,13 @@ describe("sessions", () => {
   it("refreshes on demand", async () => {
     const id = await newGitHubSession(["orders"]);
     const source = membership(() => ({ member: true, teams: [] }));
-    expect((await loadViewer(db(), id, { settings, membership: source, now: later(1000), force: true }))?.teams).toEqual([]);
+    expect((await loadViewer(db(), id, { settings, membership: source, log: silent, now: later(1000), force: true }))?.teams).toEqual([]);
   });
 
   it("ends the session of someone who left the organisation, or whose token was revoked", async () => {
     for (const answer of [{ member: false, teams: [] }, new GitHubTokenRevokedError()]) {
       const id = await newGitHubSession();
-      const viewer = await loadViewer(db(), id, { settings, membership: membership(() => answer), now: later(settings.refreshMs) });
+      const viewer = await loadViewer(db(), id, { settings, membership: membership(() => answer), log: silent, now: later(settings.refreshMs) });
       expect(viewer).toBeNull();
       expect(await db().session.findUnique({ where: { id } })).toBeNull();
     }
@@ -66,7 +68,7 @@ describe("sessions", () => {
   it("keeps the last known teams while GitHub is down, and retries a minute later", async () => {
     const id = await newGitHubSession(["orders"]);
     const source = membership(() => new Error("502 Bad Gateway"));
-    const deps = { settings, membership: source, log: () => {} };
+    const deps = { settings, membership: source, log: silent };
     expect((await loadViewer(db(), id, { ...deps, now: later(settings.refreshMs) }))?.teams).toEqual(["orders"]);
     await loadViewer(db(), id, { ...deps, now: later(settings.refreshMs + 30_000) });
     expect(source.calls).toHaveLength(1);
@@ -82,11 +84,11 @@ describe("sessions", () => {
 
   it("forgets expired and unknown sessions; local sessions never call GitHub", async () => {
     const id = await newGitHubSession();
-    expect(await loadViewer(db(), id, { settings, membership: membership(() => new Error("x")), now: later(SESSION_TTL_MS) })).toBeNull();
-    expect(await loadViewer(db(), "no-such-session", { settings, membership: membership(() => new Error("x")), now: t0 })).toBeNull();
+    expect(await loadViewer(db(), id, { settings, membership: membership(() => new Error("x")), log: silent, now: later(SESSION_TTL_MS) })).toBeNull();
+    expect(await loadViewer(db(), "no-such-session", { settings, membership: membership(() => new Error("x")), log: silent, now: t0 })).toBeNull();
     const local = await createSession(db(), { kind: "local", login: "dana", name: "Dana", teams: ["webops"] }, settings, t0);
     const source = membership(() => new Error("not called"));
-    expect(await loadViewer(db(), local, { settings, membership: source, now: later(settings.refreshMs * 2), force: true })).toMatchObject({ kind: "local", reviewer: true });
+    expect(await loadViewer(db(), local, { settings, membership: source, log: silent, now: later(settings.refreshMs * 2), force: true })).toMatchObject({ kind: "local", reviewer: true });
     expect(source.calls).toEqual([]);
   });
 });

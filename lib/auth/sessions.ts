@@ -4,6 +4,7 @@ import { GitHubTokenRevokedError, type MembershipSource } from "./github-members
 import { isReviewerTeamMember } from "./policy";
 import { decryptToken, encryptToken } from "./token-crypto";
 import type { Viewer } from "./viewer";
+import type { Logger } from "@/lib/log";
 
 /** A session lasts a working day; GitHub sign-in is one click when it ends. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -60,7 +61,7 @@ export async function deleteSession(db: Db, id: string): Promise<void> {
 export async function loadViewer(
   db: Db,
   id: string,
-  deps: { settings: SessionSettings; membership: MembershipSource; now: Date; force?: boolean; log?: (m: string, e?: unknown) => void },
+  deps: { settings: SessionSettings; membership: MembershipSource; now: Date; force?: boolean; log: Pick<Logger, "warn"> },
 ): Promise<Viewer | null> {
   const { settings, now } = deps;
   const row = await db.session.findUnique({ where: { id } });
@@ -87,7 +88,7 @@ export async function loadViewer(
         await deleteSession(db, id);
         return null;
       }
-      (deps.log ?? console.error)("Could not refresh GitHub teams; keeping the last known ones", error);
+      deps.log.warn("Could not refresh GitHub teams; keeping the last known ones", { error: String(error) });
       const retryAt = new Date(now.getTime() - settings.refreshMs + RETRY_AFTER_OUTAGE_MS);
       await db.session.update({ where: { id }, data: { teamsRefreshedAt: retryAt } });
     }

@@ -19,6 +19,8 @@ export interface ViewerCacheOptions {
  * this replica forgets the session at once; forced reloads (refresh my teams)
  * always read the store.
  */
+export type ViewerCache = ReturnType<typeof createViewerCache>;
+
 export function createViewerCache(options: ViewerCacheOptions) {
   const entries = new Map<string, { viewer: Viewer | null; at: number }>();
 

@@ -1,4 +1,3 @@
-export { getDb, closeDb } from "./client";
 export { createDb, type Db, type OpenDb } from "./create-db";
 export { migrateDatabase, type MigrateOptions } from "./migrate-database";
 export { embeddedFolder } from "./embedded-folder";

@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { getEnv, type Env } from "@/lib/env";
+import type { Env } from "@/lib/env";
 import { embeddedFolder } from "./embedded-folder";
-import { isDbOpen } from "./client";
 import { waitForFolderLock } from "./lock";
 
 export interface MigrateOptions {
@@ -18,16 +17,14 @@ export interface MigrateOptions {
  *
  * It runs the Prisma CLI as a child process rather than the WASM engine in
  * process: one code path for `npm run db:migrate` and app start, and the app
- * bundle never loads the engine. So it must run before getDb() opens the
- * embedded folder (the child takes the same folder lock).
+ * bundle never loads the engine. So it must run before this process opens
+ * the embedded folder (the child takes the same folder lock, and is refused
+ * while this process holds it).
  */
 export async function migrateDatabase(
-  env: Pick<Env, "DATABASE_URL" | "dataDir"> = getEnv(),
+  env: Pick<Env, "DATABASE_URL" | "dataDir">,
   options: MigrateOptions = {},
 ): Promise<void> {
-  if (!env.DATABASE_URL && isDbOpen()) {
-    throw new Error("migrateDatabase() must run before getDb() opens the embedded database.");
-  }
   const root = options.root ?? process.cwd();
   const output = options.output ?? "pipe";
   const cli = path.join(root, "node_modules/prisma/build/index.js");
@@ -50,7 +47,7 @@ export async function migrateDatabase(
   }
   if (!env.DATABASE_URL) {
     // The CLI returns before its engine process has closed the folder; wait
-    // for that so the caller's getDb() finds the folder free.
+    // for that so the caller finds the folder free.
     (await waitForFolderLock(embeddedFolder(env), 15_000)).release();
   }
 }

@@ -4,12 +4,12 @@ import { inventoryCsv } from "@/lib/environments/inventory-csv";
 import { queryInventory, type InventoryQuery } from "@/lib/environments/query-inventory";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
-import { getClock, getInventoryStore, getProfile } from "./wiring";
+import type { Services } from "./services";
 
 /** Every namespace matching the query (not only one page), as CSV. */
-export async function exportNamespaces(viewer: Viewer | null, query: InventoryQuery): Promise<string> {
+export async function exportNamespaces(deps: Pick<Services, "inventory" | "profile" | "clock">, viewer: Viewer | null, query: InventoryQuery): Promise<string> {
   authorize(viewer, canBrowseInventory(viewer));
-  const snapshot = await getInventoryStore().snapshot();
-  const all = queryInventory(snapshot.namespaces, { ...query, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, { profile: getProfile(), today: isoDate(getClock().now()), myTeams: viewer.teams });
+  const snapshot = await deps.inventory.snapshot();
+  const all = queryInventory(snapshot.namespaces, { ...query, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, { profile: deps.profile, today: isoDate(deps.clock.now()), myTeams: viewer.teams });
   return inventoryCsv(all.rows);
 }

@@ -2,8 +2,8 @@ import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { findDrift, type Drift } from "@/lib/clusters/find-drift";
 import { authorize } from "./authorize";
-import { getClusterHealth, knownWatchers, type ClusterHealth } from "./cluster-health";
-import { getInventoryStore, getProfile } from "./wiring";
+import { clusterHealth, knownWatchers, type ClusterHealth } from "./cluster-health";
+import type { Services } from "./services";
 
 export interface DriftView extends Drift {
   /** Clusters compared (their data is known) and those that could not be. */
@@ -11,14 +11,14 @@ export interface DriftView extends Drift {
 }
 
 /** Namespaces the repository and the clusters disagree on, for clusters whose data is known. */
-export async function getDrift(viewer: Viewer | null): Promise<DriftView> {
+export async function getDrift(deps: Pick<Services, "inventory" | "profile" | "clusters">, viewer: Viewer | null): Promise<DriftView> {
   authorize(viewer, canBrowseInventory(viewer));
-  const health = getClusterHealth();
-  const snapshot = await getInventoryStore().snapshot();
+  const health = clusterHealth(deps);
+  const snapshot = await deps.inventory.snapshot();
   const drift = findDrift({
     repository: snapshot.namespaces.map((ns) => ({ cluster: ns.cluster, namespace: ns.name })),
-    clusters: knownWatchers().map((w) => ({ name: w.name, namespaces: w.cache.namespaces })),
-    systemNamespaces: getProfile().systemNamespaces,
+    clusters: knownWatchers(deps.clusters).map((w) => ({ name: w.name, namespaces: w.cache.namespaces })),
+    systemNamespaces: deps.profile.systemNamespaces,
   });
   return { ...drift, clusters: health };
 }

@@ -3,8 +3,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { namespaceStatus, type NamespaceLive } from "@/lib/clusters/namespace-status";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";
-import { clusterWatcher, getClusterHealth, healthJson, type ClusterHealthJson } from "./cluster-health";
-import { getClock, getInventoryStore } from "./wiring";
+import { clusterHealth, clusterWatcher, healthJson, type ClusterHealthJson } from "./cluster-health";
+import type { Services } from "./services";
 
 export interface NamespaceLiveView {
   cluster: ClusterHealthJson;
@@ -24,21 +24,26 @@ export interface NamespaceLiveView {
  * its owners and platform reviewers. A namespace no repository folder
  * defines (drift) is known only to reviewers' full view.
  */
-export async function getNamespaceLive(viewer: Viewer | null, cluster: string, name: string): Promise<NamespaceLiveView> {
+export async function getNamespaceLive(
+  deps: Pick<Services, "inventory" | "profile" | "clusters" | "clock">,
+  viewer: Viewer | null,
+  cluster: string,
+  name: string,
+): Promise<NamespaceLiveView> {
   authorize(viewer, canBrowseInventory(viewer));
-  const watcher = clusterWatcher(cluster);
-  const record = (await getInventoryStore().snapshot()).find(cluster, name);
+  const watcher = clusterWatcher(deps.clusters, cluster);
+  const record = (await deps.inventory.snapshot()).find(cluster, name);
   if (!record && !watcher?.cache.namespaces.has(name)) throw new AppError("not_found", `No namespace ${name} on cluster ${cluster}`);
   // A folder under a domain the profile does not list has no cluster to read.
-  const health = getClusterHealth().find((c) => c.cluster === cluster) ?? {
+  const health = clusterHealth(deps).find((c) => c.cluster === cluster) ?? {
     cluster,
     state: "not_configured" as const,
     lastSyncedAt: null,
-    since: getClock().now(),
+    since: deps.clock.now(),
     reason: "not a cluster of the profile",
   };
   const fullView = record ? canSeeNamespaceInFull(viewer, record) : canReview(viewer);
-  const view = { cluster: healthJson(health), fullView, inRepository: record !== undefined, at: getClock().now().toISOString() };
+  const view = { cluster: healthJson(health), fullView, inRepository: record !== undefined, at: deps.clock.now().toISOString() };
   if (!watcher || health.lastSyncedAt === null) return { ...view, live: null };
   const status = namespaceStatus(watcher.cache, name);
   return { ...view, live: fullView ? status : { ...status, secrets: null, events: null } };

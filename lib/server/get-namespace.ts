@@ -6,7 +6,7 @@ import type { ModuleUse, NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
-import { getClock, getInventoryStore, getProfile } from "./wiring";
+import type { Services } from "./services";
 
 export interface NamespaceDetail {
   namespace: NamespaceRecord;
@@ -19,16 +19,18 @@ export interface NamespaceDetail {
   fullView: boolean;
 }
 
-export async function getNamespace(viewer: Viewer | null, cluster: string, name: string): Promise<NamespaceDetail> {
+export type NamespaceDeps = Pick<Services, "inventory" | "profile" | "clock">;
+
+export async function getNamespace(deps: NamespaceDeps, viewer: Viewer | null, cluster: string, name: string): Promise<NamespaceDetail> {
   authorize(viewer, canBrowseInventory(viewer));
-  const snapshot = await getInventoryStore().snapshot();
+  const snapshot = await deps.inventory.snapshot();
   const namespace = snapshot.find(cluster, name);
   if (!namespace) throw new AppError("not_found", `No namespace ${name} on cluster ${cluster}`);
-  const profile = getProfile();
+  const { profile } = deps;
   return {
     namespace,
     commit: snapshot.commit,
-    reviewOverdue: isReviewOverdue(namespace, isoDate(getClock().now())),
+    reviewOverdue: isReviewOverdue(namespace, isoDate(deps.clock.now())),
     owner: isNamespaceOwner(viewer, namespace),
     fullView: canSeeNamespaceInFull(viewer, namespace),
     modules: namespace.modules.map((m) => ({ ...m, status: pinStatus(m, profile), currentVersion: profile.modules[m.module] ?? null })),

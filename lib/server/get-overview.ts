@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { inventoryOverview, type InventoryOverview } from "@/lib/environments/inventory-overview";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
-import { getClock, getInventoryStore, getProfile } from "./wiring";
+import type { Services } from "./services";
 
 export interface Overview extends InventoryOverview {
   commit: string;
@@ -13,13 +13,13 @@ export interface Overview extends InventoryOverview {
 const cache = new WeakMap<object, { today: string; overview: InventoryOverview }>();
 
 /** The managers' overview; computed once per indexed commit and day. */
-export async function getOverview(viewer: Viewer | null): Promise<Overview> {
+export async function getOverview(deps: Pick<Services, "inventory" | "profile" | "clock">, viewer: Viewer | null): Promise<Overview> {
   authorize(viewer, canBrowseInventory(viewer));
-  const snapshot = await getInventoryStore().snapshot();
-  const today = isoDate(getClock().now());
+  const snapshot = await deps.inventory.snapshot();
+  const today = isoDate(deps.clock.now());
   let hit = cache.get(snapshot);
   if (!hit || hit.today !== today) {
-    hit = { today, overview: inventoryOverview(snapshot.namespaces, getProfile(), today) };
+    hit = { today, overview: inventoryOverview(snapshot.namespaces, deps.profile, today) };
     cache.set(snapshot, hit);
   }
   return { ...hit.overview, commit: snapshot.commit, indexedAt: snapshot.indexedAt };

@@ -1,19 +1,21 @@
-import { currentSessionId } from "@/lib/auth/current-viewer";
 import { AppError, isAppError } from "@/lib/errors";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
-import { acceptRequestId, currentRequestId, log, withRequestId } from "./log";
+import { acceptRequestId } from "@/lib/log";
+import { currentSessionId } from "./current-viewer";
+import { getServices, type Services } from "./services";
 import { strictTransportSecurity } from "./strict-transport-security";
-import { getMetrics, getRateLimits } from "./wiring";
 
 /** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id; a database that does not answer is a 503 to retry. */
-export function errorResponse(error: unknown, requestId: string = currentRequestId() ?? acceptRequestId(null)): Response {
+export function errorResponse(error: unknown, requestId?: string, deps: Pick<Services, "log"> = getServices()): Response {
+  const { log } = deps;
+  requestId ??= log.requestId() ?? acceptRequestId(null);
   if (isAppError(error)) {
     const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers });
   }
   if (isDatabaseUnavailable(error)) {
     log.warn("the database is not answering", { error });
-    return errorResponse(new AppError("unavailable", "Berth's database is not answering: try again in a few seconds", undefined, 5), requestId);
+    return errorResponse(new AppError("unavailable", "Berth's database is not answering: try again in a few seconds", undefined, 5), requestId, deps);
   }
   // Note: an unknown error's message may hold paths or upstream detail; it goes to the log only.
   log.error("unhandled error", { error });
@@ -45,17 +47,19 @@ export function clientAddress(request: Request): string {
 }
 
 /** Mutations count per session (a genuine cookie) or, signed out, per address; webhooks per address. */
-async function enforceLimit(limit: "mutations" | "webhooks", request: Request): Promise<void> {
-  const session = limit === "mutations" ? await currentSessionId() : null;
+async function enforceLimit(services: Services, limit: "mutations" | "webhooks", request: Request): Promise<void> {
+  const session = limit === "mutations" ? await currentSessionId(services) : null;
   const key = session ? `session:${session}` : `address:${clientAddress(request)}`;
-  const result = getRateLimits()[limit].take(key);
+  const result = services.rateLimits[limit].take(key);
   if (result.allowed) return;
-  getMetrics().rateLimited(limit);
-  log.warn("rate limited", { limit, client: session ? "session" : key, retryAfterSeconds: result.retryAfterSeconds });
+  services.metrics.rateLimited(limit);
+  services.log.warn("rate limited", { limit, client: session ? "session" : key, retryAfterSeconds: result.retryAfterSeconds });
   throw new AppError("rate_limited", "Too many requests: try again shortly", undefined, result.retryAfterSeconds);
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
+/** A route's work, handed this process's services. */
+type ServiceHandler<C> = (request: Request, context: C, services: Services) => Promise<Response>;
 
 interface RouteOptions {
   /** Refuse cross-site requests (every mutation). */
@@ -67,31 +71,33 @@ interface RouteOptions {
 /**
  * Wraps an API route: a request id (a valid incoming X-Request-Id, else a new
  * one) on every log line and in the X-Request-Id response header, errors as
- * JSON, and the request counted by route template and status.
+ * JSON, and the request counted by route template and status. The handler
+ * is handed the composition root's services.
  */
-export function apiRoute<C>(template: string, handler: Handler<C>, options: RouteOptions = {}): Handler<C> {
+export function apiRoute<C>(template: string, handler: ServiceHandler<C>, options: RouteOptions = {}): Handler<C> {
   return async (request, context) => {
+    const services = getServices();
     const requestId = acceptRequestId(request.headers.get("x-request-id"));
     const started = performance.now();
-    const response = await withRequestId(requestId, async () => {
+    const response = await services.log.withRequestId(requestId, async () => {
       try {
         if (options.sameOrigin) assertSameOrigin(request);
-        if (options.limit) await enforceLimit(options.limit, request);
-        return await handler(request, context);
+        if (options.limit) await enforceLimit(services, options.limit, request);
+        return await handler(request, context, services);
       } catch (error) {
-        return errorResponse(error, requestId);
+        return errorResponse(error, requestId, services);
       }
     });
     response.headers.set("x-request-id", requestId);
-    const hsts = strictTransportSecurity();
+    const hsts = strictTransportSecurity(services.env);
     if (hsts) response.headers.set("strict-transport-security", hsts);
-    getMetrics().httpRequest(template, request.method, response.status, (performance.now() - started) / 1000);
+    services.metrics.httpRequest(template, request.method, response.status, (performance.now() - started) / 1000);
     return response;
   };
 }
 
 /** A mutation: same-origin only and rate limited per client. */
-export function mutationRoute<C>(template: string, handler: Handler<C>): Handler<C> {
+export function mutationRoute<C>(template: string, handler: ServiceHandler<C>): Handler<C> {
   return apiRoute(template, handler, { sameOrigin: true, limit: "mutations" });
 }
 

@@ -6,9 +6,8 @@ import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { InventorySnapshot } from "./inventory-store";
 import { namespaceSummary } from "@/lib/clusters/namespace-status";
-import { knownWatchers } from "./cluster-health";
-import { createTextCache } from "./text-cache";
-import { getClock, getInventoryStore, getProfile } from "./wiring";
+import { knownWatchers, type Clusters } from "./cluster-health";
+import type { Services } from "./services";
 
 /** The values each filter can take, from what the inventory holds. */
 export interface Facets {
@@ -56,15 +55,17 @@ export interface NamespaceList extends InventoryPage {
   live: Record<string, LiveSummary>;
 }
 
+export type ListDeps = Pick<Services, "inventory" | "profile" | "clock" | "clusters">;
+
 /** One page of the inventory for a query. Any signed-in member may browse it. */
-export async function listNamespaces(viewer: Viewer | null, query: InventoryQuery): Promise<NamespaceList> {
+export async function listNamespaces(deps: ListDeps, viewer: Viewer | null, query: InventoryQuery): Promise<NamespaceList> {
   authorize(viewer, canBrowseInventory(viewer));
-  const list = listFrom(await getInventoryStore().snapshot(), viewer, query, isoDate(getClock().now()));
-  return { ...list, live: liveSummaries(rowKeys(list)) };
+  const list = listFrom(deps, await deps.inventory.snapshot(), viewer, query, isoDate(deps.clock.now()));
+  return { ...list, live: liveSummaries(deps.clusters, rowKeys(list)) };
 }
 
-function listFrom(snapshot: InventorySnapshot, viewer: Viewer, query: InventoryQuery, today: string): Omit<NamespaceList, "live"> {
-  const page = queryInventory(snapshot.namespaces, query, { profile: getProfile(), today, myTeams: viewer.teams });
+function listFrom(deps: Pick<Services, "profile">, snapshot: InventorySnapshot, viewer: Viewer, query: InventoryQuery, today: string): Omit<NamespaceList, "live"> {
+  const page = queryInventory(snapshot.namespaces, query, { profile: deps.profile, today, myTeams: viewer.teams });
   return { ...page, commit: snapshot.commit, facets: facetsOf(snapshot) };
 }
 
@@ -73,8 +74,8 @@ function rowKeys(list: Pick<NamespaceList, "rows">): string[] {
 }
 
 /** Each row's state in its cluster, from the cluster caches (never cached with the page: it changes by the second). */
-function liveSummaries(keys: string[]): Record<string, LiveSummary> {
-  const caches = new Map(knownWatchers().map((w) => [w.name, w.cache]));
+function liveSummaries(clusters: Clusters, keys: string[]): Record<string, LiveSummary> {
+  const caches = new Map(knownWatchers(clusters).map((w) => [w.name, w.cache]));
   const live: Record<string, LiveSummary> = {};
   for (const key of keys) {
     const [cluster, name] = key.split("/") as [string, string];
@@ -84,32 +85,28 @@ function liveSummaries(keys: string[]): Record<string, LiveSummary> {
   return live;
 }
 
-// Note: one per process (on globalThis: routes are bundled apart); 32 M
-// characters bounds it whatever pages are asked for.
-const shared = globalThis as typeof globalThis & { berthInventoryJson?: ReturnType<typeof createTextCache> };
-
 /**
  * listNamespaces as the API's JSON text. An index snapshot never changes, so
  * the same query on the same commit on the same day gives the same answer:
  * it is serialised once and kept (authorization is still checked on every
  * call). Only `mine` depends on the viewer, through their teams. The rows'
  * live status changes by the second, so it is added to the kept text on
- * every call.
+ * every call. The kept texts are bounded (Services.inventoryJson).
  */
-export async function listNamespacesJson(viewer: Viewer | null, query: InventoryQuery): Promise<string> {
+export async function listNamespacesJson(deps: ListDeps & Pick<Services, "inventoryJson">, viewer: Viewer | null, query: InventoryQuery): Promise<string> {
   authorize(viewer, canBrowseInventory(viewer));
-  const snapshot = await getInventoryStore().snapshot();
-  const today = isoDate(getClock().now());
+  const snapshot = await deps.inventory.snapshot();
+  const today = isoDate(deps.clock.now());
   const key = JSON.stringify([snapshot.commit, today, query, query.mine ? [...viewer.teams].sort() : null]);
-  const cache = (shared.berthInventoryJson ??= createTextCache(32 * 1024 * 1024));
+  const cache = deps.inventoryJson;
   let json = cache.get(key);
   let keys = cache.get(`${key}\u0000rows`);
   if (json === undefined || keys === undefined) {
-    const list = listFrom(snapshot, viewer, query, today);
+    const list = listFrom(deps, snapshot, viewer, query, today);
     json = JSON.stringify(list);
     keys = JSON.stringify(rowKeys(list));
     cache.set(key, json);
     cache.set(`${key}\u0000rows`, keys);
   }
-  return `${json.slice(0, -1)},"live":${JSON.stringify(liveSummaries(JSON.parse(keys) as string[]))}}`;
+  return `${json.slice(0, -1)},"live":${JSON.stringify(liveSummaries(deps.clusters, JSON.parse(keys) as string[]))}}`;
 }

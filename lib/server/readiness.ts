@@ -1,13 +1,12 @@
-import { getDb } from "@/lib/db/client";
 import { checkReadiness, type Readiness } from "./check-readiness";
-import { getClusterHealth } from "./cluster-health";
-import { getInventoryStore } from "./wiring";
+import { clusterHealth } from "./cluster-health";
+import type { Services } from "./services";
 
 /** This replica's readiness (see checkReadiness), with its real database, index and clusters. */
-export function readiness(): Promise<Readiness> {
+export function readiness(deps: Pick<Services, "db" | "inventory" | "clusters" | "profile">): Promise<Readiness> {
   return checkReadiness({
-    pingDatabase: () => getDb().$queryRaw`SELECT 1`,
-    inventory: () => getInventoryStore().status(),
-    clusters: getClusterHealth,
+    pingDatabase: () => deps.db.$queryRaw`SELECT 1`,
+    inventory: () => deps.inventory.status(),
+    clusters: () => clusterHealth(deps),
   });
 }

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getMetrics } from "./wiring";
+import type { Services } from "./services";
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -14,8 +13,8 @@ function sameSecret(given: string, expected: string): boolean {
  * scraper with `Authorization: Bearer <token>` gets it; unset, it is open and
  * the deployment must keep /api/metrics off the Ingress (deploy/ does so).
  */
-export async function scrapeMetrics(authorization: string | null): Promise<{ body: string; contentType: string }> {
-  const token = getEnv().BERTH_METRICS_TOKEN;
+export async function scrapeMetrics(deps: Pick<Services, "env" | "metrics">, authorization: string | null): Promise<{ body: string; contentType: string }> {
+  const token = deps.env.BERTH_METRICS_TOKEN;
   if (token && !sameSecret(authorization ?? "", `Bearer ${token}`)) throw new AppError("unauthenticated", "Metrics need the scrape token");
-  return getMetrics().render();
+  return deps.metrics.render();
 }

@@ -2,14 +2,14 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { NotAnEnvironmentsRepoError } from "@/lib/environments/errors";
-import { assertServerSettings, ConfigError, getEnv } from "@/lib/env";
-import { log } from "./log";
+import { assertServerSettings, ConfigError } from "@/lib/env";
+import { createLogger } from "@/lib/log";
 import { pollOpenPullRequests } from "./requests/request-service";
+import { getServices, type Services } from "./services";
 import { startClusterWatch } from "./start-cluster-watch";
-import { getInventoryStore, startBackgroundWork, syncEnvironmentsClone } from "./wiring";
 
 function stop(message: string): never {
-  log.error(`Berth cannot start: ${message}`);
+  createLogger().error(`Berth cannot start: ${message}`);
   process.exit(1);
 }
 
@@ -37,22 +37,24 @@ async function releaseGarbage(): Promise<void> {
  * setting stops the server with a message naming it instead of failing pages.
  */
 export async function startBerth(): Promise<void> {
-  let env;
+  let services: Services;
   try {
-    env = getEnv();
-    assertServerSettings(env);
+    services = getServices();
+    assertServerSettings(services.env);
   } catch (error) {
     if (error instanceof ConfigError) stop(error.message);
     throw error;
   }
+  const { env, log } = services;
+  // Note: before anything opens the embedded database, whose folder the migration locks for a moment.
   if (!env.DATABASE_URL) await migrateDatabase(env);
-  await syncEnvironmentsClone().catch((error: Error) => stop(`Cannot read GITHUB_ENVIRONMENTS_REPO ${env.GITHUB_ENVIRONMENTS_REPO}: ${error.message}`));
+  await services.syncClone().catch((error: Error) => stop(`Cannot read GITHUB_ENVIRONMENTS_REPO ${env.GITHUB_ENVIRONMENTS_REPO}: ${error.message}`));
   try {
-    const snapshot = await getInventoryStore().snapshot();
+    const snapshot = await services.inventory.snapshot();
     await releaseGarbage();
-    startBackgroundWork(pollOpenPullRequests);
+    services.startBackgroundWork(() => pollOpenPullRequests(services));
     try {
-      startClusterWatch(() => void releaseGarbage());
+      startClusterWatch(services, () => void releaseGarbage());
     } catch (error) {
       stop(`Invalid cluster settings (BERTH_KUBECONFIG, BERTH_KUBE_IN_CLUSTER): ${(error as Error).message}`);
     }

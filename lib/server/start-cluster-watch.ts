@@ -1,8 +1,6 @@
-import { getDb } from "@/lib/db/client";
 import { clusterWatcher } from "./cluster-health";
-import { log } from "./log";
 import { markAppliedRequests } from "./requests/mark-applied-requests";
-import { getClusters } from "./wiring";
+import type { Services } from "./services";
 
 const SWEEP_MS = 30_000;
 
@@ -11,19 +9,16 @@ const SWEEP_MS = 30_000;
  * "applied" when their namespace appears: at once on the watch event, and by
  * a periodic sweep for namespaces that were already there at the first list.
  */
-export function startClusterWatch(onFirstSync?: () => void): void {
+export function startClusterWatch(deps: Pick<Services, "db" | "log" | "clusters" | "clusterListeners">, onFirstSync?: () => void): void {
   let pending: NodeJS.Timeout | null = null;
-  const sweep = () =>
-    void markAppliedRequests(getDb(), isLive).catch((error) => log.warn("marking applied requests failed", { error: String(error) }));
-  const soon = () => {
-    // Coalesces the burst of events a re-list or a busy cluster sends.
+  const isLive = (cluster: string, namespace: string) => clusterWatcher(deps.clusters, cluster)?.cache.namespaces.get(namespace)?.phase === "Active";
+  const sweep = () => void markAppliedRequests(deps.db, isLive).catch((error) => deps.log.warn("marking applied requests failed", { error: String(error) }));
+  // Coalesces the burst of events a re-list or a busy cluster sends.
+  deps.clusterListeners.namespace.add(() => {
     pending ??= setTimeout(() => ((pending = null), sweep()), 200);
-  };
-  getClusters(soon, onFirstSync);
+  });
+  if (onFirstSync) deps.clusterListeners.firstSync.add(onFirstSync);
+  void deps.clusters;
   setInterval(sweep, SWEEP_MS).unref();
   sweep();
-}
-
-function isLive(cluster: string, namespace: string): boolean {
-  return clusterWatcher(cluster)?.cache.namespaces.get(namespace)?.phase === "Active";
 }

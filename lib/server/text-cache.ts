@@ -1,4 +1,6 @@
 /** A least-recently-used cache of strings, bounded by their total length (UTF-16 code units, ~bytes for JSON). */
+export type TextCache = ReturnType<typeof createTextCache>;
+
 export function createTextCache(maxChars: number) {
   const entries = new Map<string, string>();
   let total = 0;

@@ -5,7 +5,7 @@ import { scrapeMetrics } from "@/lib/server/scrape-metrics";
 export const dynamic = "force-dynamic";
 
 /** Prometheus metrics (prom-client's text format). */
-export const GET = apiRoute("/api/metrics", async (request) => {
-  const { body, contentType } = await scrapeMetrics(request.headers.get("authorization"));
+export const GET = apiRoute("/api/metrics", async (request, _context, services) => {
+  const { body, contentType } = await scrapeMetrics(services, request.headers.get("authorization"));
   return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
 });

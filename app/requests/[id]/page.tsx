@@ -7,6 +7,7 @@ import { StateBadge, stateText } from "@/components/requests/state-badge";
 import { requestFor } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -15,7 +16,7 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
-  const { request: r, pullRequest, actions, policy } = await orNotFound(requestFor(viewer, (await params).id));
+  const { request: r, pullRequest, actions, policy } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
   return (
     <div className="space-y-6">
       {MOVING.includes(r.state) && <AutoRefresh seconds={5} />}

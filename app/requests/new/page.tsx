@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { NamespaceRequestForm } from "@/components/requests/namespace-request-form";
 import { defaultReviewAfter } from "@/lib/environments/namespace-request";
-import { getClock, getProfile } from "@/lib/server/wiring";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Request a namespace" };
 
 export default async function NewRequestPage() {
   const viewer = await pageViewer();
-  const profile = getProfile();
+  const { profile, clock } = getServices();
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Request a namespace</h1>
@@ -22,7 +22,7 @@ export default async function NewRequestPage() {
           environments: profile.environments,
           businessUnits: profile.businessUnits,
           teams: viewer.teams,
-          reviewAfter: defaultReviewAfter(getClock().now(), profile),
+          reviewAfter: defaultReviewAfter(clock.now(), profile),
         }}
       />
     </div>

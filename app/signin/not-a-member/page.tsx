@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getEnv } from "@/lib/env";
+import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Not a member" };
 
 export default function NotAMemberPage() {
-  const env = getEnv();
+  const { env } = getServices();
   const web = env.GITHUB_WEB_URL.replace(/\/$/, "");
   return (
     <div className="mx-auto max-w-md space-y-4">

@@ -1,7 +1,7 @@
 import { Webhooks } from "@octokit/webhooks";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
-import { log } from "../log";
+import type { Logger } from "@/lib/log";
 import type { RequestState } from "./request-state";
 import { transitionRequest } from "./transition-request";
 
@@ -32,7 +32,8 @@ async function findRequest(db: Db, pr: PullRequestPayload["pull_request"]) {
  * to the request its pull request belongs to. Deliveries about other pull
  * requests are acknowledged and ignored.
  */
-export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, deps: { secret: string; baseBranch: string; onPush: () => Promise<void> }): Promise<{ handled: string }> {
+export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, deps: { secret: string; baseBranch: string; onPush: () => Promise<void>; log: Pick<Logger, "warn"> }): Promise<{ handled: string }> {
+  const { log } = deps;
   const valid = delivery.signature !== null && (await new Webhooks({ secret: deps.secret }).verify(delivery.rawBody, delivery.signature).catch(() => false));
   if (!valid || !delivery.delivery || !delivery.event) {
     log.warn("webhook refused: bad or missing signature", { delivery: delivery.delivery, event: delivery.event });

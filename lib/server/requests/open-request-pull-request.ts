@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/create-db";
 import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
-import { log } from "../log";
+import type { Logger } from "@/lib/log";
 import { transitionRequest } from "./transition-request";
 
 /** A failure's message as a user may read it: the upstream's words, never a stack or a token. */
@@ -15,7 +15,7 @@ export function failureReason(error: unknown): string {
  * request "failed" with the reason; calling this again resumes without a
  * second branch or pull request (the provider finds its earlier work).
  */
-export async function openRequestPullRequest(db: Db, provider: GitProvider, id: string, draft: PullRequestDraft, actor: string): Promise<void> {
+export async function openRequestPullRequest(db: Db, provider: GitProvider, id: string, draft: PullRequestDraft, actor: string, log: Pick<Logger, "error">): Promise<void> {
   await db.request.update({ where: { id }, data: { attempts: { increment: 1 } } });
   try {
     const opened = await provider.openPullRequest(draft);

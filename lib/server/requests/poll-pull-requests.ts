@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/create-db";
 import type { PullRequestReader } from "@/lib/git/git-provider";
 import { OPEN_STATES, reviewerBehind, stateOfPullRequest } from "./request-state";
-import { log } from "../log";
+import type { Logger } from "@/lib/log";
 import { transitionRequest } from "./transition-request";
 
 /**
@@ -10,7 +10,7 @@ import { transitionRequest } from "./transition-request";
  * Returns how many requests moved. A pull request that cannot be read is
  * skipped until the next round.
  */
-export async function pollPullRequests(db: Db, reader: PullRequestReader): Promise<number> {
+export async function pollPullRequests(db: Db, reader: PullRequestReader, log: Pick<Logger, "warn">): Promise<number> {
   const open = await db.request.findMany({ where: { state: { in: [...OPEN_STATES] }, prNumber: { not: null } }, select: { id: true, prNumber: true } });
   let moved = 0;
   for (const request of open) {

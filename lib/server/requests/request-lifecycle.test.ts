@@ -22,6 +22,7 @@ import { retryRequest } from "./retry-request";
 import { mergeLocalRequest } from "./merge-local-request";
 import { reviewRequest } from "./review-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
+import { testLogger } from "@/lib/testing/test-logger";
 
 const db = embeddedTestDatabase();
 let repo: string;
@@ -54,7 +55,7 @@ function answers(name: string, over: Record<string, unknown> = {}) {
   });
 }
 
-const deps = (provider: GitProvider) => ({ db: db(), profile, snapshot, provider, draft });
+const deps = (provider: GitProvider) => ({ db: db(), profile, snapshot, provider, draft, log: testLogger() });
 
 async function fieldsOf(work: Promise<unknown>): Promise<Record<string, string>> {
   const error = await work.then(() => null, (e: unknown) => e);
@@ -119,7 +120,7 @@ describe("namespace requests", () => {
     let request = await getRequest(db(), alice, id);
     expect(request).toMatchObject({ state: "failed", failure: "GitHub answered 502: Bad Gateway" });
     fail = false;
-    await retryRequest(db(), alice, id, { provider: flaky, draft });
+    await retryRequest(db(), alice, id, { provider: flaky, draft, log: testLogger() });
     request = await getRequest(db(), alice, id);
     expect(request.state).toBe("pr_open");
     expect(seen.map((d) => d.branch)).toEqual([request.branch, request.branch]);
@@ -175,7 +176,7 @@ describe("GitHub webhooks and the poller", () => {
     return handleGitHubWebhook(
       db(),
       { rawBody, event, delivery: options.delivery ?? randomUUID(), signature: options.signature === undefined ? sign(rawBody) : options.signature },
-      { secret, baseBranch: "main", onPush: async () => void pushes.push(1) },
+      { secret, baseBranch: "main", onPush: async () => void pushes.push(1), log: testLogger() },
     );
   };
   const pushes: number[] = [];
@@ -214,9 +215,13 @@ describe("GitHub webhooks and the poller", () => {
 
   it("the poller catches up on missed webhooks", async () => {
     const id = await openRequest("billing-dev", 42);
-    const moved = await pollPullRequests(db(), {
-      getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], comments: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z", body: "" }] }),
-    });
+    const moved = await pollPullRequests(
+      db(),
+      {
+        getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], comments: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z", body: "" }] }),
+      },
+      testLogger(),
+    );
     expect(moved).toBeGreaterThanOrEqual(1);
     const request = await getRequest(db(), alice, id);
     expect(request.state).toBe("changes_requested");

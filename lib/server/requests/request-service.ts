@@ -3,11 +3,9 @@ import { canBrowseInventory, canReview } from "@/lib/auth/policy";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
 import { postGitHubReview } from "@/lib/git/github-review";
 import { sessionGitHubToken } from "@/lib/auth/sessions";
-import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
-import { getClock, getDraftSettings, getGit, getInventoryStore, getMetrics, getProfile, syncEnvironmentsClone } from "../wiring";
+import type { Services } from "../services";
 import { getRequest } from "./get-request";
 import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 import { listRequests } from "./list-requests";
@@ -25,53 +23,58 @@ import { submitResourceRequest } from "./submit-resource-request";
 import { runGit } from "@/lib/environments/run-git";
 import { checkNamespacePolicy } from "@/lib/environments/check-namespace-policy";
 
-/** The request use-cases with their real dependencies, for routes and pages. */
+/**
+ * The request use-cases as routes and pages call them: each takes the
+ * services it needs (the composition root's, or a test's fakes) and hands
+ * the parts on to the use-case of its own file.
+ */
 
-export async function previewNamespaceRequest(viewer: Viewer | null, input: unknown) {
+export async function previewNamespaceRequest(deps: Pick<Services, "db" | "profile" | "inventory">, viewer: Viewer | null, input: unknown) {
   authorize(viewer, canBrowseInventory(viewer));
-  return prepareNamespaceRequest(viewer, input, { db: getDb(), profile: getProfile(), snapshot: await getInventoryStore().snapshot() });
+  return prepareNamespaceRequest(viewer, input, { db: deps.db, profile: deps.profile, snapshot: await deps.inventory.snapshot() });
 }
 
-export async function submitRequest(viewer: Viewer | null, input: unknown) {
+export async function submitRequest(deps: Pick<Services, "db" | "profile" | "inventory" | "git" | "draft" | "log">, viewer: Viewer | null, input: unknown) {
   authorize(viewer, canBrowseInventory(viewer));
   return submitNamespaceRequest(viewer, input, {
-    db: getDb(),
-    profile: getProfile(),
-    snapshot: await getInventoryStore().snapshot(),
-    provider: getGit().provider,
-    draft: getDraftSettings(),
+    db: deps.db,
+    profile: deps.profile,
+    snapshot: await deps.inventory.snapshot(),
+    provider: deps.git.provider,
+    draft: deps.draft,
+    log: deps.log,
   });
 }
 
-export async function retry(viewer: Viewer | null, id: string) {
+export async function retry(deps: Pick<Services, "db" | "git" | "draft" | "log">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
-  await retryRequest(getDb(), viewer, id, { provider: getGit().provider, draft: getDraftSettings() });
+  await retryRequest(deps.db, viewer, id, { provider: deps.git.provider, draft: deps.draft, log: deps.log });
 }
 
 /** Approve or request changes; with GitHub the review is posted there as the reviewer. */
-export async function review(viewer: Viewer | null, id: string, input: unknown) {
-  const env = getEnv();
+export async function review(deps: Pick<Services, "db" | "env">, viewer: Viewer | null, id: string, input: unknown) {
+  const { env } = deps;
   let post: PostReview | null = null;
   if (env.BERTH_GIT_PROVIDER === "github" && viewer) {
-    const token = viewer.kind === "github" ? await sessionGitHubToken(getDb(), viewer.sessionId, env.authSecret) : null;
+    const token = viewer.kind === "github" ? await sessionGitHubToken(deps.db, viewer.sessionId, env.authSecret) : null;
     if (!token) throw new AppError("forbidden", "Sign in with GitHub to review: the review is posted as you");
     const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
     post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body });
   }
-  await reviewRequest(getDb(), viewer, id, input, post);
+  await reviewRequest(deps.db, viewer, id, input, post);
 }
 
 /** Merge an approved request (local provider only: on GitHub, merging happens there). */
-export async function merge(viewer: Viewer | null, id: string) {
-  const merger = getGit().merger;
+export async function merge(deps: Pick<Services, "db" | "git" | "inventory">, viewer: Viewer | null, id: string) {
+  const merger = deps.git.merger;
   if (!merger) throw new AppError("not_found", "Pull requests are merged on GitHub for this Berth");
-  await mergeLocalRequest(getDb(), viewer, id, merger);
-  await getInventoryStore().refresh();
+  await mergeLocalRequest(deps.db, viewer, id, merger);
+  await deps.inventory.refresh();
 }
 
-export async function requestsFor(viewer: Viewer | null) {
+export async function requestsFor(deps: Pick<Services, "db">, viewer: Viewer | null) {
   authorize(viewer, canBrowseInventory(viewer));
-  return listRequests(getDb(), viewer);
+  return listRequests(deps.db, viewer);
 }
 
 export type RequestAction = "retry" | "approve" | "request_changes" | "merge";
@@ -81,15 +84,15 @@ export type RequestAction = "retry" | "approve" | "request_changes" | "merge";
  * request's live reviews and checks ("unreachable" when GitHub does not answer:
  * the page still renders).
  */
-export async function requestFor(viewer: Viewer | null, id: string) {
+export async function requestFor(deps: Pick<Services, "db" | "git" | "inventory" | "profile">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
-  const request = await getRequest(getDb(), viewer, id);
-  const { reader, merger } = getGit();
+  const request = await getRequest(deps.db, viewer, id);
+  const { reader, merger } = deps.git;
   let pullRequest: PullRequestStatus | "unreachable" | null = null;
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
-  const snapshot = await getInventoryStore().snapshot();
+  const snapshot = await deps.inventory.snapshot();
   const existing = request.kind === "resources" ? snapshot.find(request.cluster, request.namespace) : undefined;
-  const policy = checkNamespacePolicy(request.files, getProfile(), existing ? { existingNamespace: existing } : {});
+  const policy = checkNamespacePolicy(request.files, deps.profile, existing ? { existingNamespace: existing } : {});
   const actions: RequestAction[] = [];
   if (request.state === "failed") actions.push("retry");
   const open = isRequestState(request.state) && OPEN_STATES.includes(request.state);
@@ -102,43 +105,45 @@ export async function requestFor(viewer: Viewer | null, id: string) {
 }
 
 /** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */
-export async function receiveWebhook(delivery: WebhookDelivery) {
-  const env = getEnv();
+export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metrics" | "syncClone" | "log">, delivery: WebhookDelivery) {
+  const { env } = deps;
   if (env.BERTH_GIT_PROVIDER !== "github" || !env.GITHUB_WEBHOOK_SECRET) throw new AppError("not_found", "Webhooks are not configured");
   const event = delivery.event ?? "unknown";
   try {
-    const result = await handleGitHubWebhook(getDb(), delivery, { secret: env.GITHUB_WEBHOOK_SECRET, baseBranch: env.BERTH_BASE_BRANCH, onPush: syncEnvironmentsClone });
-    getMetrics().webhook(event, result.handled === "ignored" ? "ignored" : "handled");
+    const result = await handleGitHubWebhook(deps.db, delivery, { secret: env.GITHUB_WEBHOOK_SECRET, baseBranch: env.BERTH_BASE_BRANCH, onPush: deps.syncClone, log: deps.log });
+    deps.metrics.webhook(event, result.handled === "ignored" ? "ignored" : "handled");
     return result;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    getMetrics().webhook(event, code === "conflict" ? "replay" : code === "unauthenticated" ? "refused" : "failed");
+    deps.metrics.webhook(event, code === "conflict" ? "replay" : code === "unauthenticated" ? "refused" : "failed");
     throw error;
   }
 }
 
 /** The poller's round (one replica at a time): catch up on missed webhooks, then resume requests a dead attempt left behind. */
-export async function pollOpenPullRequests() {
-  const { reader, provider } = getGit();
-  const moved = reader ? await pollPullRequests(getDb(), reader) : 0;
-  await resumeStalledRequests(getDb(), provider, getDraftSettings(), getClock().now(), 5 * 60_000);
+export async function pollOpenPullRequests(deps: Pick<Services, "db" | "git" | "draft" | "clock" | "log">) {
+  const { reader, provider } = deps.git;
+  const moved = reader ? await pollPullRequests(deps.db, reader, deps.log) : 0;
+  await resumeStalledRequests(deps.db, provider, deps.draft, deps.clock.now(), 5 * 60_000, deps.log);
   return moved;
 }
 
-export async function reviewQueue(viewer: Viewer | null, params: Record<string, string | string[] | undefined>) {
+export async function reviewQueue(deps: Pick<Services, "db" | "inventory" | "clock">, viewer: Viewer | null, params: Record<string, string | string[] | undefined>) {
   const filters = queueFiltersSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  return { filters, items: await listReviewQueue(getDb(), viewer, filters, await getInventoryStore().snapshot(), getClock().now()) };
+  return { filters, items: await listReviewQueue(deps.db, viewer, filters, await deps.inventory.snapshot(), deps.clock.now()) };
 }
 
 /** For the navigation: how many requests wait for reviewers (null for everyone else). */
-export async function reviewCountFor(viewer: Viewer | null): Promise<number | null> {
-  return viewer && canReview(viewer) ? countOpenRequests(getDb()) : null;
+export async function reviewCountFor(deps: Pick<Services, "db">, viewer: Viewer | null): Promise<number | null> {
+  return viewer && canReview(viewer) ? countOpenRequests(deps.db) : null;
 }
 
+type ResourceDeps = Pick<Services, "db" | "env" | "inventory" | "profile" | "git" | "draft" | "log">;
+
 /** Reads a file of the indexed commit, for editing what is there (module upgrades). */
-async function indexedFileReader() {
-  const snapshot = await getInventoryStore().snapshot();
-  const repo = getEnv().environmentsRepo;
+async function indexedFileReader(deps: Pick<Services, "env" | "inventory">) {
+  const snapshot = await deps.inventory.snapshot();
+  const repo = deps.env.environmentsRepo;
   return {
     snapshot,
     readFile: (path: string) =>
@@ -149,12 +154,12 @@ async function indexedFileReader() {
   };
 }
 
-export async function previewResources(viewer: Viewer | null, cluster: string, name: string, input: unknown) {
-  const { snapshot, readFile } = await indexedFileReader();
-  return prepareResourceRequest(viewer, snapshot.find(cluster, name), input, { profile: getProfile(), readFile });
+export async function previewResources(deps: Omit<ResourceDeps, "db" | "git" | "draft" | "log">, viewer: Viewer | null, cluster: string, name: string, input: unknown) {
+  const { snapshot, readFile } = await indexedFileReader(deps);
+  return prepareResourceRequest(viewer, snapshot.find(cluster, name), input, { profile: deps.profile, readFile });
 }
 
-export async function submitResources(viewer: Viewer | null, cluster: string, name: string, input: unknown) {
-  const { snapshot, readFile } = await indexedFileReader();
-  return submitResourceRequest(viewer, snapshot.find(cluster, name), input, { db: getDb(), profile: getProfile(), provider: getGit().provider, draft: getDraftSettings(), readFile });
+export async function submitResources(deps: ResourceDeps, viewer: Viewer | null, cluster: string, name: string, input: unknown) {
+  const { snapshot, readFile } = await indexedFileReader(deps);
+  return submitResourceRequest(viewer, snapshot.find(cluster, name), input, { db: deps.db, profile: deps.profile, provider: deps.git.provider, draft: deps.draft, log: deps.log, readFile });
 }

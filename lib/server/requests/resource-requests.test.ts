@@ -14,6 +14,7 @@ import { createLocalProvider } from "@/lib/git/local-provider";
 import { getRequest } from "./get-request";
 import type { ReviewPrediction } from "./list-review-queue";
 import { submitResourceRequest } from "./submit-resource-request";
+import { testLogger } from "@/lib/testing/test-logger";
 
 const db = embeddedTestDatabase();
 let repo: string;
@@ -34,6 +35,7 @@ function deps() {
     profile,
     provider: createLocalProvider({ repoPath: repo, baseBranch: "main" }),
     draft: { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null },
+    log: testLogger(),
     readFile: async (p: string) => {
       try {
         return git("show", `HEAD:${p}`) + "\n";

@@ -4,6 +4,7 @@ import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
 import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
 import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
 import { resumeStalledRequests } from "./resume-stalled-requests";
+import { testLogger } from "@/lib/testing/test-logger";
 
 const db = embeddedTestDatabase();
 const settings = { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null };
@@ -19,12 +20,12 @@ describe("resumeStalledRequests", () => {
     });
     const fresh = await db().request.findUniqueOrThrow({ where: { id } });
     // Young: an attempt may still be running.
-    expect(await resumeStalledRequests(db(), provider, settings, new Date(fresh.updatedAt.getTime() + 60_000), 300_000)).toBe(0);
-    expect(await resumeStalledRequests(db(), provider, settings, new Date(fresh.updatedAt.getTime() + 301_000), 300_000)).toBe(1);
+    expect(await resumeStalledRequests(db(), provider, settings, new Date(fresh.updatedAt.getTime() + 60_000), 300_000, testLogger())).toBe(0);
+    expect(await resumeStalledRequests(db(), provider, settings, new Date(fresh.updatedAt.getTime() + 301_000), 300_000, testLogger())).toBe(1);
     const row = await db().request.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ state: "pr_open", prNumber: 7 });
     expect(opened).toHaveLength(1);
     // Resumed, it is no longer stalled.
-    expect(await resumeStalledRequests(db(), provider, settings, new Date(Date.now() + 3_600_000), 300_000)).toBe(0);
+    expect(await resumeStalledRequests(db(), provider, settings, new Date(Date.now() + 3_600_000), 300_000, testLogger())).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { toJson } from "@/lib/db/to-json";
 import type { PlatformProfile } from "@/lib/environments/profile";
 import { AppError } from "@/lib/errors";
 import type { GitProvider } from "@/lib/git/git-provider";
+import type { Logger } from "@/lib/log";
 import type { InventorySnapshot } from "../inventory-store";
 import { draftForRequest } from "./draft-for-request";
 import { namespaceBranch, type DraftSettings } from "./namespace-draft";
@@ -18,6 +19,7 @@ export interface SubmitDeps {
   snapshot: InventorySnapshot;
   provider: GitProvider;
   draft: DraftSettings;
+  log: Pick<Logger, "error">;
 }
 
 /**
@@ -56,6 +58,6 @@ export async function submitNamespaceRequest(viewer: Viewer, input: unknown, dep
     });
   });
   const draft = draftForRequest({ id, kind: "namespace", requester: viewer.login, cluster: value.cluster, namespace: value.name, answers: value, files: prepared.files }, deps.draft);
-  await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth");
+  await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth", deps.log);
   return { id };
 }

@@ -6,6 +6,7 @@ import type { PlatformProfile } from "@/lib/environments/profile";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
 import type { GitProvider } from "@/lib/git/git-provider";
+import type { Logger } from "@/lib/log";
 import { draftForRequest } from "./draft-for-request";
 import type { DraftSettings } from "./namespace-draft";
 import { openRequestPullRequest } from "./open-request-pull-request";
@@ -17,7 +18,7 @@ export async function submitResourceRequest(
   viewer: Viewer | null,
   namespace: NamespaceRecord | undefined,
   input: unknown,
-  deps: { db: Db; profile: PlatformProfile; provider: GitProvider; draft: DraftSettings; readFile: (path: string) => Promise<string | null> },
+  deps: { db: Db; profile: PlatformProfile; provider: GitProvider; draft: DraftSettings; log: Pick<Logger, "error">; readFile: (path: string) => Promise<string | null> },
 ): Promise<{ id: string }> {
   const prepared = await prepareResourceRequest(viewer, namespace, input, deps);
   if (Object.keys(prepared.fields).length > 0 || !prepared.value || !viewer || !namespace) {
@@ -45,6 +46,6 @@ export async function submitResourceRequest(
       events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested ${prepared.value.resources.length} resource change(s) for ${namespace.name}` } },
     },
   });
-  await openRequestPullRequest(deps.db, deps.provider, id, draftForRequest(row, deps.draft), "berth");
+  await openRequestPullRequest(deps.db, deps.provider, id, draftForRequest(row, deps.draft), "berth", deps.log);
   return { id };
 }

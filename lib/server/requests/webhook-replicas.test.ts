@@ -4,6 +4,7 @@ import { createDb, type OpenDb } from "@/lib/db/create-db";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { scratchDatabase } from "@/lib/db/testing/scratch-database";
 import { handleGitHubWebhook } from "./handle-github-webhook";
+import { testLogger } from "@/lib/testing/test-logger";
 
 /**
  * Two Berth replicas share one PostgreSQL database and GitHub delivers (or
@@ -11,7 +12,7 @@ import { handleGitHubWebhook } from "./handle-github-webhook";
  */
 const secret = "webhook-secret-0123456789";
 const sign = (body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-const deps = { secret, baseBranch: "main", onPush: async () => undefined };
+const deps = { secret, baseBranch: "main", onPush: async () => undefined, log: testLogger() };
 
 describe("webhook deliveries with two replicas", () => {
   const url = scratchDatabase("berth_webhooks");

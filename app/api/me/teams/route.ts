@@ -1,4 +1,4 @@
-import { refreshViewer } from "@/lib/auth/current-viewer";
+import { refreshViewer } from "@/lib/server/current-viewer";
 import { mutationRoute } from "@/lib/server/http";
 import { AppError } from "@/lib/errors";
 

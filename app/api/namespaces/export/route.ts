@@ -1,10 +1,10 @@
-import { getViewer } from "@/lib/auth/current-viewer";
+import { getViewer } from "@/lib/server/current-viewer";
 import { parseInventoryQuery } from "@/lib/environments/query-inventory";
 import { exportNamespaces } from "@/lib/server/export-namespaces";
 import { apiRoute } from "@/lib/server/http";
 
-export const GET = apiRoute("/api/namespaces/export", async (request) => {
-  const csv = await exportNamespaces(await getViewer(), parseInventoryQuery(new URL(request.url).searchParams));
+export const GET = apiRoute("/api/namespaces/export", async (request, _context, services) => {
+  const csv = await exportNamespaces(services, await getViewer(), parseInventoryQuery(new URL(request.url).searchParams));
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

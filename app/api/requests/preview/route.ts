@@ -1,9 +1,9 @@
-import { getViewer } from "@/lib/auth/current-viewer";
+import { getViewer } from "@/lib/server/current-viewer";
 import { mutationRoute, readJson } from "@/lib/server/http";
 import { previewNamespaceRequest } from "@/lib/server/requests/request-service";
 
 /** The form's live check: field errors, policy results and the files, with nothing written. */
-export const POST = mutationRoute("/api/requests/preview", async (request) => {
-  const { fields, policy, files } = await previewNamespaceRequest(await getViewer(), await readJson(request));
+export const POST = mutationRoute("/api/requests/preview", async (request, _context, services) => {
+  const { fields, policy, files } = await previewNamespaceRequest(services, await getViewer(), await readJson(request));
   return Response.json({ fields, policy, files });
 });

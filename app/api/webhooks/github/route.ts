@@ -4,8 +4,8 @@ import { receiveWebhook } from "@/lib/server/requests/request-service";
 /** GitHub's webhook deliveries: the signature is checked over the raw body, so it is read as text. Rate limited per source address. */
 export const POST = apiRoute(
   "/api/webhooks/github",
-  async (request) => {
-    const result = await receiveWebhook({
+  async (request, _context, services) => {
+    const result = await receiveWebhook(services, {
       rawBody: await readText(request, 1024 * 1024),
       event: request.headers.get("x-github-event"),
       delivery: request.headers.get("x-github-delivery"),

@@ -5,6 +5,7 @@ import { NamespaceLiveStatus } from "@/components/clusters/namespace-live-status
 import { getNamespaceLive } from "@/lib/server/get-namespace-live";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ClusterNamespacePage({ params }: Params) {
   const { cluster, name } = await params;
   const [c, n] = [decodeURIComponent(cluster), decodeURIComponent(name)];
-  const live = await orNotFound(getNamespaceLive(await pageViewer(), c, n));
+  const live = await orNotFound(getNamespaceLive(getServices(), await pageViewer(), c, n));
   if (live.inRepository) redirect(`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}`);
   return (
     <div className="space-y-6">

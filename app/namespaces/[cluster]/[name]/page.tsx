@@ -9,6 +9,7 @@ import { getNamespaceLive } from "@/lib/server/get-namespace-live";
 import { NamespaceLiveStatus } from "@/components/clusters/namespace-live-status";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
+import { getServices } from "@/lib/server/services";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
@@ -38,8 +39,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function NamespacePage({ params }: Params) {
   const { cluster, name } = await params;
   const viewer = await pageViewer();
-  const { namespace: ns, commit, reviewOverdue, modules, owner, fullView } = await orNotFound(getNamespace(viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
-  const live = await getNamespaceLive(viewer, ns.cluster, ns.name);
+  const { namespace: ns, commit, reviewOverdue, modules, owner, fullView } = await orNotFound(getNamespace(getServices(), viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
+  const live = await getNamespaceLive(getServices(), viewer, ns.cluster, ns.name);
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 
   return (
@@ -161,7 +162,7 @@ export default async function NamespacePage({ params }: Params) {
                       <span className={`rounded px-1.5 ${STATUS_TEXT[m.status].className}`}>{STATUS_TEXT[m.status].text}</span>
                     </td>
                     <td className="px-3 py-2">
-                      <a href={fileLink(ns, m.file, commit)} className="font-mono text-blue-800 underline">
+                      <a href={fileLink(getServices().env, ns, m.file, commit)} className="font-mono text-blue-800 underline">
                         {m.file}
                       </a>
                     </td>
@@ -183,7 +184,7 @@ export default async function NamespacePage({ params }: Params) {
         <ul className="columns-1 space-y-1 text-sm sm:columns-2">
           {ns.files.map((file) => (
             <li key={file}>
-              <a href={fileLink(ns, file, commit)} className="inline-flex min-h-6 items-center font-mono text-blue-800 underline">
+              <a href={fileLink(getServices().env, ns, file, commit)} className="inline-flex min-h-6 items-center font-mono text-blue-800 underline">
                 {file}
               </a>
             </li>

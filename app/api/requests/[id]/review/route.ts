@@ -1,13 +1,13 @@
-import { getViewer } from "@/lib/auth/current-viewer";
+import { getViewer } from "@/lib/server/current-viewer";
 import { mutationRoute, readJson } from "@/lib/server/http";
 import { merge, review } from "@/lib/server/requests/request-service";
 
 /** Approve, request changes (posted to GitHub as the reviewer) or, with the local provider, merge. */
-export const POST = mutationRoute("/api/requests/[id]/review", async (request, { params }: { params: Promise<{ id: string }> }) => {
+export const POST = mutationRoute("/api/requests/[id]/review", async (request, { params }: { params: Promise<{ id: string }> }, services) => {
   const viewer = await getViewer();
   const { id } = await params;
   const body = await readJson(request);
-  if ((body as { action?: unknown })?.action === "merge") await merge(viewer, id);
-  else await review(viewer, id, body);
+  if ((body as { action?: unknown })?.action === "merge") await merge(services, viewer, id);
+  else await review(services, viewer, id, body);
   return Response.json({ ok: true });
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { readNamespaceSource } from "@/lib/server/read-namespace-source";
+import { getServices } from "@/lib/server/services";
 
 type Params = { params: Promise<{ cluster: string; name: string; file: string[] }> };
 
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function NamespaceFilePage({ params }: Params) {
   const { cluster, name, file } = await params;
   const [c, n, f] = [decodeURIComponent(cluster), decodeURIComponent(name), file.map(decodeURIComponent).join("/")];
-  const source = await orNotFound(readNamespaceSource(await pageViewer(), c, n, f));
+  const source = await orNotFound(readNamespaceSource(getServices(), await pageViewer(), c, n, f));
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">

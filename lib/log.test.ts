@@ -1,13 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { acceptRequestId, log, redact, setLogSink, withRequestId, type LogLevel } from "./log";
+import { describe, expect, it } from "vitest";
+import { acceptRequestId, createLogger, redact, type LogLevel, type Logger } from "./log";
 
+let log: Logger;
 function capture(): { level: LogLevel; entry: Record<string, unknown> }[] {
   const lines: { level: LogLevel; entry: Record<string, unknown> }[] = [];
-  setLogSink((level, line) => lines.push({ level, entry: JSON.parse(line) as Record<string, unknown> }));
+  log = createLogger((level, line) => lines.push({ level, entry: JSON.parse(line) as Record<string, unknown> }));
   return lines;
 }
-
-afterEach(() => setLogSink(undefined));
 
 describe("log", () => {
   it("writes one JSON object per line with time, level, msg and fields", () => {
@@ -21,7 +20,7 @@ describe("log", () => {
 
   it("adds the request id of the work it runs inside, across awaits", async () => {
     const lines = capture();
-    await withRequestId("req-12345678", async () => {
+    await log.withRequestId("req-12345678", async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
       log.warn("slow");
     });

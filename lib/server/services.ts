@@ -1,0 +1,271 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { createViewerCache, type ViewerCache } from "@/lib/auth/viewer-cache";
+import { watchCluster } from "@/lib/clusters/cluster-watcher";
+import { createKubeClusterSource } from "@/lib/clusters/kube-cluster-source";
+import { loadClusterConfigs } from "@/lib/clusters/load-cluster-configs";
+import { createDb, type Db, type OpenDb } from "@/lib/db/create-db";
+import { readEnv, type Env } from "@/lib/env";
+import { buildIndex, type InventoryIndex } from "@/lib/environments/build-index";
+import { headCommit } from "@/lib/environments/head-commit";
+import { loadProfile, type PlatformProfile } from "@/lib/environments/profile";
+import { updateIndex } from "@/lib/environments/update-index";
+import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
+import { createGitHubProvider } from "@/lib/git/github-provider";
+import { createLocalProvider } from "@/lib/git/local-provider";
+import { setGitHubCallListener } from "@/lib/git/observe-github";
+import { syncClone } from "@/lib/git/sync-clone";
+import { createLogger, type Logger } from "@/lib/log";
+import { systemClock, type Clock } from "./clock";
+import { clusterHealth, type Clusters } from "./cluster-health";
+import { createInventoryStore, type InventoryStore } from "./inventory-store";
+import { runIfLeader } from "./leases/run-if-leader";
+import { createMetrics, type Metrics } from "./metrics";
+import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { createTextCache, type TextCache } from "./text-cache";
+
+/** Who hears of cluster events: requests waiting for their namespace, the start-up's garbage collection. */
+export interface ClusterListeners {
+  namespace: Set<(cluster: string, namespace: string) => void>;
+  firstSync: Set<() => void>;
+}
+
+export interface GitServices {
+  provider: GitProvider;
+  /** GitHub: reads pull requests for the poller. */
+  reader: PullRequestReader | null;
+  /** Local: merges in Berth. */
+  merger: BranchMerger | null;
+}
+
+/** How pull requests are labelled and who is asked to review them. */
+export interface DraftSettings {
+  labels: string[];
+  reviewerTeams: string[];
+  publicUrl: string | null;
+}
+
+/**
+ * Everything real that Berth's use-cases use, made once per process. A
+ * use-case takes the part it needs (`Pick<Services, "db" | "clock">`), so a
+ * unit test passes fakes for exactly those. Nothing here opens a connection
+ * or starts a timer until first used, so `next build` and imports stay inert.
+ */
+export interface Services {
+  readonly env: Env;
+  readonly profile: PlatformProfile;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** The Prisma client; with the embedded database, the first use locks its folder (migrate before). */
+  readonly db: Db;
+  readonly inventory: InventoryStore;
+  readonly git: GitServices;
+  readonly draft: DraftSettings;
+  /** Watching starts on first use. */
+  readonly clusters: Clusters;
+  readonly clusterListeners: ClusterListeners;
+  readonly metrics: Metrics;
+  readonly rateLimits: { mutations: RateLimiter; webhooks: RateLimiter };
+  /** Signed-in viewers by session id, in this process. */
+  readonly viewers: ViewerCache;
+  /** The inventory API's serialised pages. */
+  readonly inventoryJson: TextCache;
+  /** This process as lease holder: the host name (the pod's name in Kubernetes) and a random suffix. */
+  readonly replicaId: string;
+  /** With GitHub as the provider, fetches Berth's own bare clone of the default branch, then re-indexes. */
+  syncClone(): Promise<void>;
+  /** Background work of a GitHub-backed Berth (see the function); once. */
+  startBackgroundWork(poll: () => Promise<unknown>): void;
+  /** Stops timers and watchers and closes the database (tests, scripts). */
+  close(): Promise<void>;
+}
+
+/** Remembers what `make` returns the first time it is asked for; `made()` tells without making it. */
+function once<T>(make: () => T): (() => T) & { made(): T | undefined } {
+  let made: { value: T } | undefined;
+  return Object.assign(() => (made ??= { value: make() }).value, { made: () => made?.value });
+}
+
+export function createServices(env: Env, options: { log?: Logger; clock?: Clock } = {}): Services {
+  const log = options.log ?? createLogger();
+  const clock = options.clock ?? systemClock;
+  const profile = loadProfile(env.BERTH_PROFILE);
+  const clusterListeners: ClusterListeners = { namespace: new Set(), firstSync: new Set() };
+  const timers: NodeJS.Timeout[] = [];
+  let openDb: OpenDb | undefined;
+
+  const db = () => (openDb ??= createDb(env)).client;
+
+  const inventory = once(() =>
+    createInventoryStore<InventoryIndex>({
+      indexer: {
+        build: () => buildIndex({ repoPath: env.environmentsRepo, profile }),
+        head: () => headCommit(env.environmentsRepo),
+        update: (index, commit) => updateIndex(index, { commit }),
+      },
+      refreshMs: env.BERTH_INDEX_REFRESH_SECONDS * 1000,
+      now: () => clock.now(),
+      onIndexed: async (run) => {
+        await db().indexRun.create({ data: run });
+      },
+      log: (message, error) => log.warn(message, { error }),
+    }),
+  );
+
+  const git = once((): GitServices => {
+    if (env.BERTH_GIT_PROVIDER === "github") {
+      const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
+      const github = createGitHubProvider({ apiUrl: env.GITHUB_API_URL, token: env.GITHUB_BOT_TOKEN!, owner, repo, baseBranch: env.BERTH_BASE_BRANCH });
+      return { provider: github, reader: github, merger: null };
+    }
+    const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
+    return { provider: local, reader: null, merger: local };
+  });
+
+  const clusters = once((): Clusters => {
+    if (env.BERTH_KUBE_IN_CLUSTER && !profile.clusters.some((c) => c.name === env.BERTH_KUBE_IN_CLUSTER)) {
+      throw new Error(`BERTH_KUBE_IN_CLUSTER names ${env.BERTH_KUBE_IN_CLUSTER}, which is not a cluster of the profile (${profile.clusters.map((c) => c.name).join(", ")})`);
+    }
+    const configs = loadClusterConfigs({ clusters: profile.clusters, kubeconfigPath: env.BERTH_KUBECONFIG, inCluster: env.BERTH_KUBE_IN_CLUSTER });
+    const set: Clusters = { watchers: [], unconfigured: [], since: clock.now() };
+    for (const c of configs) {
+      if (!c.config) {
+        set.unconfigured.push({ cluster: c.cluster, reason: c.reason });
+        continue;
+      }
+      set.watchers.push(
+        watchCluster({
+          name: c.cluster,
+          source: createKubeClusterSource(c.config),
+          now: () => clock.now(),
+          onNamespace: (type, ns) => {
+            if (type !== "DELETED") for (const listener of clusterListeners.namespace) listener(c.cluster, ns.name);
+          },
+          onFirstSync: () => {
+            for (const listener of clusterListeners.firstSync) listener();
+          },
+          onStateChange: ({ cluster, state, reason }) => {
+            if (state === "unreachable") log.warn(`cluster ${cluster} is unreachable`, { cluster, state, reason });
+            else log.info(`cluster ${cluster} is ${state}`, { cluster, state });
+          },
+        }),
+      );
+    }
+    return set;
+  });
+
+  const metrics = once(() => {
+    const made = createMetrics({
+      requestStates: async () => {
+        const rows = await db().request.groupBy({ by: ["state"], _count: { _all: true } });
+        return Object.fromEntries(rows.map((row) => [row.state, row._count._all]));
+      },
+      inventory: () => inventory().status(),
+      clusters: () => clusterHealth({ clusters: clusters(), profile }),
+      now: () => clock.now(),
+      onError: (what, error) => log.warn(`metrics: ${what} failed`, { error: String(error) }),
+    });
+    setGitHubCallListener((call) => made.githubCall(call));
+    return made;
+  });
+
+  const rateLimits = once(() => {
+    const rule = (perMinute: number) => ({ capacity: Math.max(5, Math.ceil(perMinute / 2)), perSecond: perMinute / 60 });
+    return { mutations: createRateLimiter(rule(env.BERTH_RATE_LIMIT_MUTATIONS)), webhooks: createRateLimiter(rule(env.BERTH_RATE_LIMIT_WEBHOOKS)) };
+  });
+
+  const viewers = once(() =>
+    createViewerCache({
+      freshMs: 5_000,
+      staleMs: 5 * 60_000,
+      max: 10_000,
+      now: Date.now,
+      onStale: (_session, error) => log.warn("session store unavailable; using the viewer read before", { error: String(error) }),
+    }),
+  );
+  const inventoryJson = once(() => createTextCache(32 * 1024 * 1024));
+  const replicaId = `${os.hostname()}-${randomBytes(4).toString("hex")}`;
+
+  async function syncEnvironmentsClone(): Promise<void> {
+    if (env.BERTH_GIT_PROVIDER !== "github") return;
+    await syncClone({
+      remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
+      path: env.environmentsRepo,
+      branch: env.BERTH_BASE_BRANCH,
+      token: env.GITHUB_BOT_TOKEN,
+    });
+    await inventory().refresh();
+  }
+
+  /**
+   * Fetching the clone runs on every replica, because each replica reads its
+   * own clone (an emptyDir in deploy/): a replica that skipped it would serve
+   * an old inventory. Polling pull requests writes request states and spends
+   * GitHub's rate limit, so it runs on one replica at a time, the holder of
+   * the "poller" lease. The lease lasts 2.5 rounds: a live holder renews it
+   * every round, a dead one's is taken over within three.
+   */
+  function startBackgroundWork(poll: () => Promise<unknown>): void {
+    if (timers.length > 0 || env.BERTH_GIT_PROVIDER !== "github") return;
+    const every = env.BERTH_POLL_SECONDS * 1000;
+    const safely = (what: string, work: () => Promise<unknown>) => () => void work().catch((error) => log.warn(`${what} failed`, { error: String(error) }));
+    const pollAsLeader = () => runIfLeader({ db: db(), name: "poller", holder: replicaId, ttlMs: every * 2.5, work: poll, onLease: (held) => metrics().lease("poller", held) });
+    timers.push(setInterval(safely("syncing the environments clone", syncEnvironmentsClone), every), setInterval(safely("polling pull requests", pollAsLeader), every));
+    for (const timer of timers) timer.unref();
+  }
+
+  return {
+    env,
+    profile,
+    clock,
+    log,
+    get db() {
+      return db();
+    },
+    get inventory() {
+      return inventory();
+    },
+    get git() {
+      return git();
+    },
+    draft: { labels: env.BERTH_PR_LABELS, reviewerTeams: env.BERTH_REVIEWER_TEAMS, publicUrl: env.NEXTAUTH_URL ?? null },
+    get clusters() {
+      return clusters();
+    },
+    clusterListeners,
+    get metrics() {
+      return metrics();
+    },
+    get rateLimits() {
+      return rateLimits();
+    },
+    get viewers() {
+      return viewers();
+    },
+    get inventoryJson() {
+      return inventoryJson();
+    },
+    replicaId,
+    syncClone: syncEnvironmentsClone,
+    startBackgroundWork,
+    async close() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      inventory.made()?.stop();
+      for (const watcher of clusters.made()?.watchers ?? []) watcher.stop();
+      await openDb?.close();
+      openDb = undefined;
+    },
+  };
+}
+
+// Note: the one module-level instance. On globalThis because Next bundles
+// instrumentation, routes and pages apart, and its dev server reloads modules:
+// all of them must share one database lock, one index and one set of watchers.
+const root = globalThis as typeof globalThis & { berthServices?: Services };
+
+/** This process's services, made from the settings on first use. */
+export function getServices(): Services {
+  root.berthServices ??= createServices(readEnv());
+  return root.berthServices;
+}
