@@ -1,9 +1,8 @@
-import { Octokit } from "@octokit/rest";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
-import { observeGitHub } from "@/lib/git/observe-github";
+import { createOctokit } from "@/lib/git/create-octokit";
 import { getDb } from "@/lib/db/client";
 import { getEnv, type Env } from "@/lib/env";
 import { sampleUsers } from "@/lib/environments/sample/sample-users";
@@ -55,8 +54,8 @@ function githubProvider(env: Env) {
     userinfo: {
       url: `${api}/user`,
       async request({ tokens }) {
-        const octokit = new Octokit({ auth: tokens.access_token, baseUrl: api, userAgent: "berth" });
-        observeGitHub(octokit);
+        // TODO(root): pass onCall
+        const octokit = createOctokit({ auth: tokens.access_token, baseUrl: api });
         const { data: user } = await octokit.rest.users.getAuthenticated();
         let email = user.email;
         if (!email) {
@@ -92,6 +91,7 @@ function localProvider() {
  * stay in the database.
  */
 export function authOptions(env: Env = getEnv()): NextAuthOptions {
+  // TODO(root): pass onCall
   const membership = createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG });
   const settings = sessionSettings(env);
   return {

@@ -44,6 +44,7 @@ async function load(force: boolean): Promise<Viewer | null> {
   const read = () =>
     loadViewer(getDb(), id, {
       settings: sessionSettings(env),
+      // TODO(root): pass onCall
       membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG }),
       now: new Date(),
       force,

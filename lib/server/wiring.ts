@@ -7,7 +7,6 @@ import { getEnv, type Env } from "@/lib/env";
 import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
-import { setGitHubCallListener } from "@/lib/git/observe-github";
 import { syncClone } from "@/lib/git/sync-clone";
 import { loadClusterConfigs } from "@/lib/clusters/load-cluster-configs";
 import { createKubeClusterSource } from "@/lib/clusters/kube-cluster-source";
@@ -82,7 +81,7 @@ export function getGit(): Providers {
     const env = getEnv();
     if (env.BERTH_GIT_PROVIDER === "github") {
       const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-      const github = createGitHubProvider({ apiUrl: env.GITHUB_API_URL, token: env.GITHUB_BOT_TOKEN!, owner, repo, baseBranch: env.BERTH_BASE_BRANCH });
+      const github = createGitHubProvider({ apiUrl: env.GITHUB_API_URL, token: env.GITHUB_BOT_TOKEN!, owner, repo, baseBranch: env.BERTH_BASE_BRANCH, onCall: (call) => getMetrics().githubCall(call) });
       state.berthGit = { provider: github, reader: github, merger: null };
     } else {
       const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
@@ -116,7 +115,7 @@ export function replicaId(): string {
   return state.berthReplica;
 }
 
-/** The process's metrics, fed from the database, the index and the clusters; GitHub calls are counted from here on. */
+/** The process's metrics, fed from the database, the index and the clusters; GitHub clients report their calls to it. */
 export function getMetrics(): Metrics {
   if (!state.berthMetrics) {
     const metrics = createMetrics({
@@ -129,7 +128,6 @@ export function getMetrics(): Metrics {
       now: () => getClock().now(),
       onError: (what, error) => log.warn(`metrics: ${what} failed`, { error: String(error) }),
     });
-    setGitHubCallListener((call) => metrics.githubCall(call));
     state.berthMetrics = metrics;
   }
   return state.berthMetrics;

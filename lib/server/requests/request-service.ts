@@ -56,7 +56,7 @@ export async function review(viewer: Viewer | null, id: string, input: unknown) 
     const token = viewer.kind === "github" ? await sessionGitHubToken(getDb(), viewer.sessionId, env.authSecret) : null;
     if (!token) throw new AppError("forbidden", "Sign in with GitHub to review: the review is posted as you");
     const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-    post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body });
+    post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body, onCall: (call) => getMetrics().githubCall(call) });
   }
   await reviewRequest(getDb(), viewer, id, input, post);
 }
