@@ -10,4 +10,16 @@ describe("diffLines", () => {
       '  module "db" {\n-   source = "x?ref=1.0.0"\n+   source = "x?ref=2.0.0"\n  }',
     );
   });
+  it("marks lines inserted in the middle as added and every other line unchanged", () => {
+    const before = "kind: Namespace\nmetadata:\n  name: orders\nspec: {}\nstatus: {}\n";
+    const after = "kind: Namespace\nmetadata:\n  name: orders\n  labels:\n    team: payments\nspec: {}\nstatus: {}\n";
+    expect(diffLines(before, after)).toBe("  kind: Namespace\n  metadata:\n    name: orders\n+   labels:\n+     team: payments\n  spec: {}\n  status: {}");
+  });
+  it("marks a line deleted from the middle as removed and every other line unchanged", () => {
+    expect(diffLines("a\nb\nc\nd\n", "a\nc\nd\n")).toBe("  a\n- b\n  c\n  d");
+  });
+  it("ignores a missing newline at the end of either version", () => {
+    expect(diffLines("a\nb", "a\nb\nc\n")).toBe("  a\n  b\n+ c");
+    expect(diffLines("a\nb\n", "a\nb")).toBe("  a\n  b");
+  });
 });

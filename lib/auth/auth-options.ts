@@ -1,11 +1,11 @@
-import { Octokit } from "@octokit/rest";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
-import { observeGitHub } from "@/lib/git/observe-github";
 import type { Db } from "@/lib/db/create-db";
 import type { Env } from "@/lib/env";
+import { createOctokit, type GitHubLog } from "@/lib/git/create-octokit";
+import type { GitHubCall } from "@/lib/git/observe-github";
 import { sampleUsers } from "@/lib/environments/sample/sample-users";
 import { createGitHubMembershipSource } from "./github-membership";
 import { createSession, deleteSession, SESSION_TTL_MS, type SessionSettings } from "./sessions";
@@ -41,7 +41,8 @@ export const localSignInSchema = z.object({
     .pipe(z.array(teamSlug).max(50)),
 });
 
-function githubProvider(env: Env) {
+function githubProvider(deps: AuthDeps) {
+  const { env } = deps;
   const web = env.GITHUB_WEB_URL.replace(/\/$/, "");
   const api = env.GITHUB_API_URL.replace(/\/$/, "");
   return GitHubProvider({
@@ -55,8 +56,7 @@ function githubProvider(env: Env) {
     userinfo: {
       url: `${api}/user`,
       async request({ tokens }) {
-        const octokit = new Octokit({ auth: tokens.access_token, baseUrl: api, userAgent: "berth" });
-        observeGitHub(octokit);
+        const octokit = createOctokit({ auth: tokens.access_token, baseUrl: api, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
         const { data: user } = await octokit.rest.users.getAuthenticated();
         let email = user.email;
         if (!email) {
@@ -92,6 +92,9 @@ export interface AuthDeps {
   /** Read when a session is written, not before (the embedded database opens on first use). */
   readonly db: Db;
   viewers: { forget(sessionId: string): void };
+  log: GitHubLog;
+  /** Counts each GitHub call. */
+  metrics: { githubCall(call: GitHubCall): void };
 }
 
 /**
@@ -101,14 +104,14 @@ export interface AuthDeps {
  */
 export function authOptions(deps: AuthDeps): NextAuthOptions {
   const { env } = deps;
-  const membership = createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG });
+  const membership = createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
   const settings = sessionSettings(env);
   return {
     secret: env.authSecret,
     useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     session: { strategy: "jwt", maxAge: SESSION_TTL_MS / 1000 },
     pages: { signIn: "/signin", error: "/signin" },
-    providers: [...(env.GITHUB_CLIENT_ID ? [githubProvider(env)] : []), ...(env.BERTH_LOCAL_SIGNIN ? [localProvider()] : [])],
+    providers: [...(env.GITHUB_CLIENT_ID ? [githubProvider(deps)] : []), ...(env.BERTH_LOCAL_SIGNIN ? [localProvider()] : [])],
     callbacks: {
       async signIn({ account }) {
         if (account?.provider !== "github") return true;

@@ -1,5 +1,5 @@
-import { Octokit } from "@octokit/rest";
-import { observeGitHub } from "@/lib/git/observe-github";
+import { createOctokit, type GitHubLog } from "@/lib/git/create-octokit";
+import type { GitHubCall } from "@/lib/git/observe-github";
 
 /** What Berth needs to know of a user in the organisation, read with their own token. */
 export interface Membership {
@@ -25,12 +25,17 @@ function status(error: unknown): number | undefined {
   return typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : undefined;
 }
 
-export function createGitHubMembershipSource(options: { apiUrl: string; org: string }): MembershipSource {
+export function createGitHubMembershipSource(options: {
+  apiUrl: string;
+  org: string;
+  /** Told of every GitHub call, retries included (the metrics). */
+  onCall?: (call: GitHubCall) => void;
+  log?: GitHubLog;
+}): MembershipSource {
   const org = options.org.toLowerCase();
   return {
     async read(token) {
-      const octokit = new Octokit({ auth: token, baseUrl: options.apiUrl, userAgent: "berth", log: { debug() {}, info() {}, warn: console.warn, error: console.error } });
-      observeGitHub(octokit);
+      const octokit = createOctokit({ auth: token, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
       try {
         const { data } = await octokit.rest.orgs.getMembershipForAuthenticatedUser({ org: options.org });
         if (data.state !== "active") return { member: false, teams: [] };

@@ -1,7 +1,6 @@
-import { Octokit } from "@octokit/rest";
+import { createOctokit, type GitHubLog } from "./create-octokit";
 import type { GitProvider, OpenedPullRequest, PullRequestDraft, PullRequestReader, PullRequestStatus } from "./git-provider";
-import { observeGitHub } from "./observe-github";
-import { defaultRetryOptions, withRetries, type RetryOptions } from "./with-retries";
+import type { GitHubCall } from "./observe-github";
 
 export interface GitHubProviderOptions {
   apiUrl: string;
@@ -10,7 +9,9 @@ export interface GitHubProviderOptions {
   owner: string;
   repo: string;
   baseBranch: string;
-  retry?: RetryOptions;
+  /** Told of every GitHub call, retries included (the metrics). */
+  onCall?: (call: GitHubCall) => void;
+  log?: GitHubLog;
 }
 
 function status(error: unknown): number | undefined {
@@ -25,13 +26,7 @@ function status(error: unknown): number | undefined {
  * branch or pull request.
  */
 export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader {
-  // Octokit logs every failed call; a 404 for a branch not made yet is an answer, not news.
-  const quiet = { debug: () => {}, info: () => {}, warn: console.warn, error: (message: string) => void (/ - 404 with id /.test(message) || console.error(message)) };
-  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth", log: quiet });
-  observeGitHub(octokit);
-  const retry = options.retry ?? defaultRetryOptions;
-  // Transient failures (5xx, rate limits) are retried with backoff on every call.
-  octokit.hook.wrap("request", (request, params) => withRetries(async () => request(params), retry));
+  const octokit = createOctokit({ auth: options.token, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   const { owner, repo } = options;
 
   async function branchHead(branch: string): Promise<string | null> {

@@ -1,5 +1,5 @@
-import { Octokit } from "@octokit/rest";
-import { observeGitHub } from "./observe-github";
+import { createOctokit, type GitHubLog } from "./create-octokit";
+import type { GitHubCall } from "./observe-github";
 
 export type ReviewEvent = "APPROVE" | "REQUEST_CHANGES" | "COMMENT";
 
@@ -23,9 +23,11 @@ export async function postGitHubReview(options: {
   number: number;
   event: ReviewEvent;
   body: string;
+  /** Told of every GitHub call, retries included (the metrics). */
+  onCall?: (call: GitHubCall) => void;
+  log?: GitHubLog;
 }): Promise<void> {
-  const octokit = new Octokit({ auth: options.token, baseUrl: options.apiUrl, userAgent: "berth", log: { debug() {}, info() {}, warn: console.warn, error() {} } });
-  observeGitHub(octokit);
+  const octokit = createOctokit({ auth: options.token, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   try {
     await octokit.rest.pulls.createReview({ owner: options.owner, repo: options.repo, pull_number: options.number, event: options.event, body: options.body || undefined });
   } catch (error) {

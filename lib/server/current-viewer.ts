@@ -8,7 +8,7 @@ import { loadViewer } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getServices, type Services } from "./services";
 
-type ViewerDeps = Pick<Services, "env" | "db" | "viewers" | "log">;
+type ViewerDeps = Pick<Services, "env" | "db" | "viewers" | "log" | "metrics">;
 
 /** The id of this request's session if its cookie is genuine (nothing is read from the database); null when signed out. */
 export async function currentSessionId(deps: Pick<Services, "env"> = getServices()): Promise<string | null> {
@@ -26,7 +26,7 @@ async function load(deps: ViewerDeps, force: boolean): Promise<Viewer | null> {
   const read = () =>
     loadViewer(deps.db, id, {
       settings: sessionSettings(env),
-      membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG }),
+      membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) }),
       now: new Date(),
       force,
       log: deps.log,

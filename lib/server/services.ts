@@ -14,7 +14,6 @@ import { updateIndex } from "@/lib/environments/update-index";
 import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
-import { setGitHubCallListener } from "@/lib/git/observe-github";
 import { syncClone } from "@/lib/git/sync-clone";
 import { createLogger, type Logger } from "@/lib/log";
 import { systemClock, type Clock } from "./clock";
@@ -116,7 +115,15 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   const git = once((): GitServices => {
     if (env.BERTH_GIT_PROVIDER === "github") {
       const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-      const github = createGitHubProvider({ apiUrl: env.GITHUB_API_URL, token: env.GITHUB_BOT_TOKEN!, owner, repo, baseBranch: env.BERTH_BASE_BRANCH });
+      const github = createGitHubProvider({
+        apiUrl: env.GITHUB_API_URL,
+        token: env.GITHUB_BOT_TOKEN!,
+        owner,
+        repo,
+        baseBranch: env.BERTH_BASE_BRANCH,
+        log,
+        onCall: (call) => metrics().githubCall(call),
+      });
       return { provider: github, reader: github, merger: null };
     }
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
@@ -155,8 +162,8 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     return set;
   });
 
-  const metrics = once(() => {
-    const made = createMetrics({
+  const metrics = once(() =>
+    createMetrics({
       requestStates: async () => {
         const rows = await db().request.groupBy({ by: ["state"], _count: { _all: true } });
         return Object.fromEntries(rows.map((row) => [row.state, row._count._all]));
@@ -165,10 +172,8 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
       clusters: () => clusterHealth({ clusters: clusters(), profile }),
       now: () => clock.now(),
       onError: (what, error) => log.warn(`metrics: ${what} failed`, { error: String(error) }),
-    });
-    setGitHubCallListener((call) => made.githubCall(call));
-    return made;
-  });
+    }),
+  );
 
   const rateLimits = once(() => {
     const rule = (perMinute: number) => ({ capacity: Math.max(5, Math.ceil(perMinute / 2)), perSecond: perMinute / 60 });

@@ -52,14 +52,14 @@ export async function retry(deps: Pick<Services, "db" | "git" | "draft" | "log">
 }
 
 /** Approve or request changes; with GitHub the review is posted there as the reviewer. */
-export async function review(deps: Pick<Services, "db" | "env">, viewer: Viewer | null, id: string, input: unknown) {
+export async function review(deps: Pick<Services, "db" | "env" | "log" | "metrics">, viewer: Viewer | null, id: string, input: unknown) {
   const { env } = deps;
   let post: PostReview | null = null;
   if (env.BERTH_GIT_PROVIDER === "github" && viewer) {
     const token = viewer.kind === "github" ? await sessionGitHubToken(deps.db, viewer.sessionId, env.authSecret) : null;
     if (!token) throw new AppError("forbidden", "Sign in with GitHub to review: the review is posted as you");
     const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-    post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body });
+    post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
   }
   await reviewRequest(deps.db, viewer, id, input, post);
 }

@@ -1,0 +1,85 @@
+import { retry } from "@octokit/plugin-retry";
+import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import { observeGitHub, type GitHubCall } from "./observe-github";
+
+/** Where GitHub trouble is reported; Berth's structured log fits, the console is the default. */
+export interface GitHubLog {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface CreateOctokitOptions {
+  /** A token (the bot's or a user's); omitted for anonymous calls. */
+  auth?: string;
+  /** The REST API root: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
+  baseUrl: string;
+  log?: GitHubLog;
+  /** Told of every attempt, retries included (the metrics count them). */
+  onCall?: (call: GitHubCall) => void;
+  /** Milliseconds in one second of waiting (1000); tests pass 1 so no retry waits real seconds. */
+  msPerSecond?: number;
+}
+
+/** 5xx and network failures: three attempts in all, 0.5 s then 2 s apart (plugin-retry waits n² units). */
+const RETRIES = 2;
+/** Rate limits: one more attempt, and only when GitHub asks for a short wait; a request handler should fail rather than hang. */
+const LIMIT_RETRIES = 1;
+const MAX_LIMIT_WAIT_SECONDS = 60;
+/** Rate limits belong to the throttling plugin alone (429 added), so one limit is never retried by both. */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
+type Group = NonNullable<ThrottlingOptions["write"]>;
+// Note: plugin-throttling spaces writes at least a second apart, in one queue
+// for the whole process (its queues are module-level and keyed by one id), so
+// a pull request's writes (tree, commit, branch, pull request, labels,
+// reviewers) and every reviewer's review would wait in line: seconds added to
+// opening a pull request. Berth writes little, and a secondary limit it does
+// meet is retried, so writes go unpaced.
+const unpaced = { key: () => ({ schedule: (_job: unknown, task: () => Promise<unknown>) => task() }) } as unknown as Group;
+
+const consoleLog: GitHubLog = {
+  warn: (message, fields) => (fields ? console.warn(message, fields) : console.warn(message)),
+  error: (message, fields) => (fields ? console.error(message, fields) : console.error(message)),
+};
+
+const GitHubOctokit = Octokit.plugin(observeGitHub, retry, throttling);
+
+/**
+ * The one way Berth makes a GitHub client: transient failures (5xx, network)
+ * and rate limits are retried a bounded number of times, every attempt is
+ * reported to `onCall`, and Octokit's logging goes to `log`.
+ */
+export function createOctokit(options: CreateOctokitOptions): Octokit {
+  const log = options.log ?? consoleLog;
+  const second = options.msPerSecond ?? 1000;
+  const onLimit =
+    (kind: string) =>
+    (retryAfterSeconds: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const retrying = retryCount < LIMIT_RETRIES && retryAfterSeconds <= MAX_LIMIT_WAIT_SECONDS;
+      log.warn(`GitHub ${kind} rate limit`, { method: request.method, route: request.url, retryAfterSeconds, retrying });
+      return retrying;
+    };
+  return new GitHubOctokit({
+    auth: options.auth,
+    baseUrl: options.baseUrl,
+    userAgent: "berth",
+    onCall: options.onCall,
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string, ...detail: unknown[]) => log.warn(message, detail.length > 0 ? { detail: detail.map(String) } : undefined),
+      // Octokit logs every failed call; a 4xx is an answer its caller handles
+      // (a branch not made yet, a pull request that exists), not news.
+      error: (message: string) => void (/ - 4\d\d with id /.test(message) || log.error(message)),
+    },
+    retry: { retries: RETRIES, retryAfterBaseValue: second / 2, doNotRetry: DO_NOT_RETRY },
+    throttle: {
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      retryAfterBaseValue: second,
+      write: unpaced,
+      notifications: unpaced,
+    },
+  });
+}
