@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/create-db";
 import { GitHubTokenRevokedError, type MembershipSource } from "./github-membership";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, isAppError } from "@/lib/errors";
 import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { acceptRequestId } from "@/lib/log";
