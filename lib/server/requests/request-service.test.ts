@@ -1,0 +1,169 @@
+import { createHmac } from "node:crypto";
+import { describe, expect, it, vi } from "vitest";
+import type { Db } from "@/lib/db/create-db";
+import { parseEnv } from "@/lib/env";
+import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
+import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
+import type { BranchMerger, PullRequestReader, PullRequestStatus } from "@/lib/git/git-provider";
+import { fakeRequestDb, requestRow, type RequestRow } from "../testing/fake-request-db";
+import { fakeInventory, fakeServices, gitOf, inventorySnapshot, NOW, roles, viewer } from "../testing/fake-services";
+import { merge, pollOpenPullRequests, previewNamespaceRequest, receiveWebhook, requestFor, reviewCountFor } from "./request-service";
+
+const inventory = () => fakeInventory(inventorySnapshot([namespaceRecord("orders-dev")]));
+const visits = viewer("vic", ["hmpps-visits"]);
+
+describe("previewNamespaceRequest", () => {
+  // Note: the preview's one query is request.findFirst (an active request holding the name).
+  const pending = (id: string | null) => ({ request: { findFirst: async () => (id ? { id } : null) } }) as unknown as Db;
+  const preview = (who: Parameters<typeof previewNamespaceRequest>[1], input: unknown, db = pending(null)) => previewNamespaceRequest(fakeServices({ db, inventory: inventory() }), who, input);
+
+  it("refuses anonymous viewers", async () => {
+    await expect(preview(null, namespaceRequestFixture())).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("renders the files of a valid request of the owning team and runs the policy over them", async () => {
+    const prepared = await preview(visits, namespaceRequestFixture());
+    expect(prepared.fields).toEqual({});
+    expect(prepared.value?.name).toBe("book-a-visit-dev");
+    expect(prepared.files.map((f) => f.path)).toContain("namespaces/live.cloud-platform.service.justice.gov.uk/book-a-visit-dev/00-namespace.yaml");
+    expect(prepared.policy.length).toBeGreaterThan(0);
+    expect(prepared.policy.filter((p) => !p.pass)).toEqual([]);
+  });
+
+  it("names what stands in the way: a name taken by a namespace or an active request, a team the viewer is not in, bad fields", async () => {
+    expect((await preview(visits, namespaceRequestFixture({ name: "orders-dev" }))).fields.name).toMatch(/already exists/);
+    expect((await preview(visits, namespaceRequestFixture(), pending("r9"))).fields.name).toMatch(/already requested \(request r9\)/);
+    expect((await preview(roles.owner, namespaceRequestFixture())).fields.team).toMatch(/not a member of the GitHub team hmpps-visits/);
+    const bad = await preview(visits, namespaceRequestFixture({ name: "Bad_Name" }));
+    expect(bad).toMatchObject({ value: null, files: [], fields: { name: expect.any(String) } });
+  });
+});
+
+describe("requestFor", () => {
+  const rita = roles.reviewer;
+  const deps = (row: RequestRow, git: { reader?: PullRequestReader | null; merger?: BranchMerger | null } = {}) =>
+    fakeServices({ db: fakeRequestDb([row]).db, inventory: inventory(), git: gitOf(git) });
+  const merger: BranchMerger = { mergeBranch: async () => "sha" };
+
+  it("refuses anonymous viewers, and answers not_found to someone who may not see the request", async () => {
+    await expect(requestFor(deps(requestRow("r1")), null, "r1")).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requestFor(deps(requestRow("r1")), roles.member, "r1")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it.each([
+    ["a reviewer, on an open request", rita, requestRow("r1"), {}, ["approve", "request_changes"]],
+    ["a reviewer who is its requester", rita, requestRow("r1", { requester: "rita" }), {}, []],
+    ["a reviewer, on an approved request (local provider)", rita, requestRow("r1", { state: "approved" }), { merger }, ["request_changes", "merge"]],
+    ["a reviewer, on an approved request (GitHub: merged there)", rita, requestRow("r1", { state: "approved" }), {}, ["request_changes"]],
+    ["its team, on a failed request", roles.owner, requestRow("r1", { state: "failed" }), {}, ["retry"]],
+    ["its team, on an open request", roles.owner, requestRow("r1"), { merger }, []],
+    ["a reviewer, on a merged request", rita, requestRow("r1", { state: "merged" }), { merger }, []],
+  ] as const)("offers %s: %j", async (_, who, row, git, actions) => {
+    expect((await requestFor(deps(row, git), who, "r1")).actions).toEqual(actions);
+  });
+
+  it("reads the pull request from GitHub, and says unreachable when GitHub does not answer", async () => {
+    const status: PullRequestStatus = { number: 7, state: "open", merged: false, headSha: "abc", reviews: [], checks: [], comments: [] };
+    const row = requestRow("r1", { prNumber: 7 });
+    expect((await requestFor(deps(row, { reader: { getPullRequest: async (n) => ({ ...status, number: n }) } }), rita, "r1")).pullRequest).toEqual(status);
+    const down: PullRequestReader = { getPullRequest: () => Promise.reject(new Error("ETIMEDOUT")) };
+    expect((await requestFor(deps(row, { reader: down }), rita, "r1")).pullRequest).toBe("unreachable");
+    expect((await requestFor(deps(requestRow("r1")), rita, "r1")).pullRequest).toBeNull();
+  });
+});
+
+describe("merge", () => {
+  function setup(row: RequestRow, merger: BranchMerger | null) {
+    const requests = fakeRequestDb([row]);
+    const deps = fakeServices({ db: requests.db, inventory: inventory(), git: gitOf({ merger }) });
+    return { deps, requests, inventory: deps.inventory as ReturnType<typeof fakeInventory> };
+  }
+
+  it("answers not_found when pull requests are merged on GitHub (no merger)", async () => {
+    // The database is absent: the refusal comes before any read.
+    await expect(merge(fakeServices(), roles.reviewer, "r1")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses anonymous viewers and non-reviewers, merging nothing", async () => {
+    const mergeBranch = vi.fn(async () => "sha");
+    const { deps } = setup(requestRow("r1", { state: "approved" }), { mergeBranch });
+    await expect(merge(deps, null, "r1")).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(merge(deps, roles.owner, "r1")).rejects.toMatchObject({ code: "forbidden" });
+    expect(mergeBranch).not.toHaveBeenCalled();
+  });
+
+  it("merges an approved request's branch, records it, and re-reads the inventory", async () => {
+    const mergeBranch = vi.fn(async () => "0123456789abcdef");
+    const { deps, requests, inventory } = setup(requestRow("r1", { state: "approved" }), { mergeBranch });
+    await merge(deps, roles.reviewer, "r1");
+    expect(mergeBranch).toHaveBeenCalledWith("berth/r1", expect.stringContaining("namespace ns-r1 (request r1)"));
+    expect(requests.requests.get("r1")?.state).toBe("merged");
+    expect(requests.events).toEqual([{ requestId: "r1", fromState: "approved", toState: "merged", actor: "rita", note: "Merged as 0123456789ab" }]);
+    expect(inventory.refreshes).toBe(1);
+  });
+
+  it("refuses a request that is not approved", async () => {
+    const { deps, inventory } = setup(requestRow("r1"), { mergeBranch: async () => "sha" });
+    await expect(merge(deps, roles.reviewer, "r1")).rejects.toMatchObject({ code: "conflict" });
+    expect(inventory.refreshes).toBe(0);
+  });
+});
+
+describe("reviewCountFor", () => {
+  it("counts open requests for reviewers and is null for everyone else, without a query", async () => {
+    const count = vi.fn(async () => 3);
+    // Note: the count is the one query (request.count); the cast says no more of Db exists.
+    const db = { request: { count } } as unknown as Db;
+    expect(await reviewCountFor({ db }, null)).toBeNull();
+    expect(await reviewCountFor({ db }, roles.owner)).toBeNull();
+    expect(count).not.toHaveBeenCalled();
+    expect(await reviewCountFor({ db }, roles.reviewer)).toBe(3);
+    expect(count).toHaveBeenCalledWith({ where: { state: { in: ["pr_open", "changes_requested", "approved"] } } });
+  });
+});
+
+describe("receiveWebhook", () => {
+  const secret = "webhook-secret-0123456789";
+  const github = parseEnv({ BERTH_GIT_PROVIDER: "github", GITHUB_ENVIRONMENTS_REPO: "acme/environments", GITHUB_BOT_TOKEN: "bot", GITHUB_WEBHOOK_SECRET: secret });
+  const signed = (body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  const push = JSON.stringify({ ref: "refs/heads/main" });
+  const counted = async (deps: ReturnType<typeof fakeServices>, outcome: string) => (await deps.metrics.render()).body.includes(`berth_webhook_deliveries_total{event="push",outcome="${outcome}"} 1`);
+
+  it("answers not_found unless the provider is GitHub with a webhook secret", async () => {
+    const delivery = { rawBody: push, event: "push", delivery: "d1", signature: signed(push) };
+    await expect(receiveWebhook(fakeServices(), delivery)).rejects.toMatchObject({ code: "not_found" });
+    await expect(receiveWebhook(fakeServices({ env: { ...github, GITHUB_WEBHOOK_SECRET: undefined } }), delivery)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses a bad signature before any database work and counts it as refused", async () => {
+    const deps = fakeServices({ env: github });
+    await expect(receiveWebhook(deps, { rawBody: push, event: "push", delivery: "d1", signature: signed("something else") })).rejects.toMatchObject({ code: "unauthenticated" });
+    expect(await counted(deps, "refused")).toBe(true);
+    expect(deps.log.lines).toMatchObject([{ level: "warn", msg: "webhook refused: bad or missing signature" }]);
+  });
+
+  it("handles a signed push to the base branch by syncing the clone, and counts a replay", async () => {
+    const syncClone = vi.fn(async () => undefined);
+    const claimed = new Set<string>();
+    // Note: a push touches only webhookDelivery.create (the replay guard); a second claim fails as the unique index would.
+    const db = { webhookDelivery: { create: async ({ data }: { data: { id: string } }) => (claimed.has(data.id) ? Promise.reject({ code: "P2002" }) : claimed.add(data.id)) } } as unknown as Db;
+    const deps = fakeServices({ env: github, db, syncClone });
+    const delivery = { rawBody: push, event: "push", delivery: "d1", signature: signed(push) };
+    expect(await receiveWebhook(deps, delivery)).toEqual({ handled: "push" });
+    expect(syncClone).toHaveBeenCalledTimes(1);
+    expect(await counted(deps, "handled")).toBe(true);
+    await expect(receiveWebhook(deps, delivery)).rejects.toMatchObject({ code: "conflict" });
+    expect(await counted(deps, "replay")).toBe(true);
+  });
+});
+
+describe("pollOpenPullRequests", () => {
+  it("without a pull-request reader moves nothing and only resumes requests stalled for five minutes", async () => {
+    const findMany = vi.fn(async () => []);
+    // Note: with no stalled rows, resuming makes one query (request.findMany); nothing else of Db is used.
+    const db = { request: { findMany } } as unknown as Db;
+    expect(await pollOpenPullRequests(fakeServices({ db }))).toBe(0);
+    expect(findMany).toHaveBeenCalledTimes(1);
+    expect(findMany).toHaveBeenCalledWith(expect.objectContaining({ where: { state: "submitted", updatedAt: { lt: new Date(NOW.getTime() - 5 * 60_000) } } }));
+  });
+});
