@@ -7,9 +7,6 @@ import { testLogger } from "@/lib/testing/test-logger";
 import { createServices } from "./services";
 import { fixedClock, NOW } from "./testing/fake-services";
 
-// Note: services.ts is marked server-only, which throws outside React's server build; Vitest is a server too.
-vi.mock("server-only", () => ({}));
-
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), "berth-services-"));
