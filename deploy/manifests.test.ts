@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { DEPLOY_DIR, find, loadManifests, type Manifest } from "./testing/manifests";
 
 /** The fast, static check of deploy/; manifests-server.test.ts has a real API server validate them. */
@@ -19,7 +19,7 @@ describe("deploy/ manifests", () => {
   });
 
   it("kustomization.yaml lists every file but the example Secret and the migration Job", () => {
-    const kustomization = yaml.load(readFileSync(path.join(DEPLOY_DIR, "kustomization.yaml"), "utf8")) as { resources: string[] };
+    const kustomization = parse(readFileSync(path.join(DEPLOY_DIR, "kustomization.yaml"), "utf8")) as { resources: string[] };
     const files = [...new Set(all.map((m) => m.file))].filter((f) => f !== "secret.example.yaml" && f !== "migrate-job.yaml");
     expect([...kustomization.resources].sort()).toEqual(files.sort());
   });

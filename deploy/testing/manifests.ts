@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
+import { parseAllDocuments } from "yaml";
 
 export const DEPLOY_DIR = path.resolve(__dirname, "..");
 
@@ -14,8 +14,10 @@ export function loadManifests(): { file: string; object: Manifest }[] {
     .filter((f) => f.endsWith(".yaml") && f !== "kustomization.yaml")
     .sort()
     .flatMap((file) =>
-      yaml
-        .loadAll(readFileSync(path.join(DEPLOY_DIR, file), "utf8"))
+      Array.from(parseAllDocuments(readFileSync(path.join(DEPLOY_DIR, file), "utf8")), (doc) => {
+        if (doc.errors[0]) throw doc.errors[0];
+        return doc.toJS() as unknown;
+      })
         .filter((doc) => doc !== null && doc !== undefined)
         .map((object) => ({ file, object: object as Manifest })),
     );

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
-import { load } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { generateSampleRepo } from "../environments/sample/generate-sample-repo";
 import { UsageError } from "./command";
 import { sampleClusterCommand } from "./sample-cluster";
@@ -40,7 +40,7 @@ describe("berth sample-cluster", () => {
       expect(url).not.toMatch(/:0$/);
 
       expect(statSync(kubeconfig).mode & 0o777).toBe(0o600);
-      const parsed = load(readFileSync(kubeconfig, "utf8")) as { "current-context": string; clusters: { cluster: Record<string, unknown> }[]; users: { user: { token: string } }[] };
+      const parsed = parse(readFileSync(kubeconfig, "utf8")) as { "current-context": string; clusters: { cluster: Record<string, unknown> }[]; users: { user: { token: string } }[] };
       expect(parsed["current-context"]).toBe("live");
       expect(parsed.clusters[0]!.cluster).toEqual({ server: url, "insecure-skip-tls-verify": true });
       expect(parsed.users[0]!.user.token).toMatch(/^[A-Za-z0-9_-]{32}$/);

@@ -1,5 +1,5 @@
-import yaml from "js-yaml";
 import { namespacesDir } from "./namespaces-dir";
+import { parseYamlDocuments } from "./parse-yaml-documents";
 import type { PlatformProfile } from "./profile";
 import { isRecord } from "./read-namespace-file";
 
@@ -63,15 +63,12 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
     const rel = parts.slice(2).join("/");
     if (rel.includes("/") || !/\.ya?ml$/i.test(rel)) continue;
     if (!/\.yaml$/.test(rel)) yml.push(path);
-    try {
-      yaml.loadAll(content, undefined, { schema: yaml.CORE_SCHEMA }).forEach((doc, i) => {
-        if (doc === null || doc === undefined) return;
-        if (!isRecord(doc)) malformed.push(`${path}: document ${i + 1} is not a mapping`);
-        else manifests.push({ file: path, folder: parts[1]!, kind: doc.kind, metadata: isRecord(doc.metadata) ? doc.metadata : {}, doc });
-      });
-    } catch (error) {
-      malformed.push(`${path}: ${error instanceof yaml.YAMLException ? error.message.split("\n")[0] : String(error)}`);
-    }
+    parseYamlDocuments(content).forEach(({ value: doc, error }, i) => {
+      if (error) malformed.push(`${path}: line ${error.line}: ${error.message}`);
+      else if (doc === null || doc === undefined) return;
+      else if (!isRecord(doc)) malformed.push(`${path}: document ${i + 1} is not a mapping`);
+      else manifests.push({ file: path, folder: parts[1]!, kind: doc.kind, metadata: isRecord(doc.metadata) ? doc.metadata : {}, doc });
+    });
   }
   const folderNames = [...new Set([...folders].map((f) => f.split("/")[1]!))].sort();
   const namespaces = manifests.filter((m) => m.kind === "Namespace");

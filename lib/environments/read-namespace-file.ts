@@ -1,7 +1,7 @@
-import yaml from "js-yaml";
 import type { PlatformProfile } from "./profile";
 import type { ModuleUse, Problem } from "./types";
 import { parseModuleSource } from "./parse-module-source";
+import { parseYamlDocuments } from "./parse-yaml-documents";
 import { scanTerraformModules } from "./scan-terraform-modules";
 
 /** File contents as a string or raw bytes (from git). */
@@ -39,8 +39,6 @@ export function namespaceFileKind(relPath: string): "yaml" | "terraform" | null 
   return null;
 }
 
-const YAML_OPTIONS: yaml.LoadOptions = { schema: yaml.CORE_SCHEMA };
-
 /** Reads one file of a namespace folder. Never throws. */
 export function readNamespaceFile(relPath: string, contents: FileContents, profile: PlatformProfile): FileFacts {
   const facts: FileFacts = { namespaceDocs: [], teams: [], modules: [], problems: [], empty: false };
@@ -69,16 +67,14 @@ function decode(contents: FileContents): string | null {
 }
 
 function readManifests(file: string, text: string, facts: FileFacts): void {
-  let docs: unknown[] = [];
-  try {
-    docs = yaml.loadAll(text, undefined, YAML_OPTIONS);
-  } catch (error) {
-    docs = recoverDocuments(file, text, error, facts.problems);
-    facts.unreadable = true;
+  const docs = parseYamlDocuments(text);
+  for (const { error } of docs) {
+    if (error) facts.problems.push({ file, message: `malformed YAML on line ${error.line}: ${error.message}` });
   }
-  facts.empty = !facts.unreadable && docs.every((d) => d === null || d === undefined);
-  docs.forEach((doc, index) => {
-    if (doc === null || doc === undefined) return;
+  if (docs.some((d) => d.error)) facts.unreadable = true;
+  facts.empty = !facts.unreadable && docs.every((d) => d.value === null || d.value === undefined);
+  docs.forEach(({ value: doc, error }, index) => {
+    if (error || doc === null || doc === undefined) return;
     if (typeof doc !== "object" || Array.isArray(doc)) {
       facts.problems.push({ file, message: `document ${index + 1} is not a Kubernetes object (expected a mapping)` });
       return;
@@ -94,45 +90,6 @@ function readManifests(file: string, text: string, facts: FileFacts): void {
       }
     }
   });
-}
-
-/**
- * A malformed stream loses every document to js-yaml; parse document by
- * document instead so the good ones still count, reporting each bad one with
- * its line in the file.
- */
-function recoverDocuments(file: string, text: string, error: unknown, problems: Problem[]): unknown[] {
-  const docs: unknown[] = [];
-  const lines = text.split("\n");
-  let start = 0;
-  let reported = false;
-  const flush = (end: number) => {
-    const chunk = lines.slice(start, end).join("\n");
-    try {
-      docs.push(...yaml.loadAll(chunk, undefined, YAML_OPTIONS));
-    } catch (chunkError) {
-      problems.push({ file, message: yamlMessage(chunkError, start) });
-      reported = true;
-    }
-  };
-  for (let k = 0; k < lines.length; k++) {
-    if (k > start && /^---(\s|$)/.test(lines[k]!)) {
-      flush(k);
-      start = k;
-    }
-  }
-  flush(lines.length);
-  if (!reported) problems.push({ file, message: yamlMessage(error, 0) });
-  return docs;
-}
-
-function yamlMessage(error: unknown, lineOffset: number): string {
-  if (error instanceof yaml.YAMLException) {
-    const line = error.mark?.line;
-    const where = typeof line === "number" ? ` on line ${line + 1 + lineOffset}` : "";
-    return `malformed YAML${where}: ${error.reason || error.message}`;
-  }
-  return `malformed YAML: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function readTerraform(file: string, text: string, profile: PlatformProfile, facts: FileFacts): void {

@@ -1,4 +1,4 @@
-import yaml from "js-yaml";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { NamespaceRequest } from "./namespace-request";
 import { parseNamespace } from "./parse-namespace";
@@ -6,6 +6,7 @@ import { cloudPlatformProfile as profile, loadProfile, type PlatformProfile } fr
 import { InvalidNamespaceRequestError, renderNamespaceFiles, type RepoFile } from "./render-namespace-files";
 import { scanTerraformModules } from "./scan-terraform-modules";
 import { hostileValues } from "./testing/hostile-values";
+import { loadAllYaml } from "./testing/load-all-yaml";
 import { namespaceRequestFixture } from "./testing/namespace-request-fixture";
 
 const P = profile.labelPrefix;
@@ -80,7 +81,7 @@ metadata:
 
   it("writes the RBAC, limits, quota and network policies the format describes", () => {
     const files = folderFiles(renderNamespaceFiles(request, profile), request);
-    const [binding] = yaml.loadAll(files["01-rbac.yaml"]!) as Record<string, unknown>[];
+    const [binding] = loadAllYaml(files["01-rbac.yaml"]!) as Record<string, unknown>[];
     expect(binding).toEqual({
       kind: "RoleBinding",
       apiVersion: "rbac.authorization.k8s.io/v1",
@@ -88,13 +89,13 @@ metadata:
       subjects: [{ kind: "Group", name: "github:hmpps-visits", apiGroup: "rbac.authorization.k8s.io" }],
       roleRef: { kind: "ClusterRole", name: "admin", apiGroup: "rbac.authorization.k8s.io" },
     });
-    expect(yaml.load(files["02-limitrange.yaml"]!)).toMatchObject({
+    expect(parse(files["02-limitrange.yaml"]!)).toMatchObject({
       kind: "LimitRange",
       metadata: { name: "limitrange", namespace: "book-a-visit-dev" },
       spec: { limits: [{ default: { cpu: "1000m", memory: "1000Mi" }, defaultRequest: { cpu: "10m", memory: "100Mi" }, type: "Container" }] },
     });
-    expect(yaml.load(files["03-resourcequota.yaml"]!)).toMatchObject({ kind: "ResourceQuota", metadata: { name: "namespace-quota" }, spec: { hard: { pods: "50" } } });
-    const policies = yaml.loadAll(files["04-networkpolicy.yaml"]!) as { metadata: { name: string }; spec: unknown }[];
+    expect(parse(files["03-resourcequota.yaml"]!)).toMatchObject({ kind: "ResourceQuota", metadata: { name: "namespace-quota" }, spec: { hard: { pods: "50" } } });
+    const policies = loadAllYaml(files["04-networkpolicy.yaml"]!) as { metadata: { name: string }; spec: unknown }[];
     expect(policies.map((p) => p.metadata.name)).toEqual(["default", "allow-ingress-controllers"]);
     expect(policies[0]!.spec).toEqual({ podSelector: {}, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }] }] });
     expect(policies[1]!.spec).toEqual({
@@ -161,13 +162,13 @@ metadata:
       modules: [],
     });
     // No extra keys: the Namespace carries exactly the format's labels and annotations.
-    const [ns] = yaml.loadAll(files["00-namespace.yaml"]!, undefined, { schema: yaml.CORE_SCHEMA }) as { metadata: Record<string, Record<string, string>> }[];
+    const [ns] = loadAllYaml(files["00-namespace.yaml"]!) as { metadata: Record<string, Record<string, string>> }[];
     expect(Object.keys(ns!.metadata)).toEqual(["name", "labels", "annotations"]);
     expect(Object.keys(ns!.metadata.labels!)).toEqual([`${P}/is-production`, `${P}/environment-name`, "pod-security.kubernetes.io/enforce"]);
     expect(ns!.metadata.annotations![`${P}/team-name`]).toBe(req.team);
     expect(Object.keys(ns!.metadata.annotations!)).toHaveLength(7);
     for (const file of ["01-rbac.yaml", "02-limitrange.yaml", "03-resourcequota.yaml"]) {
-      expect((yaml.load(files[file]!) as { metadata: { namespace: string } }).metadata.namespace).toBe(req.name);
+      expect((parse(files[file]!) as { metadata: { namespace: string } }).metadata.namespace).toBe(req.name);
     }
     const defaults = variableDefaults(files["resources/variables.tf"]!);
     expect(defaults).toMatchObject({ application: req.application, service_area: req.serviceArea, namespace: req.name, infrastructure_support: req.ownerEmail });

@@ -14,8 +14,8 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import yaml from "js-yaml";
 import pg from "pg";
+import { parse } from "yaml";
 import { generateSampleRepo } from "../../lib/environments/sample/generate-sample-repo";
 import { freePort } from "../../lib/testing/free-port";
 
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     const base = { PATH: process.env.PATH ?? "/usr/bin:/bin", ...imageEnv, HOME: at("/tmp"), DATABASE_URL: databaseUrl.toString() } as unknown as NodeJS.ProcessEnv;
 
     // The migration Job, exactly as deploy/migrate-job.yaml runs it.
-    const job = (yaml.load(readFileSync(path.join(repo, "deploy/migrate-job.yaml"), "utf8")) as { spec: { template: { spec: { containers: { workingDir: string; command: string[] }[] } } } }).spec.template.spec.containers[0]!;
+    const job = (parse(readFileSync(path.join(repo, "deploy/migrate-job.yaml"), "utf8")) as { spec: { template: { spec: { containers: { workingDir: string; command: string[] }[] } } } }).spec.template.spec.containers[0]!;
     const migrate = asImageUser(stage.user, job.command);
     const migrated = execFileSync(migrate[0]!, migrate.slice(1), { cwd: relocate(job.workingDir), env: base, encoding: "utf8" });
     check(/successfully applied|No pending migrations/.test(migrated), `the migration Job's command applied the migrations (${job.command.join(" ")})`);

@@ -1,4 +1,4 @@
-import { dump } from "js-yaml";
+import { stringify } from "yaml";
 
 /**
  * A kubeconfig for the sample server: one cluster, user and context, all
@@ -6,7 +6,7 @@ import { dump } from "js-yaml";
  * insecure-skip-tls-verify; the sample server has no TLS to verify.
  */
 export function sampleKubeconfig({ url, token, context }: { url: string; token: string; context: string }): string {
-  return dump({
+  return stringify({
     apiVersion: "v1",
     kind: "Config",
     clusters: [{ name: context, cluster: { server: url, "insecure-skip-tls-verify": true } }],

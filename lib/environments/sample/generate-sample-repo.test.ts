@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadAll } from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cloudPlatformProfile as profile, type PlatformProfile } from "../profile";
+import { loadAllYaml } from "../testing/load-all-yaml";
 import { defaultSampleNow, generateSampleRepo, SampleRepoTargetError, type GeneratedSampleRepo } from "./generate-sample-repo";
 import { planSampleNamespaces } from "./plan-sample-namespaces";
 import { namespaceFolder, renderNamespaceFiles } from "./render-namespace-files";
@@ -40,7 +40,7 @@ function folders(repo: string): Folder[] {
 }
 
 type Doc = { kind?: string; metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: unknown };
-const yaml = (file: string) => loadAll(readFileSync(file, "utf8")) as Doc[];
+const yaml = (file: string) => loadAllYaml(readFileSync(file, "utf8")) as Doc[];
 
 describe("generateSampleRepo", () => {
   let repo: GeneratedSampleRepo;
