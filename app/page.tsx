@@ -1,6 +1,6 @@
 import { BarChart } from "@/components/ui/bar-chart";
 import { StatCard } from "@/components/ui/stat-card";
-import { inventoryQueryString } from "@/lib/environments/query-inventory";
+import { inventoryQueryString } from "@/lib/environments/inventory/query-inventory";
 import { getOverview } from "@/lib/server/get-overview";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";

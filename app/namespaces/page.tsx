@@ -3,7 +3,7 @@ import Link from "next/link";
 import { FilterForm } from "@/components/inventory/filter-form";
 import { NamespaceTable } from "@/components/inventory/namespace-table";
 import { Pagination } from "@/components/inventory/pagination";
-import { inventoryQueryString, parseInventoryQuery } from "@/lib/environments/query-inventory";
+import { inventoryQueryString, parseInventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { listNamespaces } from "@/lib/server/list-namespaces";
 import { getDrift } from "@/lib/server/get-drift";
 import { healthJson } from "@/lib/server/cluster-health";

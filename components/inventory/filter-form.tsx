@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { FilterSelect } from "@/components/ui/filter-select";
-import type { InventoryQuery } from "@/lib/environments/query-inventory";
+import type { InventoryQuery } from "@/lib/environments/inventory/query-inventory";
 
 export interface FilterOptions {
   clusters: string[];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { inventoryQueryString, type InventoryQuery, type SortKey } from "@/lib/environments/query-inventory";
+import { inventoryQueryString, type InventoryQuery, type SortKey } from "@/lib/environments/inventory/query-inventory";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import type { LiveSummary } from "@/lib/server/list-namespaces";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { inventoryQueryString, type InventoryQuery } from "@/lib/environments/query-inventory";
+import { inventoryQueryString, type InventoryQuery } from "@/lib/environments/inventory/query-inventory";
 
 export function Pagination({ query, page, pages }: { query: InventoryQuery; page: number; pages: number }) {
   if (pages <= 1) return null;

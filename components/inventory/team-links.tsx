@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { inventoryQueryString } from "@/lib/environments/query-inventory";
+import { inventoryQueryString } from "@/lib/environments/inventory/query-inventory";
 
 /** GitHub teams as links to the namespaces each owns; `empty` says what no team means here. */
 export function TeamLinks({ teams, empty }: { teams: string[]; empty: string }) {

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { RESOURCE_KINDS, type ResourceField, type ResourceKind } from "@/lib/environments/resource-request";
+import { RESOURCE_KINDS, type ResourceField, type ResourceKind } from "@/lib/environments/requests/resource-request";
 import { diffLines } from "./diff-lines";
 import { PolicyResults } from "./policy-results";
 import { FieldErrors } from "./request-api";

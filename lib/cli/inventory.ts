@@ -1,5 +1,5 @@
-import { buildIndex } from "../environments/build-index";
-import { inventoryStats } from "../environments/inventory-stats";
+import { buildIndex } from "../environments/repository/build-index";
+import { inventoryStats } from "../environments/inventory/inventory-stats";
 import type { InventoryStats, NamespaceRecord } from "../environments/types";
 import { UsageError, type CliCommand } from "./command";
 import { parseOptions } from "./parse-options";

@@ -1,4 +1,4 @@
-import { loadProfile, type PlatformProfile } from "../environments/profile";
+import { loadProfile, type PlatformProfile } from "../environments/profile/profile";
 import { UsageError } from "./command";
 
 /** The --profile option's profile (the built-in one when absent); a bad file is a usage error. */

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cloudPlatformProfile as profile } from "../environments/profile";
-import { renderNamespaceFiles } from "../environments/render-namespace-files";
+import { cloudPlatformProfile as profile } from "../environments/profile/profile";
+import { renderNamespaceFiles } from "../environments/render/render-namespace-files";
 import { UsageError } from "./command";
 import { renderCommand } from "./render";
 import { namespaceRequestFixture } from "../environments/testing/namespace-request-fixture";

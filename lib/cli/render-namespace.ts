@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { checkNamespacePolicy } from "../environments/check-namespace-policy";
-import { validateNamespaceRequest } from "../environments/namespace-request";
-import { namespacesDir } from "../environments/namespaces-dir";
-import { renderNamespaceFiles } from "../environments/render-namespace-files";
+import { checkNamespacePolicy } from "../environments/checks/check-namespace-policy";
+import { validateNamespaceRequest } from "../environments/requests/namespace-request";
+import { namespacesDir } from "../environments/profile/namespaces-dir";
+import { renderNamespaceFiles } from "../environments/render/render-namespace-files";
 import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
 import { profileOption } from "./profile-option";

@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildIndex } from "../environments/build-index";
-import { pinStatus } from "../environments/module-version";
-import { cloudPlatformProfile as profile } from "../environments/profile";
+import { buildIndex } from "../environments/repository/build-index";
+import { pinStatus } from "../environments/profile/module-version";
+import { cloudPlatformProfile as profile } from "../environments/profile/profile";
 import { generateSampleRepo } from "../environments/sample/generate-sample-repo";
-import { scanTerraformModules } from "../environments/scan-terraform-modules";
+import { scanTerraformModules } from "../environments/repository/scan-terraform-modules";
 import { cloudPlatformNamespace } from "../environments/testing/cloud-platform-namespace";
 import { createTestRepo, type TestRepo } from "../environments/testing/git-repo";
 import { renderCommand } from "./render";

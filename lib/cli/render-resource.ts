@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildIndex } from "../environments/build-index";
-import { checkNamespacePolicy } from "../environments/check-namespace-policy";
-import { renderResourceFiles } from "../environments/render-resource-files";
-import { ModuleRefRewriteError } from "../environments/rewrite-module-ref";
-import { runGit } from "../environments/run-git";
-import { validateResourceRequest } from "../environments/validate-resource-request";
+import { buildIndex } from "../environments/repository/build-index";
+import { checkNamespacePolicy } from "../environments/checks/check-namespace-policy";
+import { renderResourceFiles } from "../environments/render/render-resource-files";
+import { ModuleRefRewriteError } from "../environments/edit/rewrite-module-ref";
+import { runGit } from "../environments/repository/run-git";
+import { validateResourceRequest } from "../environments/requests/validate-resource-request";
 import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
 import { profileOption } from "./profile-option";

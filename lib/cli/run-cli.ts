@@ -1,4 +1,4 @@
-import { NotAnEnvironmentsRepoError } from "../environments/errors";
+import { NotAnEnvironmentsRepoError } from "../environments/repository/errors";
 import { UsageError, type CliCommand, type CliIo } from "./command";
 
 /**

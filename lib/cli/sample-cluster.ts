@@ -4,7 +4,7 @@ import path from "node:path";
 import { generateSampleObjects } from "../clusters/sample/generate-sample-objects";
 import { sampleKubeconfig } from "../clusters/sample/sample-kubeconfig";
 import { startSampleApiServer } from "../clusters/sample/start-sample-api-server";
-import { buildIndex } from "../environments/build-index";
+import { buildIndex } from "../environments/repository/build-index";
 import { UsageError, type CliCommand } from "./command";
 import { parseOptions } from "./parse-options";
 import { profileOption } from "./profile-option";

@@ -1,5 +1,5 @@
 import type { ClusterHealth, ClusterWatcher } from "@/lib/clusters/cluster-watcher";
-import type { PlatformProfile } from "@/lib/environments/profile";
+import type { PlatformProfile } from "@/lib/environments/profile/profile";
 
 export type { ClusterHealth };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInventoryQuery } from "@/lib/environments/query-inventory";
+import { parseInventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
 import { exportNamespaces } from "./export-namespaces";
 import { fakeInventory, fakeServices, inventorySnapshot, roles } from "./testing/fake-services";

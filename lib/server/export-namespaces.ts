@@ -1,7 +1,7 @@
 import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { inventoryCsv } from "@/lib/environments/inventory-csv";
-import { queryInventory, type InventoryQuery } from "@/lib/environments/query-inventory";
+import { inventoryCsv } from "@/lib/environments/inventory/inventory-csv";
+import { queryInventory, type InventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { Services } from "./services";

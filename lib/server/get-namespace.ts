@@ -1,7 +1,7 @@
 import { canBrowseInventory, canSeeNamespaceInFull, isNamespaceOwner } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { pinStatus, type PinStatus } from "@/lib/environments/module-version";
-import { isReviewOverdue } from "@/lib/environments/query-inventory";
+import { pinStatus, type PinStatus } from "@/lib/environments/profile/module-version";
+import { isReviewOverdue } from "@/lib/environments/inventory/query-inventory";
 import type { ModuleUse, NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";

@@ -1,6 +1,6 @@
 import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { inventoryOverview, type InventoryOverview } from "@/lib/environments/inventory-overview";
+import { inventoryOverview, type InventoryOverview } from "@/lib/environments/inventory/inventory-overview";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { Services } from "./services";

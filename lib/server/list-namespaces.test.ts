@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { deploymentRecord, fakeClusterWatcher } from "@/lib/clusters/testing/fake-cluster-watcher";
-import { parseInventoryQuery } from "@/lib/environments/query-inventory";
+import { parseInventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
 import { listNamespaces, listNamespacesJson } from "./list-namespaces";
 import { clustersOf, fakeInventory, fakeServices, inventorySnapshot, roles, viewer } from "./testing/fake-services";

@@ -1,7 +1,7 @@
 import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { NamespaceRecord } from "@/lib/environments/types";
-import { queryInventory, type InventoryPage, type InventoryQuery } from "@/lib/environments/query-inventory";
+import { queryInventory, type InventoryPage, type InventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { InventorySnapshot } from "./inventory-store";

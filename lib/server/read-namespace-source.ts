@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { runGit } from "@/lib/environments/run-git";
+import { runGit } from "@/lib/environments/repository/run-git";
 import { AppError } from "@/lib/errors";
 import { getNamespace, type NamespaceDeps } from "./get-namespace";
 import type { Services } from "./services";

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { migrateDatabase } from "@/lib/db/migrate-database";
-import { NotAnEnvironmentsRepoError } from "@/lib/environments/errors";
+import { NotAnEnvironmentsRepoError } from "@/lib/environments/repository/errors";
 import { assertServerSettings, ConfigError } from "@/lib/env";
 import { createLogger } from "@/lib/log";
 import { pollOpenPullRequests } from "./requests/request-service";

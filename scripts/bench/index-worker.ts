@@ -7,10 +7,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIndex } from "../../lib/environments/build-index";
-import { cloudPlatformProfile } from "../../lib/environments/profile";
-import { parseInventoryQuery, queryInventory } from "../../lib/environments/query-inventory";
-import { updateIndex } from "../../lib/environments/update-index";
+import { buildIndex } from "@/lib/environments/repository/build-index";
+import { cloudPlatformProfile } from "@/lib/environments/profile/profile";
+import { parseInventoryQuery, queryInventory } from "@/lib/environments/inventory/query-inventory";
+import { updateIndex } from "@/lib/environments/repository/update-index";
 import { rssMb, summarize } from "./stats";
 
 const repo = process.argv[2]!;

@@ -1,5 +1,5 @@
 import { getViewer } from "@/lib/server/current-viewer";
-import { parseInventoryQuery } from "@/lib/environments/query-inventory";
+import { parseInventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { apiRoute } from "@/lib/server/http";
 import { listNamespacesJson } from "@/lib/server/list-namespaces";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NamespaceRequestForm } from "@/components/requests/namespace-request-form";
-import { defaultReviewAfter } from "@/lib/environments/namespace-request";
+import { defaultReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cloudPlatformProfile as profile, type PlatformProfile } from "../profile";
+import { cloudPlatformProfile as profile, type PlatformProfile } from "../profile/profile";
 import { loadAllYaml } from "../testing/load-all-yaml";
 import { defaultSampleNow, generateSampleRepo, SampleRepoTargetError, type GeneratedSampleRepo } from "./generate-sample-repo";
 import { planSampleNamespaces } from "./plan-sample-namespaces";

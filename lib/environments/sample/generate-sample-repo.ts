@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { cloudPlatformProfile, type PlatformProfile } from "../profile";
+import { cloudPlatformProfile, type PlatformProfile } from "../profile/profile";
 import { planSampleHistory, type SampleCommit } from "./plan-sample-history";
 import { planSampleNamespaces } from "./plan-sample-namespaces";
 import { namespaceFolder, renderNamespaceFiles } from "./render-namespace-files";

@@ -1,4 +1,4 @@
-import { IRSA_POLICY_MODULES } from "../resource-request";
+import { IRSA_POLICY_MODULES } from "../requests/resource-request";
 import type { Rng } from "./create-rng";
 import { olderVersions } from "./older-versions";
 import type { SampleModuleGroup } from "./sample-namespace";

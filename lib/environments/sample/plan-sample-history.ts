@@ -1,4 +1,4 @@
-import type { PlatformProfile } from "../profile";
+import type { PlatformProfile } from "../profile/profile";
 import { createRng, type Rng } from "./create-rng";
 import { olderVersions } from "./older-versions";
 import type { SampleNamespace } from "./sample-namespace";

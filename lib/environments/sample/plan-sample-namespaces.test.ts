@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cloudPlatformProfile as profile } from "../profile";
+import { cloudPlatformProfile as profile } from "../profile/profile";
 import { defaultSampleNow as now } from "./generate-sample-repo";
 import { planSampleNamespaces } from "./plan-sample-namespaces";
 import { sampleTeams } from "./sample-teams";

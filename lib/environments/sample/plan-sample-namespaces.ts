@@ -1,4 +1,4 @@
-import type { PlatformProfile } from "../profile";
+import type { PlatformProfile } from "../profile/profile";
 import { createRng, type Rng } from "./create-rng";
 import { planApplicationModules, planNamespaceModules } from "./plan-module-groups";
 import type { SampleExtraTeam, SampleNamespace } from "./sample-namespace";

@@ -1,5 +1,5 @@
-import type { PlatformProfile } from "../profile";
-import { moduleSourceFor, renderModuleBlock, type ModuleBlockSpec } from "../render-module-block";
+import type { PlatformProfile } from "../profile/profile";
+import { moduleSourceFor, renderModuleBlock, type ModuleBlockSpec } from "../render/render-module-block";
 import { irsaPolicyModules } from "./plan-module-groups";
 import type { SampleModuleGroup, SampleNamespace } from "./sample-namespace";
 

@@ -1,7 +1,7 @@
-import { namespaceFolder as folderOf } from "../namespace-folder";
-import type { NamespaceRequest } from "../namespace-request";
-import { clusterNameForDomain, type PlatformProfile } from "../profile";
-import { renderNamespaceFiles as renderStandardFiles } from "../render-namespace-files";
+import { namespaceFolder as folderOf } from "../profile/namespace-folder";
+import type { NamespaceRequest } from "../requests/namespace-request";
+import { clusterNameForDomain, type PlatformProfile } from "../profile/profile";
+import { renderNamespaceFiles as renderStandardFiles } from "../render/render-namespace-files";
 import { renderModuleFile } from "./render-module-file";
 import { renderSampleExtras } from "./render-sample-extras";
 import type { SampleNamespace } from "./sample-namespace";

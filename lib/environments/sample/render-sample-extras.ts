@@ -1,5 +1,5 @@
-import type { PlatformProfile } from "../profile";
-import { renderRoleBinding } from "../render-role-binding";
+import type { PlatformProfile } from "../profile/profile";
+import { renderRoleBinding } from "../render/render-role-binding";
 import type { SampleNamespace } from "./sample-namespace";
 
 /**

@@ -1,4 +1,4 @@
-import type { NamespaceRequest } from "../namespace-request";
+import type { NamespaceRequest } from "../requests/namespace-request";
 
 /** Test fixture: a valid namespace request (the Cloud Platform profile's "live" cluster); override what a test is about. */
 export function namespaceRequestFixture(overrides: Partial<NamespaceRequest> = {}): NamespaceRequest {

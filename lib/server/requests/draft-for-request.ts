@@ -1,5 +1,5 @@
-import type { NamespaceRequest } from "@/lib/environments/namespace-request";
-import type { ResourceRequest } from "@/lib/environments/resource-request";
+import type { NamespaceRequest } from "@/lib/environments/requests/namespace-request";
+import type { ResourceRequest } from "@/lib/environments/requests/resource-request";
 import type { FileChange, PullRequestDraft } from "@/lib/git/git-provider";
 import { namespacePullRequestDraft, type DraftSettings } from "./namespace-draft";
 import { resourcePullRequestDraft } from "./resource-draft";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReviewPrediction } from "@/lib/environments/predict-review";
+import type { ReviewPrediction } from "@/lib/environments/checks/predict-review";
 import { canReview } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";

@@ -1,4 +1,4 @@
-import type { NamespaceRequest } from "@/lib/environments/namespace-request";
+import type { NamespaceRequest } from "@/lib/environments/requests/namespace-request";
 import type { FileChange, PullRequestDraft } from "@/lib/git/git-provider";
 
 /** Markdown-safe text for a table cell: user values cannot add rows, links or HTML. */

@@ -1,10 +1,10 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
-import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/check-namespace-policy";
-import { predictReview, type ReviewPrediction } from "@/lib/environments/predict-review";
-import { nameTakenError, validateNamespaceRequest, type NamespaceRequest } from "@/lib/environments/namespace-request";
-import type { PlatformProfile } from "@/lib/environments/profile";
-import { renderNamespaceFiles, type RepoFile } from "@/lib/environments/render-namespace-files";
+import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/checks/check-namespace-policy";
+import { predictReview, type ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import { nameTakenError, validateNamespaceRequest, type NamespaceRequest } from "@/lib/environments/requests/namespace-request";
+import type { PlatformProfile } from "@/lib/environments/profile/profile";
+import { renderNamespaceFiles, type RepoFile } from "@/lib/environments/render/render-namespace-files";
 import type { InventorySnapshot } from "../inventory-store";
 import { ACTIVE_STATES } from "./request-state";
 

@@ -1,12 +1,12 @@
 import { canRequestNamespaceChange } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/check-namespace-policy";
-import { predictReview, type ReviewPrediction } from "@/lib/environments/predict-review";
-import type { PlatformProfile } from "@/lib/environments/profile";
-import type { ResourceRequest } from "@/lib/environments/resource-request";
-import { renderResourceFiles } from "@/lib/environments/render-resource-files";
+import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/checks/check-namespace-policy";
+import { predictReview, type ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import type { PlatformProfile } from "@/lib/environments/profile/profile";
+import type { ResourceRequest } from "@/lib/environments/requests/resource-request";
+import { renderResourceFiles } from "@/lib/environments/render/render-resource-files";
 import type { NamespaceRecord } from "@/lib/environments/types";
-import { validateResourceRequest } from "@/lib/environments/validate-resource-request";
+import { validateResourceRequest } from "@/lib/environments/requests/validate-resource-request";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
 

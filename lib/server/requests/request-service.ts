@@ -20,8 +20,8 @@ import { reviewRequest, type PostReview } from "./review-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
-import { runGit } from "@/lib/environments/run-git";
-import { checkNamespacePolicy } from "@/lib/environments/check-namespace-policy";
+import { runGit } from "@/lib/environments/repository/run-git";
+import { checkNamespacePolicy } from "@/lib/environments/checks/check-namespace-policy";
 
 /**
  * The request use-cases as routes and pages call them: each takes the

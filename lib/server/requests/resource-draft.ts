@@ -1,4 +1,4 @@
-import type { ResourceRequest } from "@/lib/environments/resource-request";
+import type { ResourceRequest } from "@/lib/environments/requests/resource-request";
 import type { FileChange, PullRequestDraft } from "@/lib/git/git-provider";
 import type { DraftSettings } from "./namespace-draft";
 

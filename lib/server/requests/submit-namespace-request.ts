@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { toJson } from "@/lib/db/to-json";
-import type { PlatformProfile } from "@/lib/environments/profile";
+import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import { AppError } from "@/lib/errors";
 import type { GitProvider } from "@/lib/git/git-provider";
 import type { Logger } from "@/lib/log";

@@ -3,7 +3,7 @@ import { createViewerCache } from "@/lib/auth/viewer-cache";
 import type { ClusterWatcher } from "@/lib/clusters/cluster-watcher";
 import type { Db } from "@/lib/db/create-db";
 import { parseEnv } from "@/lib/env";
-import { loadProfile } from "@/lib/environments/profile";
+import { loadProfile } from "@/lib/environments/profile/profile";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { testLogger } from "@/lib/testing/test-logger";
 import type { Clock } from "../clock";

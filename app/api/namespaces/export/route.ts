@@ -1,5 +1,5 @@
 import { getViewer } from "@/lib/server/current-viewer";
-import { parseInventoryQuery } from "@/lib/environments/query-inventory";
+import { parseInventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { exportNamespaces } from "@/lib/server/export-namespaces";
 import { apiRoute } from "@/lib/server/http";
 

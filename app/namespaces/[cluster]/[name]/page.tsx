@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TeamLinks } from "@/components/inventory/team-links";
-import { inventoryQueryString } from "@/lib/environments/query-inventory";
-import type { PinStatus } from "@/lib/environments/module-version";
+import { inventoryQueryString } from "@/lib/environments/inventory/query-inventory";
+import type { PinStatus } from "@/lib/environments/profile/module-version";
 import { fileLink } from "@/lib/server/file-link";
 import { getNamespace } from "@/lib/server/get-namespace";
 import { getNamespaceLive } from "@/lib/server/get-namespace-live";

@@ -1,0 +1,32 @@
+import type { NamespaceRecord } from "../types";
+
+const COLUMNS: [string, (ns: NamespaceRecord) => string][] = [
+  ["cluster", (ns) => ns.cluster],
+  ["name", (ns) => ns.name],
+  ["business_unit", (ns) => ns.businessUnit ?? ""],
+  ["environment", (ns) => ns.environment ?? ""],
+  ["is_production", (ns) => String(ns.isProduction)],
+  ["application", (ns) => ns.application ?? ""],
+  ["owner", (ns) => ns.owner ?? ""],
+  ["teams", (ns) => ns.teams.join(" ")],
+  ["slack_channel", (ns) => ns.slackChannel ?? ""],
+  ["source_code", (ns) => ns.sourceCode ?? ""],
+  ["review_after", (ns) => ns.reviewAfter ?? ""],
+  ["skip_apply", (ns) => String(ns.skipApply)],
+  ["modules", (ns) => ns.modules.map((m) => `${m.module}@${m.ref ?? "unpinned"}`).join(" ")],
+  ["problems", (ns) => String(ns.problems.length)],
+];
+
+function cell(value: string): string {
+  // Note: a cell starting with = + - @ or a control character is run as a formula by spreadsheets
+  // (CSV injection); values come from the repository, so they are prefixed with a quote.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** RFC 4180 CSV (CRLF line ends) of the given namespaces, one row each, with a header row. */
+export function inventoryCsv(namespaces: Iterable<NamespaceRecord>): string {
+  const lines = [COLUMNS.map(([name]) => name).join(",")];
+  for (const ns of namespaces) lines.push(COLUMNS.map(([, get]) => cell(get(ns))).join(","));
+  return lines.join("\r\n") + "\r\n";
+}

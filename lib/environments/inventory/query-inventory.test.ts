@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { cloudPlatformProfile } from "../profile/profile";
+import { inventoryQueryString, parseInventoryQuery, queryInventory } from "./query-inventory";
+import { namespaceRecord } from "../testing/namespace-record";
+
+const ns = namespaceRecord;
+
+const ctx = { profile: cloudPlatformProfile, today: "2026-06-01" };
+const all = [
+  ns("alpha", { businessUnit: "LAA", teams: ["laa-crime"], isProduction: true, environment: "production" }),
+  ns("bravo", { reviewAfter: "2026-01-01" }),
+  ns("charlie", { modules: [{ name: "db", module: "rds-instance", source: "x", ref: "8.0.0", file: "resources/rds.tf" }] }),
+  ns("delta", { cluster: "live-2", problems: [{ file: "00-namespace.yaml", message: "bad" }], owner: "Delta Squad: d@x" }),
+  ns("echo", { skipApply: true, reviewAfter: "2027-01-01" }),
+];
+
+const run = (params: Record<string, string>) => queryInventory(all, parseInventoryQuery(params), ctx);
+const names = (params: Record<string, string>) => run(params).rows.map((r) => r.name);
+
+describe("queryInventory", () => {
+  it("filters by each field", () => {
+    expect(names({ businessUnit: "LAA" })).toEqual(["alpha"]);
+    expect(names({ cluster: "live-2" })).toEqual(["delta"]);
+    expect(names({ production: "true" })).toEqual(["alpha"]);
+    expect(names({ environment: "production" })).toEqual(["alpha"]);
+    expect(names({ team: "laa-crime" })).toEqual(["alpha"]);
+    expect(names({ module: "rds-instance" })).toEqual(["charlie"]);
+    expect(queryInventory(all, parseInventoryQuery({ mine: "true" }), { ...ctx, myTeams: ["laa-crime"] }).rows.map((r) => r.name)).toEqual(["alpha"]);
+    expect(names({ mine: "true" })).toEqual([]);
+  });
+
+  it("searches name, application, team and owner case-insensitively", () => {
+    expect(names({ q: "BRAV" })).toEqual(["bravo"]);
+    expect(names({ q: "charlie app" })).toEqual(["charlie"]);
+    expect(names({ q: "laa-cr" })).toEqual(["alpha"]);
+    expect(names({ q: "delta squad" })).toEqual(["delta"]);
+  });
+
+  it("applies flags", () => {
+    expect(names({ flag: "overdue" })).toEqual(["bravo"]);
+    expect(names({ flag: "lagging" })).toEqual(["charlie"]);
+    expect(names({ flag: "lagging", module: "rds-instance" })).toEqual(["charlie"]);
+    expect(names({ flag: "lagging", module: "sqs" })).toEqual([]);
+    expect(names({ flag: "problems" })).toEqual(["delta"]);
+    expect(names({ flag: "skip-apply" })).toEqual(["echo"]);
+  });
+
+  it("sorts and pages stably", () => {
+    expect(names({ sort: "name", dir: "desc" })).toEqual(["echo", "delta", "charlie", "bravo", "alpha"]);
+    expect(names({ sort: "businessUnit" })).toEqual(["bravo", "charlie", "echo", "delta", "alpha"]);
+    const page = run({ pageSize: "2", page: "3" });
+    expect(page).toMatchObject({ total: 5, pages: 3, page: 3 });
+    expect(page.rows.map((r) => r.name)).toEqual(["echo"]);
+    expect(run({ pageSize: "2", page: "99" }).page).toBe(3);
+  });
+
+  it("answers the same from its kept sort orders as from a fresh sort, query after query", () => {
+    for (const sort of ["name", "cluster", "businessUnit", "environment", "application", "teams", "reviewAfter", "modules"]) {
+      for (const dir of ["asc", "desc"]) {
+        for (const params of [{ sort, dir }, { sort, dir, q: "a" }, { sort, dir, pageSize: "2", page: "2" }]) {
+          const query = parseInventoryQuery(params);
+          const fresh = queryInventory((function* () { yield* all; })(), query, ctx);
+          expect(queryInventory(all, query, ctx)).toEqual(fresh);
+          expect(queryInventory(all, query, ctx)).toEqual(fresh);
+        }
+      }
+    }
+    expect(names({ q: "a\nb" })).toEqual([]);
+  });
+
+  it("counts by business unit over all matches", () => {
+    expect(run({ pageSize: "1" }).countsByBusinessUnit).toEqual({ LAA: 1, HMPPS: 4 });
+  });
+
+  it("falls back to defaults on bad values", () => {
+    const q = parseInventoryQuery({ sort: "evil", dir: "up", page: "-1", pageSize: "1e9", production: "maybe" });
+    expect(q).toMatchObject({ sort: "name", dir: "asc", page: 1, pageSize: 50, production: undefined });
+  });
+});
+
+describe("inventoryQueryString", () => {
+  it("round-trips and leaves out defaults", () => {
+    const q = parseInventoryQuery({ q: "a b", team: "x", page: "1", sort: "cluster" });
+    const text = inventoryQueryString(q);
+    expect(text).toBe("?q=a+b&team=x&sort=cluster");
+    expect(parseInventoryQuery(new URLSearchParams(text))).toEqual(q);
+    expect(inventoryQueryString(q, { team: undefined, page: 2 })).toBe("?q=a+b&sort=cluster&page=2");
+  });
+});

@@ -1,0 +1,31 @@
+import type { PlatformProfile } from "./profile";
+import type { ModuleUse } from "../types";
+
+/** How a module pin compares with the profile's catalogue. */
+export type PinStatus = "current" | "behind" | "ahead" | "unpinned" | "uncatalogued" | "unknown";
+
+function parts(version: string): number[] | null {
+  const match = /^v?(\d+(?:\.\d+)*)$/.exec(version.trim());
+  return match ? match[1]!.split(".").map(Number) : null;
+}
+
+/** Numeric dotted-version comparison (`v` prefix allowed); null when either side is not a plain version. */
+export function compareVersions(a: string, b: string): number | null {
+  const pa = parts(a);
+  const pb = parts(b);
+  if (!pa || !pb) return null;
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+export function pinStatus(use: Pick<ModuleUse, "module" | "ref">, profile: PlatformProfile): PinStatus {
+  const current = profile.modules[use.module];
+  if (current === undefined) return "uncatalogued";
+  if (use.ref === null) return "unpinned";
+  const order = compareVersions(use.ref, current);
+  if (order === null) return "unknown";
+  return order < 0 ? "behind" : order > 0 ? "ahead" : "current";
+}
