@@ -39,6 +39,8 @@ export default defineConfig([
     "lib/db, lib/env, lib/errors and lib/log are the bottom layer: they import no other part of Berth.",
   ),
   layer(["lib/server/**"], folder("app", "components", "lib/cli"), "lib/server serves app; it never imports app, components or the CLI."),
-  layer(["components/**"], folder("lib/server", "lib/db"), "Components have no data access: take data as props (types may be imported).", { allowTypeImports: true }),
+  layer(["components/**"], folder("lib/server", "lib/db"), "Components have no data access: take data as props (types may be imported).", {
+    allowTypeImports: true,
+  }),
   globalIgnores([".next/**", ".berth/**", "node_modules/**", "next-env.d.ts", "lib/db/generated/**", "test-results/**", "playwright-report/**"]),
 ]);

@@ -7,7 +7,15 @@ const chromium = {
   launchOptions: {
     // Debian's Chromium; Playwright never downloads a browser of its own here.
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   },
 };
 
@@ -30,7 +38,11 @@ export default defineConfig({
       testIgnore: ["**/local-signin.spec.ts", "**/requests-local.spec.ts", "**/requests-github.spec.ts"],
       use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
     },
-    { name: "embedded", testMatch: ["**/local-signin.spec.ts", "**/requests-local.spec.ts"], use: { ...chromium, baseURL: `http://127.0.0.1:${LOCAL_MODE_PORT}` } },
+    {
+      name: "embedded",
+      testMatch: ["**/local-signin.spec.ts", "**/requests-local.spec.ts"],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${LOCAL_MODE_PORT}` },
+    },
     { name: "pull-requests", testMatch: ["**/requests-github.spec.ts"], use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` } },
   ],
   webServer: [
@@ -40,8 +52,20 @@ export default defineConfig({
       timeout: 60_000,
       reuseExistingServer: false,
     },
-    { command: "npx tsx e2e/start-server.ts github", url: `http://127.0.0.1:${GITHUB_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
-    { command: "npx tsx e2e/start-server.ts local", url: `http://127.0.0.1:${LOCAL_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
+    {
+      command: "npx tsx e2e/start-server.ts github",
+      url: `http://127.0.0.1:${GITHUB_MODE_PORT}/signin`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: "npx tsx e2e/start-server.ts local",
+      url: `http://127.0.0.1:${LOCAL_MODE_PORT}/signin`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
     { command: "npx tsx e2e/start-server.ts pr", url: `http://127.0.0.1:${PR_MODE_PORT}/signin`, timeout: 120_000, reuseExistingServer: false, stdout: "pipe" },
   ],
 });

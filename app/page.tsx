@@ -19,14 +19,30 @@ export default async function OverviewPage() {
       </div>
 
       <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Key figures">
-        <li><StatCard label="Namespaces" value={o.total} href="/namespaces" /></li>
-        <li><StatCard label="Production" value={o.production} href={link({ production: "true" })} /></li>
-        <li><StatCard label="Non-production" value={o.total - o.production} href={link({ production: "false" })} /></li>
-        <li><StatCard label="Review overdue" value={o.overdue} href={link({ flag: "overdue" })} tone="warning" /></li>
         <li>
-          <StatCard label="Lagging module pins" value={o.laggingPins} href={link({ flag: "lagging" })} tone="warning" hint={`in ${o.laggingNamespaces.toLocaleString("en-GB")} namespaces`} />
+          <StatCard label="Namespaces" value={o.total} href="/namespaces" />
         </li>
-        <li><StatCard label="With read problems" value={o.withProblems} href={link({ flag: "problems" })} tone="warning" /></li>
+        <li>
+          <StatCard label="Production" value={o.production} href={link({ production: "true" })} />
+        </li>
+        <li>
+          <StatCard label="Non-production" value={o.total - o.production} href={link({ production: "false" })} />
+        </li>
+        <li>
+          <StatCard label="Review overdue" value={o.overdue} href={link({ flag: "overdue" })} tone="warning" />
+        </li>
+        <li>
+          <StatCard
+            label="Lagging module pins"
+            value={o.laggingPins}
+            href={link({ flag: "lagging" })}
+            tone="warning"
+            hint={`in ${o.laggingNamespaces.toLocaleString("en-GB")} namespaces`}
+          />
+        </li>
+        <li>
+          <StatCard label="With read problems" value={o.withProblems} href={link({ flag: "problems" })} tone="warning" />
+        </li>
       </ul>
 
       <div className="grid gap-4 lg:grid-cols-2">
@@ -54,7 +70,11 @@ export default async function OverviewPage() {
             unit="namespaces"
             bars={[
               { label: "Production", href: link({ production: "true" }), segments: [{ name: "production", value: o.production, className: "bg-rose-700" }] },
-              { label: "Non-production", href: link({ production: "false" }), segments: [{ name: "non-production", value: o.total - o.production, className: "bg-slate-500" }] },
+              {
+                label: "Non-production",
+                href: link({ production: "false" }),
+                segments: [{ name: "non-production", value: o.total - o.production, className: "bg-slate-500" }],
+              },
             ]}
           />
         </div>

@@ -24,11 +24,17 @@ function call(method: string, urlPath: string, body?: unknown): Promise<{ status
   return new Promise((resolve, reject) => {
     const url = new URL(urlPath, api.url);
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpsRequest(url, { method, ca: api.ca, headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json", accept: "application/json" } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown> }));
-    });
+    const req = httpsRequest(
+      url,
+      { method, ca: api.ca, headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json", accept: "application/json" } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Record<string, unknown> }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
@@ -123,15 +129,32 @@ describe("deploy/ against a real kube-apiserver", () => {
       const review = await call("POST", "/apis/authorization.k8s.io/v1/subjectaccessreviews", {
         apiVersion: "authorization.k8s.io/v1",
         kind: "SubjectAccessReview",
-        spec: { user: "system:serviceaccount:berth:berth", groups: ["system:serviceaccounts", "system:serviceaccounts:berth", "system:authenticated"], resourceAttributes: { verb, resource, group } },
+        spec: {
+          user: "system:serviceaccount:berth:berth",
+          groups: ["system:serviceaccounts", "system:serviceaccounts:berth", "system:authenticated"],
+          resourceAttributes: { verb, resource, group },
+        },
       });
       return (review.json.status as { allowed: boolean }).allowed;
     };
-    for (const [resource, group] of [["pods", ""], ["secrets", ""], ["events", ""], ["namespaces", ""], ["resourcequotas", ""], ["deployments", "apps"], ["replicasets", "apps"]] as const) {
+    for (const [resource, group] of [
+      ["pods", ""],
+      ["secrets", ""],
+      ["events", ""],
+      ["namespaces", ""],
+      ["resourcequotas", ""],
+      ["deployments", "apps"],
+      ["replicasets", "apps"],
+    ] as const) {
       for (const verb of ["get", "list", "watch"]) expect(await may(verb, resource, group), `${verb} ${resource}`).toBe(true);
       for (const verb of ["create", "update", "patch", "delete"]) expect(await may(verb, resource, group), `${verb} ${resource}`).toBe(false);
     }
-    for (const [resource, group] of [["configmaps", ""], ["nodes", ""], ["statefulsets", "apps"], ["clusterroles", "rbac.authorization.k8s.io"]] as const) {
+    for (const [resource, group] of [
+      ["configmaps", ""],
+      ["nodes", ""],
+      ["statefulsets", "apps"],
+      ["clusterroles", "rbac.authorization.k8s.io"],
+    ] as const) {
       expect(await may("list", resource, group), `list ${resource}`).toBe(false);
     }
   });

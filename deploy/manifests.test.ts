@@ -51,12 +51,21 @@ describe("deploy/ manifests", () => {
     expect(podSpec.securityContext, what).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } });
     expect(podSpec.securityContext.runAsUser, what).toBeGreaterThan(0);
     for (const c of podSpec.containers) {
-      expect(c.securityContext, `${what} ${c.name}`).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ["ALL"] } });
+      expect(c.securityContext, `${what} ${c.name}`).toMatchObject({
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        capabilities: { drop: ["ALL"] },
+      });
       expect(c.securityContext.privileged, what).toBeUndefined();
       expect(c.securityContext.capabilities.add, what).toBeUndefined();
     }
     expect(podSpec.hostNetwork ?? false, what).toBe(false);
-    for (const volume of podSpec.volumes ?? []) expect(Object.keys(volume).filter((k) => k !== "name"), what).toEqual(["emptyDir"]);
+    for (const volume of podSpec.volumes ?? [])
+      expect(
+        Object.keys(volume).filter((k) => k !== "name"),
+        what,
+      ).toEqual(["emptyDir"]);
   }
 
   it("pods meet the restricted security profile: non-root, no privilege escalation, no capabilities, read-only root", () => {
@@ -72,7 +81,15 @@ describe("deploy/ manifests", () => {
       expect(rule).not.toHaveProperty("resourceNames");
       return rule.apiGroups.flatMap((group) => rule.resources.map((resource) => `${group || "core"}/${resource}`));
     });
-    expect(granted.sort()).toEqual(["apps/deployments", "apps/replicasets", "core/events", "core/namespaces", "core/pods", "core/resourcequotas", "core/secrets"]);
+    expect(granted.sort()).toEqual([
+      "apps/deployments",
+      "apps/replicasets",
+      "core/events",
+      "core/namespaces",
+      "core/pods",
+      "core/resourcequotas",
+      "core/secrets",
+    ]);
     const binding = find("ClusterRoleBinding", "berth-reader");
     expect(binding.roleRef).toMatchObject({ kind: "ClusterRole", name: "berth-reader" });
     expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: pod.serviceAccountName, namespace: "berth" }]);

@@ -29,7 +29,10 @@ async function ownerAndReviewer(page: Page) {
   await commitNamespace({ name: ns, team });
   await signInAsNewUser(page, [team, "webops"]);
   await expect.poll(async () => (await page.request.get(`/namespaces/live/${ns}`)).status(), { timeout: 20_000 }).toBe(200);
-  const submitted = await page.request.post("/api/requests", { headers: { origin: new URL(page.url()).origin }, data: requestAnswers(uniqueName("a11y-req"), team) });
+  const submitted = await page.request.post("/api/requests", {
+    headers: { origin: new URL(page.url()).origin },
+    data: requestAnswers(uniqueName("a11y-req"), team),
+  });
   expect(submitted.status()).toBe(201);
   const requestUrl = ((await submitted.json()) as { url: string }).url;
   await page.goto("/namespaces?pageSize=5");
@@ -49,7 +52,13 @@ test.describe("no axe violations", () => {
 
   test("the inventory", async ({ page }) => {
     await ownerAndReviewer(page);
-    await checkPages(page, ["/", "/me", "/namespaces", "/namespaces?businessUnit=HMPPS&production=true&sort=reviewAfter&dir=desc", "/namespaces?q=nothing-matches-this"]);
+    await checkPages(page, [
+      "/",
+      "/me",
+      "/namespaces",
+      "/namespaces?businessUnit=HMPPS&production=true&sort=reviewAfter&dir=desc",
+      "/namespaces?q=nothing-matches-this",
+    ]);
   });
 
   test("a namespace, its files, drift and cluster pages", async ({ page }) => {

@@ -34,12 +34,20 @@ test("the overview charts link to the filtered table", async ({ page }) => {
 
 test("the modules chart links to namespaces whose pins lag the catalogue", async ({ page }) => {
   await page.goto("/");
-  const row = page.getByRole("figure", { name: /Modules in use/ }).getByRole("listitem").filter({ hasText: "rds-instance" });
+  const row = page
+    .getByRole("figure", { name: /Modules in use/ })
+    .getByRole("listitem")
+    .filter({ hasText: "rds-instance" });
   await row.getByRole("link", { name: /behind$/ }).click();
   await expect(page).toHaveURL(/module=rds-instance&flag=lagging/);
   await expect(page.getByLabel("Flag")).toHaveValue("lagging");
   await page.locator("tbody th a").first().click();
-  await expect(page.getByRole("region", { name: "AWS resources" }).getByRole("row", { name: /rds-instance/ }).first()).toContainText(/Behind|Current/);
+  await expect(
+    page
+      .getByRole("region", { name: "AWS resources" })
+      .getByRole("row", { name: /rds-instance/ })
+      .first(),
+  ).toContainText(/Behind|Current/);
   await expect(page.getByRole("region", { name: "AWS resources" }).getByText("Behind").first()).toBeVisible();
 });
 
@@ -79,7 +87,9 @@ test("export the current view as CSV", async ({ page }) => {
   const shown = Number((await page.getByRole("status").innerText()).match(/of ([\d,]+)/)![1]!.replace(/,/g, ""));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as CSV" }).click()]);
   expect(download.suggestedFilename()).toBe("namespaces.csv");
-  const lines = readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  const lines = readFileSync((await download.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
   expect(lines[0]).toMatch(/^cluster,name,business_unit,environment,is_production,/);
   expect(lines).toHaveLength(shown + 1);
   for (const line of lines.slice(1)) expect(line).toMatch(/^[^,]+,[^,]+,LAA,[^,]*,false,/);

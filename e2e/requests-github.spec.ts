@@ -44,7 +44,9 @@ test("a request becomes one pull request with exactly the files in one commit; w
   const link = page.getByRole("link", { name: /^Pull request #\d+$/ });
   await expect(link).toBeVisible();
   const number = Number((await link.innerText()).replace(/\D/g, ""));
-  const files = (await page.getByRole("region", { name: "Files in the pull request" }).locator("summary").allInnerTexts()).map((t) => t.replace(/ \((new|changed)\)$/, ""));
+  const files = (await page.getByRole("region", { name: "Files in the pull request" }).locator("summary").allInnerTexts()).map((t) =>
+    t.replace(/ \((new|changed)\)$/, ""),
+  );
   expect(files).toHaveLength(8);
 
   // The fake GitHub's real git repository holds exactly those files, in one commit on the PR's branch.

@@ -61,7 +61,11 @@ test("a team member requests a namespace in the demo; a reviewer approves and me
   await expect(page.getByRole("region", { name: "Metadata" })).toContainText("Visits booking (e2e)");
 
   // The pipeline applies the merged folder: the namespace appears in the cluster, and the request is applied.
-  const applied = await fetch(`http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.local}/_sample/namespaces`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  const applied = await fetch(`http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.local}/_sample/namespaces`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name }),
+  });
   expect(applied.status).toBe(201);
   await expect(async () => {
     await page.goto(requestUrl);

@@ -48,7 +48,10 @@ const githubSignIn = {
 /** Berth's bot on the fake GitHub, and the fake told where to deliver webhooks. */
 async function pullRequestSettings(): Promise<Record<string, string>> {
   for (let i = 0; ; i++) {
-    const up = await fetch(`${FAKE_GITHUB_URL}/_fake/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${FAKE_GITHUB_URL}/_fake/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 600) throw new Error("the fake GitHub did not start");
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -111,10 +114,20 @@ async function main(): Promise<void> {
 async function startSampleCluster(repo: string): Promise<string> {
   const port = SAMPLE_CLUSTER_PORTS[mode];
   const kubeconfig = path.join(root, "kubeconfig");
-  const cluster = spawn(path.resolve("node_modules/.bin/tsx"), ["lib/cli/main.ts", "sample-cluster", "--repo", repo, "--port", String(port), "--kubeconfig", kubeconfig], { stdio: "inherit" });
+  const cluster = spawn(
+    path.resolve("node_modules/.bin/tsx"),
+    ["lib/cli/main.ts", "sample-cluster", "--repo", repo, "--port", String(port), "--kubeconfig", kubeconfig],
+    { stdio: "inherit" },
+  );
   process.on("exit", () => cluster.kill());
   for (let i = 0; ; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/_sample/health`).then((r) => r.ok, () => false)) return kubeconfig;
+    if (
+      await fetch(`http://127.0.0.1:${port}/_sample/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return kubeconfig;
     if (i > 600 || cluster.exitCode !== null) throw new Error("the sample cluster did not start");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

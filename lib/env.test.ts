@@ -41,7 +41,13 @@ describe("parseEnv", () => {
   it("needs the repository, bot token and webhook secret for the GitHub provider", () => {
     expect(() => assertServerSettings(parseEnv({ ...github, BERTH_GIT_PROVIDER: "github" }))).toThrow(/GITHUB_ENVIRONMENTS_REPO/);
     expect(() => parseEnv({ ...github, GITHUB_ENVIRONMENTS_REPO: "not a repo" })).toThrow(/GITHUB_ENVIRONMENTS_REPO.*owner\/name/);
-    const full = { ...github, BERTH_GIT_PROVIDER: "github", GITHUB_ENVIRONMENTS_REPO: "org/envs", GITHUB_BOT_TOKEN: "t", GITHUB_WEBHOOK_SECRET: "w".repeat(16) };
+    const full = {
+      ...github,
+      BERTH_GIT_PROVIDER: "github",
+      GITHUB_ENVIRONMENTS_REPO: "org/envs",
+      GITHUB_BOT_TOKEN: "t",
+      GITHUB_WEBHOOK_SECRET: "w".repeat(16),
+    };
     expect(() => assertServerSettings(parseEnv(full))).not.toThrow();
   });
 

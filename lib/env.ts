@@ -33,7 +33,10 @@ const schema = z.object({
   /** Signs and encrypts session cookies and GitHub tokens at rest. Required in production. */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Only members of this GitHub organisation may sign in; its teams give permissions. */
-  GITHUB_ORG: z.string().regex(/^[A-Za-z0-9-]+$/, "must be a GitHub organisation login").default("ministryofjustice"),
+  GITHUB_ORG: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "must be a GitHub organisation login")
+    .default("ministryofjustice"),
   /** The OAuth app's credentials. */
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
@@ -45,13 +48,21 @@ const schema = z.object({
   BERTH_REVIEWER_TEAMS: z
     .string()
     .default("webops")
-    .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
   /** How old a session's team list may get before it is read from GitHub again. */
   BERTH_TEAMS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(15).default(15),
   /** Where requests become pull requests: "github", or "local" (a branch in BERTH_ENVIRONMENTS_REPO; the embedded demo). */
   BERTH_GIT_PROVIDER: z.enum(["local", "github"]).default("local"),
   /** The environments repository on GitHub, "owner/name". */
-  GITHUB_ENVIRONMENTS_REPO: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name").optional(),
+  GITHUB_ENVIRONMENTS_REPO: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name")
+    .optional(),
   /** The bot's (or GitHub App installation's) token that writes branches and pull requests. */
   GITHUB_BOT_TOKEN: z.string().min(1).optional(),
   /** Verifies webhook deliveries (X-Hub-Signature-256). */
@@ -68,7 +79,12 @@ const schema = z.object({
   BERTH_PR_LABELS: z
     .string()
     .default("berth")
-    .transform((v) => v.split(",").map((t) => t.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
   /** How often open pull requests are polled, in case a webhook was missed. */
   BERTH_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /**
@@ -86,9 +102,15 @@ const schema = z.object({
   /** When set, /api/metrics wants `Authorization: Bearer <this>` (Prometheus' bearer token). Unset: open, keep it off the Ingress. */
   BERTH_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Sign in as a sample user, without GitHub: for the embedded demo only. */
-  BERTH_LOCAL_SIGNIN: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  BERTH_LOCAL_SIGNIN: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Must also be "true" for local sign-in on a production start: anyone could sign in as anyone. */
-  BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: string; authSecret: string };
@@ -97,7 +119,10 @@ export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: 
 const DEVELOPMENT_SECRET = "berth-development-secret-not-for-production-use";
 
 export class ConfigError extends Error {
-  constructor(readonly setting: string, detail: string) {
+  constructor(
+    readonly setting: string,
+    detail: string,
+  ) {
     super(`Invalid setting ${setting}: ${detail}`);
     this.name = "ConfigError";
   }

@@ -41,7 +41,11 @@ describe("log", () => {
     });
     const text = JSON.stringify(lines);
     for (const secret of ["gho_1", "s1", '"p"', "Bearer x", "ghp_abc", "session-token=abc"]) expect(text).not.toContain(secret);
-    expect(lines[0]!.entry).toMatchObject({ login: "alice", accessToken: "[redacted]", error: { message: "GitHub said no", headers: { authorization: "[redacted]", "x-ok": "1" } } });
+    expect(lines[0]!.entry).toMatchObject({
+      login: "alice",
+      accessToken: "[redacted]",
+      error: { message: "GitHub said no", headers: { authorization: "[redacted]", "x-ok": "1" } },
+    });
   });
 
   it("bounds depth and keeps dates readable", () => {

@@ -54,17 +54,19 @@ export interface Logger {
 export function createLogger(sink: LogSink = standardStreams): Logger {
   const context = new AsyncLocalStorage<{ requestId: string }>();
   const requestId = () => context.getStore()?.requestId;
-  const write = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
-    const id = requestId();
-    const entry = { time: new Date().toISOString(), level, msg, ...(id ? { requestId: id } : {}), ...(redact(fields) as object) };
-    let line: string;
-    try {
-      line = JSON.stringify(entry);
-    } catch {
-      line = JSON.stringify({ time: entry.time, level, msg, requestId: id, fields: "[unserialisable]" });
-    }
-    sink(level, line);
-  };
+  const write =
+    (level: LogLevel) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      const id = requestId();
+      const entry = { time: new Date().toISOString(), level, msg, ...(id ? { requestId: id } : {}), ...(redact(fields) as object) };
+      let line: string;
+      try {
+        line = JSON.stringify(entry);
+      } catch {
+        line = JSON.stringify({ time: entry.time, level, msg, requestId: id, fields: "[unserialisable]" });
+      }
+      sink(level, line);
+    };
   return {
     debug: write("debug"),
     info: write("info"),

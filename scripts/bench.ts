@@ -34,7 +34,10 @@ async function generate(): Promise<number> {
 }
 
 function indexWorker(): Record<string, unknown> {
-  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/index-worker.ts", repo], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench/index-worker.ts", repo], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out.trim().split("\n").at(-1)!);
 }
 
@@ -112,8 +115,19 @@ async function timeGets(origin: string, paths: string[], rounds: number): Promis
 async function httpBench(databaseUrl: string | null, port: number): Promise<HttpResult> {
   const berth = await startBerth(databaseUrl, port);
   try {
-    const queries = ["", "?q=prison", "?businessUnit=HMPPS&production=false", "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc", "?sort=application&page=40", "?pageSize=500"];
-    const apiMs = await timeGets(berth.origin, queries.map((q) => `/api/namespaces${q}`), 300);
+    const queries = [
+      "",
+      "?q=prison",
+      "?businessUnit=HMPPS&production=false",
+      "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc",
+      "?sort=application&page=40",
+      "?pageSize=500",
+    ];
+    const apiMs = await timeGets(
+      berth.origin,
+      queries.map((q) => `/api/namespaces${q}`),
+      300,
+    );
     return { apiMs, serverRssMb: rssMb(berth.pid) };
   } finally {
     berth.stop();
@@ -133,8 +147,16 @@ async function main(): Promise<void> {
   const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests, cluster };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
 
-  const i = index as { coldIndexMs: { median: number }; incrementalMs: { median: number; p95: number }; queryMs: { median: number }; rssMb: { withIndex: number } };
-  const pr = pullRequests as { openPullRequestMs: Record<"files8" | "files80", { median: number; p95: number }>; githubCalls: Record<"files8" | "files80", number> };
+  const i = index as {
+    coldIndexMs: { median: number };
+    incrementalMs: { median: number; p95: number };
+    queryMs: { median: number };
+    rssMb: { withIndex: number };
+  };
+  const pr = pullRequests as {
+    openPullRequestMs: Record<"files8" | "files80", { median: number; p95: number }>;
+    githubCalls: Record<"files8" | "files80", number>;
+  };
   const api = (h: HttpResult | null) => (h ? `${h.apiMs.median} / ${h.apiMs.p95} ms` : "no PostgreSQL");
   const rows: [string, string, string][] = [
     ["generate sample repo", `${(generateMs / 1000).toFixed(1)} s`, "-"],
@@ -145,7 +167,11 @@ async function main(): Promise<void> {
     ["inventory API over HTTP, embedded (median/p95 of 300)", api(servers.embedded), "< 50 ms median"],
     ["RSS, Berth server with the index, PostgreSQL", servers.postgres ? `${servers.postgres.serverRssMb} MB` : "-", "< 300 MB"],
     ["RSS, Berth server with the index, embedded PGlite", `${servers.embedded.serverRssMb} MB`, "(PGlite adds ~150 MB)"],
-    ["open a pull request on the local GitHub, 8 files (median/p95 of 10)", `${pr.openPullRequestMs.files8.median} / ${pr.openPullRequestMs.files8.p95} ms`, "-"],
+    [
+      "open a pull request on the local GitHub, 8 files (median/p95 of 10)",
+      `${pr.openPullRequestMs.files8.median} / ${pr.openPullRequestMs.files8.p95} ms`,
+      "-",
+    ],
     ["open a pull request on the local GitHub, 80 files (median of 5)", `${pr.openPullRequestMs.files80.median} ms`, "-"],
     ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
     ...clusterRows(cluster),

@@ -45,7 +45,6 @@ const WEBHOOK_SECRET = "fault-test-webhook-secret";
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
-
 /** The local PostgreSQL cluster (Debian's pg_ctlcluster), e.g. ["15", "main"]. */
 function postgresCluster(): [string, string] {
   const version = readdirSync("/etc/postgresql").sort().at(-1);
@@ -85,7 +84,13 @@ async function main(): Promise<void> {
   const bare = path.join(root, "upstream.git");
   await generateSampleRepo({ dir: work, namespaces: 300, seed: 13, now: new Date(), checkout: false });
   execFileSync("git", ["clone", "--quiet", "--bare", work, bare]);
-  const fake = await startFakeGitHub({ org: ORG, apiPrefix: "/api/v3", clientId: "berth-fault", clientSecret: "berth-fault-secret", repo: { owner: ORG, name: REPO, bareRepoPath: bare } });
+  const fake = await startFakeGitHub({
+    org: ORG,
+    apiPrefix: "/api/v3",
+    clientId: "berth-fault",
+    clientSecret: "berth-fault-secret",
+    repo: { owner: ORG, name: REPO, bareRepoPath: bare },
+  });
   assertLoopback(fake.url);
   const github = controlClient(fake.url);
   await github.putUser({ login: "berth-bot", name: "Berth bot", teams: [], orgMember: true });
@@ -97,7 +102,11 @@ async function main(): Promise<void> {
   // The cluster the repository's "live" namespaces run on: Berth's sample API server, whose outage control drops every connection.
   const index = await buildIndex({ repoPath: bare, profile: cloudPlatformProfile });
   const liveNamespaces = [...index.namespaces.values()].filter((ns) => ns.cluster === "live");
-  const { objects } = generateSampleObjects({ namespaces: liveNamespaces.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.teams[0] })), seed: 13, now: new Date() });
+  const { objects } = generateSampleObjects({
+    namespaces: liveNamespaces.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.teams[0] })),
+    seed: 13,
+    now: new Date(),
+  });
   const cluster = await startSampleApiServer({ objects, token: "fault-test-cluster-token" });
   assertLoopback(cluster.url);
   const kubeconfig = path.join(root, "cluster.kubeconfig");
@@ -132,7 +141,9 @@ async function main(): Promise<void> {
   const refused = new Set<string>(); // names whose submission got no 201 (re-sent later)
   let stopping = false;
   try {
-    const users = await Promise.all(Array.from({ length: 5 }, (_, i) => signIn(origin, ["alice-adeyemi", "bola-okafor", "chris-walsh", "evan-price", "farah-iqbal"][i]!, TEAM)));
+    const users = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => signIn(origin, ["alice-adeyemi", "bola-okafor", "chris-walsh", "evan-price", "farah-iqbal"][i]!, TEAM)),
+    );
     const submitter = users[0]!;
     const run = Date.now().toString(36);
     let serial = 0;
@@ -189,8 +200,16 @@ async function main(): Promise<void> {
       }
     })();
 
-    const ready = () => fetch(`${origin}/api/ready`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status === 200, () => false);
-    const dbBacked = () => fetch(`${origin}/api/requests`, { headers: { cookie: users[1]! }, signal: AbortSignal.timeout(5000) }).then((r) => r.status === 200, () => false);
+    const ready = () =>
+      fetch(`${origin}/api/ready`, { signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+    const dbBacked = () =>
+      fetch(`${origin}/api/requests`, { headers: { cookie: users[1]! }, signal: AbortSignal.timeout(5000) }).then(
+        (r) => r.status === 200,
+        () => false,
+      );
     async function phase(name: string, fault: () => Promise<void>, notes: () => string[] = () => []): Promise<void> {
       console.log(`\nPhase: ${name}`);
       window = { requests: 0, errors: 0, slowestSubmitMs: 0 };
@@ -243,7 +262,11 @@ async function main(): Promise<void> {
       fetch(`${origin}/api/ready`, { signal: AbortSignal.timeout(5000) })
         .then(async (r) => ({ status: r.status, state: ((await r.json()) as { clusters: { state: string }[] }).clusters[0]?.state ?? "none" }))
         .catch(() => ({ status: 0, state: "none" }));
-    const livePage = () => fetch(`${origin}/namespaces/live/${probeNamespace}`, { headers: { cookie: users[2]! }, signal: AbortSignal.timeout(10_000) }).then((r) => r.status, () => 0);
+    const livePage = () =>
+      fetch(`${origin}/namespaces/live/${probeNamespace}`, { headers: { cookie: users[2]! }, signal: AbortSignal.timeout(10_000) }).then(
+        (r) => r.status,
+        () => 0,
+      );
     const clusterNotes: string[] = [];
     await phase(
       `cluster API away for ${FAULT_SECONDS} s`,
@@ -289,10 +312,16 @@ async function main(): Promise<void> {
     let states: { namespace: string; state: string; id: string }[] = [];
     const deadline = now() + 90_000;
     for (;;) {
-      states = (await client.query<{ namespace: string; state: string; id: string }>("SELECT namespace, state, id FROM requests WHERE namespace = ANY($1)", [names])).rows;
+      states = (
+        await client.query<{ namespace: string; state: string; id: string }>("SELECT namespace, state, id FROM requests WHERE namespace = ANY($1)", [names])
+      ).rows;
       const failed = states.filter((s) => s.state === "failed");
       for (const f of failed) {
-        await fetch(`${origin}/api/requests/${f.id}/retry`, { method: "POST", headers: { cookie: submitter, origin, "content-type": "application/json" }, body: "{}" }).catch(() => undefined);
+        await fetch(`${origin}/api/requests/${f.id}/retry`, {
+          method: "POST",
+          headers: { cookie: submitter, origin, "content-type": "application/json" },
+          body: "{}",
+        }).catch(() => undefined);
       }
       const open = states.filter((s) => s.state === "pr_open").length;
       if ((open === names.length && states.length === names.length) || now() > deadline) break;
@@ -308,17 +337,33 @@ async function main(): Promise<void> {
     const summary = {
       date: new Date().toISOString(),
       phases: reports,
-      submissions: { sent: serial, accepted: names.length, acceptedIds: ids.length, refusedThenResent: refused.size, stored: stored.size, lost: lost.length, byState, withPullRequestOpen: pulls, failedThenRetried: Number(failedOnce) },
+      submissions: {
+        sent: serial,
+        accepted: names.length,
+        acceptedIds: ids.length,
+        refusedThenResent: refused.size,
+        stored: stored.size,
+        lost: lost.length,
+        byState,
+        withPullRequestOpen: pulls,
+        failedThenRetried: Number(failedOnce),
+      },
     };
     writeFileSync(path.join(root, "results.json"), JSON.stringify(summary, null, 2));
 
     console.log(`\nBerth fault test (${summary.date})\n`);
-    console.log(`${"phase".padEnd(40)} ${"requests".padStart(8)} ${"errors".padStart(7)} ${"slowest submit ms".padStart(18)} ${"ready again s".padStart(14)} ${"recovered s".padStart(12)}`);
+    console.log(
+      `${"phase".padEnd(40)} ${"requests".padStart(8)} ${"errors".padStart(7)} ${"slowest submit ms".padStart(18)} ${"ready again s".padStart(14)} ${"recovered s".padStart(12)}`,
+    );
     for (const r of reports) {
-      console.log(`${r.phase.padEnd(40)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.slowestSubmitMs).padStart(18)} ${String(r.readyAgainSeconds).padStart(14)} ${String(r.recoveredSeconds).padStart(12)}`);
+      console.log(
+        `${r.phase.padEnd(40)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(7)} ${String(r.slowestSubmitMs).padStart(18)} ${String(r.readyAgainSeconds).padStart(14)} ${String(r.recoveredSeconds).padStart(12)}`,
+      );
     }
     for (const r of reports) for (const note of r.notes) console.log(`  note (${r.phase}): ${note}`);
-    console.log(`\nsubmissions: ${serial} sent, ${names.length} accepted (after re-sending refused ones), ${stored.size} stored, lost: ${lost.length}; states ${JSON.stringify(byState)}; ${failedOnce} failed while GitHub did and were retried`);
+    console.log(
+      `\nsubmissions: ${serial} sent, ${names.length} accepted (after re-sending refused ones), ${stored.size} stored, lost: ${lost.length}; states ${JSON.stringify(byState)}; ${failedOnce} failed while GitHub did and were retried`,
+    );
     console.log(`details: ${path.relative(process.cwd(), path.join(root, "results.json"))}`);
     if (lost.length > 0 || pulls !== names.length) process.exitCode = 1;
   } finally {

@@ -72,9 +72,7 @@ export function subsetFromInstalledPackage(): string {
 function collectRefs(value: Json | Record<string, Json>): string[] {
   if (Array.isArray(value)) return value.flatMap(collectRefs);
   if (value === null || typeof value !== "object") return [];
-  return Object.entries(value).flatMap(([key, child]) =>
-    key === "$ref" && typeof child === "string" ? [child] : collectRefs(child),
-  );
+  return Object.entries(value).flatMap(([key, child]) => (key === "$ref" && typeof child === "string" ? [child] : collectRefs(child)));
 }
 
 /** Drops `examples` beside a `schema` (media types, parameters); JSON Schema's own keywords stay. */

@@ -33,10 +33,19 @@ const USERS = Math.min(Number(process.env.LOAD_USERS ?? 20), 100);
 const PORT = Number(process.env.LOAD_PORT ?? 3193);
 const LOGINS = ["alice-adeyemi", "bola-okafor", "chris-walsh", "dana-kowalski", "evan-price", "farah-iqbal"];
 const TEAM = "hmpps-sre";
-const INVENTORY_QUERIES = ["", "?q=prison", "?businessUnit=HMPPS&production=false", "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc", "?sort=application&page=40", "?pageSize=500"];
+const INVENTORY_QUERIES = [
+  "",
+  "?q=prison",
+  "?businessUnit=HMPPS&production=false",
+  "?module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc",
+  "?sort=application&page=40",
+  "?pageSize=500",
+];
 
 function table(rows: [string, Summary][]): void {
-  console.log(`${"".padEnd(28)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(7)}  statuses`);
+  console.log(
+    `${"".padEnd(28)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(7)}  statuses`,
+  );
   for (const [name, s] of rows) {
     console.log(
       `${name.padEnd(28)} ${String(s.perSecond).padStart(7)} ${String(s.p50).padStart(8)} ${String(s.p95).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.max).padStart(8)} ${String(s.errors).padStart(7)}  ${JSON.stringify(s.statuses)}`,
@@ -65,12 +74,18 @@ async function main(): Promise<void> {
   try {
     const cookies: string[] = [];
     for (let u = 0; u < USERS; u++) cookies.push(await signIn(origin, LOGINS[u % LOGINS.length]!, TEAM));
-    const first = (await (await fetch(`${origin}/api/namespaces?pageSize=500`, { headers: { cookie: cookies[0]! } })).json()) as { rows?: { cluster: string; name: string }[] };
+    const first = (await (await fetch(`${origin}/api/namespaces?pageSize=500`, { headers: { cookie: cookies[0]! } })).json()) as {
+      rows?: { cluster: string; name: string }[];
+    };
     const names = (first.rows ?? []).map((n) => `${n.cluster}/${n.name}`);
     if (names.length === 0) throw new Error("the inventory API returned no namespaces");
     const get = (url: string, user: number) => fetch(`${origin}${url}`, { headers: { cookie: cookies[user % USERS]! } });
     const post = (url: string, user: number, body: unknown) =>
-      fetch(`${origin}${url}`, { method: "POST", headers: { cookie: cookies[user % USERS]!, origin, "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${origin}${url}`, {
+        method: "POST",
+        headers: { cookie: cookies[user % USERS]!, origin, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const done = async (kind: string, response: Promise<Response>) => {
       const r = await response;
       await r.arrayBuffer();
@@ -117,7 +132,16 @@ async function main(): Promise<void> {
 
     const byKind = (outcomes: Outcome[], wallMs: number) => {
       const kinds = [...new Set(outcomes.map((o) => o.kind))].sort();
-      return kinds.map((k) => [`  ${k}`, summarize(outcomes.filter((o) => o.kind === k), wallMs)] as [string, Summary]);
+      return kinds.map(
+        (k) =>
+          [
+            `  ${k}`,
+            summarize(
+              outcomes.filter((o) => o.kind === k),
+              wallMs,
+            ),
+          ] as [string, Summary],
+      );
     };
     const results = {
       date: new Date().toISOString(),

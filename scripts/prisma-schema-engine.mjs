@@ -219,9 +219,7 @@ async function loadWasm() {
 
 /** Logs go to stderr as JSON lines, as the binary writes them; the CLI keeps ERROR lines for its messages. */
 function log(level, message, extra = {}) {
-  process.stderr.write(
-    JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: "schema_engine::logger" }) + "\n",
-  );
+  process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: "schema_engine::logger" }) + "\n");
 }
 
 /** The JSON-RPC error shape the CLI reads (`data.message`, `data.error_code`, `data.is_panic`). */

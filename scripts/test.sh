@@ -24,7 +24,7 @@ step "kube-apiserver (built once, then cached)"
 bash scripts/kube/build.sh >/dev/null
 
 step "lint"
-npx eslint .
+npm run --silent lint
 
 step "type-check"
 npx tsc --noEmit

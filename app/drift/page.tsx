@@ -20,7 +20,8 @@ export default async function DriftPage() {
       <div>
         <h1 className="text-2xl font-semibold">Drift between the repository and the clusters</h1>
         <p className="text-sm text-slate-700">
-          {compared.length > 0 ? `Compared: ${compared.join(", ")}.` : "No cluster's data is known yet, so nothing is compared."} The platform&apos;s own system namespaces are not drift.
+          {compared.length > 0 ? `Compared: ${compared.join(", ")}.` : "No cluster's data is known yet, so nothing is compared."} The platform&apos;s own system
+          namespaces are not drift.
         </p>
       </div>
       {drift.clusters

@@ -45,7 +45,11 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
         <p role="status" className="text-sm">
           {summary}
         </p>
-        <a href={`/api/namespaces/export${inventoryQueryString(query, { page: undefined, pageSize: undefined })}`} className="text-sm text-blue-800 underline" download>
+        <a
+          href={`/api/namespaces/export${inventoryQueryString(query, { page: undefined, pageSize: undefined })}`}
+          className="text-sm text-blue-800 underline"
+          download
+        >
           Export this view as CSV
         </a>
       </div>
@@ -58,7 +62,10 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
           <ul className="flex flex-wrap gap-2 text-sm">
             {counts.map(([bu, n]) => (
               <li key={bu}>
-                <Link href={`/namespaces${inventoryQueryString(query, { businessUnit: bu, page: undefined })}`} className="inline-block rounded-full border border-slate-300 bg-white px-3 py-0.5 text-blue-800 underline">
+                <Link
+                  href={`/namespaces${inventoryQueryString(query, { businessUnit: bu, page: undefined })}`}
+                  className="inline-block rounded-full border border-slate-300 bg-white px-3 py-0.5 text-blue-800 underline"
+                >
                   {bu}: {n.toLocaleString("en-GB")}
                 </Link>
               </li>

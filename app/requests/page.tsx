@@ -23,23 +23,31 @@ export default async function RequestsPage() {
         <p className="rounded-lg border border-slate-200 bg-white p-6">No requests yet.</p>
       ) : (
         <DataTable caption="Requests, newest first" columns={["Namespace", "Cluster", "Team", "State", "Requested by", "Pull request", "Updated"]}>
-              {requests.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/requests/${r.id}`} className="text-blue-800 underline">
-                      {r.namespace}
-                    </Link>
-                  </th>
-                  <td className="px-3 py-2">{r.cluster}</td>
-                  <td className="px-3 py-2">{r.team}</td>
-                  <td className="px-3 py-2">
-                    <StateBadge state={r.state} />
-                  </td>
-                  <td className="px-3 py-2">{r.requester}</td>
-                  <td className="px-3 py-2">{r.prUrl ? <a href={r.prUrl} className="text-blue-800 underline">#{r.prNumber}</a> : "In Berth"}</td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                </tr>
-              ))}
+          {requests.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                <Link href={`/requests/${r.id}`} className="text-blue-800 underline">
+                  {r.namespace}
+                </Link>
+              </th>
+              <td className="px-3 py-2">{r.cluster}</td>
+              <td className="px-3 py-2">{r.team}</td>
+              <td className="px-3 py-2">
+                <StateBadge state={r.state} />
+              </td>
+              <td className="px-3 py-2">{r.requester}</td>
+              <td className="px-3 py-2">
+                {r.prUrl ? (
+                  <a href={r.prUrl} className="text-blue-800 underline">
+                    #{r.prNumber}
+                  </a>
+                ) : (
+                  "In Berth"
+                )}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.updatedAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </div>

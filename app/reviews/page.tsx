@@ -31,9 +31,19 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Reviews</h1>
-      <form method="get" action="/reviews" aria-label="Filter the review queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form
+        method="get"
+        action="/reviews"
+        aria-label="Filter the review queue"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <FilterSelect name="team" label="Team" value={filters.team} options={teams.map((t) => ({ value: t, label: t }))} />
-        <FilterSelect name="businessUnit" label="Business unit" value={filters.businessUnit} options={getServices().profile.businessUnits.map((b) => ({ value: b, label: b }))} />
+        <FilterSelect
+          name="businessUnit"
+          label="Business unit"
+          value={filters.businessUnit}
+          options={getServices().profile.businessUnits.map((b) => ({ value: b, label: b }))}
+        />
         <FilterSelect name="flag" label="Flag" value={filters.flag} options={REVIEW_FLAGS.map((f) => ({ value: f, label: FLAG_TEXT[f] }))} />
         <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
           Apply filters
@@ -46,48 +56,53 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         {items.length} open request{items.length === 1 ? "" : "s"}, oldest first
       </p>
       {items.length > 0 && (
-        <DataTable caption="Open requests waiting for platform review, oldest first" columns={["Request", "Requested by", "Team", "Age", "State", "Review", "Flags"]}>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row" className="px-3 py-2 text-left font-medium">
-                    <Link href={`/requests/${item.id}`} className="text-blue-800 underline">
-                      {item.kind === "namespace" ? `New namespace ${item.namespace}` : `Resources for ${item.namespace}`}
-                    </Link>
-                    <span className="block text-xs font-normal text-slate-700">
-                      {item.cluster}
-                      {item.businessUnit ? ` · ${item.businessUnit}` : ""}
+        <DataTable
+          caption="Open requests waiting for platform review, oldest first"
+          columns={["Request", "Requested by", "Team", "Age", "State", "Review", "Flags"]}
+        >
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                <Link href={`/requests/${item.id}`} className="text-blue-800 underline">
+                  {item.kind === "namespace" ? `New namespace ${item.namespace}` : `Resources for ${item.namespace}`}
+                </Link>
+                <span className="block text-xs font-normal text-slate-700">
+                  {item.cluster}
+                  {item.businessUnit ? ` · ${item.businessUnit}` : ""}
+                </span>
+              </th>
+              <td className="px-3 py-2">{item.requester}</td>
+              <td className="px-3 py-2">{item.team}</td>
+              <td className="whitespace-nowrap px-3 py-2">{age(item.ageHours)}</td>
+              <td className="px-3 py-2">
+                <StateBadge state={item.state} />
+              </td>
+              <td className="px-3 py-2">
+                {item.review ? (
+                  <>
+                    <span
+                      className={`rounded px-1.5 font-semibold ${item.review.autoApprovable ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+                    >
+                      {item.review.autoApprovable ? "Auto-approvable" : "Needs a platform review"}
                     </span>
-                  </th>
-                  <td className="px-3 py-2">{item.requester}</td>
-                  <td className="px-3 py-2">{item.team}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{age(item.ageHours)}</td>
-                  <td className="px-3 py-2">
-                    <StateBadge state={item.state} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {item.review ? (
-                      <>
-                        <span className={`rounded px-1.5 font-semibold ${item.review.autoApprovable ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}>
-                          {item.review.autoApprovable ? "Auto-approvable" : "Needs a platform review"}
-                        </span>
-                        <span className="block text-xs text-slate-700">{item.review.reason}</span>
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <ul className="flex flex-wrap gap-1">
-                      {item.production && <li className="rounded bg-rose-100 px-1.5 text-rose-900">{FLAG_TEXT.production}</li>}
-                      {REVIEW_FLAGS.filter((f) => f !== "production" && item.review?.flags[f]).map((f) => (
-                        <li key={f} className="rounded bg-amber-100 px-1.5 text-amber-900">
-                          {FLAG_TEXT[f]}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
+                    <span className="block text-xs text-slate-700">{item.review.reason}</span>
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <ul className="flex flex-wrap gap-1">
+                  {item.production && <li className="rounded bg-rose-100 px-1.5 text-rose-900">{FLAG_TEXT.production}</li>}
+                  {REVIEW_FLAGS.filter((f) => f !== "production" && item.review?.flags[f]).map((f) => (
+                    <li key={f} className="rounded bg-amber-100 px-1.5 text-amber-900">
+                      {FLAG_TEXT[f]}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
     </div>

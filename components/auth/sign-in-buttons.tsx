@@ -24,7 +24,11 @@ export function GitHubSignInButton({ callbackUrl }: { callbackUrl: string }) {
 
 export function SignOutButton() {
   return (
-    <button type="button" className="rounded px-2 py-1 text-sm text-slate-100 underline hover:bg-slate-700" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+    <button
+      type="button"
+      className="rounded px-2 py-1 text-sm text-slate-100 underline hover:bg-slate-700"
+      onClick={() => void signOut({ callbackUrl: "/signin" })}
+    >
       Sign out
     </button>
   );
@@ -74,7 +78,13 @@ export function LocalSignInForm({ users, reviewerTeams, callbackUrl }: LocalProp
         <label htmlFor="local-teams" className="text-sm font-medium">
           GitHub teams
         </label>
-        <input id="local-teams" value={teams} onChange={(e) => setTeams(e.target.value)} aria-describedby="local-teams-hint" className="rounded border border-slate-500 px-2 py-1.5 text-sm" />
+        <input
+          id="local-teams"
+          value={teams}
+          onChange={(e) => setTeams(e.target.value)}
+          aria-describedby="local-teams-hint"
+          className="rounded border border-slate-500 px-2 py-1.5 text-sm"
+        />
         <span id="local-teams-hint" className="text-xs text-slate-700">
           Comma-separated team slugs. Reviewer teams: {reviewerTeams.join(", ")}.
         </span>

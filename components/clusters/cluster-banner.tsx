@@ -7,7 +7,8 @@ import type { ClusterHealthJson } from "@/lib/server/cluster-health";
  */
 export function ClusterBanner({ health, live = false }: { health: ClusterHealthJson; live?: boolean }) {
   if (health.state === "synced") return null;
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" }) + " UTC" : null);
+  const when = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" }) + " UTC" : null;
   const text =
     health.state === "connecting"
       ? `Connecting to cluster ${health.cluster}…`
@@ -15,7 +16,10 @@ export function ClusterBanner({ health, live = false }: { health: ClusterHealthJ
         ? `Berth has no credentials for cluster ${health.cluster} (${health.reason}), so its live status is unknown.`
         : `Cluster ${health.cluster} cannot be reached (${health.reason}). ${health.lastSyncedAt ? `Showing what it reported until ${when(health.lastSyncedAt)}.` : "Berth has no data from it yet."}`;
   return (
-    <p role={live ? "status" : undefined} className={`rounded border px-3 py-2 text-sm ${health.state === "unreachable" ? "border-amber-400 bg-amber-50 text-amber-950" : "border-slate-300 bg-slate-50"}`}>
+    <p
+      role={live ? "status" : undefined}
+      className={`rounded border px-3 py-2 text-sm ${health.state === "unreachable" ? "border-amber-400 bg-amber-50 text-amber-950" : "border-slate-300 bg-slate-50"}`}
+    >
       {text}
     </p>
   );

@@ -24,8 +24,12 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
         </p>
       </div>
       <ClusterBanner health={data.cluster} live />
-      {live && live.phase === null && <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950">This namespace is not in the cluster.</p>}
-      {live && live.phase === "Terminating" && <p className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm">This namespace is being deleted.</p>}
+      {live && live.phase === null && (
+        <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950">This namespace is not in the cluster.</p>
+      )}
+      {live && live.phase === "Terminating" && (
+        <p className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm">This namespace is being deleted.</p>
+      )}
       {live && live.phase !== null && (
         <>
           <h3 className="font-semibold">Deployments</h3>
@@ -50,7 +54,10 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
                       </div>
                     ))}
                   </td>
-                  <td className={cell} title={d.conditions.map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ""}${c.message ? `: ${c.message}` : ""}`).join("\n")}>
+                  <td
+                    className={cell}
+                    title={d.conditions.map((c) => `${c.type}=${c.status}${c.reason ? ` (${c.reason})` : ""}${c.message ? `: ${c.message}` : ""}`).join("\n")}
+                  >
                     {ROLLOUT[d.rollout]}
                     {!d.healthy && <span className="ml-2 rounded bg-red-100 px-1.5 text-xs text-red-900">Unhealthy</span>}
                     {d.conditions
@@ -85,9 +92,7 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
                     {p.restarts}
                   </td>
                   <td className={cell}>{p.lastTerminationReason ?? "—"}</td>
-                  <td className={`${cell} tabular-nums`}>
-                    {age(p.createdAt, now)}
-                  </td>
+                  <td className={`${cell} tabular-nums`}>{age(p.createdAt, now)}</td>
                   <td className={`${cell} font-mono text-xs`}>{p.node ?? "—"}</td>
                 </tr>
               ))}
@@ -128,9 +133,7 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
                       </th>
                       <td className={`${cell} text-xs`}>{s.type}</td>
                       <td className={`${cell} font-mono text-xs`}>{s.keys.join(", ") || "—"}</td>
-                      <td className={`${cell} tabular-nums`}>
-                        {age(s.createdAt, now)}
-                      </td>
+                      <td className={`${cell} tabular-nums`}>{age(s.createdAt, now)}</td>
                     </tr>
                   ))}
                 </DataTable>
@@ -145,9 +148,7 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
                       <span className={`mr-2 rounded px-1.5 text-xs ${e.type === "Warning" ? "bg-amber-100 text-amber-950" : "bg-slate-100"}`}>{e.type}</span>
                       <strong>{e.reason}</strong> <span className="font-mono text-xs">{e.object}</span>
                       {e.count > 1 && <span className="text-xs"> ×{e.count}</span>} <span className="text-slate-700">{e.message}</span>{" "}
-                      <span className="text-xs text-slate-700">
-                        ({age(e.lastSeen, now)} ago)
-                      </span>
+                      <span className="text-xs text-slate-700">({age(e.lastSeen, now)} ago)</span>
                     </li>
                   ))}
                 </ul>

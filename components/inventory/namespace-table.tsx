@@ -50,7 +50,17 @@ function LiveCell({ live }: { live: LiveSummary | undefined }) {
   );
 }
 
-export function NamespaceTable({ rows, live, query, caption }: { rows: NamespaceRecord[]; live: Record<string, LiveSummary>; query: InventoryQuery; caption: string }) {
+export function NamespaceTable({
+  rows,
+  live,
+  query,
+  caption,
+}: {
+  rows: NamespaceRecord[];
+  live: Record<string, LiveSummary>;
+  query: InventoryQuery;
+  caption: string;
+}) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm">

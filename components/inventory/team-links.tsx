@@ -8,7 +8,10 @@ export function TeamLinks({ teams, empty }: { teams: string[]; empty: string }) 
     <ul className="flex flex-wrap gap-2 text-sm">
       {teams.map((team) => (
         <li key={team}>
-          <Link href={`/namespaces${inventoryQueryString({ team })}`} className="inline-block rounded-full border border-slate-300 px-3 py-0.5 text-blue-800 underline">
+          <Link
+            href={`/namespaces${inventoryQueryString({ team })}`}
+            className="inline-block rounded-full border border-slate-300 px-3 py-0.5 text-blue-800 underline"
+          >
             {team}
           </Link>
         </li>

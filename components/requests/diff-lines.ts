@@ -11,7 +11,10 @@ function lines(text: string): string[] {
  */
 export function diffLines(previous: string | null, content: string): string {
   const after = content.trimEnd();
-  if (previous === null) return lines(after).map((l) => `+ ${l}`).join("\n");
+  if (previous === null)
+    return lines(after)
+      .map((l) => `+ ${l}`)
+      .join("\n");
   // Both end in exactly one newline, so a last line never differs only by its ending.
   const changes = lineChanges(`${previous.trimEnd()}\n`, `${after}\n`);
   return changes.flatMap((change) => lines(change.value).map((l) => `${change.added ? "+" : change.removed ? "-" : " "} ${l}`)).join("\n");

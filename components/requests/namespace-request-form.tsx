@@ -94,7 +94,8 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
     setAnswers((a) => ({ ...a, [key]: value }));
     setTouched((t) => new Set(t).add(key));
   };
-  const describe = (key: string, hint: boolean) => [hint ? `${key}-hint` : "", errorFor(key as keyof Answers) ? `${key}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const describe = (key: string, hint: boolean) =>
+    [hint ? `${key}-hint` : "", errorFor(key as keyof Answers) ? `${key}-error` : ""].filter(Boolean).join(" ") || undefined;
   const text = (key: keyof Answers, label: string, hint?: string, type = "text") => (
     <Field id={key} label={label} hint={hint} error={errorFor(key)}>
       <input
@@ -110,7 +111,14 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
   );
   const select = (key: keyof Answers, label: string, values: string[], prompt?: string) => (
     <Field id={key} label={label} error={errorFor(key)}>
-      <select id={key} value={String(answers[key])} onChange={(e) => set(key, e.target.value as never)} aria-invalid={Boolean(errorFor(key))} aria-describedby={describe(key, false)} className={input}>
+      <select
+        id={key}
+        value={String(answers[key])}
+        onChange={(e) => set(key, e.target.value as never)}
+        aria-invalid={Boolean(errorFor(key))}
+        aria-describedby={describe(key, false)}
+        className={input}
+      >
         {prompt && <option value="">{prompt}</option>}
         {values.map((v) => (
           <option key={v} value={v}>
@@ -163,7 +171,11 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
         <legend className="px-1 font-semibold">Who owns it</legend>
-        {options.teams.length > 0 ? select("team", "Owning GitHub team", options.teams) : <p className="text-sm text-rose-800">You are in no GitHub team of the organisation, so you cannot request a namespace.</p>}
+        {options.teams.length > 0 ? (
+          select("team", "Owning GitHub team", options.teams)
+        ) : (
+          <p className="text-sm text-rose-800">You are in no GitHub team of the organisation, so you cannot request a namespace.</p>
+        )}
         {select("businessUnit", "Business unit", options.businessUnits, "Choose a business unit")}
         {text("serviceArea", "Service area")}
         {text("slackChannel", "Slack channel", "The team's channel, e.g. #my-team")}
@@ -209,7 +221,11 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
       </section>
 
       <div className="space-y-2">
-        <button type="submit" disabled={submit.isPending} className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={submit.isPending}
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        >
           {submit.isPending ? "Opening the pull request…" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">

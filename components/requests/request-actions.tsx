@@ -5,7 +5,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { FieldErrors, requestAction, type RequestAction } from "./request-api";
 
-const LABELS: Record<RequestAction, string> = { retry: "Retry opening the pull request", approve: "Approve", request_changes: "Request changes", merge: "Merge" };
+const LABELS: Record<RequestAction, string> = {
+  retry: "Retry opening the pull request",
+  approve: "Approve",
+  request_changes: "Request changes",
+  merge: "Merge",
+};
 
 /** Buttons for what the viewer may do with a request; the page re-renders with the new state. */
 export function RequestActions({ id, actions }: { id: string; actions: RequestAction[] }) {
@@ -22,7 +27,14 @@ export function RequestActions({ id, actions }: { id: string; actions: RequestAc
           <label htmlFor="review-comment" className="text-sm font-medium">
             Review comment
           </label>
-          <textarea id="review-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby="review-comment-hint" className="rounded border border-slate-500 px-2 py-1.5 text-sm" />
+          <textarea
+            id="review-comment"
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby="review-comment-hint"
+            className="rounded border border-slate-500 px-2 py-1.5 text-sm"
+          />
           <span id="review-comment-hint" className="text-xs text-slate-700">
             Required when requesting changes; posted with your review.
           </span>

@@ -37,7 +37,6 @@ function newEntry(kind: ResourceKind): Entry {
   return entry;
 }
 
-
 interface Props {
   endpoint: string;
   /** Module blocks already in the namespace: for IRSA policies and upgrades. */
@@ -64,17 +63,32 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
   const fields = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors ? submit.error.fields : {}) };
 
   const update = (index: number, name: string, value: unknown) => setEntries((list) => list.map((e, i) => (i === index ? { ...e, [name]: value } : e)));
-  const policyTargets = (index: number) => [...modules.map((m) => m.name), ...entries.filter((e, i) => i !== index && e.kind !== "irsa" && e.kind !== "upgrade").map((e) => String(e.name))].filter(Boolean);
+  const policyTargets = (index: number) =>
+    [...modules.map((m) => m.name), ...entries.filter((e, i) => i !== index && e.kind !== "irsa" && e.kind !== "upgrade").map((e) => String(e.name))].filter(
+      Boolean,
+    );
 
   function control(entry: Entry, index: number, field: ResourceField) {
     const id = `r${index}-${field.name}`;
     // A field's error may sit on one of its items (resources.0.policies.1).
     const base = `resources.${index}.${field.name}`;
     const error = Object.entries(fields).find(([key]) => key === base || key.startsWith(`${base}.`))?.[1];
-    const common = { id, "aria-invalid": Boolean(error), "aria-describedby": [field.help ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined };
+    const common = {
+      id,
+      "aria-invalid": Boolean(error),
+      "aria-describedby": [field.help ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined,
+    };
     let widget;
     if (field.type === "boolean") {
-      widget = <input {...common} type="checkbox" className="h-5 w-5" checked={Boolean(entry[field.name])} onChange={(e) => update(index, field.name, e.target.checked)} />;
+      widget = (
+        <input
+          {...common}
+          type="checkbox"
+          className="h-5 w-5"
+          checked={Boolean(entry[field.name])}
+          onChange={(e) => update(index, field.name, e.target.checked)}
+        />
+      );
     } else if (field.type === "select" || field.type === "module") {
       const options = field.type === "module" ? modules.map((m) => m.name) : (field.options ?? []);
       widget = (
@@ -94,7 +108,11 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
           <legend className="sr-only">{field.label}</legend>
           {policyTargets(index).map((target) => (
             <label key={target} className="flex min-h-6 items-center gap-1 text-sm">
-              <input type="checkbox" checked={chosen.includes(target)} onChange={(e) => update(index, field.name, e.target.checked ? [...chosen, target] : chosen.filter((c) => c !== target))} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(target)}
+                onChange={(e) => update(index, field.name, e.target.checked ? [...chosen, target] : chosen.filter((c) => c !== target))}
+              />
               {target}
             </label>
           ))}
@@ -109,17 +127,44 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
           type={field.type === "number" ? "number" : "text"}
           value={value}
           onChange={(e) =>
-            update(index, field.name, field.type === "number" ? (e.target.value === "" ? undefined : Number(e.target.value)) : field.type === "list" ? e.target.value.split(",").map((s) => s.trim()).filter(Boolean) : e.target.value)
+            update(
+              index,
+              field.name,
+              field.type === "number"
+                ? e.target.value === ""
+                  ? undefined
+                  : Number(e.target.value)
+                : field.type === "list"
+                  ? e.target.value
+                      .split(",")
+                      .map((s) => s.trim())
+                      .filter(Boolean)
+                  : e.target.value,
+            )
           }
         />
       );
     }
     return (
       <div key={field.name} className={`flex ${field.type === "boolean" ? "flex-row-reverse items-center justify-end" : "flex-col"} gap-1`}>
-        {field.type === "resources" ? <span className="text-sm font-medium">{field.label}</span> : <label htmlFor={id} className="text-sm font-medium">{field.label}</label>}
+        {field.type === "resources" ? (
+          <span className="text-sm font-medium">{field.label}</span>
+        ) : (
+          <label htmlFor={id} className="text-sm font-medium">
+            {field.label}
+          </label>
+        )}
         {widget}
-        {field.help && <span id={`${id}-hint`} className="text-xs text-slate-700">{field.help}</span>}
-        {error && <span id={`${id}-error`} className="text-sm text-rose-800">{error}</span>}
+        {field.help && (
+          <span id={`${id}-hint`} className="text-xs text-slate-700">
+            {field.help}
+          </span>
+        )}
+        {error && (
+          <span id={`${id}-error`} className="text-sm text-rose-800">
+            {error}
+          </span>
+        )}
       </div>
     );
   }
@@ -162,7 +207,11 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
             ))}
           </select>
         </div>
-        <button type="button" onClick={() => setEntries((list) => [...list, newEntry(adding)])} className="rounded border border-blue-700 px-4 py-2 text-sm font-semibold text-blue-800">
+        <button
+          type="button"
+          onClick={() => setEntries((list) => [...list, newEntry(adding)])}
+          className="rounded border border-blue-700 px-4 py-2 text-sm font-semibold text-blue-800"
+        >
           Add to the request
         </button>
       </div>
@@ -207,11 +256,19 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
       )}
 
       <div className="space-y-2">
-        <button type="submit" disabled={submit.isPending || entries.length === 0} className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={submit.isPending || entries.length === 0}
+          className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+        >
           {submit.isPending ? "Opening the pull request…" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">
-          {Object.keys(fields).length > 0 && submit.isError ? "Correct the fields marked above, then submit again." : submit.error && !(submit.error instanceof FieldErrors) ? submit.error.message : ""}
+          {Object.keys(fields).length > 0 && submit.isError
+            ? "Correct the fields marked above, then submit again."
+            : submit.error && !(submit.error instanceof FieldErrors)
+              ? submit.error.message
+              : ""}
         </p>
       </div>
     </form>

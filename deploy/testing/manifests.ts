@@ -5,8 +5,13 @@ import { parseAllDocuments } from "yaml";
 export const DEPLOY_DIR = path.resolve(__dirname, "..");
 
 /** A Kubernetes object as written in deploy/ (loosely typed: tests look into it). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are free-form YAML the tests navigate
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [key: string]: any };
+export type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string> };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are free-form YAML the tests navigate
+  [key: string]: any;
+};
 
 /** Every object in every deploy/*.yaml except kustomization.yaml, with the file it came from. */
 export function loadManifests(): { file: string; object: Manifest }[] {

@@ -37,7 +37,14 @@ export const localSignInSchema = z.object({
   teams: z
     .string()
     .max(2000)
-    .transform((v) => [...new Set(v.split(",").map((t) => t.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        v
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(teamSlug).max(50)),
 });
 
@@ -104,7 +111,12 @@ export interface AuthDeps {
  */
 export function authOptions(deps: AuthDeps): NextAuthOptions {
   const { env } = deps;
-  const membership = createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
+  const membership = createGitHubMembershipSource({
+    apiUrl: env.GITHUB_API_URL,
+    org: env.GITHUB_ORG,
+    log: deps.log,
+    onCall: (call) => deps.metrics.githubCall(call),
+  });
   const settings = sessionSettings(env);
   return {
     secret: env.authSecret,
@@ -130,7 +142,14 @@ export function authOptions(deps: AuthDeps): NextAuthOptions {
         }
         const sid = await createSession(
           deps.db,
-          { kind: account.provider === "github" ? "github" : "local", login, name: user.name ?? login, githubId: account.provider === "github" ? Number(user.id) : undefined, token: account.access_token, teams },
+          {
+            kind: account.provider === "github" ? "github" : "local",
+            login,
+            name: user.name ?? login,
+            githubId: account.provider === "github" ? Number(user.id) : undefined,
+            token: account.access_token,
+            teams,
+          },
           settings,
           now,
         );

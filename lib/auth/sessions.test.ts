@@ -88,7 +88,10 @@ describe("sessions", () => {
     expect(await loadViewer(db(), "no-such-session", { settings, membership: membership(() => new Error("x")), log: silent, now: t0 })).toBeNull();
     const local = await createSession(db(), { kind: "local", login: "dana", name: "Dana", teams: ["webops"] }, settings, t0);
     const source = membership(() => new Error("not called"));
-    expect(await loadViewer(db(), local, { settings, membership: source, log: silent, now: later(settings.refreshMs * 2), force: true })).toMatchObject({ kind: "local", reviewer: true });
+    expect(await loadViewer(db(), local, { settings, membership: source, log: silent, now: later(settings.refreshMs * 2), force: true })).toMatchObject({
+      kind: "local",
+      reviewer: true,
+    });
     expect(source.calls).toEqual([]);
   });
 });

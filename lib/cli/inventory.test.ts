@@ -51,11 +51,7 @@ describe("berth inventory (end to end)", () => {
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual(["commit", "namespaces", "stats"]);
     expect(out.commit).toBe(commit);
-    expect(out.namespaces.map((n: { cluster: string; name: string }) => `${n.cluster}/${n.name}`)).toEqual([
-      "live/alpha",
-      "live/zulu",
-      "live-2/broken",
-    ]);
+    expect(out.namespaces.map((n: { cluster: string; name: string }) => `${n.cluster}/${n.name}`)).toEqual(["live/alpha", "live/zulu", "live-2/broken"]);
     expect(out.namespaces[1]).toEqual({
       cluster: "live",
       name: "zulu",
@@ -106,18 +102,21 @@ describe("berth inventory (end to end)", () => {
 
   it("reads with a profile file", () => {
     const file = path.join(scratch, "profile.json");
-    writeFileSync(file, JSON.stringify({
-      name: "Other",
-      labelPrefix: "cloud-platform.justice.gov.uk",
-      clusters: [{ name: "main", domain: LIVE }],
-      businessUnits: ["LAA"],
-      environments: ["development"],
-      skipApplyMarker: "SKIP",
-      modulePrefix: "cloud-platform-terraform-",
-      moduleSource: "x/{module}?ref={ref}",
-      modules: {},
-      defaults: { githubOwner: "o", reviewAfterMonths: 0 },
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: "Other",
+        labelPrefix: "cloud-platform.justice.gov.uk",
+        clusters: [{ name: "main", domain: LIVE }],
+        businessUnits: ["LAA"],
+        environments: ["development"],
+        skipApplyMarker: "SKIP",
+        modulePrefix: "cloud-platform-terraform-",
+        moduleSource: "x/{module}?ref={ref}",
+        modules: {},
+        defaults: { githubOwner: "o", reviewAfterMonths: 0 },
+      }),
+    );
     const out = JSON.parse(berth("inventory", "--repo", repo.dir, "--json", "--profile", file).stdout);
     expect(out.stats.byCluster).toEqual({ main: 2, [LIVE2]: 1 });
     expect(out.namespaces[0].skipApply).toBe(false);

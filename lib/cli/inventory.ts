@@ -27,9 +27,7 @@ export const inventoryCommand: CliCommand = {
     if (!values.repo) throw new UsageError("--repo <path> is required");
     const profile = profileOption(values.profile);
     const index = await buildIndex({ repoPath: values.repo, profile });
-    const namespaces = [...index.namespaces.values()].sort(
-      (a, b) => compare(a.cluster, b.cluster) || compare(a.name, b.name),
-    );
+    const namespaces = [...index.namespaces.values()].sort((a, b) => compare(a.cluster, b.cluster) || compare(a.name, b.name));
     const stats = inventoryStats(namespaces);
     if (values.json) {
       io.stdout(JSON.stringify({ commit: index.commit, namespaces: namespaces.map(toJson), stats }, null, 2) + "\n");

@@ -45,7 +45,14 @@ describe("berth render namespace (end to end)", () => {
 
   it("prints field errors one per line, exits 1 and writes nothing for invalid answers", () => {
     const out = path.join(scratch, "invalid");
-    const result = berth("render", "namespace", "--answers", answersFile("bad.json", { ...answers, name: "Visits", application: "a\nb", ownerEmail: "nope" }), "--out", out);
+    const result = berth(
+      "render",
+      "namespace",
+      "--answers",
+      answersFile("bad.json", { ...answers, name: "Visits", application: "a\nb", ownerEmail: "nope" }),
+      "--out",
+      out,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr.split("\n").filter(Boolean)).toEqual([
@@ -89,7 +96,16 @@ describe("berth render namespace (end to end)", () => {
       businessUnits: ["Payments"],
     });
     const out = path.join(scratch, "profiled");
-    const result = berth("render", "namespace", "--answers", answersFile("p.json", { ...answers, cluster: "prod", businessUnit: "Payments" }), "--out", out, "--profile", profileFile);
+    const result = berth(
+      "render",
+      "namespace",
+      "--answers",
+      answersFile("p.json", { ...answers, cluster: "prod", businessUnit: "Payments" }),
+      "--out",
+      out,
+      "--profile",
+      profileFile,
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(listFiles(out)).toContain("envs/prod.example.org/visits-dev/00-namespace.yaml");

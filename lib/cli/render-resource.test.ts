@@ -22,13 +22,13 @@ const legacyQueues = [
   "# Orders queues -- do not edit without talking to #orders (was ?ref=4.0.0)",
   'module "orders_queue"{',
   '\tsource    =   "git::https://github.com/ministryofjustice/cloud-platform-terraform-sqs.git?ref=5.0.0"\r',
-  "  sqs_name = \"orders\" # legacy name",
+  '  sqs_name = "orders" # legacy name',
   "  team_name = var.team_name",
   "  namespace = var.namespace",
   "}",
   "",
-  "resource \"kubernetes_secret\" \"orders_queue\" {",
-  "  metadata { name = \"orders-queue\"\n namespace = var.namespace }",
+  'resource "kubernetes_secret" "orders_queue" {',
+  '  metadata { name = "orders-queue"\n namespace = var.namespace }',
   "  data = { sqs_arn = module.orders_queue.sqs_arn }",
   "}",
   "",
@@ -71,7 +71,18 @@ const folder = `namespaces/${LIVE}/orders-dev`;
 describe("berth render resource (end to end)", () => {
   it("writes the new files and the upgraded file of a hand-written namespace", () => {
     const out = path.join(scratch, "out");
-    const result = berth("render", "resource", "--repo", repo.dir, "--namespace", "live/orders-dev", "--answers", answersFile("brief.json", brief), "--out", out);
+    const result = berth(
+      "render",
+      "resource",
+      "--repo",
+      repo.dir,
+      "--namespace",
+      "live/orders-dev",
+      "--answers",
+      answersFile("brief.json", brief),
+      "--out",
+      out,
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const expected = [`${folder}/resources/orders_db.tf`, `${folder}/resources/orders_irsa.tf`, `${folder}/resources/queues.tf`];
@@ -88,7 +99,16 @@ describe("berth render resource (end to end)", () => {
   it("accepts the cluster's folder domain, and upgrades in place in the checkout itself", async () => {
     const clone = createTestRepo("berth-clone-");
     clone.git("pull", "-q", repo.dir, "main");
-    const result = await run("--repo", clone.dir, "--namespace", `${LIVE}/orders-dev`, "--answers", answersFile("up.json", { resources: [brief.resources[2]] }), "--out", clone.dir);
+    const result = await run(
+      "--repo",
+      clone.dir,
+      "--namespace",
+      `${LIVE}/orders-dev`,
+      "--answers",
+      answersFile("up.json", { resources: [brief.resources[2]] }),
+      "--out",
+      clone.dir,
+    );
     expect(result).toEqual({ code: 0, stdout: `${folder}/resources/queues.tf\n`, stderr: "" });
     expect(clone.git("diff", "--numstat")).toBe(`1\t1\t${folder}/resources/queues.tf`);
     clone.remove();
@@ -108,7 +128,16 @@ describe("berth render resource (end to end)", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr.split("\n").filter(Boolean)).toEqual(["resources.1.name: the name must start with a lower-case letter"]);
-    const second = await run("--repo", repo.dir, "--namespace", "live/orders-dev", "--answers", answersFile("bad2.json", { resources: [bad.resources[0], bad.resources[2], bad.resources[3]] }), "--out", out);
+    const second = await run(
+      "--repo",
+      repo.dir,
+      "--namespace",
+      "live/orders-dev",
+      "--answers",
+      answersFile("bad2.json", { resources: [bad.resources[0], bad.resources[2], bad.resources[3]] }),
+      "--out",
+      out,
+    );
     expect(second.stderr.split("\n").filter(Boolean)).toEqual([
       "resources.0.name: a module block named orders_queue already exists in resources/queues.tf",
       "resources.2.version: upgrades go to the catalogue's version of sqs, 5.1.2",
@@ -123,7 +152,9 @@ describe("berth render resource (end to end)", () => {
     const unknown = await run("--repo", repo.dir, "--namespace", "live-2/orders-dev", "--answers", answers, "--out", out);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^namespace: there is no namespace orders-dev in cluster live-2 at commit [0-9a-f]{12}; it is in live\n$/);
-    expect((await run("--repo", repo.dir, "--namespace", "live/orders-dev", "--answers", answersFile("broken.json", "{"), "--out", out)).stderr).toMatch(/^answers: .*not valid JSON/);
+    expect((await run("--repo", repo.dir, "--namespace", "live/orders-dev", "--answers", answersFile("broken.json", "{"), "--out", out)).stderr).toMatch(
+      /^answers: .*not valid JSON/,
+    );
     const notRepo = berth("render", "resource", "--repo", scratch, "--namespace", "live/x", "--answers", answers, "--out", out);
     expect(notRepo.code).toBe(1);
     expect(notRepo.stderr).toMatch(/not a git repository/);
@@ -134,7 +165,12 @@ describe("berth render resource (end to end)", () => {
 
   it("never overwrites an existing file for a new resource", async () => {
     const out = path.join(scratch, "taken");
-    const answers = answersFile("img.json", { resources: [{ kind: "ecr", name: "img" }, { kind: "sqs", name: "jobs" }] });
+    const answers = answersFile("img.json", {
+      resources: [
+        { kind: "ecr", name: "img" },
+        { kind: "sqs", name: "jobs" },
+      ],
+    });
     expect((await run("--repo", repo.dir, "--namespace", "live/orders-dev", "--answers", answers, "--out", out)).code).toBe(0);
     writeFileSync(path.join(out, folder, "resources/img.tf"), "mine");
     rmSync(path.join(out, folder, "resources/jobs.tf"));
@@ -163,7 +199,11 @@ describe("berth render resource (end to end)", () => {
     const after = await buildIndex({ repoPath: sample.dir, profile, commit: await commitAll(sample.dir) });
     const updated = after.namespaces.get(`${ns.clusterDomain}/${ns.name}`)!;
     expect(updated.modules.find((x) => x.name === m.name)!.ref).toBe(profile.modules[m.module]);
-    expect(updated.modules.find((x) => x.name === "berth_topic")).toMatchObject({ module: "sns-topic", ref: profile.modules["sns-topic"], file: "resources/berth_topic.tf" });
+    expect(updated.modules.find((x) => x.name === "berth_topic")).toMatchObject({
+      module: "sns-topic",
+      ref: profile.modules["sns-topic"],
+      file: "resources/berth_topic.tf",
+    });
     expect(updated.problems).toEqual([]);
     const diff = spawnSync("git", ["-C", sample.dir, "diff", "--numstat", "HEAD~1"], { encoding: "utf8" }).stdout.trim().split("\n");
     expect(diff).toContain(`1\t1\t${ns.path}/${m.file}`);
@@ -171,7 +211,10 @@ describe("berth render resource (end to end)", () => {
 });
 
 async function commitAll(dir: string): Promise<string> {
-  const git = (...args: string[]) => spawnSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" }).stdout.trim();
+  const git = (...args: string[]) =>
+    spawnSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], {
+      encoding: "utf8",
+    }).stdout.trim();
   git("add", "-A");
   git("commit", "-q", "-m", "resources");
   return git("rev-parse", "HEAD");

@@ -50,7 +50,9 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
   const namespace = [...index.namespaces.values()].find((ns) => ns.name === name && (ns.cluster === cluster || ns.clusterDomain === cluster));
   if (!namespace) {
     const elsewhere = [...index.namespaces.values()].filter((ns) => ns.name === name).map((ns) => ns.cluster);
-    return fail({ namespace: `there is no namespace ${name} in cluster ${cluster} at commit ${index.commit.slice(0, 12)}${elsewhere.length > 0 ? `; it is in ${elsewhere.join(", ")}` : ""}` });
+    return fail({
+      namespace: `there is no namespace ${name} in cluster ${cluster} at commit ${index.commit.slice(0, 12)}${elsewhere.length > 0 ? `; it is in ${elsewhere.join(", ")}` : ""}`,
+    });
   }
 
   const checked = validateResourceRequest(answers, { namespace, profile });

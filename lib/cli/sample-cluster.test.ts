@@ -20,10 +20,14 @@ const io = { stdout: () => {}, stderr: () => {} };
 describe("berth sample-cluster", () => {
   it("serves the repository's namespaces until SIGTERM, with a kubeconfig client-node can use", async () => {
     const kubeconfig = path.join(scratch, "out", "live.kubeconfig");
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "lib/cli/main.ts"), "sample-cluster", "--repo", repo, "--port", "0", "--kubeconfig", kubeconfig], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, "lib/cli/main.ts"), "sample-cluster", "--repo", repo, "--port", "0", "--kubeconfig", kubeconfig],
+      {
+        cwd: ROOT,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       const line = await new Promise<string>((resolve, reject) => {
@@ -40,7 +44,11 @@ describe("berth sample-cluster", () => {
       expect(url).not.toMatch(/:0$/);
 
       expect(statSync(kubeconfig).mode & 0o777).toBe(0o600);
-      const parsed = parse(readFileSync(kubeconfig, "utf8")) as { "current-context": string; clusters: { cluster: Record<string, unknown> }[]; users: { user: { token: string } }[] };
+      const parsed = parse(readFileSync(kubeconfig, "utf8")) as {
+        "current-context": string;
+        clusters: { cluster: Record<string, unknown> }[];
+        users: { user: { token: string } }[];
+      };
       expect(parsed["current-context"]).toBe("live");
       expect(parsed.clusters[0]!.cluster).toEqual({ server: url, "insecure-skip-tls-verify": true });
       expect(parsed.users[0]!.user.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -62,6 +70,8 @@ describe("berth sample-cluster", () => {
     await expect(sampleClusterCommand.run(["--repo", repo, "--port", "70000"], io)).rejects.toThrow(/--port/);
     await expect(sampleClusterCommand.run(["--repo", repo, "--seed", "x"], io)).rejects.toThrow(/--seed/);
     await expect(sampleClusterCommand.run(["--repo", repo, "--churn-seconds", "-1"], io)).rejects.toThrow(UsageError);
-    await expect(sampleClusterCommand.run(["--repo", repo, "--cluster", "nope"], io)).rejects.toThrow(/--cluster "nope" is not a cluster of this repository; clusters: live, live-2/);
+    await expect(sampleClusterCommand.run(["--repo", repo, "--cluster", "nope"], io)).rejects.toThrow(
+      /--cluster "nope" is not a cluster of this repository; clusters: live, live-2/,
+    );
   });
 });

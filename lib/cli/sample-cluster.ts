@@ -64,10 +64,12 @@ export const sampleClusterCommand: CliCommand = {
     });
     const token = randomBytes(24).toString("base64url");
     const options = { labelPrefix: profile.labelPrefix, podsQuota: profile.namespaceTemplate.podsQuota };
-    const server = await startSampleApiServer({ objects, token, port, host: "127.0.0.1", churnSeconds, seed, ...options }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") return null;
-      throw error;
-    });
+    const server = await startSampleApiServer({ objects, token, port, host: "127.0.0.1", churnSeconds, seed, ...options }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "EADDRINUSE") return null;
+        throw error;
+      },
+    );
     if (!server) {
       io.stderr(`berth sample-cluster: port ${port} is in use; choose another with --port (0 picks a free one)\n`);
       return 1;

@@ -28,7 +28,12 @@ describe("watchCluster", () => {
     source.current("pods").end(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }));
     await vi.waitFor(() => expect(watcher!.health().state).toBe("unreachable"));
     clock = new Date("2026-11-22T10:09:00Z");
-    expect(watcher.health()).toMatchObject({ state: "unreachable", lastSyncedAt: new Date("2026-11-22T10:05:00Z"), since: new Date("2026-11-22T10:05:00Z"), reason: "read ECONNRESET" });
+    expect(watcher.health()).toMatchObject({
+      state: "unreachable",
+      lastSyncedAt: new Date("2026-11-22T10:05:00Z"),
+      since: new Date("2026-11-22T10:05:00Z"),
+      reason: "read ECONNRESET",
+    });
     expect(watcher.cache.namespaces.size).toBe(2);
 
     waiting.forEach((resume) => resume());

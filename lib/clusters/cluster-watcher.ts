@@ -53,7 +53,13 @@ export function watchCluster(options: ClusterWatcherOptions): ClusterWatcher {
   const update = (kind: WatchedKind, ok: boolean, error: string | null) => {
     kinds.set(kind, { ok, error });
     const failing = [...kinds.values()].find((k) => !k.ok);
-    const state: ClusterState = failing ? "unreachable" : kinds.size === WATCHED_KINDS.length ? "synced" : health.state === "unreachable" ? "unreachable" : "connecting";
+    const state: ClusterState = failing
+      ? "unreachable"
+      : kinds.size === WATCHED_KINDS.length
+        ? "synced"
+        : health.state === "unreachable"
+          ? "unreachable"
+          : "connecting";
     const at = now();
     const lastSyncedAt = health.state === "synced" && state !== "synced" ? at : health.lastSyncedAt;
     const first = state === "synced" && health.state !== "synced" && health.lastSyncedAt === null;

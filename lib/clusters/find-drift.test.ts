@@ -20,6 +20,9 @@ describe("findDrift", () => {
   });
 
   it("compares only the clusters it is given", () => {
-    expect(findDrift({ repository: [{ cluster: "live", namespace: "team-a" }], clusters: [], systemNamespaces: [] })).toEqual({ missingFromCluster: [], notInRepository: [] });
+    expect(findDrift({ repository: [{ cluster: "live", namespace: "team-a" }], clusters: [], systemNamespaces: [] })).toEqual({
+      missingFromCluster: [],
+      notInRepository: [],
+    });
   });
 });

@@ -19,7 +19,10 @@ export function createKubeClusterSource(config: KubeConfig, options: { watchTime
     async list(kind, page): Promise<ListPage> {
       const params = new URLSearchParams({ limit: String(page.limit) });
       if (page.continue) params.set("continue", page.continue);
-      const body = (await getJson(config, `${KIND_PATHS[kind]}?${params}`)) as { items?: unknown[]; metadata?: { resourceVersion?: string; continue?: string } };
+      const body = (await getJson(config, `${KIND_PATHS[kind]}?${params}`)) as {
+        items?: unknown[];
+        metadata?: { resourceVersion?: string; continue?: string };
+      };
       return { items: body.items ?? [], resourceVersion: body.metadata?.resourceVersion ?? "", continue: body.metadata?.continue || null };
     },
     watch(kind: WatchedKind, resourceVersion, handlers) {

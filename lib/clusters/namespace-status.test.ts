@@ -5,8 +5,21 @@ import { namespaceStatus, namespaceSummary, rolloutStatus } from "./namespace-st
 import { parseQuantity } from "./quantity";
 
 const deployment = (over: Partial<DeploymentRecord> = {}): DeploymentRecord => ({
-  namespace: "team-a", name: "web", uid: "d1", desired: 2, current: 2, ready: 2, updated: 2, available: 2,
-  generation: 1, observedGeneration: 1, paused: false, images: [], conditions: [], createdAt: null, ...over,
+  namespace: "team-a",
+  name: "web",
+  uid: "d1",
+  desired: 2,
+  current: 2,
+  ready: 2,
+  updated: 2,
+  available: 2,
+  generation: 1,
+  observedGeneration: 1,
+  paused: false,
+  images: [],
+  conditions: [],
+  createdAt: null,
+  ...over,
 });
 
 describe("rolloutStatus", () => {
@@ -17,7 +30,9 @@ describe("rolloutStatus", () => {
     expect(rolloutStatus(deployment({ current: 3 }))).toBe("progressing");
     expect(rolloutStatus(deployment({ available: 1 }))).toBe("progressing");
     expect(rolloutStatus(deployment({ paused: true, updated: 1 }))).toBe("paused");
-    expect(rolloutStatus(deployment({ conditions: [{ type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: null }] }))).toBe("failed");
+    expect(rolloutStatus(deployment({ conditions: [{ type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: null }] }))).toBe(
+      "failed",
+    );
   });
 });
 
@@ -27,16 +42,68 @@ describe("namespaceStatus", () => {
     cache.apply("namespaces", "ADDED", { name: "team-a", phase: "Active", createdAt: null });
     cache.apply("deployments", "ADDED", deployment({ ready: 1 }));
     cache.apply("replicasets", "ADDED", { namespace: "team-a", name: "web-1", deploymentUid: "d1" });
-    cache.apply("pods", "ADDED", { namespace: "team-a", name: "web-1-x", phase: "Running", readyContainers: 1, containers: 1, restarts: 0, lastTerminationReason: null, waitingReason: null, node: null, replicaSet: "web-1", deleting: false, createdAt: null });
-    cache.apply("pods", "ADDED", { namespace: "team-a", name: "job-y", phase: "Succeeded", readyContainers: 0, containers: 1, restarts: 0, lastTerminationReason: null, waitingReason: null, node: null, replicaSet: null, deleting: false, createdAt: null });
-    cache.apply("events", "ADDED", { namespace: "team-a", name: "e1", type: "Normal", reason: "Pulled", message: "", object: "Pod/web-1-x", count: 1, lastSeen: "2026-11-01T12:00:00Z" });
-    cache.apply("events", "ADDED", { namespace: "team-a", name: "e2", type: "Warning", reason: "BackOff", message: "", object: "Pod/web-1-x", count: 3, lastSeen: "2026-11-01T10:00:00Z" });
-    cache.apply("resourcequotas", "ADDED", { namespace: "team-a", name: "q", hard: { "requests.cpu": "2", "requests.memory": "4Gi", pods: "10" }, used: { "requests.cpu": "500m", "requests.memory": "1Gi" } });
+    cache.apply("pods", "ADDED", {
+      namespace: "team-a",
+      name: "web-1-x",
+      phase: "Running",
+      readyContainers: 1,
+      containers: 1,
+      restarts: 0,
+      lastTerminationReason: null,
+      waitingReason: null,
+      node: null,
+      replicaSet: "web-1",
+      deleting: false,
+      createdAt: null,
+    });
+    cache.apply("pods", "ADDED", {
+      namespace: "team-a",
+      name: "job-y",
+      phase: "Succeeded",
+      readyContainers: 0,
+      containers: 1,
+      restarts: 0,
+      lastTerminationReason: null,
+      waitingReason: null,
+      node: null,
+      replicaSet: null,
+      deleting: false,
+      createdAt: null,
+    });
+    cache.apply("events", "ADDED", {
+      namespace: "team-a",
+      name: "e1",
+      type: "Normal",
+      reason: "Pulled",
+      message: "",
+      object: "Pod/web-1-x",
+      count: 1,
+      lastSeen: "2026-11-01T12:00:00Z",
+    });
+    cache.apply("events", "ADDED", {
+      namespace: "team-a",
+      name: "e2",
+      type: "Warning",
+      reason: "BackOff",
+      message: "",
+      object: "Pod/web-1-x",
+      count: 3,
+      lastSeen: "2026-11-01T10:00:00Z",
+    });
+    cache.apply("resourcequotas", "ADDED", {
+      namespace: "team-a",
+      name: "q",
+      hard: { "requests.cpu": "2", "requests.memory": "4Gi", pods: "10" },
+      used: { "requests.cpu": "500m", "requests.memory": "1Gi" },
+    });
 
     const status = namespaceStatus(cache, "team-a");
     expect(status.phase).toBe("Active");
     expect(status.deployments[0]).toMatchObject({ name: "web", healthy: false, rollout: "complete" });
-    expect(status.pods.map((p) => [p.name, p.deployment])).toEqual([["job-y", null], ["web-1-x", "web"]]);
+    expect(status.pods.map((p) => [p.name, p.deployment])).toEqual([
+      ["job-y", null],
+      ["web-1-x", "web"],
+    ]);
     expect(status.events.map((e) => e.reason)).toEqual(["BackOff", "Pulled"]);
     expect(status.quota).toEqual([
       { quota: "q", resource: "pods", used: "0", hard: "10", percent: 0 },
@@ -51,7 +118,16 @@ describe("namespaceStatus", () => {
   it("keeps only the newest events of a namespace", () => {
     const cache = new ClusterCache();
     for (let i = 0; i < EVENTS_PER_NAMESPACE + 5; i++) {
-      cache.apply("events", "ADDED", { namespace: "n", name: `e${i}`, type: "Normal", reason: "R", message: "", object: "Pod/p", count: 1, lastSeen: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() });
+      cache.apply("events", "ADDED", {
+        namespace: "n",
+        name: `e${i}`,
+        type: "Normal",
+        reason: "R",
+        message: "",
+        object: "Pod/p",
+        count: 1,
+        lastSeen: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      });
     }
     const names = [...cache.objectsIn("n").events.keys()];
     expect(names).toHaveLength(EVENTS_PER_NAMESPACE);

@@ -37,11 +37,15 @@ export interface NamespaceLive {
 export function namespaceStatus(cache: ClusterCache, name: string): NamespaceLive {
   const objects = cache.objectsIn(name);
   const deploymentByUid = new Map([...objects.deployments.values()].map((d) => [d.uid, d.name]));
-  const deploymentOfReplicaSet = new Map([...objects.replicasets.values()].map((rs) => [rs.name, rs.deploymentUid ? (deploymentByUid.get(rs.deploymentUid) ?? null) : null]));
+  const deploymentOfReplicaSet = new Map(
+    [...objects.replicasets.values()].map((rs) => [rs.name, rs.deploymentUid ? (deploymentByUid.get(rs.deploymentUid) ?? null) : null]),
+  );
   return {
     phase: cache.namespaces.get(name)?.phase ?? null,
     deployments: [...objects.deployments.values()].sort(byName).map((d) => ({ ...d, rollout: rolloutStatus(d), healthy: isHealthy(d) })),
-    pods: [...objects.pods.values()].sort(byName).map((pod) => ({ ...pod, deployment: pod.replicaSet ? (deploymentOfReplicaSet.get(pod.replicaSet) ?? null) : null })),
+    pods: [...objects.pods.values()]
+      .sort(byName)
+      .map((pod) => ({ ...pod, deployment: pod.replicaSet ? (deploymentOfReplicaSet.get(pod.replicaSet) ?? null) : null })),
     secrets: [...objects.secrets.values()].sort(byName),
     events: [...objects.events.values()].sort(warningsThenNewest),
     quota: [...objects.resourcequotas.values()].sort(byName).flatMap((q) =>

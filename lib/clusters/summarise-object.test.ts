@@ -5,13 +5,26 @@ describe("summariseObject", () => {
   it("keeps a Secret's name, type, keys, owner and age, and never its values", () => {
     const marker = Buffer.from("hunter2-value-marker").toString("base64");
     const raw = {
-      metadata: { name: "rds-instance-output", namespace: "team-a", creationTimestamp: "2026-11-01T10:00:00Z", ownerReferences: [{ kind: "ExternalSecret", name: "db", uid: "u1" }], annotations: { "kubectl.kubernetes.io/last-applied-configuration": `{"data":{"password":"${marker}"}}` } },
+      metadata: {
+        name: "rds-instance-output",
+        namespace: "team-a",
+        creationTimestamp: "2026-11-01T10:00:00Z",
+        ownerReferences: [{ kind: "ExternalSecret", name: "db", uid: "u1" }],
+        annotations: { "kubectl.kubernetes.io/last-applied-configuration": `{"data":{"password":"${marker}"}}` },
+      },
       type: "Opaque",
       data: { password: marker, host: marker },
       stringData: { extra: "hunter2-value-marker" },
     };
     const record = summariseObject("secrets", raw);
-    expect(record).toEqual({ namespace: "team-a", name: "rds-instance-output", type: "Opaque", keys: ["host", "password"], owner: "ExternalSecret/db", createdAt: "2026-11-01T10:00:00Z" });
+    expect(record).toEqual({
+      namespace: "team-a",
+      name: "rds-instance-output",
+      type: "Opaque",
+      keys: ["host", "password"],
+      owner: "ExternalSecret/db",
+      createdAt: "2026-11-01T10:00:00Z",
+    });
     expect(JSON.stringify(record)).not.toMatch(/hunter2|aHVudGVy/);
   });
 
@@ -22,26 +35,69 @@ describe("summariseObject", () => {
       status: {
         phase: "Running",
         containerStatuses: [
-          { name: "app", ready: false, restartCount: 3, state: { waiting: { reason: "CrashLoopBackOff" } }, lastState: { terminated: { reason: "Error", finishedAt: "2026-11-01T10:00:00Z" } } },
+          {
+            name: "app",
+            ready: false,
+            restartCount: 3,
+            state: { waiting: { reason: "CrashLoopBackOff" } },
+            lastState: { terminated: { reason: "Error", finishedAt: "2026-11-01T10:00:00Z" } },
+          },
           { name: "sidecar", ready: true, restartCount: 1, lastState: { terminated: { reason: "OOMKilled", finishedAt: "2026-11-01T11:00:00Z" } } },
         ],
       },
     });
-    expect(record).toMatchObject({ phase: "Running", readyContainers: 1, containers: 2, restarts: 4, lastTerminationReason: "OOMKilled", waitingReason: "CrashLoopBackOff", node: "node-1", replicaSet: "web-7d4", deleting: false });
+    expect(record).toMatchObject({
+      phase: "Running",
+      readyContainers: 1,
+      containers: 2,
+      restarts: 4,
+      lastTerminationReason: "OOMKilled",
+      waitingReason: "CrashLoopBackOff",
+      node: "node-1",
+      replicaSet: "web-7d4",
+      deleting: false,
+    });
   });
 
   it("reads images and tags, including registries with ports and digests", () => {
     const record = summariseObject("deployments", {
       metadata: { name: "web", namespace: "team-a", uid: "d1", generation: 2 },
-      spec: { replicas: 3, template: { spec: { containers: [{ name: "a", image: "registry:5000/team/web:1.2.3" }, { name: "b", image: "nginx" }, { name: "c", image: "x/y@sha256:abc" }] } } },
-      status: { replicas: 3, readyReplicas: 2, updatedReplicas: 3, availableReplicas: 2, observedGeneration: 2, conditions: [{ type: "Available", status: "False", reason: "MinimumReplicasUnavailable" }] },
+      spec: {
+        replicas: 3,
+        template: {
+          spec: {
+            containers: [
+              { name: "a", image: "registry:5000/team/web:1.2.3" },
+              { name: "b", image: "nginx" },
+              { name: "c", image: "x/y@sha256:abc" },
+            ],
+          },
+        },
+      },
+      status: {
+        replicas: 3,
+        readyReplicas: 2,
+        updatedReplicas: 3,
+        availableReplicas: 2,
+        observedGeneration: 2,
+        conditions: [{ type: "Available", status: "False", reason: "MinimumReplicasUnavailable" }],
+      },
     });
     expect(record.images.map((i) => i.tag)).toEqual(["1.2.3", null, "sha256:abc"]);
-    expect(record).toMatchObject({ desired: 3, ready: 2, current: 3, generation: 2, observedGeneration: 2, conditions: [{ type: "Available", status: "False", reason: "MinimumReplicasUnavailable", message: null }] });
+    expect(record).toMatchObject({
+      desired: 3,
+      ready: 2,
+      current: 3,
+      generation: 2,
+      observedGeneration: 2,
+      conditions: [{ type: "Available", status: "False", reason: "MinimumReplicasUnavailable", message: null }],
+    });
   });
 
   it("treats a namespace being deleted as Terminating and tolerates missing fields", () => {
-    expect(summariseObject("namespaces", { metadata: { name: "old", deletionTimestamp: "2026-11-01T00:00:00Z" }, status: { phase: "Active" } }).phase).toBe("Terminating");
+    expect(summariseObject("namespaces", { metadata: { name: "old", deletionTimestamp: "2026-11-01T00:00:00Z" }, status: { phase: "Active" } }).phase).toBe(
+      "Terminating",
+    );
     expect(summariseObject("pods", {})).toMatchObject({ name: "", phase: "Unknown", restarts: 0, containers: 0 });
     expect(summariseObject("deployments", { spec: {} }).desired).toBe(1);
   });

@@ -30,8 +30,14 @@ beforeAll(async () => {
     },
   });
   await cluster.core.createNamespace({ body: { metadata: { name: "team-a" } } });
-  await cluster.core.createNamespacedSecret({ namespace: "team-a", body: { metadata: { name: "rds-instance-output" }, stringData: { database_password: SECRET_MARKER, rds_instance_endpoint: `${SECRET_MARKER}.rds` } } });
-  await cluster.core.createNamespacedResourceQuota({ namespace: "team-a", body: { metadata: { name: "namespace-quota" }, spec: { hard: { pods: "50", "requests.cpu": "4" } } } });
+  await cluster.core.createNamespacedSecret({
+    namespace: "team-a",
+    body: { metadata: { name: "rds-instance-output" }, stringData: { database_password: SECRET_MARKER, rds_instance_endpoint: `${SECRET_MARKER}.rds` } },
+  });
+  await cluster.core.createNamespacedResourceQuota({
+    namespace: "team-a",
+    body: { metadata: { name: "namespace-quota" }, spec: { hard: { pods: "50", "requests.cpu": "4" } } },
+  });
   await cluster.apps.createNamespacedDeployment({ namespace: "team-a", body: deployment("web", "registry.example/team-a/web:1.0.0", 2) });
 }, 180_000);
 
@@ -121,9 +127,14 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
 
     const status = namespaceStatus(watcher.cache, "team-a");
     expect(status.phase).toBe("Active");
-    expect(status.deployments).toMatchObject([{ name: "web", desired: 2, ready: 0, images: [{ container: "app", image: "registry.example/team-a/web:1.0.0", tag: "1.0.0" }] }]);
+    expect(status.deployments).toMatchObject([
+      { name: "web", desired: 2, ready: 0, images: [{ container: "app", image: "registry.example/team-a/web:1.0.0", tag: "1.0.0" }] },
+    ]);
     expect(status.pods.every((p) => p.deployment === "web" && p.phase === "Pending")).toBe(true);
-    expect(status.secrets.find((s) => s.name === "rds-instance-output")).toMatchObject({ type: "Opaque", keys: ["database_password", "rds_instance_endpoint"] });
+    expect(status.secrets.find((s) => s.name === "rds-instance-output")).toMatchObject({
+      type: "Opaque",
+      keys: ["database_password", "rds_instance_endpoint"],
+    });
     expect(status.quota.find((q) => q.resource === "pods")).toMatchObject({ hard: "50" });
     expect(status.events.some((e) => e.reason === "ScalingReplicaSet")).toBe(true);
     expect(watcher.cache.namespaces.has("kube-system")).toBe(true);
@@ -138,15 +149,32 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
     const [first, second] = await pods("team-a", "web");
     await runPod(first!);
     await runPod(second!);
-    await vi.waitFor(() => expect(namespaceStatus(watcher.cache, "team-a").deployments[0]).toMatchObject({ ready: 2, available: 2, healthy: true, rollout: "complete" }), { timeout: 20_000 });
+    await vi.waitFor(
+      () => expect(namespaceStatus(watcher.cache, "team-a").deployments[0]).toMatchObject({ ready: 2, available: 2, healthy: true, rollout: "complete" }),
+      { timeout: 20_000 },
+    );
 
     await runPod(first!, 3);
-    await vi.waitFor(() => expect(namespaceStatus(watcher.cache, "team-a").pods.find((p) => p.name === first!.metadata!.name)).toMatchObject({ restarts: 3, lastTerminationReason: "OOMKilled", readyContainers: 1 }), { timeout: 10_000 });
+    await vi.waitFor(
+      () =>
+        expect(namespaceStatus(watcher.cache, "team-a").pods.find((p) => p.name === first!.metadata!.name)).toMatchObject({
+          restarts: 3,
+          lastTerminationReason: "OOMKilled",
+          readyContainers: 1,
+        }),
+      { timeout: 10_000 },
+    );
   });
 
   it("follows a deployment rolling out a new image through its new replicaset", async () => {
-    await cluster.apps.patchNamespacedDeployment({ name: "web", namespace: "team-a", body: { spec: { template: { spec: { containers: [container("registry.example/team-a/web:1.1.0")] } } } } }, merge);
-    await vi.waitFor(() => expect(namespaceStatus(watcher.cache, "team-a").deployments[0]).toMatchObject({ rollout: "progressing", images: [{ tag: "1.1.0" }] }), { timeout: 15_000 });
+    await cluster.apps.patchNamespacedDeployment(
+      { name: "web", namespace: "team-a", body: { spec: { template: { spec: { containers: [container("registry.example/team-a/web:1.1.0")] } } } } },
+      merge,
+    );
+    await vi.waitFor(
+      () => expect(namespaceStatus(watcher.cache, "team-a").deployments[0]).toMatchObject({ rollout: "progressing", images: [{ tag: "1.1.0" }] }),
+      { timeout: 15_000 },
+    );
 
     // The controller surges one new pod at a time; the kubelet readies each.
     await vi.waitFor(
@@ -188,7 +216,10 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
     await cluster.stopControlPlane();
     await cluster.startControlPlane();
     const events: string[] = [];
-    const handle = source.watch("namespaces", resourceVersion, { onOpen: () => {}, onEvent: (e) => void events.push(`${e.type}:${(e.object as { code?: number }).code ?? ""}`) });
+    const handle = source.watch("namespaces", resourceVersion, {
+      onOpen: () => {},
+      onEvent: (e) => void events.push(`${e.type}:${(e.object as { code?: number }).code ?? ""}`),
+    });
     const outcome = await handle.done.then(
       () => events,
       (error: unknown) => (isExpired(error) ? ["HTTP 410"] : [String(error)]),

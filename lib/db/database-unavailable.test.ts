@@ -10,7 +10,11 @@ describe("isDatabaseUnavailable, on the errors a real PostgreSQL gives", () => {
     await down.close();
     await up.close();
   });
-  const failure = (work: Promise<unknown>) => work.then(() => expect.unreachable("it should have failed"), (error: unknown) => error);
+  const failure = (work: Promise<unknown>) =>
+    work.then(
+      () => expect.unreachable("it should have failed"),
+      (error: unknown) => error,
+    );
 
   it("is true when the server does not answer", async () => {
     expect(isDatabaseUnavailable(await failure(down.client.$queryRaw`SELECT 1`))).toBe(true);

@@ -21,10 +21,7 @@ export interface MigrateOptions {
  * the embedded folder (the child takes the same folder lock, and is refused
  * while this process holds it).
  */
-export async function migrateDatabase(
-  env: Pick<Env, "DATABASE_URL" | "dataDir">,
-  options: MigrateOptions = {},
-): Promise<void> {
+export async function migrateDatabase(env: Pick<Env, "DATABASE_URL" | "dataDir">, options: MigrateOptions = {}): Promise<void> {
   const root = options.root ?? process.cwd();
   const output = options.output ?? "pipe";
   const cli = path.join(root, "node_modules/prisma/build/index.js");

@@ -21,7 +21,11 @@ const secondaryLimit = json(
   { "retry-after": "0" },
 );
 const primaryLimit = (resetInSeconds: number) =>
-  json(429, { message: "API rate limit exceeded for user ID 1." }, { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + resetInSeconds) });
+  json(
+    429,
+    { message: "API rate limit exceeded for user ID 1." },
+    { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + resetInSeconds) },
+  );
 
 let server: Server;
 let baseUrl: string;
@@ -83,7 +87,10 @@ describe("createOctokit", () => {
     const { getRepo, statuses, log } = client();
     await expect(getRepo()).resolves.toMatchObject({ status: 200 });
     expect(statuses()).toEqual([403, 200]);
-    expect(log.warn).toHaveBeenCalledWith("GitHub secondary rate limit", expect.objectContaining({ method: "GET", route: "/repos/{owner}/{repo}", retrying: true }));
+    expect(log.warn).toHaveBeenCalledWith(
+      "GitHub secondary rate limit",
+      expect.objectContaining({ method: "GET", route: "/repos/{owner}/{repo}", retrying: true }),
+    );
   });
 
   it("waits for a primary rate limit that resets in a moment, then retries", async () => {
@@ -120,7 +127,9 @@ describe("createOctokit", () => {
   it("never retries a 422", async () => {
     answers = [json(422, { message: "Reference already exists" }), ok];
     const { octokit, statuses } = client();
-    await expect(octokit.rest.git.createRef({ owner: "acme", repo: "environments", ref: "refs/heads/x", sha: "0".repeat(40) })).rejects.toMatchObject({ status: 422 });
+    await expect(octokit.rest.git.createRef({ owner: "acme", repo: "environments", ref: "refs/heads/x", sha: "0".repeat(40) })).rejects.toMatchObject({
+      status: 422,
+    });
     expect(hits).toEqual(["POST /repos/acme/environments/git/refs"]);
     expect(statuses()).toEqual([422]);
   });

@@ -29,7 +29,13 @@ export async function postGitHubReview(options: {
 }): Promise<void> {
   const octokit = createOctokit({ auth: options.token, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   try {
-    await octokit.rest.pulls.createReview({ owner: options.owner, repo: options.repo, pull_number: options.number, event: options.event, body: options.body || undefined });
+    await octokit.rest.pulls.createReview({
+      owner: options.owner,
+      repo: options.repo,
+      pull_number: options.number,
+      event: options.event,
+      body: options.body || undefined,
+    });
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === 422 || status === 403) {

@@ -35,13 +35,18 @@ describe("the local git provider", () => {
   it("commits every file on a new branch in one commit, without touching the checkout, and resumes", async () => {
     const repo = repoWithMain();
     const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
-    const opened = await provider.openPullRequest(draft("berth/req-1", { "namespaces/d/a/00-namespace.yaml": "kind: Namespace\n", "namespaces/d/a/resources/main.tf": "terraform {}\n" }));
+    const opened = await provider.openPullRequest(
+      draft("berth/req-1", { "namespaces/d/a/00-namespace.yaml": "kind: Namespace\n", "namespaces/d/a/resources/main.tf": "terraform {}\n" }),
+    );
     expect(opened).toMatchObject({ number: null, url: null });
     expect(git(repo, "rev-list", "--count", "main..berth/req-1")).toBe("1");
-    expect(git(repo, "diff", "--name-only", "main...berth/req-1").split("\n")).toEqual(["namespaces/d/a/00-namespace.yaml", "namespaces/d/a/resources/main.tf"]);
+    expect(git(repo, "diff", "--name-only", "main...berth/req-1").split("\n")).toEqual([
+      "namespaces/d/a/00-namespace.yaml",
+      "namespaces/d/a/resources/main.tf",
+    ]);
     expect(existsSync(path.join(repo, "namespaces"))).toBe(false);
     expect(git(repo, "status", "--porcelain")).toBe("");
-    const again = await provider.openPullRequest(draft("berth/req-1", { "x": "different" }));
+    const again = await provider.openPullRequest(draft("berth/req-1", { x: "different" }));
     expect(again.headSha).toBe(opened.headSha);
   });
 

@@ -28,7 +28,13 @@ export function observeGitHub(octokit: Octokit, options: OctokitOptions): void {
   octokit.hook.wrap("request", async (request, params) => {
     const started = performance.now();
     const report = (status: number, headers: Record<string, unknown> | undefined) =>
-      onCall({ method: String(params.method), route: String(params.url), status, durationMs: performance.now() - started, rateLimitRemaining: remaining(headers) });
+      onCall({
+        method: String(params.method),
+        route: String(params.url),
+        status,
+        durationMs: performance.now() - started,
+        rateLimitRemaining: remaining(headers),
+      });
     try {
       const response = await request(params);
       report(response.status, response.headers as Record<string, unknown>);

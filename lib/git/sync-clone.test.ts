@@ -12,7 +12,8 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
-const git = (dir: string, ...args: string[]) => execFileSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@x", ...args], { encoding: "utf8" }).trim();
+const git = (dir: string, ...args: string[]) =>
+  execFileSync("git", ["-C", dir, "-c", "user.name=t", "-c", "user.email=t@x", ...args], { encoding: "utf8" }).trim();
 
 describe("syncClone", () => {
   it("clones the branch once, then fetches what was merged", async () => {

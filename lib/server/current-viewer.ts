@@ -26,7 +26,12 @@ async function load(deps: ViewerDeps, force: boolean): Promise<Viewer | null> {
   const read = () =>
     loadViewer(deps.db, id, {
       settings: sessionSettings(env),
-      membership: createGitHubMembershipSource({ apiUrl: env.GITHUB_API_URL, org: env.GITHUB_ORG, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) }),
+      membership: createGitHubMembershipSource({
+        apiUrl: env.GITHUB_API_URL,
+        org: env.GITHUB_ORG,
+        log: deps.log,
+        onCall: (call) => deps.metrics.githubCall(call),
+      }),
       now: new Date(),
       force,
       log: deps.log,
@@ -41,4 +46,3 @@ export const getViewer = cache(() => load(getServices(), false));
 export function refreshViewer(): Promise<Viewer | null> {
   return load(getServices(), true);
 }
-

@@ -5,9 +5,16 @@ import { exportNamespaces } from "./export-namespaces";
 import { fakeInventory, fakeServices, inventorySnapshot, roles } from "./testing/fake-services";
 
 const deps = fakeServices({
-  inventory: fakeInventory(inventorySnapshot([namespaceRecord("a-dev"), namespaceRecord("b-dev", { teams: ["team-b"] }), namespaceRecord("c-dev", { cluster: "live-2" })])),
+  inventory: fakeInventory(
+    inventorySnapshot([namespaceRecord("a-dev"), namespaceRecord("b-dev", { teams: ["team-b"] }), namespaceRecord("c-dev", { cluster: "live-2" })]),
+  ),
 });
-const names = (csv: string) => csv.trim().split("\r\n").slice(1).map((line) => line.split(",").slice(0, 2).join("/"));
+const names = (csv: string) =>
+  csv
+    .trim()
+    .split("\r\n")
+    .slice(1)
+    .map((line) => line.split(",").slice(0, 2).join("/"));
 
 describe("exportNamespaces", () => {
   it("refuses anonymous viewers", async () => {

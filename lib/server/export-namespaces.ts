@@ -10,6 +10,10 @@ import type { Services } from "./services";
 export async function exportNamespaces(deps: Pick<Services, "inventory" | "profile" | "clock">, viewer: Viewer | null, query: InventoryQuery): Promise<string> {
   authorize(viewer, canBrowseInventory(viewer));
   const snapshot = await deps.inventory.snapshot();
-  const all = queryInventory(snapshot.namespaces, { ...query, page: 1, pageSize: Number.MAX_SAFE_INTEGER }, { profile: deps.profile, today: isoDate(deps.clock.now()), myTeams: viewer.teams });
+  const all = queryInventory(
+    snapshot.namespaces,
+    { ...query, page: 1, pageSize: Number.MAX_SAFE_INTEGER },
+    { profile: deps.profile, today: isoDate(deps.clock.now()), myTeams: viewer.teams },
+  );
   return inventoryCsv(all.rows);
 }

@@ -4,7 +4,9 @@ import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
 import { getDrift } from "./get-drift";
 import { clustersOf, fakeInventory, fakeServices, inventorySnapshot, roles } from "./testing/fake-services";
 
-const inventory = fakeInventory(inventorySnapshot([namespaceRecord("orders-dev"), namespaceRecord("orders-prod"), namespaceRecord("visits-dev", { cluster: "live-2" })]));
+const inventory = fakeInventory(
+  inventorySnapshot([namespaceRecord("orders-dev"), namespaceRecord("orders-prod"), namespaceRecord("visits-dev", { cluster: "live-2" })]),
+);
 
 describe("getDrift", () => {
   it("refuses anonymous viewers", async () => {
@@ -29,7 +31,10 @@ describe("getDrift", () => {
 
   it("still compares a cluster that became unreachable, with its last known data", async () => {
     const unreachable = fakeClusterWatcher("live-2", { state: "unreachable", lastSyncedAt: new Date("2026-05-31T00:00:00Z"), reason: "ECONNRESET" });
-    const drift = await getDrift(fakeServices({ inventory, clusters: clustersOf([unreachable], [{ cluster: "live", reason: "no kubeconfig is configured" }]) }), roles.member);
+    const drift = await getDrift(
+      fakeServices({ inventory, clusters: clustersOf([unreachable], [{ cluster: "live", reason: "no kubeconfig is configured" }]) }),
+      roles.member,
+    );
     expect(drift.missingFromCluster).toEqual([{ cluster: "live-2", namespace: "visits-dev" }]);
     expect(drift.clusters).toMatchObject([
       { cluster: "live", state: "not_configured", reason: "no kubeconfig is configured" },

@@ -8,10 +8,25 @@ const since = new Date("2026-05-31T00:00:00Z");
 const live = fakeClusterWatcher("live", { since, namespaces: ["orders-dev", "stray"] });
 live.cache.apply("deployments", "ADDED", deploymentRecord("orders-dev", "api", { ready: 0 }));
 live.cache.apply("secrets", "ADDED", { namespace: "orders-dev", name: "db", type: "Opaque", keys: ["url"], owner: null, createdAt: null });
-live.cache.apply("events", "ADDED", { namespace: "orders-dev", name: "e1", type: "Warning", reason: "BackOff", message: "restarting", object: "Pod/api-1", count: 3, lastSeen: null });
+live.cache.apply("events", "ADDED", {
+  namespace: "orders-dev",
+  name: "e1",
+  type: "Warning",
+  reason: "BackOff",
+  message: "restarting",
+  object: "Pod/api-1",
+  count: 3,
+  lastSeen: null,
+});
 const connecting = fakeClusterWatcher("live-2", { state: "connecting", since, namespaces: ["visits-dev"] });
 const deps = fakeServices({
-  inventory: fakeInventory(inventorySnapshot([namespaceRecord("orders-dev"), namespaceRecord("visits-dev", { cluster: "live-2" }), namespaceRecord("odd", { cluster: "elsewhere.example" })])),
+  inventory: fakeInventory(
+    inventorySnapshot([
+      namespaceRecord("orders-dev"),
+      namespaceRecord("visits-dev", { cluster: "live-2" }),
+      namespaceRecord("odd", { cluster: "elsewhere.example" }),
+    ]),
+  ),
   clusters: clustersOf([live, connecting]),
 });
 
@@ -23,7 +38,12 @@ describe("getNamespaceLive", () => {
 
   it("shows any member the workloads from the cache, without secrets or events", async () => {
     const view = await getNamespaceLive(deps, roles.member, "live", "orders-dev");
-    expect(view).toMatchObject({ fullView: false, inRepository: true, at: NOW.toISOString(), cluster: { cluster: "live", state: "synced", since: since.toISOString() } });
+    expect(view).toMatchObject({
+      fullView: false,
+      inRepository: true,
+      at: NOW.toISOString(),
+      cluster: { cluster: "live", state: "synced", since: since.toISOString() },
+    });
     expect(view.live).toMatchObject({ phase: "Active", secrets: null, events: null });
     expect(view.live?.deployments).toMatchObject([{ name: "api", healthy: false }]);
   });
@@ -41,7 +61,10 @@ describe("getNamespaceLive", () => {
   });
 
   it("has no live data while the cluster has never synced, or for a folder of no profile cluster", async () => {
-    expect(await getNamespaceLive(deps, roles.owner, "live-2", "visits-dev")).toMatchObject({ live: null, cluster: { state: "connecting", lastSyncedAt: null } });
+    expect(await getNamespaceLive(deps, roles.owner, "live-2", "visits-dev")).toMatchObject({
+      live: null,
+      cluster: { state: "connecting", lastSyncedAt: null },
+    });
     expect(await getNamespaceLive(deps, roles.owner, "elsewhere.example", "odd")).toMatchObject({
       live: null,
       cluster: { cluster: "elsewhere.example", state: "not_configured", reason: "not a cluster of the profile", since: NOW.toISOString() },

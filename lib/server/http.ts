@@ -43,7 +43,11 @@ export function assertSameOrigin(request: Request): void {
 export function clientAddress(request: Request): string {
   const real = request.headers.get("x-real-ip")?.trim();
   if (real) return real;
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = request.headers
+    .get("x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded?.at(-1) ?? "unknown";
 }
 

@@ -13,7 +13,13 @@ function fakeIndexer() {
   const indexer: Indexer<Index> = {
     async build() {
       calls.build++;
-      return { commit: "c1", namespaces: new Map([["d/b", record("live", "b")], ["d/a", record("live", "a", 1)]]) };
+      return {
+        commit: "c1",
+        namespaces: new Map([
+          ["d/b", record("live", "b")],
+          ["d/a", record("live", "a", 1)],
+        ]),
+      };
     },
     async head() {
       return head;
@@ -60,7 +66,13 @@ describe("createInventoryStore", () => {
   it("logs a failing recorder instead of failing the page", async () => {
     const fake = fakeIndexer();
     const log = vi.fn();
-    const store = createInventoryStore({ indexer: fake.indexer, refreshMs: 60_000, now: () => new Date(0), onIndexed: () => Promise.reject(new Error("db down")), log });
+    const store = createInventoryStore({
+      indexer: fake.indexer,
+      refreshMs: 60_000,
+      now: () => new Date(0),
+      onIndexed: () => Promise.reject(new Error("db down")),
+      log,
+    });
     await expect(store.snapshot()).resolves.toBeDefined();
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith("Could not record index run", expect.any(Error)));
     store.stop();

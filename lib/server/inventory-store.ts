@@ -53,9 +53,7 @@ interface Options<I extends { commit: string; namespaces: Map<string, NamespaceR
 }
 
 function toSnapshot(index: { commit: string; namespaces: Map<string, NamespaceRecord> }, indexedAt: Date): InventorySnapshot {
-  const namespaces = [...index.namespaces.values()].sort((a, b) =>
-    a.cluster === b.cluster ? (a.name < b.name ? -1 : 1) : a.cluster < b.cluster ? -1 : 1,
-  );
+  const namespaces = [...index.namespaces.values()].sort((a, b) => (a.cluster === b.cluster ? (a.name < b.name ? -1 : 1) : a.cluster < b.cluster ? -1 : 1));
   const byName = new Map(namespaces.map((ns) => [`${ns.cluster}/${ns.name}`, ns]));
   return { commit: index.commit, indexedAt, namespaces, find: (cluster, name) => byName.get(`${cluster}/${name}`) };
 }
@@ -66,9 +64,7 @@ function problemCount(index: { namespaces: Map<string, NamespaceRecord> }): numb
   return n;
 }
 
-export function createInventoryStore<I extends { commit: string; namespaces: Map<string, NamespaceRecord> }>(
-  options: Options<I>,
-): InventoryStore {
+export function createInventoryStore<I extends { commit: string; namespaces: Map<string, NamespaceRecord> }>(options: Options<I>): InventoryStore {
   const log = options.log ?? ((m, e) => console.error(m, e));
   let index: I | undefined;
   let current: InventorySnapshot | undefined;
@@ -92,7 +88,13 @@ export function createInventoryStore<I extends { commit: string; namespaces: Map
     index = await options.indexer.build();
     current = toSnapshot(index, options.now());
     checkedAt = current.indexedAt;
-    record({ commit: index.commit, kind: "cold", namespaces: index.namespaces.size, problems: problemCount(index), durationMs: Math.round(performance.now() - started) });
+    record({
+      commit: index.commit,
+      kind: "cold",
+      namespaces: index.namespaces.size,
+      problems: problemCount(index),
+      durationMs: Math.round(performance.now() - started),
+    });
     return current;
   }
 
@@ -111,7 +113,13 @@ export function createInventoryStore<I extends { commit: string; namespaces: Map
     index = next;
     current = toSnapshot(next, options.now());
     checkedAt = current.indexedAt;
-    record({ commit: next.commit, kind: "incremental", namespaces: next.namespaces.size, problems: problemCount(next), durationMs: Math.round(performance.now() - started) });
+    record({
+      commit: next.commit,
+      kind: "incremental",
+      namespaces: next.namespaces.size,
+      problems: problemCount(next),
+      durationMs: Math.round(performance.now() - started),
+    });
   }
 
   const timer = setInterval(() => {

@@ -33,7 +33,13 @@ describe("listNamespaces", () => {
     const list = await listNamespaces(setup().deps, roles.member, parseInventoryQuery({ pageSize: "2" }));
     expect(list).toMatchObject({ total: 3, pages: 2, commit: "c0ffee0000000000000000000000000000000000" });
     expect(list.rows.map((r) => r.name)).toEqual(["a-dev", "b-dev"]);
-    expect(list.facets).toEqual({ clusters: ["live", "live-2"], businessUnits: ["HMPPS", "LAA"], environments: ["development", "production"], teams: ["team-a", "team-b"], modules: ["sqs"] });
+    expect(list.facets).toEqual({
+      clusters: ["live", "live-2"],
+      businessUnits: ["HMPPS", "LAA"],
+      environments: ["development", "production"],
+      teams: ["team-a", "team-b"],
+      modules: ["sqs"],
+    });
     expect(list.live).toEqual({ "live/a-dev": { status: "live", unhealthyDeployments: 1 }, "live/b-dev": { status: "missing", unhealthyDeployments: 0 } });
   });
 
@@ -47,7 +53,9 @@ describe("listNamespacesJson", () => {
   it("is listNamespaces as JSON text", async () => {
     const { deps } = setup();
     const query = parseInventoryQuery({ sort: "name", dir: "desc" });
-    expect(JSON.parse(await listNamespacesJson(deps, roles.member, query))).toEqual(JSON.parse(JSON.stringify(await listNamespaces(deps, roles.member, query))));
+    expect(JSON.parse(await listNamespacesJson(deps, roles.member, query))).toEqual(
+      JSON.parse(JSON.stringify(await listNamespaces(deps, roles.member, query))),
+    );
   });
 
   it("keeps the page's text for the same query, commit and day, and computes live status on every call", async () => {
@@ -81,7 +89,8 @@ describe("listNamespacesJson", () => {
     const mine = parseInventoryQuery({ mine: "true" });
     await listNamespacesJson(deps, roles.owner, mine);
     await expect(listNamespacesJson(deps, null, mine)).rejects.toMatchObject({ code: "unauthenticated" });
-    const names = async (who: ReturnType<typeof viewer>) => (JSON.parse(await listNamespacesJson(deps, who, mine)) as { rows: { name: string }[] }).rows.map((r) => r.name);
+    const names = async (who: ReturnType<typeof viewer>) =>
+      (JSON.parse(await listNamespacesJson(deps, who, mine)) as { rows: { name: string }[] }).rows.map((r) => r.name);
     expect(await names(roles.owner)).toEqual(["a-dev", "c-dev"]);
     expect(await names(viewer("bea", ["team-b"]))).toEqual(["b-dev"]);
   });

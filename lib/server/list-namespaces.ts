@@ -64,7 +64,13 @@ export async function listNamespaces(deps: ListDeps, viewer: Viewer | null, quer
   return { ...list, live: liveSummaries(deps.clusters, rowKeys(list)) };
 }
 
-function listFrom(deps: Pick<Services, "profile">, snapshot: InventorySnapshot, viewer: Viewer, query: InventoryQuery, today: string): Omit<NamespaceList, "live"> {
+function listFrom(
+  deps: Pick<Services, "profile">,
+  snapshot: InventorySnapshot,
+  viewer: Viewer,
+  query: InventoryQuery,
+  today: string,
+): Omit<NamespaceList, "live"> {
   const page = queryInventory(snapshot.namespaces, query, { profile: deps.profile, today, myTeams: viewer.teams });
   return { ...page, commit: snapshot.commit, facets: facetsOf(snapshot) };
 }

@@ -26,7 +26,12 @@ export function createMetrics(sources: MetricSources, options: { defaultMetrics?
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
 
-  const httpRequests = new Counter({ name: "berth_http_requests_total", help: "API requests by route template, method and status.", labelNames: ["route", "method", "status"], registers: [registry] });
+  const httpRequests = new Counter({
+    name: "berth_http_requests_total",
+    help: "API requests by route template, method and status.",
+    labelNames: ["route", "method", "status"],
+    registers: [registry],
+  });
   const httpDuration = new Histogram({
     name: "berth_http_request_duration_seconds",
     help: "API request duration by route template and method.",
@@ -34,11 +39,30 @@ export function createMetrics(sources: MetricSources, options: { defaultMetrics?
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const githubCalls = new Counter({ name: "berth_github_api_calls_total", help: "GitHub REST calls (each attempt) by method, route template and status (0: no answer).", labelNames: ["method", "route", "status"], registers: [registry] });
-  const githubRemaining = new Gauge({ name: "berth_github_rate_limit_remaining", help: "x-ratelimit-remaining of the last GitHub answer that had one.", registers: [registry] });
-  const webhooks = new Counter({ name: "berth_webhook_deliveries_total", help: "GitHub webhook deliveries by event and outcome (handled, ignored, replay, refused, failed).", labelNames: ["event", "outcome"], registers: [registry] });
+  const githubCalls = new Counter({
+    name: "berth_github_api_calls_total",
+    help: "GitHub REST calls (each attempt) by method, route template and status (0: no answer).",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
+  });
+  const githubRemaining = new Gauge({
+    name: "berth_github_rate_limit_remaining",
+    help: "x-ratelimit-remaining of the last GitHub answer that had one.",
+    registers: [registry],
+  });
+  const webhooks = new Counter({
+    name: "berth_webhook_deliveries_total",
+    help: "GitHub webhook deliveries by event and outcome (handled, ignored, replay, refused, failed).",
+    labelNames: ["event", "outcome"],
+    registers: [registry],
+  });
   const rateLimited = new Counter({ name: "berth_rate_limited_total", help: "Requests answered 429, by limit.", labelNames: ["limit"], registers: [registry] });
-  const leaseHeld = new Gauge({ name: "berth_lease_held", help: "1 while this replica holds the named lease (singleton background work).", labelNames: ["name"], registers: [registry] });
+  const leaseHeld = new Gauge({
+    name: "berth_lease_held",
+    help: "1 while this replica holds the named lease (singleton background work).",
+    labelNames: ["name"],
+    registers: [registry],
+  });
 
   const fail = (what: string, error: unknown) => sources.onError?.(what, error);
 

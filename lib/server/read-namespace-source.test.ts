@@ -13,7 +13,10 @@ const orders = namespaceRecord("orders-dev", { files: ["00-namespace.yaml", "res
 
 beforeAll(() => {
   repo = createTestRepo("berth-source-");
-  indexed = repo.commit({ [`${orders.path}/00-namespace.yaml`]: "kind: Namespace\n", [`${orders.path}/resources/logo.png`]: Buffer.from([0x89, 0x50, 0x00, 0x01]) });
+  indexed = repo.commit({
+    [`${orders.path}/00-namespace.yaml`]: "kind: Namespace\n",
+    [`${orders.path}/resources/logo.png`]: Buffer.from([0x89, 0x50, 0x00, 0x01]),
+  });
   repo.commit({ [`${orders.path}/00-namespace.yaml`]: "kind: Namespace # changed after indexing\n", [`${orders.path}/unindexed.tf`]: "x" });
   deps = fakeServices({ env: parseEnv({ BERTH_ENVIRONMENTS_REPO: repo.dir }), inventory: fakeInventory(inventorySnapshot([orders], indexed)) });
 });
@@ -33,9 +36,12 @@ describe("readNamespaceSource", () => {
     expect((await readNamespaceSource(deps, roles.member, "live", "orders-dev", "resources/logo.png")).text).toBeNull();
   });
 
-  it.each(["unindexed.tf", "../../../.git/config", "../other-ns/00-namespace.yaml"])("answers not_found for %s, a file the index did not list", async (file) => {
-    await expect(readNamespaceSource(deps, roles.member, "live", "orders-dev", file)).rejects.toMatchObject({ code: "not_found" });
-  });
+  it.each(["unindexed.tf", "../../../.git/config", "../other-ns/00-namespace.yaml"])(
+    "answers not_found for %s, a file the index did not list",
+    async (file) => {
+      await expect(readNamespaceSource(deps, roles.member, "live", "orders-dev", file)).rejects.toMatchObject({ code: "not_found" });
+    },
+  );
 
   it("answers not_found for a namespace the index lacks", async () => {
     await expect(readNamespaceSource(deps, roles.member, "live-2", "orders-dev", "00-namespace.yaml")).rejects.toMatchObject({ code: "not_found" });

@@ -17,9 +17,17 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const github = { BERTH_GIT_PROVIDER: "github", GITHUB_ENVIRONMENTS_REPO: "acme/environments", GITHUB_BOT_TOKEN: "bot-token", GITHUB_WEBHOOK_SECRET: "webhook-secret-0123456789" };
+const github = {
+  BERTH_GIT_PROVIDER: "github",
+  GITHUB_ENVIRONMENTS_REPO: "acme/environments",
+  GITHUB_BOT_TOKEN: "bot-token",
+  GITHUB_WEBHOOK_SECRET: "webhook-secret-0123456789",
+};
 const make = (settings: Record<string, string> = {}) =>
-  createServices(parseEnv({ BERTH_DATA_DIR: dir, BERTH_ENVIRONMENTS_REPO: path.join(dir, "environments"), ...settings }), { log: testLogger(), clock: fixedClock });
+  createServices(parseEnv({ BERTH_DATA_DIR: dir, BERTH_ENVIRONMENTS_REPO: path.join(dir, "environments"), ...settings }), {
+    log: testLogger(),
+    clock: fixedClock,
+  });
 
 describe("createServices", () => {
   it("is inert until used: no database folder, no timer, and close() has nothing to close", async () => {

@@ -132,7 +132,9 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
 
   const clusters = once((): Clusters => {
     if (env.BERTH_KUBE_IN_CLUSTER && !profile.clusters.some((c) => c.name === env.BERTH_KUBE_IN_CLUSTER)) {
-      throw new Error(`BERTH_KUBE_IN_CLUSTER names ${env.BERTH_KUBE_IN_CLUSTER}, which is not a cluster of the profile (${profile.clusters.map((c) => c.name).join(", ")})`);
+      throw new Error(
+        `BERTH_KUBE_IN_CLUSTER names ${env.BERTH_KUBE_IN_CLUSTER}, which is not a cluster of the profile (${profile.clusters.map((c) => c.name).join(", ")})`,
+      );
     }
     const configs = loadClusterConfigs({ clusters: profile.clusters, kubeconfigPath: env.BERTH_KUBECONFIG, inCluster: env.BERTH_KUBE_IN_CLUSTER });
     const set: Clusters = { watchers: [], unconfigured: [], since: clock.now() };
@@ -215,8 +217,12 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     if (timers.length > 0 || env.BERTH_GIT_PROVIDER !== "github") return;
     const every = env.BERTH_POLL_SECONDS * 1000;
     const safely = (what: string, work: () => Promise<unknown>) => () => void work().catch((error) => log.warn(`${what} failed`, { error: String(error) }));
-    const pollAsLeader = () => runIfLeader({ db: db(), name: "poller", holder: replicaId, ttlMs: every * 2.5, work: poll, onLease: (held) => metrics().lease("poller", held) });
-    timers.push(setInterval(safely("syncing the environments clone", syncEnvironmentsClone), every), setInterval(safely("polling pull requests", pollAsLeader), every));
+    const pollAsLeader = () =>
+      runIfLeader({ db: db(), name: "poller", holder: replicaId, ttlMs: every * 2.5, work: poll, onLease: (held) => metrics().lease("poller", held) });
+    timers.push(
+      setInterval(safely("syncing the environments clone", syncEnvironmentsClone), every),
+      setInterval(safely("polling pull requests", pollAsLeader), every),
+    );
     for (const timer of timers) timer.unref();
   }
 

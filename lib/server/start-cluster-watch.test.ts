@@ -40,7 +40,9 @@ describe("startClusterWatch", () => {
     startClusterWatch(deps);
     await eventually(() => expect(stateOf("live")).toBe("applied"));
     expect([stateOf("pending"), stateOf("resources"), stateOf("open")]).toEqual(["merged", "merged", "pr_open"]);
-    expect(requests.events).toEqual([{ requestId: "live", fromState: "merged", toState: "applied", actor: "cluster", note: "namespace orders-dev is live in live" }]);
+    expect(requests.events).toEqual([
+      { requestId: "live", fromState: "merged", toState: "applied", actor: "cluster", note: "namespace orders-dev is live in live" },
+    ]);
   });
 
   it("does not count a Terminating namespace, or one of a cluster Berth does not watch, as live", async () => {

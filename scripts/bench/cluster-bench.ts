@@ -15,7 +15,13 @@ type Stats = ReturnType<typeof summarize>;
 const SHAPE = { namespaces: 2000, deploymentsPerNamespace: 5, podsPerNamespace: 25 };
 
 export interface ClusterBenchResult {
-  worker: { sizes: Record<string, number>; cacheMb: number; listParseAndStoreMs: number; eventApplyMs: Stats & { medianUs: number; p95Us: number }; namespaceStatusMs: Stats };
+  worker: {
+    sizes: Record<string, number>;
+    cacheMb: number;
+    listParseAndStoreMs: number;
+    eventApplyMs: Stats & { medianUs: number; p95Us: number };
+    namespaceStatusMs: Stats;
+  };
   namespaceApiMs: Stats;
   syncMs: number;
   serverRssMb: number;
@@ -31,10 +37,15 @@ export async function clusterBench(
   start: (env: Record<string, string>) => Promise<{ origin: string; pid: number; stop(): void }>,
   timeGets: (origin: string, paths: string[], rounds: number) => Promise<Stats>,
 ): Promise<ClusterBenchResult> {
-  const worker = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/cluster-worker.ts"], { encoding: "utf8" }).trim().split("\n").at(-1)!);
+  const worker = JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/bench/cluster-worker.ts"], { encoding: "utf8" }).trim().split("\n").at(-1)!,
+  );
   const root = path.resolve(".berth/bench");
   const index = await buildIndex({ repoPath: path.join(root, "environments"), profile: cloudPlatformProfile });
-  const names = [...index.namespaces.values()].filter((ns) => ns.cluster === "live").map((ns) => ns.name).slice(0, SHAPE.namespaces);
+  const names = [...index.namespaces.values()]
+    .filter((ns) => ns.cluster === "live")
+    .map((ns) => ns.name)
+    .slice(0, SHAPE.namespaces);
   const token = randomBytes(16).toString("hex");
   const api = await startSampleApiServer({ objects: clusterObjects({ ...SHAPE, namespaces: names.length }, names) as KubeObject[], token });
   const kubeconfig = path.join(root, "kubeconfig");

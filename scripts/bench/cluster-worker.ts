@@ -14,7 +14,15 @@ import { summarize } from "./stats";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
-const KINDS: Record<string, WatchedKind> = { Namespace: "namespaces", Deployment: "deployments", ReplicaSet: "replicasets", Pod: "pods", Event: "events", ResourceQuota: "resourcequotas", Secret: "secrets" };
+const KINDS: Record<string, WatchedKind> = {
+  Namespace: "namespaces",
+  Deployment: "deployments",
+  ReplicaSet: "replicasets",
+  Pod: "pods",
+  Event: "events",
+  ResourceQuota: "resourcequotas",
+  Secret: "secrets",
+};
 const shape = { namespaces: 2000, deploymentsPerNamespace: 5, podsPerNamespace: 25 };
 const names = Array.from({ length: shape.namespaces }, (_, i) => `bench-ns-${i}`);
 
@@ -41,7 +49,20 @@ const cacheMb = heapMb() - before;
 // Watch events: a pod restarting, as the watch delivers it (parsed JSON in, record applied).
 const events = Array.from({ length: 20_000 }, (_, i) => {
   const ns = names[i % names.length]!;
-  return JSON.stringify({ type: "MODIFIED", object: pod({ name: `app-1-7d9f1-${(i % 5).toString(36).padStart(5, "x")}`, namespace: ns, resourceVersion: String(10_000_000 + i), creationTimestamp: "2026-10-01T09:00:00Z" }, "app-1", "img:1", i) });
+  return JSON.stringify({
+    type: "MODIFIED",
+    object: pod(
+      {
+        name: `app-1-7d9f1-${(i % 5).toString(36).padStart(5, "x")}`,
+        namespace: ns,
+        resourceVersion: String(10_000_000 + i),
+        creationTimestamp: "2026-10-01T09:00:00Z",
+      },
+      "app-1",
+      "img:1",
+      i,
+    ),
+  });
 });
 const applyMs: number[] = [];
 for (const line of events) {
@@ -57,4 +78,12 @@ for (let i = 0; i < 500; i++) {
   statusMs.push(performance.now() - t);
 }
 const micro = (s: ReturnType<typeof summarize>) => ({ ...s, medianUs: Math.round(s.median * 1000), p95Us: Math.round(s.p95 * 1000) });
-console.log(JSON.stringify({ sizes: cache.size(), cacheMb: Math.round(cacheMb), listParseAndStoreMs: Math.round(summariseMs), eventApplyMs: micro(summarize(applyMs)), namespaceStatusMs: summarize(statusMs) }));
+console.log(
+  JSON.stringify({
+    sizes: cache.size(),
+    cacheMb: Math.round(cacheMb),
+    listParseAndStoreMs: Math.round(summariseMs),
+    eventApplyMs: micro(summarize(applyMs)),
+    namespaceStatusMs: summarize(statusMs),
+  }),
+);

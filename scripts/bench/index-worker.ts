@@ -23,7 +23,13 @@ function git(args: string[], env: Record<string, string> = {}, input?: string): 
 /** Commits a change to one namespace's 00-namespace.yaml with git plumbing (the bench repo has no work tree). */
 function commitOneNamespaceChange(file: string, round: number): void {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "berth-bench-"));
-  const env = { GIT_INDEX_FILE: path.join(tmp, "index"), GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "b@x", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "b@x" };
+  const env = {
+    GIT_INDEX_FILE: path.join(tmp, "index"),
+    GIT_AUTHOR_NAME: "bench",
+    GIT_AUTHOR_EMAIL: "b@x",
+    GIT_COMMITTER_NAME: "bench",
+    GIT_COMMITTER_EMAIL: "b@x",
+  };
   try {
     git(["read-tree", "HEAD"], env);
     const text = git(["cat-file", "blob", `HEAD:${file}`]).replace(/application: .*/, `application: "Bench change ${round}"`);
@@ -60,7 +66,14 @@ async function main(): Promise<void> {
     index = result.index;
   }
 
-  const queries = ["", "q=prison", "businessUnit=HMPPS&production=false", "module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc", "team=hmpps-sre&page=2", "sort=application&page=40"];
+  const queries = [
+    "",
+    "q=prison",
+    "businessUnit=HMPPS&production=false",
+    "module=rds-instance&flag=lagging&sort=reviewAfter&dir=desc",
+    "team=hmpps-sre&page=2",
+    "sort=application&page=40",
+  ];
   const all = [...index.namespaces.values()];
   const ctx = { profile, today: new Date().toISOString().slice(0, 10) };
   const query: number[] = [];

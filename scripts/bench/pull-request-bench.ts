@@ -24,7 +24,13 @@ export async function pullRequestBench(): Promise<Record<string, unknown>> {
   const bare = path.join(root, "environments.git");
   await generateSampleRepo({ dir: work, namespaces: 50, seed: 5, checkout: false });
   execFileSync("git", ["clone", "--quiet", "--bare", work, bare]);
-  const fake = await startFakeGitHub({ port: 0, org: "bench", clientId: "c", clientSecret: "s", repo: { owner: "bench", name: "environments", bareRepoPath: bare } });
+  const fake = await startFakeGitHub({
+    port: 0,
+    org: "bench",
+    clientId: "c",
+    clientSecret: "s",
+    repo: { owner: "bench", name: "environments", bareRepoPath: bare },
+  });
   try {
     const control = controlClient(fake.url);
     await control.putUser({ login: "bench-bot", teams: [], orgMember: true });
@@ -35,7 +41,15 @@ export async function pullRequestBench(): Promise<Record<string, unknown>> {
       for (let f = 0; f < extraFiles; f++) files.push({ path: `bench/extra-${i}/${f}.yaml`, content: `n: ${f}\n` });
       await fetch(`${fake.url}/_fake/calls`, { method: "DELETE" });
       const started = performance.now();
-      await provider.openPullRequest({ branch: `bench/${extraFiles}-${i}`, title: "t", body: "b", commitMessage: "m", files, labels: ["berth"], reviewerTeams: [] });
+      await provider.openPullRequest({
+        branch: `bench/${extraFiles}-${i}`,
+        title: "t",
+        body: "b",
+        commitMessage: "m",
+        files,
+        labels: ["berth"],
+        reviewerTeams: [],
+      });
       const ms = performance.now() - started;
       const calls = ((await (await fetch(`${fake.url}/_fake/calls`)).json()) as { total: number }).total;
       return { ms, calls, files: files.length };

@@ -19,7 +19,15 @@ if (!process.argv[2]) {
 }
 
 /** What `prisma migrate deploy` loads: the CLI, the config loader's and the shim's imports. */
-const ROOTS = ["prisma", "@prisma/schema-engine-wasm", "@prisma/adapter-pg", "@prisma/driver-adapter-utils", "pg", "@electric-sql/pglite", "pglite-prisma-adapter"];
+const ROOTS = [
+  "prisma",
+  "@prisma/schema-engine-wasm",
+  "@prisma/adapter-pg",
+  "@prisma/driver-adapter-utils",
+  "pg",
+  "@electric-sql/pglite",
+  "pglite-prisma-adapter",
+];
 const FILES = ["prisma.config.ts", "prisma/schema.prisma", "prisma/migrations", "scripts/prisma-schema-engine.mjs", "lib/db/lock.ts"];
 
 /** The installed folder of `name` as Node resolves it from `fromDir` (walking up node_modules). */

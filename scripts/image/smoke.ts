@@ -33,8 +33,15 @@ export interface ImageStage {
 
 /** The last stage of a Dockerfile, as far as this image uses instructions. Unknown instructions fail loudly. */
 export function parseLastStage(dockerfile: string): ImageStage {
-  const lines = dockerfile.replace(/\\\n\s*/g, " ").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
-  const last = lines.map((l, i) => (/^FROM /i.test(l) ? i : -1)).filter((i) => i >= 0).at(-1)!;
+  const lines = dockerfile
+    .replace(/\\\n\s*/g, " ")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
+  const last = lines
+    .map((l, i) => (/^FROM /i.test(l) ? i : -1))
+    .filter((i) => i >= 0)
+    .at(-1)!;
   const stage: ImageStage = { workdir: "/", env: {}, copies: [], dirs: [], user: null, cmd: [] };
   for (const line of lines.slice(last + 1)) {
     const [instruction, ...rest] = line.split(/\s+/);
@@ -75,7 +82,6 @@ export function parseLastStage(dockerfile: string): ImageStage {
   return stage;
 }
 
-
 /** Runs as the image's USER when this process is root (as CI is); otherwise as this user. */
 function asImageUser(user: string | null, command: string[]): string[] {
   if (!user || process.getuid?.() !== 0) return command;
@@ -110,17 +116,28 @@ async function main(): Promise<void> {
     execFileSync("chmod", ["1777", at("/tmp")]);
     // The image's paths, relocated under the temporary root.
     const relocate = (value: string) => (value.startsWith("/") ? at(value) : value);
-    const imageEnv = Object.fromEntries(Object.entries(stage.env).map(([k, v]) => [k, ["HOME", "BERTH_DATA_DIR", "BERTH_ENVIRONMENTS_REPO"].includes(k) ? relocate(v) : v]));
+    const imageEnv = Object.fromEntries(
+      Object.entries(stage.env).map(([k, v]) => [k, ["HOME", "BERTH_DATA_DIR", "BERTH_ENVIRONMENTS_REPO"].includes(k) ? relocate(v) : v]),
+    );
 
     await admin.connect();
     await admin.query(`CREATE DATABASE "${database}"`);
     const databaseUrl = new URL(adminUrl);
     databaseUrl.pathname = `/${database}`;
     // Only what the image sets, not this shell's environment (NODE_ENV comes from the Dockerfile's ENV).
-    const base = { PATH: process.env.PATH ?? "/usr/bin:/bin", ...imageEnv, HOME: at("/tmp"), DATABASE_URL: databaseUrl.toString() } as unknown as NodeJS.ProcessEnv;
+    const base = {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      ...imageEnv,
+      HOME: at("/tmp"),
+      DATABASE_URL: databaseUrl.toString(),
+    } as unknown as NodeJS.ProcessEnv;
 
     // The migration Job, exactly as deploy/migrate-job.yaml runs it.
-    const job = (parse(readFileSync(path.join(repo, "deploy/migrate-job.yaml"), "utf8")) as { spec: { template: { spec: { containers: { workingDir: string; command: string[] }[] } } } }).spec.template.spec.containers[0]!;
+    const job = (
+      parse(readFileSync(path.join(repo, "deploy/migrate-job.yaml"), "utf8")) as {
+        spec: { template: { spec: { containers: { workingDir: string; command: string[] }[] } } };
+      }
+    ).spec.template.spec.containers[0]!;
     const migrate = asImageUser(stage.user, job.command);
     const migrated = execFileSync(migrate[0]!, migrate.slice(1), { cwd: relocate(job.workingDir), env: base, encoding: "utf8" });
     check(/successfully applied|No pending migrations/.test(migrated), `the migration Job's command applied the migrations (${job.command.join(" ")})`);
@@ -155,7 +172,10 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${port}`;
     const started = Date.now();
     for (;;) {
-      const ready = await fetch(`${origin}/api/ready`).then((r) => r.status, () => 0);
+      const ready = await fetch(`${origin}/api/ready`).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (ready === 200) break;
       if (child.exitCode !== null || Date.now() - started > 60_000) throw new Error(`the server did not become ready (last status ${ready}):\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -172,7 +192,10 @@ async function main(): Promise<void> {
     check(csp.includes("frame-ancestors 'none'") && traced.headers.get("x-content-type-options") === "nosniff", "security headers are set");
     check(traced.headers.get("strict-transport-security") === null, "no HSTS over plain HTTP");
     const metrics = await (await fetch(`${origin}/api/metrics`)).text();
-    check(/^berth_http_requests_total\{route="\/api\/health",method="GET",status="200"\} \d+/m.test(metrics), "/api/metrics counts requests by route and status");
+    check(
+      /^berth_http_requests_total\{route="\/api\/health",method="GET",status="200"\} \d+/m.test(metrics),
+      "/api/metrics counts requests by route and status",
+    );
     check(/^berth_index_loaded 1$/m.test(metrics) && /^berth_index_namespaces 40$/m.test(metrics), "/api/metrics reports the index");
     const statuses: number[] = [];
     let retryAfter: string | null = null;
@@ -181,9 +204,18 @@ async function main(): Promise<void> {
       statuses.push(response.status);
       if (response.status === 429) retryAfter = response.headers.get("retry-after");
     }
-    check(statuses.slice(0, 5).every((s) => s === 401) && statuses.at(-1) === 429 && Number(retryAfter) >= 1, `mutations are rate limited per client: ${statuses.join(" ")}, Retry-After ${retryAfter}`);
+    check(
+      statuses.slice(0, 5).every((s) => s === 401) && statuses.at(-1) === 429 && Number(retryAfter) >= 1,
+      `mutations are rate limited per client: ${statuses.join(" ")}, Retry-After ${retryAfter}`,
+    );
     check(!/"level":"error"/.test(output), "the server logged no errors");
-    check(output.split("\n").filter(Boolean).every((line) => line.startsWith("{") || !line.includes("Berth")), "Berth's log lines are JSON");
+    check(
+      output
+        .split("\n")
+        .filter(Boolean)
+        .every((line) => line.startsWith("{") || !line.includes("Berth")),
+      "Berth's log lines are JSON",
+    );
   } finally {
     server?.kill("SIGTERM");
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);

@@ -62,7 +62,10 @@ export async function startServer(port: number, env: Record<string, string>, nod
   child.stderr!.on("data", (c: Buffer) => (log = (log + c.toString()).slice(-200_000)));
   const started = Date.now();
   for (;;) {
-    const status = await fetch(`${origin}/api/ready`).then((r) => r.status, () => 0);
+    const status = await fetch(`${origin}/api/ready`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) break;
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log}`);
     if (Date.now() - started > 120_000) throw new Error(`the server was not ready in 120 s:\n${log}`);
@@ -85,7 +88,10 @@ export async function startServer(port: number, env: Record<string, string>, nod
 /** Signs in as a sample user through next-auth's local credentials flow; returns the session cookie. */
 export async function signIn(origin: string, login: string, teams: string): Promise<string> {
   const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${origin}/api/auth/callback/local`, {
     method: "POST",

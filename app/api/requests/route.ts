@@ -2,7 +2,9 @@ import { getViewer } from "@/lib/server/current-viewer";
 import { apiRoute, mutationRoute, readJson } from "@/lib/server/http";
 import { requestsFor, submitRequest } from "@/lib/server/requests/request-service";
 
-export const GET = apiRoute("/api/requests", async (_request, _context, services) => Response.json({ requests: await requestsFor(services, await getViewer()) }));
+export const GET = apiRoute("/api/requests", async (_request, _context, services) =>
+  Response.json({ requests: await requestsFor(services, await getViewer()) }),
+);
 
 export const POST = mutationRoute("/api/requests", async (request, _context, services) => {
   const viewer = await getViewer();

@@ -37,7 +37,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             Pull request #{r.prNumber}
           </a>
         ) : (
-          <>Branch <code className="font-mono">{r.branch}</code>, reviewed in Berth.</>
+          <>
+            Branch <code className="font-mono">{r.branch}</code>, reviewed in Berth.
+          </>
         )}
       </p>
       {r.state === "failed" && r.failure && (
@@ -74,11 +76,31 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <div className="grid gap-4 text-sm md:grid-cols-2">
               <div>
                 <h3 className="font-medium">Reviews</h3>
-                <ul>{pullRequest.reviews.length === 0 ? <li>None yet</li> : pullRequest.reviews.map((rv, i) => <li key={i}>{rv.user}: {rv.state.toLowerCase().replace("_", " ")}</li>)}</ul>
+                <ul>
+                  {pullRequest.reviews.length === 0 ? (
+                    <li>None yet</li>
+                  ) : (
+                    pullRequest.reviews.map((rv, i) => (
+                      <li key={i}>
+                        {rv.user}: {rv.state.toLowerCase().replace("_", " ")}
+                      </li>
+                    ))
+                  )}
+                </ul>
               </div>
               <div>
                 <h3 className="font-medium">Checks</h3>
-                <ul>{pullRequest.checks.length === 0 ? <li>None reported</li> : pullRequest.checks.map((c, i) => <li key={i}>{c.name}: {c.conclusion ?? c.status}</li>)}</ul>
+                <ul>
+                  {pullRequest.checks.length === 0 ? (
+                    <li>None reported</li>
+                  ) : (
+                    pullRequest.checks.map((c, i) => (
+                      <li key={i}>
+                        {c.name}: {c.conclusion ?? c.status}
+                      </li>
+                    ))
+                  )}
+                </ul>
               </div>
               <div className="md:col-span-2">
                 <h3 className="font-medium">Conversation</h3>

@@ -13,8 +13,8 @@ export default async function NewRequestPage() {
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Request a namespace</h1>
       <p className="text-sm">
-        Berth writes the namespace&apos;s files exactly as the environments repository expects and opens one pull request for platform reviewers. You can follow it on the
-        request&apos;s page.
+        Berth writes the namespace&apos;s files exactly as the environments repository expects and opens one pull request for platform reviewers. You can follow
+        it on the request&apos;s page.
       </p>
       <NamespaceRequestForm
         options={{

@@ -53,14 +53,28 @@ export const checkOperations: RestOperation[] = [
     acceptedScopes: REPO,
     documentationUrl: `${DOCS}#create-a-check-run`,
     handle: forRepo(async (request, repo) => {
-      const input = bodyOf(request) as { name: string; head_sha: string; status?: CheckInput["status"]; conclusion?: NonNullable<CheckInput["conclusion"]>; details_url?: string; external_id?: string };
+      const input = bodyOf(request) as {
+        name: string;
+        head_sha: string;
+        status?: CheckInput["status"];
+        conclusion?: NonNullable<CheckInput["conclusion"]>;
+        details_url?: string;
+        external_id?: string;
+      };
       const sha = await repo.git.resolve(input.head_sha, "commit");
       if (!sha || sha !== input.head_sha) return unprocessable(request, "No commit found for SHA: " + input.head_sha);
       const status = input.conclusion ? "completed" : (input.status ?? "queued");
       if (status === "completed" && !input.conclusion) return unprocessable(request, "conclusion is required when status is completed");
       const run = await recordCheckRun(
         eventSource(request, repo),
-        { name: input.name, headSha: sha, status, conclusion: input.conclusion ?? null, detailsUrl: input.details_url ?? null, externalId: input.external_id ?? null },
+        {
+          name: input.name,
+          headSha: sha,
+          status,
+          conclusion: input.conclusion ?? null,
+          detailsUrl: input.details_url ?? null,
+          externalId: input.external_id ?? null,
+        },
         false,
       );
       return { status: 201, body: checkRun(repo, request.urls, run) };

@@ -37,8 +37,7 @@ export function controlClient(fakeUrl: string) {
   return {
     putUser: (user: FakeUserInput) => call<{ id: number; login: string }>("POST", "/users", user),
     setTeams: (login: string, teams: string[]) => call<unknown>("PUT", `/users/${encodeURIComponent(login)}/teams`, { teams }),
-    setOrgMember: (login: string, orgMember: boolean) =>
-      call<unknown>("PUT", `/users/${encodeURIComponent(login)}/membership`, { orgMember }),
+    setOrgMember: (login: string, orgMember: boolean) => call<unknown>("PUT", `/users/${encodeURIComponent(login)}/membership`, { orgMember }),
     token: async (login: string, scopes: string[]) => (await call<{ token: string }>("POST", "/tokens", { login, scopes })).token,
     violations: async () => (await call<{ violations: string[] }>("GET", "/violations")).violations,
     clearViolations: () => call<void>("DELETE", "/violations"),

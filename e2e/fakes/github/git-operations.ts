@@ -109,7 +109,13 @@ export const gitOperations: RestOperation[] = [
     acceptedScopes: REPO,
     documentationUrl: `${DOCS}/commits#create-a-commit`,
     handle: forRepo(async (request, repo) => {
-      const input = bodyOf(request) as { message: string; tree: string; parents?: string[]; author?: { name?: string; email?: string; date?: string }; committer?: { name?: string; email?: string; date?: string } };
+      const input = bodyOf(request) as {
+        message: string;
+        tree: string;
+        parents?: string[];
+        author?: { name?: string; email?: string; date?: string };
+        committer?: { name?: string; email?: string; date?: string };
+      };
       if ((await repo.git.objectType(input.tree)) !== "tree") return unprocessable(request, "Tree SHA does not exist");
       for (const parent of input.parents ?? []) {
         if ((await repo.git.objectType(parent)) !== "commit") return unprocessable(request, "Parent SHA does not exist or is not a commit object");
@@ -122,10 +128,20 @@ export const gitOperations: RestOperation[] = [
         date: given?.date ?? now,
       });
       const author = person(input.author);
-      const sha = await repo.git.commitTree({ tree: input.tree, parents: input.parents ?? [], message: input.message, author, committer: input.committer ? person(input.committer) : author });
+      const sha = await repo.git.commitTree({
+        tree: input.tree,
+        parents: input.parents ?? [],
+        message: input.message,
+        author,
+        committer: input.committer ? person(input.committer) : author,
+      });
       const commit = await repo.git.readCommit(sha);
       if (!commit) throw new Error(`commit ${sha} just written cannot be read`);
-      return { status: 201, body: gitCommit(repo, request.urls, commit), headers: { location: `${request.urls.api}/repos/${repo.fullName}/git/commits/${sha}` } };
+      return {
+        status: 201,
+        body: gitCommit(repo, request.urls, commit),
+        headers: { location: `${request.urls.api}/repos/${repo.fullName}/git/commits/${sha}` },
+      };
     }),
   },
   {
@@ -151,7 +167,11 @@ export const gitOperations: RestOperation[] = [
       const { base_tree: baseTree, tree } = bodyOf(request) as { base_tree?: string; tree: TreeInput[] };
       const result = await buildTree(repo.git, baseTree, tree);
       if (!result.ok) return unprocessable(request, result.message);
-      return { status: 201, body: await treeBody(request, repo, result.sha, false), headers: { location: `${request.urls.api}/repos/${repo.fullName}/git/trees/${result.sha}` } };
+      return {
+        status: 201,
+        body: await treeBody(request, repo, result.sha, false),
+        headers: { location: `${request.urls.api}/repos/${repo.fullName}/git/trees/${result.sha}` },
+      };
     }),
   },
   {

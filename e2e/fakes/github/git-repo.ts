@@ -55,9 +55,7 @@ export function gitRepo(bareRepoPath: string) {
       child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
       child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
       child.on("error", reject);
-      child.on("close", (code) =>
-        resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
-      );
+      child.on("close", (code) => resolve({ code: code ?? 1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
       if (child.stdin && options.input !== undefined) {
         // Note: git may exit before reading all of its input (a bad object); the exit code tells, not EPIPE.
         child.stdin.on("error", () => undefined);
@@ -91,10 +89,13 @@ export function gitRepo(bareRepoPath: string) {
     },
     async refs(prefix: string): Promise<Array<{ ref: string; sha: string }>> {
       const out = await must(["for-each-ref", "--format=%(refname) %(objectname)", prefix]);
-      return out.split("\n").filter(Boolean).map((line) => {
-        const [ref = "", sha = ""] = line.split(" ");
-        return { ref, sha };
-      });
+      return out
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => {
+          const [ref = "", sha = ""] = line.split(" ");
+          return { ref, sha };
+        });
     },
     /** Compare-and-swap: `expected` "" means the ref must not exist yet. */
     async updateRef(name: string, sha: string, expected: string): Promise<boolean> {
@@ -123,11 +124,14 @@ export function gitRepo(bareRepoPath: string) {
     },
     async lsTree(tree: string, recursive: boolean): Promise<GitTreeEntry[]> {
       const out = await must(["ls-tree", "-z", "-l", ...(recursive ? ["-r", "-t"] : []), tree]);
-      return out.split("\0").filter(Boolean).map((line) => {
-        const [meta = "", path = ""] = line.split("\t");
-        const [mode = "", type = "", sha = "", size = "-"] = meta.split(/\s+/);
-        return { mode, type: type as GitTreeEntry["type"], sha, path, ...(size === "-" ? {} : { size: Number(size) }) };
-      });
+      return out
+        .split("\0")
+        .filter(Boolean)
+        .map((line) => {
+          const [meta = "", path = ""] = line.split("\t");
+          const [mode = "", type = "", sha = "", size = "-"] = meta.split(/\s+/);
+          return { mode, type: type as GitTreeEntry["type"], sha, path, ...(size === "-" ? {} : { size: Number(size) }) };
+        });
     },
     async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
       return (await run(["merge-base", "--is-ancestor", ancestor, descendant])).code === 0;

@@ -31,12 +31,7 @@ export function parseParams(text: string, contentType: string | undefined, url: 
   return { ...params, ...Object.fromEntries(new URLSearchParams(text)) };
 }
 
-export function send(
-  response: ServerResponse,
-  status: number,
-  body: string | undefined,
-  headers: Record<string, string> = {},
-): void {
+export function send(response: ServerResponse, status: number, body: string | undefined, headers: Record<string, string> = {}): void {
   response.writeHead(status, body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) });
   response.end(body);
 }

@@ -61,7 +61,10 @@ export const issueOperations: RestOperation[] = [
     handle: forRepo((request, repo) => {
       const pull = findPull(request, repo);
       if (!pull) return notFound(request);
-      return listResult(pull.comments.map((comment) => issueComment(repo, request.state, request.urls, pull, comment)), request);
+      return listResult(
+        pull.comments.map((comment) => issueComment(repo, request.state, request.urls, pull, comment)),
+        request,
+      );
     }),
   },
 ];

@@ -10,11 +10,7 @@ export interface MatchedOperation {
  * A `{name}` in a template matches one path segment; the first row that
  * matches wins, so a test can put an override ahead of the defaults.
  */
-export function matchOperation(
-  operations: readonly RestOperation[],
-  method: string,
-  pathname: string,
-): MatchedOperation | undefined {
+export function matchOperation(operations: readonly RestOperation[], method: string, pathname: string): MatchedOperation | undefined {
   const segments = pathname.replace(/\/+$/, "").split("/");
   for (const operation of operations) {
     if (operation.method !== method) continue;

@@ -28,7 +28,11 @@ export async function mergePull(request: RestRequest, repo: RepoContext, pull: F
 
   const user = request.state.user(request.token.login);
   const now = timestamp();
-  const author = { name: user?.name ?? request.token.login, email: user?.email ?? `${user?.id ?? 0}+${request.token.login}@users.noreply.github.com`, date: now };
+  const author = {
+    name: user?.name ?? request.token.login,
+    email: user?.email ?? `${user?.id ?? 0}+${request.token.login}@users.noreply.github.com`,
+    date: now,
+  };
   const committer = { ...GITHUB_COMMITTER, date: now };
   let message: string;
   if (method === "squash") {

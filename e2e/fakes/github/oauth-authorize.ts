@@ -41,9 +41,7 @@ export async function oauthAuthorize(request: IncomingMessage, response: ServerR
     scopes,
     redirectUri: redirectUri.toString(),
     expiresAt: context.now() + CODE_LIFETIME_MS,
-    codeChallenge: params.code_challenge
-      ? { value: params.code_challenge, method: params.code_challenge_method === "plain" ? "plain" : "S256" }
-      : undefined,
+    codeChallenge: params.code_challenge ? { value: params.code_challenge, method: params.code_challenge_method === "plain" ? "plain" : "S256" } : undefined,
   });
   redirectUri.searchParams.set("code", code);
   if (params.state !== undefined) redirectUri.searchParams.set("state", params.state);

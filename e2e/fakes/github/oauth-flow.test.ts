@@ -135,7 +135,10 @@ describe.each(["", "/api/v3"])("OAuth web flow (apiPrefix %j)", (apiPrefix) => {
     const pkce = { code_challenge: challenge, code_challenge_method: "S256" };
     const login = await newUser();
     const wrongCode = (await approve(login, pkce)).searchParams.get("code") ?? "";
-    expect(await (await exchange({ ...clientParams(), code: wrongCode, code_verifier: "w".repeat(50) })).json()).toHaveProperty("error", "bad_verification_code");
+    expect(await (await exchange({ ...clientParams(), code: wrongCode, code_verifier: "w".repeat(50) })).json()).toHaveProperty(
+      "error",
+      "bad_verification_code",
+    );
     const code = (await approve(login, pkce)).searchParams.get("code") ?? "";
     expect(await (await exchange({ ...clientParams(), code, code_verifier: verifier })).json()).toHaveProperty("access_token");
   });

@@ -61,9 +61,7 @@ describe("openapiValidator", () => {
   });
 
   it("treats a status the description does not list as a violation", () => {
-    expect(validator.validateResponse("things/get", 418, {})).toEqual([
-      "things/get 418: GitHub's description has no 418 response for this operation",
-    ]);
+    expect(validator.validateResponse("things/get", 418, {})).toEqual(["things/get 418: GitHub's description has no 418 response for this operation"]);
   });
 
   it("insists a 204 has no body", () => {
@@ -73,9 +71,7 @@ describe("openapiValidator", () => {
 
   it("checks request bodies against requestBody, and bodies sent where none is described", () => {
     expect(validator.validateRequestBody("things/update", { name: "x" })).toEqual([]);
-    expect(validator.validateRequestBody("things/update", { name: 1 })).toEqual([
-      'things/update request: /name must be string {"type":"string"}',
-    ]);
+    expect(validator.validateRequestBody("things/update", { name: 1 })).toEqual(['things/update request: /name must be string {"type":"string"}']);
     expect(validator.validateRequestBody("things/get", undefined)).toEqual([]);
     expect(validator.validateRequestBody("things/get", { surprise: true })).toHaveLength(1);
   });

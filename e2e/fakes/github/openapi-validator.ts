@@ -68,7 +68,8 @@ export function openapiValidator(document: OpenApiDocument): OpenApiValidator {
       const described = operation(operationId).responses;
       const label = `${operationId} ${status}`;
       // Note: GitHub answers 404 on every endpoint (an unknown repository, pull request...), described or not.
-      if (status === 404 && !described["404"] && !described.default) return check("component:basic-error", { $ref: "#/components/schemas/basic-error" }, body, label);
+      if (status === 404 && !described["404"] && !described.default)
+        return check("component:basic-error", { $ref: "#/components/schemas/basic-error" }, body, label);
       const response = resolve(described[String(status)] ?? described.default);
       if (!response) return [`${label}: GitHub's description has no ${status} response for this operation`];
       const schema = response.content?.["application/json"]?.schema;
@@ -96,8 +97,11 @@ const MAX_REPORTED = 20;
 
 function describeErrors(label: string, errors: ErrorObject[]): string[] {
   const more = errors.length > MAX_REPORTED ? [`${label}: ... and ${errors.length - MAX_REPORTED} more`] : [];
-  return errors.slice(0, MAX_REPORTED).map((error) => {
-    const detail = error.params && Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : "";
-    return `${label}: ${error.instancePath || "(body)"} ${error.message ?? "is invalid"}${detail}`;
-  }).concat(more);
+  return errors
+    .slice(0, MAX_REPORTED)
+    .map((error) => {
+      const detail = error.params && Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : "";
+      return `${label}: ${error.instancePath || "(body)"} ${error.message ?? "is invalid"}${detail}`;
+    })
+    .concat(more);
 }

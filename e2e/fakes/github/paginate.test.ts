@@ -8,9 +8,7 @@ describe("paginate", () => {
   it("serves 30 by default and links next and last only from the first page", () => {
     const page = paginate(items, at(""));
     expect(page.items).toEqual(items.slice(0, 30));
-    expect(page.link).toBe(
-      '<http://127.0.0.1:9/api/v3/user/teams?page=2>; rel="next", <http://127.0.0.1:9/api/v3/user/teams?page=9>; rel="last"',
-    );
+    expect(page.link).toBe('<http://127.0.0.1:9/api/v3/user/teams?page=2>; rel="next", <http://127.0.0.1:9/api/v3/user/teams?page=9>; rel="last"');
   });
 
   it("links prev, next, last, first in GitHub's order from a middle page, keeping the other parameters", () => {

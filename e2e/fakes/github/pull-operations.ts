@@ -41,7 +41,14 @@ export const pullOperations: RestOperation[] = [
         return validationFailed(request, { resource: "PullRequest", code: "custom", message: `No commits between ${input.base} and ${head}` });
       }
       if (!input.title) return validationFailed(request, { resource: "PullRequest", field: "title", code: "missing_field" });
-      const pull = repo.store.createPull({ title: input.title, body: input.body ?? null, draft: input.draft ?? false, head, base: input.base, author: request.token.login });
+      const pull = repo.store.createPull({
+        title: input.title,
+        body: input.body ?? null,
+        draft: input.draft ?? false,
+        head,
+        base: input.base,
+        author: request.token.login,
+      });
       await emitPullRequest(eventSource(request, repo), "opened", pull);
       const location = `${request.urls.api}/repos/${repo.fullName}/pulls/${pull.number}`;
       return { status: 201, body: await full(request, repo, pull), headers: { location } };
@@ -96,7 +103,12 @@ export const pullOperations: RestOperation[] = [
         return validationFailed(request, { resource: "PullRequest", field: "base", code: "invalid" });
       }
       if (input.state === "open" && pull.state === "closed" && pull.mergedAt) {
-        return validationFailed(request, { resource: "PullRequest", field: "state", code: "invalid", message: "state cannot be changed. The pull request has been merged." });
+        return validationFailed(request, {
+          resource: "PullRequest",
+          field: "state",
+          code: "invalid",
+          message: "state cannot be changed. The pull request has been merged.",
+        });
       }
       if (input.title !== undefined) pull.title = input.title;
       if (input.body !== undefined) pull.body = input.body;

@@ -53,7 +53,8 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
     } catch {
       return invalid("pathPattern is not a valid regular expression");
     }
-    if (typeof delayMs !== "number" || !Number.isInteger(delayMs) || delayMs < 1 || delayMs > 120_000) return invalid("delayMs must be an integer from 1 to 120000");
+    if (typeof delayMs !== "number" || !Number.isInteger(delayMs) || delayMs < 1 || delayMs > 120_000)
+      return invalid("delayMs must be an integer from 1 to 120000");
     if (typeof times !== "number" || !Number.isInteger(times) || times < 1) return invalid("times must be a positive integer");
     traffic.slowNext({ method: slowMethod, pathPattern, delayMs, times });
     return ok(201, { pending: traffic.pendingDelays() });
@@ -69,7 +70,10 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
     if (requiredChecks !== undefined && !(Array.isArray(requiredChecks) && requiredChecks.every((name) => typeof name === "string"))) {
       return invalid("requiredChecks must be an array of check names");
     }
-    repo.store.setRules({ ...(requiredApprovals === undefined ? {} : { requiredApprovals }), ...(requiredChecks === undefined ? {} : { requiredChecks: requiredChecks as string[] }) });
+    repo.store.setRules({
+      ...(requiredApprovals === undefined ? {} : { requiredApprovals }),
+      ...(requiredChecks === undefined ? {} : { requiredChecks: requiredChecks as string[] }),
+    });
     return ok(200, repo.store.rules);
   }
   if (pathname === "/_fake/repo/rules" && method === "GET") return ok(200, repo.store.rules);
@@ -84,7 +88,14 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
     const source = { repo, state: context.state, urls: context.urls, sender: repo.owner };
     const run = await recordCheckRun(
       source,
-      { name, headSha: resolved, status: pending ? "in_progress" : "completed", conclusion: pending ? null : (conclusion as "success"), detailsUrl: null, externalId: null },
+      {
+        name,
+        headSha: resolved,
+        status: pending ? "in_progress" : "completed",
+        conclusion: pending ? null : (conclusion as "success"),
+        detailsUrl: null,
+        externalId: null,
+      },
       true,
     );
     return ok(201, { id: run.id, name: run.name, headSha: run.headSha, status: run.status, conclusion: run.conclusion });

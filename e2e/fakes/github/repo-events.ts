@@ -60,7 +60,13 @@ export async function emitCheckRun(source: EventSource, action: "created" | "com
     const base = await source.repo.git.ref(`refs/heads/${pull.base}`);
     const api = `${source.urls.api}/repos/${source.repo.fullName}`;
     const repoRef = { id: source.repo.id, url: api, name: source.repo.name };
-    object.pull_requests.push({ id: pull.id, number: pull.number, url: `${api}/pulls/${pull.number}`, head: { ref: pull.head, sha: head, repo: repoRef }, base: { ref: pull.base, sha: base, repo: repoRef } });
+    object.pull_requests.push({
+      id: pull.id,
+      number: pull.number,
+      url: `${api}/pulls/${pull.number}`,
+      head: { ref: pull.head, sha: head, repo: repoRef },
+      base: { ref: pull.base, sha: base, repo: repoRef },
+    });
   }
   source.repo.hooks.emit("check_run", { action, check_run: object, ...(await common(source)) });
 }

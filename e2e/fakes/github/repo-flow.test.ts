@@ -19,7 +19,9 @@ const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd,
 /** For git talking to the fake over HTTP: the fake runs in this process, so a synchronous call would deadlock it. */
 const gitAsync = (cwd: string, ...args: string[]) =>
   new Promise<string>((resolve, reject) =>
-    execFile("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))),
+    execFile("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout.trim()),
+    ),
   );
 
 /** A bare repository with `main` holding one namespace, made with real git. */
@@ -46,7 +48,13 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), "fake-github-repo-"));
     bare = makeBareRepo(root);
-    fake = await startFakeGitHub({ org: OWNER, apiPrefix: "/api/v3", clientId: "id", clientSecret: "secret", repo: { owner: OWNER, name: REPO, bareRepoPath: bare } });
+    fake = await startFakeGitHub({
+      org: OWNER,
+      apiPrefix: "/api/v3",
+      clientId: "id",
+      clientSecret: "secret",
+      repo: { owner: OWNER, name: REPO, bareRepoPath: bare },
+    });
     control = controlClient(fake.url);
     receiver = createServer((request, response) => {
       const chunks: Buffer[] = [];
@@ -118,13 +126,18 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     const byHead = await author.octokit.rest.pulls.list({ ...repo, head: `${OWNER}:${branch}`, state: "open" });
     expect(byHead.data.map((pull) => pull.number)).toEqual([number]);
 
-    await expect(author.octokit.rest.pulls.requestReviewers({ ...repo, pull_number: number, team_reviewers: [unique("no-such-team")] })).rejects.toMatchObject({ status: 422 });
+    await expect(author.octokit.rest.pulls.requestReviewers({ ...repo, pull_number: number, team_reviewers: [unique("no-such-team")] })).rejects.toMatchObject({
+      status: 422,
+    });
     const requested = await author.octokit.rest.pulls.requestReviewers({ ...repo, pull_number: number, team_reviewers: [team] });
     expect(requested.data.requested_teams?.map((t) => t.slug)).toEqual([team]);
     const labels = await author.octokit.rest.issues.addLabels({ ...repo, issue_number: number, labels: ["namespace-request", "new"] });
     expect(labels.data.map((l) => l.name)).toEqual(["namespace-request", "new"]);
     await author.octokit.rest.issues.createComment({ ...repo, issue_number: number, body: "Plan attached" });
-    expect((await author.octokit.rest.issues.listComments({ ...repo, issue_number: number })).data[0]).toMatchObject({ body: "Plan attached", user: { login: author.login } });
+    expect((await author.octokit.rest.issues.listComments({ ...repo, issue_number: number })).data[0]).toMatchObject({
+      body: "Plan attached",
+      user: { login: author.login },
+    });
 
     // mergeable: null on the first GET after a change, then computed.
     expect((await author.octokit.rest.pulls.get({ ...repo, pull_number: number })).data).toMatchObject({ mergeable: null, mergeable_state: "unknown" });
@@ -135,10 +148,15 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
       response: { data: { errors: ["Can not approve your own pull request"] } },
     });
     await expect(reviewer.octokit.rest.pulls.createReview({ ...repo, pull_number: number, event: "REQUEST_CHANGES" })).rejects.toMatchObject({ status: 422 });
-    await expect(author.octokit.rest.pulls.merge({ ...repo, pull_number: number })).rejects.toMatchObject({ status: 405, response: { data: { message: "Pull Request is not mergeable" } } });
+    await expect(author.octokit.rest.pulls.merge({ ...repo, pull_number: number })).rejects.toMatchObject({
+      status: 405,
+      response: { data: { message: "Pull Request is not mergeable" } },
+    });
 
     await reviewer.octokit.rest.pulls.createReview({ ...repo, pull_number: number, event: "APPROVE", body: "LGTM" });
-    expect((await reviewer.octokit.rest.pulls.listReviews({ ...repo, pull_number: number })).data.map((r) => [r.state, r.user?.login])).toEqual([["APPROVED", reviewer.login]]);
+    expect((await reviewer.octokit.rest.pulls.listReviews({ ...repo, pull_number: number })).data.map((r) => [r.state, r.user?.login])).toEqual([
+      ["APPROVED", reviewer.login],
+    ]);
     await expect(author.octokit.rest.pulls.merge({ ...repo, pull_number: number })).rejects.toMatchObject({ status: 405 });
 
     await control.putCheck({ sha: commit.sha, name: "plan", conclusion: "failure" });
@@ -212,7 +230,9 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
   it("create-tree deletes with sha null, grafts a subtree by sha, and refuses an unknown base_tree", async () => {
     const { octokit } = await signedIn();
     const { namespace, commit } = await branchWithFiles(octokit, 3);
-    const folder = (await octokit.rest.git.getTree({ ...repo, tree_sha: commit.tree.sha, recursive: "1" })).data.tree.find((entry) => entry.path === `namespaces/${namespace}`);
+    const folder = (await octokit.rest.git.getTree({ ...repo, tree_sha: commit.tree.sha, recursive: "1" })).data.tree.find(
+      (entry) => entry.path === `namespaces/${namespace}`,
+    );
     const tree = await octokit.rest.git.createTree({
       ...repo,
       base_tree: commit.tree.sha,
@@ -234,7 +254,9 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     const pr = await author.octokit.rest.pulls.create({ ...repo, title: "hooks", head: branch, base: "main" });
     await fake.deliveriesSettled();
     const deliveries = await control.deliveries();
-    const opened = deliveries.find((delivery) => delivery.event === "pull_request" && delivery.action === "opened" && JSON.parse(delivery.body).number === pr.data.number) as FakeDelivery;
+    const opened = deliveries.find(
+      (delivery) => delivery.event === "pull_request" && delivery.action === "opened" && JSON.parse(delivery.body).number === pr.data.number,
+    ) as FakeDelivery;
     expect(opened.status).toBe(202);
 
     const got = received.find((request) => request.headers["x-github-delivery"] === opened.guid);
@@ -247,7 +269,14 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     expect(payload).toMatchObject({
       action: "opened",
       number: pr.data.number,
-      pull_request: { number: pr.data.number, state: "open", merged: false, head: { ref: branch }, user: { login: author.login }, html_url: expect.any(String) },
+      pull_request: {
+        number: pr.data.number,
+        state: "open",
+        merged: false,
+        head: { ref: branch },
+        user: { login: author.login },
+        html_url: expect.any(String),
+      },
       repository: { full_name: `${OWNER}/${REPO}` },
       sender: { login: author.login },
     });
@@ -275,12 +304,22 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     const merged = await author.octokit.rest.pulls.merge({ ...repo, pull_number: pr.number });
     await fake.deliveriesSettled();
 
-    const mine = (await control.deliveries()).map((delivery) => ({ ...delivery, payload: JSON.parse(delivery.body) })).filter((delivery) => {
-      const { payload } = delivery;
-      return payload.pull_request?.number === pr.number || payload.check_run?.head_sha === commit.sha || payload.after === merged.data.sha;
-    });
+    const mine = (await control.deliveries())
+      .map((delivery) => ({ ...delivery, payload: JSON.parse(delivery.body) }))
+      .filter((delivery) => {
+        const { payload } = delivery;
+        return payload.pull_request?.number === pr.number || payload.check_run?.head_sha === commit.sha || payload.after === merged.data.sha;
+      });
     const kinds = mine.map((delivery) => `${delivery.event}.${delivery.action ?? ""}`);
-    expect(kinds).toEqual(["pull_request.opened", "pull_request.labeled", "pull_request_review.submitted", "check_run.completed", "pull_request.synchronize", "pull_request.closed", "push."]);
+    expect(kinds).toEqual([
+      "pull_request.opened",
+      "pull_request.labeled",
+      "pull_request_review.submitted",
+      "check_run.completed",
+      "pull_request.synchronize",
+      "pull_request.closed",
+      "push.",
+    ]);
     expect(mine[2]?.payload.review).toMatchObject({ state: "approved", user: { login: reviewer.login } });
     expect(mine[3]?.payload.check_run).toMatchObject({ name: "lint", status: "completed", conclusion: "success", head_sha: commit.sha });
     expect(mine[5]?.payload.pull_request).toMatchObject({ state: "closed", merged: true, merge_commit_sha: merged.data.sha });
@@ -295,7 +334,10 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     expect((await octokit.rest.repos.get(repo)).status).toBe(200);
 
     await control.failNext({ method: "GET", pathPattern: "/git/ref/", status: 403, times: 2 });
-    await expect(octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).rejects.toMatchObject({ status: 403, response: { headers: { "x-ratelimit-remaining": "0" } } });
+    await expect(octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).rejects.toMatchObject({
+      status: 403,
+      response: { headers: { "x-ratelimit-remaining": "0" } },
+    });
     await expect(octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).rejects.toMatchObject({ status: 403 });
     expect((await octokit.rest.git.getRef({ ...repo, ref: "heads/main" })).status).toBe(200);
 

@@ -163,7 +163,15 @@ export function commitSummary(repo: RepoContext, state: GitHubState, urls: FakeU
 export function label(repo: RepoContext, urls: FakeUrls, name: string) {
   const id = stableId("label", `${repo.fullName}:${name}`);
   // Note: "" rather than null: pulls/list describes a label's description as a plain string (issues/* allow null).
-  return { id, node_id: nodeId("Label", id), url: `${urls.api}/repos/${repo.fullName}/labels/${encodeURIComponent(name)}`, name, description: "", color: "ededed", default: false };
+  return {
+    id,
+    node_id: nodeId("Label", id),
+    url: `${urls.api}/repos/${repo.fullName}/labels/${encodeURIComponent(name)}`,
+    name,
+    description: "",
+    color: "ededed",
+    default: false,
+  };
 }
 
 export function review(repo: RepoContext, state: GitHubState, urls: FakeUrls, pull: FakePull, saved: FakeReview) {

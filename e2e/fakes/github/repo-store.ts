@@ -155,8 +155,7 @@ export function mergeBlockers(pull: FakePull, rules: RepoRules, runs: readonly F
   }
   const latest = new Map<string, FakeCheckRun>();
   for (const run of runs) latest.set(run.name, run);
-  const passed = (run: FakeCheckRun | undefined) =>
-    run?.status === "completed" && ["success", "neutral", "skipped"].includes(run.conclusion ?? "");
+  const passed = (run: FakeCheckRun | undefined) => run?.status === "completed" && ["success", "neutral", "skipped"].includes(run.conclusion ?? "");
   for (const name of rules.requiredChecks) {
     if (!passed(latest.get(name))) reasons.push(`Required status check "${name}" is expected.`);
   }

@@ -83,12 +83,7 @@ export function restDispatcher(context: RestContext) {
       violations.record(label, [`handler threw: ${error instanceof Error ? error.stack : String(error)}`]);
       return sendJson(response, 500, { message: "fake GitHub: handler failed" }, headers);
     }
-    return send(
-      result.status,
-      result.body,
-      { ...headers, ...result.headers },
-      validator.validateResponse(operation.operationId, result.status, result.body),
-    );
+    return send(result.status, result.body, { ...headers, ...result.headers }, validator.validateResponse(operation.operationId, result.status, result.body));
 
     /** An injected failure, shaped like GitHub's own: a rate-limited 403, or a bare 5xx from its front end. */
     function sendInjected(status: number): void {
@@ -134,5 +129,7 @@ export function restDispatcher(context: RestContext) {
 /** Shaped like GitHub's (`C0DE:1A2B:3C4D5E:6F7A8B:65F1A2B3`). */
 function randomRequestId(): string {
   const hex = (bytes: number) => randomBytes(bytes).toString("hex").toUpperCase();
-  return `${hex(2)}:${hex(2)}:${hex(3)}:${hex(3)}:${Math.floor(Date.now() / 1000).toString(16).toUpperCase()}`;
+  return `${hex(2)}:${hex(2)}:${hex(3)}:${hex(3)}:${Math.floor(Date.now() / 1000)
+    .toString(16)
+    .toUpperCase()}`;
 }

@@ -58,7 +58,10 @@ export const reviewOperations: RestOperation[] = [
       if (!pull) return notFound(request);
       // Note: a pending review is visible only to its author, as on GitHub.
       const visible = pull.reviews.filter((saved) => saved.state !== "PENDING" || saved.login === request.token.login);
-      return listResult(visible.map((saved) => review(repo, request.state, request.urls, pull, saved)), request);
+      return listResult(
+        visible.map((saved) => review(repo, request.state, request.urls, pull, saved)),
+        request,
+      );
     }),
   },
   {
@@ -74,10 +77,14 @@ export const reviewOperations: RestOperation[] = [
       const fail = (message: string): RestResult => ({ status: 422, body: errorBody(422, message, request.documentationUrl) });
       if (reviewers.includes(pull.author)) return fail("Review cannot be requested from pull request author.");
       if (teams.some((slug) => !request.state.team(slug))) {
-        return fail(`Reviews may only be requested from collaborators. One or more of the teams you specified is not a collaborator of the ${repo.fullName} repository.`);
+        return fail(
+          `Reviews may only be requested from collaborators. One or more of the teams you specified is not a collaborator of the ${repo.fullName} repository.`,
+        );
       }
       if (reviewers.some((login) => !request.state.user(login)?.orgMember)) {
-        return fail(`Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`);
+        return fail(
+          `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.fullName} repository.`,
+        );
       }
       const events = eventSource(request, repo);
       for (const login of reviewers.filter((login) => !pull.requestedUsers.includes(login))) {

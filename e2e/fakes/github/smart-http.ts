@@ -32,7 +32,7 @@ export function smartHttp(bareRepoPath: string, prefix: string) {
       REQUEST_METHOD: request.method ?? "GET",
       CONTENT_TYPE: header("content-type"),
       REMOTE_ADDR: request.socket.remoteAddress ?? "127.0.0.1",
-      REMOTE_USER: basicUser ? Buffer.from(basicUser, "base64").toString("utf8").split(":")[0] ?? "" : "",
+      REMOTE_USER: basicUser ? (Buffer.from(basicUser, "base64").toString("utf8").split(":")[0] ?? "") : "",
       HTTP_CONTENT_ENCODING: header("content-encoding"),
       HTTP_GIT_PROTOCOL: header("git-protocol"),
     };

@@ -53,7 +53,10 @@ export function createWebhooks(hookTarget: { repositoryId: number }) {
       if (!hook) return;
       const body = JSON.stringify(payload);
       const guid = randomUUID();
-      const signature = (algorithm: "sha1" | "sha256") => `${algorithm}=${createHmac(algorithm, hook?.secret ?? "").update(body).digest("hex")}`;
+      const signature = (algorithm: "sha1" | "sha256") =>
+        `${algorithm}=${createHmac(algorithm, hook?.secret ?? "")
+          .update(body)
+          .digest("hex")}`;
       const headers: Record<string, string> = {
         accept: "*/*",
         "content-type": "application/json",
@@ -66,7 +69,19 @@ export function createWebhooks(hookTarget: { repositoryId: number }) {
         ...(hook.secret ? { "x-hub-signature": signature("sha1"), "x-hub-signature-256": signature("sha256") } : {}),
       };
       const action = typeof payload.action === "string" ? payload.action : null;
-      send({ id: nextId++, guid, event, action, url: hook.url, redelivery: false, deliveredAt: new Date().toISOString(), status: null, error: null, headers, body });
+      send({
+        id: nextId++,
+        guid,
+        event,
+        action,
+        url: hook.url,
+        redelivery: false,
+        deliveredAt: new Date().toISOString(),
+        status: null,
+        error: null,
+        headers,
+        body,
+      });
     },
     /** Sends a delivery again byte for byte, same X-GitHub-Delivery, as GitHub's "Redeliver" does. */
     redeliver(id: number): WebhookDelivery | undefined {

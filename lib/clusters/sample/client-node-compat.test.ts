@@ -9,7 +9,13 @@ import { startTestServer, TEST_TOKEN } from "./testing/start-test-server";
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 interface Seen {
   type: string;
-  object: { kind?: string; code?: number; reason?: string; metadata?: { name?: string; resourceVersion?: string }; status?: { containerStatuses?: { restartCount: number }[] } };
+  object: {
+    kind?: string;
+    code?: number;
+    reason?: string;
+    metadata?: { name?: string; resourceVersion?: string };
+    status?: { containerStatuses?: { restartCount: number }[] };
+  };
 }
 
 /** Watch.watch with its callbacks turned into a list of events, a wait for one, and a promise of `done`. */
@@ -87,7 +93,10 @@ describe("client-node 1.4.0 against the sample server", () => {
     const list = await core.listNamespacedPod({ namespace: "team-3-dev" });
     const running = list.items.find((p) => p.status?.containerStatuses?.length)!;
     for (let i = 0; i < 3; i++) server.controls.restartPod("team-3-dev", running.metadata!.name!);
-    const watch = await watchWithClientNode(config, "/api/v1/namespaces/team-3-dev/pods", { resourceVersion: list.metadata!.resourceVersion!, allowWatchBookmarks: true });
+    const watch = await watchWithClientNode(config, "/api/v1/namespaces/team-3-dev/pods", {
+      resourceVersion: list.metadata!.resourceVersion!,
+      allowWatchBookmarks: true,
+    });
     expect(await watch.done).toBeNull();
     expect(watch.seen).toEqual([{ type: "ERROR", object: expect.objectContaining({ kind: "Status", code: 410, reason: "Expired" }) }]);
   });

@@ -25,12 +25,23 @@ describe("the sample server's control API", () => {
     const deployments = watchStream(`${server.url}/apis/apps/v1/deployments?watch=true&resourceVersion=${from}`, TEST_TOKEN);
     const created = await answer(control("POST", "/namespaces", { name: "visits-dev", labels: { "cloud-platform.justice.gov.uk/team-name": "visits" } }));
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: "Namespace", metadata: { name: "visits-dev", labels: { "cloud-platform.justice.gov.uk/team-name": "visits" } }, status: { phase: "Active" } });
+    expect(created.body).toMatchObject({
+      kind: "Namespace",
+      metadata: { name: "visits-dev", labels: { "cloud-platform.justice.gov.uk/team-name": "visits" } },
+      status: { phase: "Active" },
+    });
     expect((await namespaces.next((e) => e.object.metadata.name === "visits-dev")).type).toBe("ADDED");
     const deployment = await deployments.next((e) => e.object.metadata.namespace === "visits-dev");
-    expect(deployment.object.status).toMatchObject({ conditions: [{ type: "Available", status: "True" }, { type: "Progressing", status: "True" }] });
+    expect(deployment.object.status).toMatchObject({
+      conditions: [
+        { type: "Available", status: "True" },
+        { type: "Progressing", status: "True" },
+      ],
+    });
     expect(JSON.stringify(deployment.object.spec)).toContain("754256621582.dkr.ecr.eu-west-2.amazonaws.com/visits/");
-    const pods = (await (await server.get("/api/v1/namespaces/visits-dev/pods")).json()) as { items: { status: { containerStatuses: { restartCount: number; ready: boolean }[] } }[] };
+    const pods = (await (await server.get("/api/v1/namespaces/visits-dev/pods")).json()) as {
+      items: { status: { containerStatuses: { restartCount: number; ready: boolean }[] } }[];
+    };
     expect(pods.items.flatMap((p) => p.status.containerStatuses).every((c) => c.ready && c.restartCount === 0)).toBe(true);
     for (const path of ["pods", "secrets", "resourcequotas", "events"]) {
       const list = (await (await server.get(`/api/v1/namespaces/visits-dev/${path}`)).json()) as { items: unknown[] };
@@ -77,12 +88,16 @@ describe("the sample server's control API", () => {
   });
 
   it("restarts a pod: MODIFIED with one more restart, lastState Error, and a Warning BackOff event", async () => {
-    const list = (await (await server.get("/api/v1/namespaces/team-4-dev/pods")).json()) as { metadata: { resourceVersion: string }; items: { metadata: { name: string }; status: { containerStatuses?: { restartCount: number }[] } }[] };
+    const list = (await (await server.get("/api/v1/namespaces/team-4-dev/pods")).json()) as {
+      metadata: { resourceVersion: string };
+      items: { metadata: { name: string }; status: { containerStatuses?: { restartCount: number }[] } }[];
+    };
     const pod = list.items.find((p) => p.status.containerStatuses)!;
     const events = watchStream(`${server.url}/api/v1/events?watch=true&resourceVersion=${list.metadata.resourceVersion}`, TEST_TOKEN);
     const restarted = await answer(control("POST", `/pods/team-4-dev/${pod.metadata.name}/restart`));
     expect(restarted.status).toBe(200);
-    const [status] = (restarted.body.status as { containerStatuses: { restartCount: number; lastState: { terminated: { reason: string } } }[] }).containerStatuses;
+    const [status] = (restarted.body.status as { containerStatuses: { restartCount: number; lastState: { terminated: { reason: string } } }[] })
+      .containerStatuses;
     expect(status!.restartCount).toBe(pod.status.containerStatuses![0]!.restartCount + 1);
     expect(status!.lastState.terminated.reason).toBe("Error");
     const event = await events.next((e) => e.object.reason === "BackOff");
@@ -105,7 +120,10 @@ describe("churn", () => {
   it("restarts a random pod on its interval", async () => {
     const server = await startTestServer({ churnSeconds: 0.05 });
     try {
-      const watch = watchStream(`${server.url}/api/v1/pods?watch=true&resourceVersion=${(await (await server.get("/api/v1/pods")).json()).metadata.resourceVersion}`, TEST_TOKEN);
+      const watch = watchStream(
+        `${server.url}/api/v1/pods?watch=true&resourceVersion=${(await (await server.get("/api/v1/pods")).json()).metadata.resourceVersion}`,
+        TEST_TOKEN,
+      );
       expect((await watch.next((e) => e.type === "MODIFIED")).object.kind).toBe("Pod");
       watch.close();
     } finally {

@@ -21,7 +21,8 @@ describe("generateSampleObjects", () => {
     expect(generateSampleObjects({ namespaces, seed: 7, now }).objects).toEqual(objects);
     expect(generateSampleObjects({ namespaces, seed: 8, now }).objects).not.toEqual(objects);
     const more = generateSampleObjects({ namespaces: [...namespaces, { name: "extra-dev", production: false }], seed: 7, now });
-    const inNamespace = (list: KubeObject[], ns: string) => list.filter((o) => o.metadata.namespace === ns).map((o) => ({ ...o, metadata: { ...o.metadata, resourceVersion: "" } }));
+    const inNamespace = (list: KubeObject[], ns: string) =>
+      list.filter((o) => o.metadata.namespace === ns).map((o) => ({ ...o, metadata: { ...o.metadata, resourceVersion: "" } }));
     const skipped = [...drift.missing, ...drift.terminating, ...more.drift.missing, ...more.drift.terminating];
     const kept = namespaces.find((ns) => !skipped.includes(ns.name))!.name;
     expect(inNamespace(objects, kept).length).toBeGreaterThan(4);
@@ -30,7 +31,11 @@ describe("generateSampleObjects", () => {
 
   it("gives every object the metadata the API server gives, with distinct uids and increasing resourceVersions", () => {
     for (const o of objects) {
-      expect(o.metadata).toMatchObject({ name: expect.any(String), uid: expect.stringMatching(/^[0-9a-f-]{36}$/), creationTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
+      expect(o.metadata).toMatchObject({
+        name: expect.any(String),
+        uid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        creationTimestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      });
       expect(Date.parse(o.metadata.creationTimestamp)).toBeLessThanOrEqual(now.getTime());
     }
     expect(byUid.size).toBe(objects.length);
@@ -50,7 +55,17 @@ describe("generateSampleObjects", () => {
       expect(ns.status).toEqual({ phase: "Terminating" });
     }
     expect(drift.orphans).toHaveLength(3);
-    for (const name of [...drift.orphans, "default", "kube-system", "kube-public", "kube-node-lease", "cert-manager", "ingress-controllers", "monitoring", "logging"]) {
+    for (const name of [
+      ...drift.orphans,
+      "default",
+      "kube-system",
+      "kube-public",
+      "kube-node-lease",
+      "cert-manager",
+      "ingress-controllers",
+      "monitoring",
+      "logging",
+    ]) {
       expect(names.has(name)).toBe(true);
     }
     expect(names.size).toBe(namespaces.length - drift.missing.length + 8 + 3);
@@ -70,13 +85,17 @@ describe("generateSampleObjects", () => {
 
   it("has mostly healthy Deployments and each kind of trouble", () => {
     const deployments = ofKind("Deployment");
-    const healthy = deployments.filter((d) => status(d).readyReplicas === (d.spec as { replicas: number }).replicas && status(d).conditions!.every((c) => c.status === "True"));
+    const healthy = deployments.filter(
+      (d) => status(d).readyReplicas === (d.spec as { replicas: number }).replicas && status(d).conditions!.every((c) => c.status === "True"),
+    );
     expect(healthy.length / deployments.length).toBeGreaterThan(0.7);
     const reasons = deployments.flatMap((d) => status(d).conditions!.map((c) => `${c.type}/${c.status}/${c.reason}`));
     expect(reasons).toContain("Progressing/False/ProgressDeadlineExceeded");
     expect(reasons).toContain("Progressing/True/ReplicaSetUpdated");
     const rolling = deployments.find((d) => status(d).conditions!.some((c) => c.reason === "ReplicaSetUpdated"))!;
-    const sets = ofKind("ReplicaSet").filter((rs) => rs.metadata.ownerReferences![0]!.uid === rolling.metadata.uid && (rs.spec as { replicas: number }).replicas > 0);
+    const sets = ofKind("ReplicaSet").filter(
+      (rs) => rs.metadata.ownerReferences![0]!.uid === rolling.metadata.uid && (rs.spec as { replicas: number }).replicas > 0,
+    );
     expect(sets).toHaveLength(2);
     type ContainerStatus = { state: { waiting?: { reason: string } }; lastState: { terminated?: { reason: string } } };
     const containers = ofKind("Pod").flatMap((p) => (status(p).containerStatuses as ContainerStatus[] | undefined) ?? []);
@@ -86,7 +105,8 @@ describe("generateSampleObjects", () => {
     const images = deployments
       .filter((d) => d.metadata.namespace!.startsWith("service-"))
       .map((d) => (d.spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0]!.image);
-    for (const image of images) expect(image).toMatch(/^754256621582\.dkr\.ecr\.eu-west-2\.amazonaws\.com\/team-\d\/service-\d+(-[a-z]+)?:([0-9a-f]{40}|\d+\.\d+\.\d+)$/);
+    for (const image of images)
+      expect(image).toMatch(/^754256621582\.dkr\.ecr\.eu-west-2\.amazonaws\.com\/team-\d\/service-\d+(-[a-z]+)?:([0-9a-f]{40}|\d+\.\d+\.\d+)$/);
   });
 
   it("gives Secrets base64 data whose values carry the marker", () => {
@@ -115,7 +135,11 @@ describe("generateSampleObjects", () => {
       expect((quota!.status as { used: Record<string, string> }).used.pods).toBe(String(pods.length));
     }
     const event = ofKind("Event").find((e) => e.type === "Warning")!;
-    expect(event).toMatchObject({ involvedObject: { kind: expect.any(String), uid: expect.any(String) }, reason: expect.any(String), count: expect.any(Number) });
+    expect(event).toMatchObject({
+      involvedObject: { kind: expect.any(String), uid: expect.any(String) },
+      reason: expect.any(String),
+      count: expect.any(Number),
+    });
     expect(byUid.get((event.involvedObject as { uid: string }).uid)).toBeDefined();
     expect(new Set(ofKind("Event").map((e) => e.reason))).toEqual(
       new Set(["Scheduled", "Pulled", "Created", "Started", "ScalingReplicaSet", "BackOff", "Unhealthy", "FailedScheduling"]),

@@ -51,7 +51,12 @@ export function generateSampleObjects(options: GenerateSampleObjectsOptions): { 
   const drift: SampleDrift = {
     missing: picked.slice(0, missingCount).sort(),
     terminating: picked.slice(missingCount).sort(),
-    orphans: rng.sample(orphanNames.filter((n) => !names.includes(n)), 3).sort(),
+    orphans: rng
+      .sample(
+        orphanNames.filter((n) => !names.includes(n)),
+        3,
+      )
+      .sort(),
   };
   // Each namespace draws from its own sequence, so adding one leaves the others as they were.
   const rngFor = (name: string) => createRng(seed ^ hashString(name));
@@ -77,7 +82,8 @@ export function generateSampleObjects(options: GenerateSampleObjectsOptions): { 
       }),
     );
     // A terminating namespace has had its contents deleted; only its finalizer keeps it.
-    if (!terminating) objects.push(...sampleNamespaceContents(r, { namespace: ns.name, team: ns.team ?? namespaceBase(ns.name), created, now, nodes, podsQuota }));
+    if (!terminating)
+      objects.push(...sampleNamespaceContents(r, { namespace: ns.name, team: ns.team ?? namespaceBase(ns.name), created, now, nodes, podsQuota }));
   }
   for (const name of drift.orphans) {
     const r = rngFor(name);

@@ -38,7 +38,13 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 // kube-apiserver refuses to delete these.
 const UNDELETABLE = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
-type ContainerStatus = { name: string; containerID?: string; restartCount: number; state: { running?: { startedAt: string }; waiting?: object }; lastState: object };
+type ContainerStatus = {
+  name: string;
+  containerID?: string;
+  restartCount: number;
+  state: { running?: { startedAt: string }; waiting?: object };
+  lastState: object;
+};
 const containerStatuses = (pod: KubeObject) => (pod.status as { containerStatuses?: ContainerStatus[] }).containerStatuses ?? [];
 
 export function createSampleControls(
@@ -58,7 +64,11 @@ export function createSampleControls(
     if (existing) return store.put({ ...existing, count: (existing.count as number) + 1, lastTimestamp: stamp(now) });
     const message = `Back-off restarting failed container ${container} in pod ${name}_${namespace}(${uid})`;
     const host = (pod.spec as { nodeName?: string }).nodeName;
-    const event = sampleEvent(rng, { type: "Warning", reason: "BackOff", message, involved: pod, component: "kubelet", host, fieldPath: `spec.containers{${container}}`, count: 1 }, now);
+    const event = sampleEvent(
+      rng,
+      { type: "Warning", reason: "BackOff", message, involved: pod, component: "kubelet", host, fieldPath: `spec.containers{${container}}`, count: 1 },
+      now,
+    );
     store.put({ ...event, metadata: { ...event.metadata, creationTimestamp: stamp(now) }, firstTimestamp: stamp(now), lastTimestamp: stamp(now) });
   };
 
@@ -71,7 +81,9 @@ export function createSampleControls(
       if (!target && container !== undefined) throw new SampleControlError(422, `pod ${namespace}/${name} has no container ${container}`);
       if (!target) throw new SampleControlError(409, `pod ${namespace}/${name} has no started container to restart`);
       const now = stamp(options.now());
-      target.lastState = { terminated: { exitCode: 1, reason: "Error", startedAt: target.state.running?.startedAt ?? now, finishedAt: now, containerID: target.containerID } };
+      target.lastState = {
+        terminated: { exitCode: 1, reason: "Error", startedAt: target.state.running?.startedAt ?? now, finishedAt: now, containerID: target.containerID },
+      };
       target.restartCount += 1;
       target.containerID = `containerd://${hex(rng, 64)}`;
       // A container in CrashLoopBackOff stays waiting; a running one runs again.
@@ -87,16 +99,29 @@ export function createSampleControls(
       return controls.restartPod(pod.metadata.namespace!, pod.metadata.name);
     },
     createNamespace({ name, labels = {} }) {
-      if (!DNS_LABEL.test(name)) throw new SampleControlError(422, `name "${name}" must be a DNS label: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit`);
+      if (!DNS_LABEL.test(name))
+        throw new SampleControlError(
+          422,
+          `name "${name}" must be a DNS label: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit`,
+        );
       for (const [key, value] of Object.entries(labels)) {
-        if (!LABEL_KEY.test(key) || typeof value !== "string" || !LABEL_VALUE.test(value)) throw new SampleControlError(422, `label ${key}=${String(value)} is not a valid Kubernetes label`);
+        if (!LABEL_KEY.test(key) || typeof value !== "string" || !LABEL_VALUE.test(value))
+          throw new SampleControlError(422, `label ${key}=${String(value)} is not a valid Kubernetes label`);
       }
       if (store.get("namespaces", undefined, name)) throw new SampleControlError(409, `namespace ${name} already exists`);
       const now = options.now();
       const r = createRng(options.seed ^ hashString(name));
       const namespace = store.put(sampleNamespace(r, name, { created: now, labels }));
       const team = labels[`${options.labelPrefix ?? "cloud-platform.justice.gov.uk"}/team-name`] ?? name;
-      for (const object of sampleNamespaceContents(r, { namespace: name, team, created: now, now, nodes, allHealthy: true, podsQuota: options.podsQuota ?? 50 })) {
+      for (const object of sampleNamespaceContents(r, {
+        namespace: name,
+        team,
+        created: now,
+        now,
+        nodes,
+        allHealthy: true,
+        podsQuota: options.podsQuota ?? 50,
+      })) {
         // The events of a namespace made just now happened just now.
         store.put(object.kind === "Event" ? { ...object, firstTimestamp: stamp(now), lastTimestamp: stamp(now) } : object);
       }

@@ -36,7 +36,12 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
   const workloads = apps.map(({ app, image }) => {
     const health: WorkloadHealth = plan.allHealthy
       ? "healthy"
-      : rng.weighted([["healthy", 84], ["crashloop", 6], ["stalled", 4], ["rolling", 6]] as const);
+      : rng.weighted([
+          ["healthy", 84],
+          ["crashloop", 6],
+          ["stalled", 4],
+          ["rolling", 6],
+        ] as const);
     return sampleWorkload(rng, {
       namespace,
       app,
@@ -54,6 +59,13 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
   const pods = objects.filter((o) => o.kind === "Pod");
   const contents = sampleSecrets(rng, namespace, apps[0]?.app ?? base, plan.created, { rds: !plan.allHealthy && rng.chance(0.4), docker: rng.chance(0.3) });
   if (plan.podsQuota !== undefined) contents.push(sampleQuota(rng, namespace, pods, plan.created, plan.podsQuota));
-  contents.push(...objects, ...pickEvents(rng, workloads.flatMap((w) => w.events), now));
+  contents.push(
+    ...objects,
+    ...pickEvents(
+      rng,
+      workloads.flatMap((w) => w.events),
+      now,
+    ),
+  );
   return contents;
 }

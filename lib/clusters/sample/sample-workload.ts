@@ -68,7 +68,11 @@ export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObj
     const pods = states.map((state) => samplePod(rng, { replicaSet: rs, template: t, state: restarted(state), nodes: plan.nodes, now }));
     const ready = pods.filter((p) => p.ready).length;
     rs.spec = { ...(rs.spec as object), replicas: pods.length };
-    rs.status = { replicas: pods.length, ...omitZero({ fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: ready }), observedGeneration: rs === current.rs ? 1 : 2 };
+    rs.status = {
+      replicas: pods.length,
+      ...omitZero({ fullyLabeledReplicas: pods.length, readyReplicas: ready, availableReplicas: ready }),
+      observedGeneration: rs === current.rs ? 1 : 2,
+    };
     objects.push(rs, ...pods.map((p) => p.pod));
     events.push(...pods.flatMap((p) => p.events));
     Object.assign(count, { ready: count.ready + ready, total: count.total + pods.length, updated: rs === current.rs ? pods.length : count.updated });
@@ -89,7 +93,12 @@ export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObj
   deployment.status = {
     observedGeneration: revision,
     replicas: count.total,
-    ...omitZero({ updatedReplicas: count.updated, readyReplicas: count.ready, availableReplicas: count.ready, unavailableReplicas: Math.max(0, replicas - count.ready) }),
+    ...omitZero({
+      updatedReplicas: count.updated,
+      readyReplicas: count.ready,
+      availableReplicas: count.ready,
+      unavailableReplicas: Math.max(0, replicas - count.ready),
+    }),
     conditions: [
       available
         ? condition("Available", true, "MinimumReplicasAvailable", "Deployment has minimum availability.", rolledOut)
@@ -108,17 +117,30 @@ function omitZero(fields: Record<string, number>): Record<string, number> {
 }
 
 function podTemplate(rng: Rng, plan: WorkloadPlan, image: string): PodTemplate {
-  const resources = (cpu: string, memory: string, cpuLimit: string, memoryLimit: string) => ({ requests: { cpu, memory }, limits: { cpu: cpuLimit, memory: memoryLimit } });
+  const resources = (cpu: string, memory: string, cpuLimit: string, memoryLimit: string) => ({
+    requests: { cpu, memory },
+    limits: { cpu: cpuLimit, memory: memoryLimit },
+  });
   const probe = { httpGet: { path: "/health", port: 8080, scheme: "HTTP" }, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
   const main = {
     name: plan.app,
     image,
     ports: [{ containerPort: 8080, protocol: "TCP" }],
-    resources: resources(rng.pick(["10m", "50m", "100m", "250m"]), rng.pick(["100Mi", "128Mi", "256Mi", "512Mi"]), rng.pick(["500m", "1", "2"]), rng.pick(["512Mi", "1Gi", "2Gi"])),
+    resources: resources(
+      rng.pick(["10m", "50m", "100m", "250m"]),
+      rng.pick(["100Mi", "128Mi", "256Mi", "512Mi"]),
+      rng.pick(["500m", "1", "2"]),
+      rng.pick(["512Mi", "1Gi", "2Gi"]),
+    ),
     readinessProbe: probe,
     imagePullPolicy: "IfNotPresent",
   };
-  const sidecar = plan.sidecar && { name: "sidecar", image: plan.sidecar, resources: resources("10m", "100Mi", "500m", "512Mi"), imagePullPolicy: "IfNotPresent" };
+  const sidecar = plan.sidecar && {
+    name: "sidecar",
+    image: plan.sidecar,
+    resources: resources("10m", "100Mi", "500m", "512Mi"),
+    imagePullPolicy: "IfNotPresent",
+  };
   const containers = sidecar ? [main, sidecar] : [main];
   return { metadata: { labels: { app: plan.app } }, spec: { containers, restartPolicy: "Always", serviceAccountName: "default", securityContext: {} } };
 }

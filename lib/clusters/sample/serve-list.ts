@@ -52,7 +52,12 @@ export function serveList(response: ServerResponse, store: SampleStore, resource
     apiVersion,
     metadata: {
       resourceVersion: String(atVersion),
-      ...(more && last ? { continue: encodeContinue({ v: "meta.k8s.io/v1", rv: atVersion, start: `${objectKey(last.metadata)}\u0000` }), remainingItemCount: rest.length - items.length } : {}),
+      ...(more && last
+        ? {
+            continue: encodeContinue({ v: "meta.k8s.io/v1", rv: atVersion, start: `${objectKey(last.metadata)}\u0000` }),
+            remainingItemCount: rest.length - items.length,
+          }
+        : {}),
     },
     items: items.map(withoutType),
   });

@@ -30,7 +30,15 @@ describe("the sample API server", () => {
     for (const headers of attempts) {
       const response = await fetch(`${server.url}/api/v1/pods`, { headers });
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: "Unauthorized", reason: "Unauthorized", code: 401 });
+      expect(await response.json()).toEqual({
+        kind: "Status",
+        apiVersion: "v1",
+        metadata: {},
+        status: "Failure",
+        message: "Unauthorized",
+        reason: "Unauthorized",
+        code: 401,
+      });
     }
     expect(await json(fetch(`${server.url}/version`))).toMatchObject({ major: "1", gitVersion: expect.stringMatching(/^v1\./) });
     expect(await (await fetch(`${server.url}/readyz`)).text()).toBe("ok");
@@ -56,7 +64,11 @@ describe("the sample API server", () => {
     const inOne = await json<List>(server.get("/api/v1/namespaces/team-1-dev/pods"));
     expect(inOne.items.every((p) => p.metadata.namespace === "team-1-dev")).toBe(true);
     const pod = inOne.items[0]!.metadata;
-    expect(await json(server.get(`/api/v1/namespaces/team-1-dev/pods/${pod.name}`))).toMatchObject({ kind: "Pod", apiVersion: "v1", metadata: { name: pod.name } });
+    expect(await json(server.get(`/api/v1/namespaces/team-1-dev/pods/${pod.name}`))).toMatchObject({
+      kind: "Pod",
+      apiVersion: "v1",
+      metadata: { name: pod.name },
+    });
     const missing = await server.get("/apis/apps/v1/namespaces/team-1-dev/deployments/nope");
     expect([missing.status, ((await missing.json()) as { reason: string }).reason]).toEqual([404, "NotFound"]);
     expect((await server.get("/api/v1/nodes")).status).toBe(404);
@@ -116,13 +128,19 @@ describe("the sample API server", () => {
   });
 
   it("ends a watch cleanly after timeoutSeconds", async () => {
-    const watch = watchStream(`${server.url}/api/v1/events?watch=true&resourceVersion=${(await json<List>(server.get("/api/v1/events"))).metadata.resourceVersion}&timeoutSeconds=1`, TEST_TOKEN);
+    const watch = watchStream(
+      `${server.url}/api/v1/events?watch=true&resourceVersion=${(await json<List>(server.get("/api/v1/events"))).metadata.resourceVersion}&timeoutSeconds=1`,
+      TEST_TOKEN,
+    );
     expect(await watch.ended).toBe("end");
     expect(watch.events).toEqual([]);
   });
 
   it("drops every connection during an outage and answers again afterwards", async () => {
-    const watch = watchStream(`${server.url}/api/v1/namespaces?watch=true&resourceVersion=${(await json<List>(server.get("/api/v1/namespaces"))).metadata.resourceVersion}`, TEST_TOKEN);
+    const watch = watchStream(
+      `${server.url}/api/v1/namespaces?watch=true&resourceVersion=${(await json<List>(server.get("/api/v1/namespaces"))).metadata.resourceVersion}`,
+      TEST_TOKEN,
+    );
     expect(await watch.status).toBe(200);
     server.controls.setOutage(true);
     expect(await watch.ended).toBe("error");
@@ -152,7 +170,15 @@ describe("the sample API server's memory of changes", () => {
     expect(watch.events).toEqual([
       {
         type: "ERROR",
-        object: { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: `too old resource version: ${from} (${oldest})`, reason: "Expired", code: 410 },
+        object: {
+          kind: "Status",
+          apiVersion: "v1",
+          metadata: {},
+          status: "Failure",
+          message: `too old resource version: ${from} (${oldest})`,
+          reason: "Expired",
+          code: 410,
+        },
       },
     ]);
     const expired = await server.get(`/api/v1/pods?limit=5&continue=${list.metadata.continue}`);

@@ -46,7 +46,11 @@ const VERSION = { major: "1", minor: "20", gitVersion: "v1.20.2+berth-sample", g
 /** Berth's own small Kubernetes API server: the list and watch protocol over sample objects. See README.md. */
 export async function startSampleApiServer(options: SampleApiServerOptions): Promise<SampleApiServer> {
   const store = createSampleStore(options.objects, options.retainChanges ?? 1000);
-  const watch = { bookmarkMs: (options.bookmarkSeconds ?? 5) * 1000, defaultTimeoutSeconds: options.watchTimeoutSeconds ?? 1800, open: new Set<ServerResponse>() };
+  const watch = {
+    bookmarkMs: (options.bookmarkSeconds ?? 5) * 1000,
+    defaultTimeoutSeconds: options.watchTimeoutSeconds ?? 1800,
+    open: new Set<ServerResponse>(),
+  };
   const expected = Buffer.from(`Bearer ${options.token}`);
   const controls = createSampleControls(store, {
     seed: options.seed ?? 1,

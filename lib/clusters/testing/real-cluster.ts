@@ -38,7 +38,11 @@ export async function startRealCluster(): Promise<RealCluster> {
       throw new Error(`scripts/kube/start.sh failed (run scripts/kube/build.sh once to build the binaries):\n${stderr ?? error}`);
     }
   };
-  const ports = { BERTH_KUBE_API_PORT: String(await freePort()), BERTH_KUBE_ETCD_PORT: String(await freePort()), BERTH_KUBE_ETCD_PEER_PORT: String(await freePort()) };
+  const ports = {
+    BERTH_KUBE_API_PORT: String(await freePort()),
+    BERTH_KUBE_ETCD_PORT: String(await freePort()),
+    BERTH_KUBE_ETCD_PEER_PORT: String(await freePort()),
+  };
   await start(ports);
   const env = Object.fromEntries(
     (await readFile(path.join(dir, "env"), "utf8"))
@@ -65,4 +69,3 @@ export async function startRealCluster(): Promise<RealCluster> {
     },
   };
 }
-

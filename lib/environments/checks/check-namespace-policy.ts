@@ -79,15 +79,22 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
   const unchangedOr = (passed: string) => (namespaceUnchanged ? "the change leaves 00-namespace.yaml as it is" : passed);
   const existing = context.existingNamespace;
   // A change with no manifest at all leaves the Namespace as it is; with manifests, it must carry the Namespace too.
-  const namespaceUnchanged = manifests.length === 0 && malformed.length === 0 && yml.length === 0 && folders.size > 0 && (!existing || existing.files.includes("00-namespace.yaml"));
+  const namespaceUnchanged =
+    manifests.length === 0 && malformed.length === 0 && yml.length === 0 && folders.size > 0 && (!existing || existing.files.includes("00-namespace.yaml"));
   const onNamespaces = (check: (ns: Manifest) => string[]) =>
     namespaces.length === 0 ? (namespaceUnchanged ? [] : ["no Namespace manifest in the files"]) : namespaces.flatMap(check);
   const map = (m: Manifest, key: "labels" | "annotations") => (isRecord(m.metadata[key]) ? (m.metadata[key] as Record<string, unknown>) : {});
   const missing = (m: Manifest, key: "labels" | "annotations", names: string[]) =>
-    names.filter((n) => typeof map(m, key)[`${p}/${n}`] !== "string" || (map(m, key)[`${p}/${n}`] as string).trim() === "").map((n) => `${m.file}: ${key === "labels" ? "label" : "annotation"} ${p}/${n} is missing or empty`);
+    names
+      .filter((n) => typeof map(m, key)[`${p}/${n}`] !== "string" || (map(m, key)[`${p}/${n}`] as string).trim() === "")
+      .map((n) => `${m.file}: ${key === "labels" ? "label" : "annotation"} ${p}/${n} is missing or empty`);
 
   rule("valid-yaml", malformed, "every manifest is well-formed YAML");
-  rule("yaml-extension", yml.map((f) => `${f}: use .yaml; .yml breaks the apply pipeline`), "every manifest ends in .yaml");
+  rule(
+    "yaml-extension",
+    yml.map((f) => `${f}: use .yaml; .yml breaks the apply pipeline`),
+    "every manifest ends in .yaml",
+  );
   rule(
     "one-namespace",
     [
@@ -98,47 +105,82 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
     `all files are in one namespace folder (${[...folders][0]})`,
   );
   const annotations = ["business-unit", "application", "owner", "source-code", "slack-channel"];
-  rule("required-annotations", onNamespaces((m) => missing(m, "annotations", annotations)), unchangedOr(`annotations ${annotations.join(", ")} are set`));
-  rule("required-labels", onNamespaces((m) => missing(m, "labels", ["is-production", "environment-name"])), unchangedOr("labels is-production and environment-name are set"));
+  rule(
+    "required-annotations",
+    onNamespaces((m) => missing(m, "annotations", annotations)),
+    unchangedOr(`annotations ${annotations.join(", ")} are set`),
+  );
+  rule(
+    "required-labels",
+    onNamespaces((m) => missing(m, "labels", ["is-production", "environment-name"])),
+    unchangedOr("labels is-production and environment-name are set"),
+  );
   rule(
     "pod-security-restricted",
-    onNamespaces((m) => (map(m, "labels")["pod-security.kubernetes.io/enforce"] === "restricted" ? [] : [`${m.file}: label pod-security.kubernetes.io/enforce must be "restricted", not ${JSON.stringify(map(m, "labels")["pod-security.kubernetes.io/enforce"] ?? null)}`])),
+    onNamespaces((m) =>
+      map(m, "labels")["pod-security.kubernetes.io/enforce"] === "restricted"
+        ? []
+        : [
+            `${m.file}: label pod-security.kubernetes.io/enforce must be "restricted", not ${JSON.stringify(map(m, "labels")["pod-security.kubernetes.io/enforce"] ?? null)}`,
+          ],
+    ),
     unchangedOr("pod-security.kubernetes.io/enforce is restricted"),
   );
   rule(
     "business-unit-allowed",
     onNamespaces((m) => {
       const unit = map(m, "annotations")[`${p}/business-unit`];
-      return typeof unit === "string" && profile.businessUnits.includes(unit) ? [] : [`${m.file}: business unit ${JSON.stringify(unit ?? null)} is not one of ${profile.businessUnits.join(", ")}`];
+      return typeof unit === "string" && profile.businessUnits.includes(unit)
+        ? []
+        : [`${m.file}: business unit ${JSON.stringify(unit ?? null)} is not one of ${profile.businessUnits.join(", ")}`];
     }),
     unchangedOr("the business unit is one the platform knows"),
   );
   rule(
     "no-forbidden-labels",
-    manifests.flatMap((m) => Object.entries(profile.policy.forbiddenLabels).filter(([k, v]) => map(m, "labels")[k] === v).map(([k, v]) => `${m.file}: label ${k}: ${v} is not allowed`)),
-    `no manifest carries a forbidden label (${Object.entries(profile.policy.forbiddenLabels).map(([k, v]) => `${k}: ${v}`).join(", ") || "none"})`,
+    manifests.flatMap((m) =>
+      Object.entries(profile.policy.forbiddenLabels)
+        .filter(([k, v]) => map(m, "labels")[k] === v)
+        .map(([k, v]) => `${m.file}: label ${k}: ${v} is not allowed`),
+    ),
+    `no manifest carries a forbidden label (${
+      Object.entries(profile.policy.forbiddenLabels)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(", ") || "none"
+    })`,
   );
   const allowed = profile.policy.allowedClusterRoles;
   rule(
     "rolebinding-cluster-roles",
-    manifests.filter((m) => m.kind === "RoleBinding").flatMap((m) => {
-      const ref = isRecord(m.doc.roleRef) ? m.doc.roleRef : {};
-      if (ref.kind === "Role") return [];
-      return ref.kind === "ClusterRole" && typeof ref.name === "string" && allowed.includes(ref.name)
-        ? []
-        : [`${m.file}: RoleBinding ${String(m.metadata.name)} references ${String(ref.kind)} ${JSON.stringify(ref.name ?? null)}; only the ClusterRoles ${allowed.join(", ")} are allowed`];
-    }),
+    manifests
+      .filter((m) => m.kind === "RoleBinding")
+      .flatMap((m) => {
+        const ref = isRecord(m.doc.roleRef) ? m.doc.roleRef : {};
+        if (ref.kind === "Role") return [];
+        return ref.kind === "ClusterRole" && typeof ref.name === "string" && allowed.includes(ref.name)
+          ? []
+          : [
+              `${m.file}: RoleBinding ${String(m.metadata.name)} references ${String(ref.kind)} ${JSON.stringify(ref.name ?? null)}; only the ClusterRoles ${allowed.join(", ")} are allowed`,
+            ];
+      }),
     `RoleBindings reference only ${allowed.join(" or ")}`,
   );
   rule(
     "no-cluster-rbac-or-service-accounts",
-    manifests.filter((m) => ["ClusterRole", "ClusterRoleBinding", "ServiceAccount"].includes(String(m.kind))).map((m) => `${m.file}: ${String(m.kind)} ${String(m.metadata.name)} is not allowed${m.kind === "ServiceAccount" ? " (service accounts come from Terraform)" : ""}`),
+    manifests
+      .filter((m) => ["ClusterRole", "ClusterRoleBinding", "ServiceAccount"].includes(String(m.kind)))
+      .map(
+        (m) =>
+          `${m.file}: ${String(m.kind)} ${String(m.metadata.name)} is not allowed${m.kind === "ServiceAccount" ? " (service accounts come from Terraform)" : ""}`,
+      ),
     "no ClusterRole, ClusterRoleBinding or ServiceAccount manifests",
   );
   rule(
     "name-matches-folder",
     [
-      ...onNamespaces((m) => (m.metadata.name === m.folder ? [] : [`${m.file}: metadata.name is ${JSON.stringify(m.metadata.name ?? null)} but the folder is ${m.folder}`])),
+      ...onNamespaces((m) =>
+        m.metadata.name === m.folder ? [] : [`${m.file}: metadata.name is ${JSON.stringify(m.metadata.name ?? null)} but the folder is ${m.folder}`],
+      ),
       ...manifests
         .filter((m) => m.kind !== "Namespace" && m.metadata.namespace !== undefined && m.metadata.namespace !== m.folder)
         .map((m) => `${m.file}: ${String(m.kind)} ${String(m.metadata.name)} is in namespace ${JSON.stringify(m.metadata.namespace)}, not ${m.folder}`),
@@ -155,7 +197,11 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
   }
   if (context.author) {
     const rbac = manifests.filter((m) => m.file.endsWith("/01-rbac.yaml") && m.kind === "RoleBinding");
-    const changed = rbac.flatMap((m) => (Array.isArray(m.doc.subjects) ? m.doc.subjects : [])).filter(isRecord).filter((s) => s.kind === "Group" && typeof s.name === "string" && s.name.startsWith("github:")).map((s) => (s.name as string).slice(7));
+    const changed = rbac
+      .flatMap((m) => (Array.isArray(m.doc.subjects) ? m.doc.subjects : []))
+      .filter(isRecord)
+      .filter((s) => s.kind === "Group" && typeof s.name === "string" && s.name.startsWith("github:"))
+      .map((s) => (s.name as string).slice(7));
     const teams = rbac.length === 0 && existing ? [...existing.teams] : changed;
     const member = teams.some((t) => context.author!.teams.includes(t));
     rule(
@@ -164,7 +210,9 @@ export function checkNamespacePolicy(files: { path: string; content: string }[],
         ? [rbac.length === 0 && existing ? "the namespace binds no github: team" : "01-rbac.yaml names no github: team"]
         : member
           ? []
-          : [`the author is not a member of ${teams.join(" or ")}, the team${rbac.length === 0 && existing ? "s the namespace binds" : " named in 01-rbac.yaml"}`],
+          : [
+              `the author is not a member of ${teams.join(" or ")}, the team${rbac.length === 0 && existing ? "s the namespace binds" : " named in 01-rbac.yaml"}`,
+            ],
       `the author is a member of ${teams.filter((t) => context.author!.teams.includes(t)).join(", ")}`,
     );
   }

@@ -12,11 +12,19 @@ import type { NamespaceRecord } from "../types";
 const ns = namespaceRecord("orders-dev");
 const at = (rel: string, content: string, previous?: string | null): ChangedFile => ({ path: `${ns.path}/${rel}`, content, previous });
 const predict = (files: ChangedFile[], namespace: NamespaceRecord = ns) => predictReview({ files }, { namespace, profile });
-const rendered = (namespace: NamespaceRecord, ...resources: ResourceAnswer[]) => renderResourceFiles({ resources }, { namespace, profile, readFile: () => null });
+const rendered = (namespace: NamespaceRecord, ...resources: ResourceAnswer[]) =>
+  renderResourceFiles({ resources }, { namespace, profile, readFile: () => null });
 
 describe("predictReview", () => {
   it("auto-approves catalogued modules at the catalogue's versions under resources/", () => {
-    const p = predict(rendered(ns, { kind: "rds", name: "db", engineVersion: "16", instanceClass: "db.t4g.micro" }, { kind: "sqs", name: "q", deadLetterQueue: true }, { kind: "s3", name: "b" }));
+    const p = predict(
+      rendered(
+        ns,
+        { kind: "rds", name: "db", engineVersion: "16", instanceClass: "db.t4g.micro" },
+        { kind: "sqs", name: "q", deadLetterQueue: true },
+        { kind: "s3", name: "b" },
+      ),
+    );
     expect(p).toEqual({
       autoApprovable: true,
       reason: "auto-approvable: only catalogued modules at the catalogue's versions under resources/, with no IAM change",
@@ -50,7 +58,9 @@ describe("predictReview", () => {
     expect(other.reason).toContain("module x in resources/x.tf is not an allow-listed module");
     const old = predict([at("resources/q.tf", moduleBlock("q", "sqs", "5.0.0"))]);
     expect(old.reason).toContain("module q is pinned to 5.0.0, not the catalogue's sqs 5.1.2");
-    expect(predict([at("resources/q.tf", 'module "q" {\n  source = "github.com/ministryofjustice/cloud-platform-terraform-sqs"\n}\n')]).reason).toContain("module q is not pinned");
+    expect(predict([at("resources/q.tf", 'module "q" {\n  source = "github.com/ministryofjustice/cloud-platform-terraform-sqs"\n}\n')]).reason).toContain(
+      "module q is not pinned",
+    );
   });
 
   it("auto-approves an upgrade to the catalogue's version, judging only the upgraded block", () => {
@@ -104,6 +114,6 @@ describe("predictReview", () => {
     expect(p.autoApprovable).toBe(false);
     expect(p.flags).toMatchObject({ production: true, yamlOutsideResources: true, iam: false });
     expect(p.reason).toContain("00-namespace.yaml is outside resources/");
-    expect(p.reason).toContain('resources/main.tf has a terraform block');
+    expect(p.reason).toContain("resources/main.tf has a terraform block");
   });
 });

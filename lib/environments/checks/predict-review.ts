@@ -63,7 +63,14 @@ export function predictReview(change: { files: ChangedFile[] }, context: { names
   const { profile, namespace } = context;
   const root = `${namespacesDir(profile)}/`;
   const reasons: string[] = [];
-  const flags: ReviewFlags = { production: namespace?.isProduction ?? false, iam: false, yamlOutsideResources: false, skipApply: namespace?.skipApply ?? false, uncataloguedVersion: false, publicBucket: false };
+  const flags: ReviewFlags = {
+    production: namespace?.isProduction ?? false,
+    iam: false,
+    yamlOutsideResources: false,
+    skipApply: namespace?.skipApply ?? false,
+    uncataloguedVersion: false,
+    publicBucket: false,
+  };
 
   for (const file of change.files) {
     const parts = file.path.startsWith(root) ? file.path.slice(root.length).split("/") : [];
@@ -101,7 +108,8 @@ function judgeTerraform(rel: string, file: ChangedFile, profile: PlatformProfile
   const previous = file.previous ?? null;
   const before = previous === null ? [] : scanTerraformModules(previous).modules;
   const scan = scanTerraformModules(file.content);
-  const unchanged = (m: ModuleBlock) => before.some((b) => b.name === m.name && b.source === m.source && b.version === m.version && b.sourceIsExpression === m.sourceIsExpression);
+  const unchanged = (m: ModuleBlock) =>
+    before.some((b) => b.name === m.name && b.source === m.source && b.version === m.version && b.sourceIsExpression === m.sourceIsExpression);
   const changed = scan.modules.filter((m) => !unchanged(m));
   const pinsOnly = previous !== null && withoutPins(previous) === withoutPins(file.content);
 

@@ -6,13 +6,13 @@ import { namespaceRecord } from "../testing/namespace-record";
 
 /** Written by hand long ago: comments mentioning the pin, tabs, CRLF, odd spacing, git:: sources, a heredoc, a lookalike block. */
 const messy = [
-  "# Queue for orders. Was ?ref=4.9.0 until 2023; source = \"...sqs?ref=5.0.0\" in the old docs",
-  "/* module \"orders_queue\" {",
+  '# Queue for orders. Was ?ref=4.9.0 until 2023; source = "...sqs?ref=5.0.0" in the old docs',
+  '/* module "orders_queue" {',
   '     source = "github.com/ministryofjustice/cloud-platform-terraform-sqs?ref=5.0.0"',
   "   } */",
   'module    "orders_queue"   {',
   '\tsource="git::https://github.com/ministryofjustice/cloud-platform-terraform-sqs.git?ref=5.0.0"   # pinned, see ticket 123\r',
-  "  sqs_name        = \"orders\"\r",
+  '  sqs_name        = "orders"\r',
   "  policy = <<EOF",
   '  source = "github.com/ministryofjustice/cloud-platform-terraform-sqs?ref=5.0.0"',
   "EOF",
@@ -72,10 +72,17 @@ describe("rewriteModuleRef", () => {
     });
     const read: string[] = [];
     const files = renderResourceFiles(
-      { resources: [{ kind: "upgrade", name: "orders_queue", version: "5.1.2" }, { kind: "upgrade", name: "registry_style", version: "5.1.2" }] },
+      {
+        resources: [
+          { kind: "upgrade", name: "orders_queue", version: "5.1.2" },
+          { kind: "upgrade", name: "registry_style", version: "5.1.2" },
+        ],
+      },
       { namespace, profile, readFile: (p) => (read.push(p), messy) },
     );
     expect(read).toEqual([`${namespace.path}/resources/queues.tf`]);
-    expect(files).toEqual([{ path: `${namespace.path}/resources/queues.tf`, content: rewriteModuleRef(rewriteModuleRef(messy, "orders_queue", "5.1.2"), "registry_style", "5.1.2") }]);
+    expect(files).toEqual([
+      { path: `${namespace.path}/resources/queues.tf`, content: rewriteModuleRef(rewriteModuleRef(messy, "orders_queue", "5.1.2"), "registry_style", "5.1.2") },
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export class ModuleRefRewriteError extends Error {
 export function rewriteModuleRef(text: string, blockName: string, version: string): string {
   const before = scanTerraformModules(text).modules;
   const matches = before.filter((m) => m.name === blockName);
-  if (matches.length !== 1) throw new ModuleRefRewriteError(matches.length === 0 ? `no module block named ${blockName} in the file` : `${matches.length} module blocks are named ${blockName}`);
+  if (matches.length !== 1)
+    throw new ModuleRefRewriteError(
+      matches.length === 0 ? `no module block named ${blockName} in the file` : `${matches.length} module blocks are named ${blockName}`,
+    );
   const block = matches[0]!;
   const pin = currentPin(block);
   if (!pin) throw new ModuleRefRewriteError(`module ${blockName} has no plain ?ref= or version to change`);

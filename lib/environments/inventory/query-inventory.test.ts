@@ -57,9 +57,19 @@ describe("queryInventory", () => {
   it("answers the same from its kept sort orders as from a fresh sort, query after query", () => {
     for (const sort of ["name", "cluster", "businessUnit", "environment", "application", "teams", "reviewAfter", "modules"]) {
       for (const dir of ["asc", "desc"]) {
-        for (const params of [{ sort, dir }, { sort, dir, q: "a" }, { sort, dir, pageSize: "2", page: "2" }]) {
+        for (const params of [
+          { sort, dir },
+          { sort, dir, q: "a" },
+          { sort, dir, pageSize: "2", page: "2" },
+        ]) {
           const query = parseInventoryQuery(params);
-          const fresh = queryInventory((function* () { yield* all; })(), query, ctx);
+          const fresh = queryInventory(
+            (function* () {
+              yield* all;
+            })(),
+            query,
+            ctx,
+          );
           expect(queryInventory(all, query, ctx)).toEqual(fresh);
           expect(queryInventory(all, query, ctx)).toEqual(fresh);
         }

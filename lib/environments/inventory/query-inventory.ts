@@ -50,7 +50,10 @@ export function parseInventoryQuery(params: URLSearchParams | Record<string, str
 }
 
 /** The query as URL search parameters, leaving out defaults; `overrides` replace or (undefined) remove keys. */
-export function inventoryQueryString(query: Partial<InventoryQuery>, overrides: Partial<Record<keyof InventoryQuery, string | number | undefined>> = {}): string {
+export function inventoryQueryString(
+  query: Partial<InventoryQuery>,
+  overrides: Partial<Record<keyof InventoryQuery, string | number | undefined>> = {},
+): string {
   const merged: Record<string, unknown> = { ...query, ...overrides };
   const defaults: Record<string, unknown> = { sort: "name", dir: "asc", page: 1, pageSize: 50 };
   const params = new URLSearchParams();

@@ -131,8 +131,21 @@ export const cloudPlatformProfile: PlatformProfile = profileSchema.parse({
   },
   defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3 },
   systemNamespaces: [
-    "default", "kube-*", "cert-manager", "ingress-controllers", "monitoring", "logging", "velero", "gatekeeper-system",
-    "calico-*", "tigera-operator", "cloud-platform-*", "kuberos", "overprovision", "trivy-system", "external-secrets-operator",
+    "default",
+    "kube-*",
+    "cert-manager",
+    "ingress-controllers",
+    "monitoring",
+    "logging",
+    "velero",
+    "gatekeeper-system",
+    "calico-*",
+    "tigera-operator",
+    "cloud-platform-*",
+    "kuberos",
+    "overprovision",
+    "trivy-system",
+    "external-secrets-operator",
   ],
 });
 

@@ -21,7 +21,13 @@ const requests: NamespaceRequest[] = [
   request,
   { ...request, name: "visits-prod", cluster: "live-2", environment: "production", isProduction: true, reviewAfter: "", businessUnit: "Central Digital" },
   { ...request, name: "1", application: '${file("/etc/passwd")}', serviceArea: "%{ if true }x%{ endif }", ownerName: 'Team "A": injected: key' },
-  { ...request, name: "no", application: "\\n  malicious: true", ownerName: "&a !!python/object:os.system ---", sourceCode: "https://example.org/a?b=c&d=${x}#%{y}" },
+  {
+    ...request,
+    name: "no",
+    application: "\\n  malicious: true",
+    ownerName: "&a !!python/object:os.system ---",
+    sourceCode: "https://example.org/a?b=c&d=${x}#%{y}",
+  },
   { ...request, name: "a".repeat(63), application: "Zoë 🚢 — équipe 日本", serviceArea: "x".repeat(200), slackChannel: "team_chan-1" },
   ...hostileLines.map((text, i) => ({ ...request, name: `hostile-${i}`, application: text, serviceArea: text, ownerName: text })),
 ];
@@ -29,10 +35,12 @@ const requests: NamespaceRequest[] = [
 function folderFiles(files: RepoFile[], req: NamespaceRequest, p: PlatformProfile = profile): Record<string, string> {
   const domain = p.clusters.find((c) => c.name === req.cluster)!.domain;
   const prefix = `${p.namespacesDir}/${domain}/${req.name}/`;
-  return Object.fromEntries(files.map((f) => {
-    expect(f.path.startsWith(prefix)).toBe(true);
-    return [f.path.slice(prefix.length), f.content];
-  }));
+  return Object.fromEntries(
+    files.map((f) => {
+      expect(f.path.startsWith(prefix)).toBe(true);
+      return [f.path.slice(prefix.length), f.content];
+    }),
+  );
 }
 
 /** The string defaults of variables.tf, decoded by the repository's HCL scanner. */
@@ -51,9 +59,16 @@ describe("renderNamespaceFiles", () => {
   it("writes the eight standard files under namespaces/<domain>/<name>/, sorted", () => {
     const files = renderNamespaceFiles(request, profile);
     expect(files.map((f) => f.path)).toEqual(
-      ["00-namespace.yaml", "01-rbac.yaml", "02-limitrange.yaml", "03-resourcequota.yaml", "04-networkpolicy.yaml", "resources/main.tf", "resources/variables.tf", "resources/versions.tf"].map(
-        (f) => `namespaces/${LIVE}/book-a-visit-dev/${f}`,
-      ),
+      [
+        "00-namespace.yaml",
+        "01-rbac.yaml",
+        "02-limitrange.yaml",
+        "03-resourcequota.yaml",
+        "04-networkpolicy.yaml",
+        "resources/main.tf",
+        "resources/variables.tf",
+        "resources/versions.tf",
+      ].map((f) => `namespaces/${LIVE}/book-a-visit-dev/${f}`),
     );
     for (const f of files) expect(f.content.endsWith("\n")).toBe(true);
     expect(renderNamespaceFiles(request, profile)).toEqual(files);
@@ -94,7 +109,11 @@ metadata:
       metadata: { name: "limitrange", namespace: "book-a-visit-dev" },
       spec: { limits: [{ default: { cpu: "1000m", memory: "1000Mi" }, defaultRequest: { cpu: "10m", memory: "100Mi" }, type: "Container" }] },
     });
-    expect(parse(files["03-resourcequota.yaml"]!)).toMatchObject({ kind: "ResourceQuota", metadata: { name: "namespace-quota" }, spec: { hard: { pods: "50" } } });
+    expect(parse(files["03-resourcequota.yaml"]!)).toMatchObject({
+      kind: "ResourceQuota",
+      metadata: { name: "namespace-quota" },
+      spec: { hard: { pods: "50" } },
+    });
     const policies = loadAllYaml(files["04-networkpolicy.yaml"]!) as { metadata: { name: string }; spec: unknown }[];
     expect(policies.map((p) => p.metadata.name)).toEqual(["default", "allow-ingress-controllers"]);
     expect(policies[0]!.spec).toEqual({ podSelector: {}, policyTypes: ["Ingress"], ingress: [{ from: [{ podSelector: {} }] }] });
@@ -122,8 +141,19 @@ metadata:
     expect(versions).toContain('source  = "hashicorp/kubernetes"\n      version = "~> 2.23.0"');
     const variables = files["resources/variables.tf"]!;
     expect([...variables.matchAll(/^variable "([a-z_]+)"/gm)].map((m) => m[1])).toEqual([
-      "vpc_name", "kubernetes_cluster", "application", "namespace", "service_area", "business_unit", "team_name",
-      "environment", "infrastructure_support", "is_production", "slack_channel", "github_owner", "github_token",
+      "vpc_name",
+      "kubernetes_cluster",
+      "application",
+      "namespace",
+      "service_area",
+      "business_unit",
+      "team_name",
+      "environment",
+      "infrastructure_support",
+      "is_production",
+      "slack_channel",
+      "github_owner",
+      "github_token",
     ]);
     expect(variableDefaults(variables)).toEqual({
       application: "Book a prison visit",
@@ -171,7 +201,12 @@ metadata:
       expect((parse(files[file]!) as { metadata: { namespace: string } }).metadata.namespace).toBe(req.name);
     }
     const defaults = variableDefaults(files["resources/variables.tf"]!);
-    expect(defaults).toMatchObject({ application: req.application, service_area: req.serviceArea, namespace: req.name, infrastructure_support: req.ownerEmail });
+    expect(defaults).toMatchObject({
+      application: req.application,
+      service_area: req.serviceArea,
+      namespace: req.name,
+      infrastructure_support: req.ownerEmail,
+    });
     expect(Object.keys(defaults)).toHaveLength(11);
     for (const tf of ["resources/main.tf", "resources/variables.tf", "resources/versions.tf"]) expect(scanTerraformModules(files[tf]!).problems).toEqual([]);
   });
@@ -201,7 +236,12 @@ metadata:
         ...other.namespaceTemplate,
         podsQuota: 20,
         ingressControllerLabels: { "example.org/role": "ingress" },
-        terraform: { ...other.namespaceTemplate.terraform, awsRegion: "us-east-1", awsAliases: { virginia: "us-east-1" }, sourceCodeTag: 'github.com/example/envs "x"' },
+        terraform: {
+          ...other.namespaceTemplate.terraform,
+          awsRegion: "us-east-1",
+          awsAliases: { virginia: "us-east-1" },
+          sourceCodeTag: 'github.com/example/envs "x"',
+        },
       },
     };
     const req = { ...request, cluster: "prod", businessUnit: "Payments" };

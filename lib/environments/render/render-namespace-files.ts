@@ -13,7 +13,11 @@ export interface RepoFile {
 /** A request that does not pass the schema for this profile; `fields` maps each field to its first message. */
 export class InvalidNamespaceRequestError extends Error {
   constructor(readonly fields: Record<string, string>) {
-    super(`invalid namespace request: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`);
+    super(
+      `invalid namespace request: ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join("; ")}`,
+    );
     this.name = "InvalidNamespaceRequestError";
   }
 }

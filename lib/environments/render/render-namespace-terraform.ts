@@ -80,7 +80,11 @@ function variablesTf(request: NamespaceRequest, profile: PlatformProfile): strin
     variable("infrastructure_support", "Email address of the team responsible this service", request.ownerEmail),
     variable("is_production", "Whether this environment type is production or not", String(request.isProduction)),
     variable("slack_channel", "Slack channel name for your team, if we need to contact you about this service", request.slackChannel),
-    variable("github_owner", "The GitHub organization or individual user account containing the app's code repo. Used by the Github Terraform provider.", profile.defaults.githubOwner),
+    variable(
+      "github_owner",
+      "The GitHub organization or individual user account containing the app's code repo. Used by the Github Terraform provider.",
+      profile.defaults.githubOwner,
+    ),
     variable("github_token", "Required by the GitHub Terraform provider", "", true),
   ].join("\n");
 }

@@ -10,7 +10,9 @@ import { validateResourceRequest } from "../requests/validate-resource-request";
 
 const namespace = namespaceRecord("orders-dev", {
   files: ["resources/main.tf", "resources/sqs.tf"],
-  modules: [{ name: "old_queue", module: "sqs", source: "github.com/ministryofjustice/cloud-platform-terraform-sqs?ref=5.0.0", ref: "5.0.0", file: "resources/sqs.tf" }],
+  modules: [
+    { name: "old_queue", module: "sqs", source: "github.com/ministryofjustice/cloud-platform-terraform-sqs?ref=5.0.0", ref: "5.0.0", file: "resources/sqs.tf" },
+  ],
 });
 const folder = namespace.path;
 const noFiles = () => null;
@@ -28,26 +30,69 @@ function secretKeys(text: string): Record<string, string[]> {
 const cases: { answer: ResourceAnswer; modules: [string, string][]; secrets: Record<string, string[]>; contains: string[] }[] = [
   {
     answer: { kind: "rds", name: "orders_db", engineVersion: "16", instanceClass: "db.t4g.small", storageLimitGb: 100, readReplica: true },
-    modules: [["orders_db", "rds-instance"], ["orders_db_replica", "rds-instance"]],
-    secrets: { orders_db: ["rds_instance_endpoint", "database_name", "database_username", "database_password", "rds_instance_address"], orders_db_replica: ["rds_instance_endpoint", "rds_instance_address"] },
-    contains: ['db_engine_version            = "16"', 'rds_family                   = "postgres16"', 'db_instance_class            = "db.t4g.small"', 'db_max_allocated_storage     = "100"', "vpc_name = var.vpc_name", "enable_irsa = true", "    aws = aws.london", "replicate_source_db        = module.orders_db.db_identifier"],
+    modules: [
+      ["orders_db", "rds-instance"],
+      ["orders_db_replica", "rds-instance"],
+    ],
+    secrets: {
+      orders_db: ["rds_instance_endpoint", "database_name", "database_username", "database_password", "rds_instance_address"],
+      orders_db_replica: ["rds_instance_endpoint", "rds_instance_address"],
+    },
+    contains: [
+      'db_engine_version            = "16"',
+      'rds_family                   = "postgres16"',
+      'db_instance_class            = "db.t4g.small"',
+      'db_max_allocated_storage     = "100"',
+      "vpc_name = var.vpc_name",
+      "enable_irsa = true",
+      "    aws = aws.london",
+      "replicate_source_db        = module.orders_db.db_identifier",
+    ],
   },
-  { answer: { kind: "s3", name: "docs", versioning: true }, modules: [["docs", "s3-bucket"]], secrets: { docs: ["bucket_arn", "bucket_name"] }, contains: ["versioning = true"] },
+  {
+    answer: { kind: "s3", name: "docs", versioning: true },
+    modules: [["docs", "s3-bucket"]],
+    secrets: { docs: ["bucket_arn", "bucket_name"] },
+    contains: ["versioning = true"],
+  },
   {
     answer: { kind: "sqs", name: "jobs", deadLetterQueue: true },
-    modules: [["jobs_dlq", "sqs"], ["jobs", "sqs"]],
+    modules: [
+      ["jobs_dlq", "sqs"],
+      ["jobs", "sqs"],
+    ],
     secrets: { jobs_dlq: ["sqs_id", "sqs_arn", "sqs_name"], jobs: ["sqs_id", "sqs_arn", "sqs_name"] },
     contains: ['sqs_name                  = "orders-dev-jobs"', 'encrypt_sqs_kms           = "true"', "deadLetterTargetArn = module.jobs_dlq.sqs_arn"],
   },
-  { answer: { kind: "sns", name: "events", displayName: "Order events" }, modules: [["events", "sns-topic"]], secrets: { events: ["topic_arn"] }, contains: ['topic_display_name = "Order events"'] },
+  {
+    answer: { kind: "sns", name: "events", displayName: "Order events" },
+    modules: [["events", "sns-topic"]],
+    secrets: { events: ["topic_arn"] },
+    contains: ['topic_display_name = "Order events"'],
+  },
   {
     answer: { kind: "elasticache", name: "cache" },
     modules: [["cache", "elasticache-cluster"]],
     secrets: { cache: ["primary_endpoint_address", "auth_token", "member_clusters"] },
-    contains: ["vpc_name = var.vpc_name", 'node_type             = "cache.t4g.micro"', 'engine_version        = "7.0"', 'parameter_group_name  = "default.redis7"'],
+    contains: [
+      "vpc_name = var.vpc_name",
+      'node_type             = "cache.t4g.micro"',
+      'engine_version        = "7.0"',
+      'parameter_group_name  = "default.redis7"',
+    ],
   },
-  { answer: { kind: "dynamodb", name: "table", hashKey: "id", rangeKey: "at" }, modules: [["table", "dynamodb-cluster"]], secrets: { table: ["table_name", "table_arn"] }, contains: ['hash_key  = "id"', 'range_key = "at"'] },
-  { answer: { kind: "ecr", name: "images" }, modules: [["images", "ecr-credentials"]], secrets: { images: ["repo_arn", "repo_url"] }, contains: ['repo_name = "orders-dev-images"'] },
+  {
+    answer: { kind: "dynamodb", name: "table", hashKey: "id", rangeKey: "at" },
+    modules: [["table", "dynamodb-cluster"]],
+    secrets: { table: ["table_name", "table_arn"] },
+    contains: ['hash_key  = "id"', 'range_key = "at"'],
+  },
+  {
+    answer: { kind: "ecr", name: "images" },
+    modules: [["images", "ecr-credentials"]],
+    secrets: { images: ["repo_arn", "repo_url"] },
+    contains: ['repo_name = "orders-dev-images"'],
+  },
   {
     answer: { kind: "serviceaccount", name: "ci", githubRepositories: ["orders-api", "orders-ui"] },
     modules: [["ci", "serviceaccount"]],
@@ -78,7 +123,8 @@ describe("renderResourceFiles: one file per new resource", () => {
     expect(secretKeys(text)).toEqual(c.secrets);
     for (const s of c.contains) expect(text).toContain(s);
     if (c.answer.kind !== "serviceaccount") {
-      for (const input of ["team_name", "business_unit", "application", "is_production", "namespace", "infrastructure_support"]) expect(text).toMatch(new RegExp(`^  ${input} +=`, "m"));
+      for (const input of ["team_name", "business_unit", "application", "is_production", "namespace", "infrastructure_support"])
+        expect(text).toMatch(new RegExp(`^  ${input} +=`, "m"));
       expect(text).toContain("environment_name       = var.environment");
     }
     // No attribute set twice in one block: Terraform refuses duplicates.
@@ -96,7 +142,11 @@ describe("renderResourceFiles: one file per new resource", () => {
   });
 
   it("is deterministic and sorted by path, several resources in one request", () => {
-    const answers: ResourceAnswer[] = [{ kind: "sqs", name: "zeta" }, { kind: "ecr", name: "alpha" }, { kind: "irsa", name: "m_irsa", serviceAccount: "x", policies: ["zeta"] }];
+    const answers: ResourceAnswer[] = [
+      { kind: "sqs", name: "zeta" },
+      { kind: "ecr", name: "alpha" },
+      { kind: "irsa", name: "m_irsa", serviceAccount: "x", policies: ["zeta"] },
+    ];
     const a = render(...answers);
     expect(a.map((f) => f.path.split("/").pop())).toEqual(["alpha.tf", "m_irsa.tf", "zeta.tf"]);
     expect(render(...answers)).toEqual(a);
@@ -117,29 +167,35 @@ describe("renderResourceFiles: one file per new resource", () => {
 describe("renderResourceFiles: hostile input", () => {
   const accepted = (answer: Record<string, unknown>) => validateResourceRequest({ resources: [answer] }, { namespace, profile }).ok;
 
-  it.each(hostileValues.filter((v) => v.length < 300).map((v) => [JSON.stringify(v).slice(0, 50), v]))("every free-text field keeps %s literal or refuses it", (_, value) => {
-    const answers: Record<string, unknown>[] = [
-      { kind: "sns", name: "t", displayName: value },
-      { kind: "dynamodb", name: "d", hashKey: value, rangeKey: value },
-      { kind: "s3", name: "b", publicAccess: true, justification: value },
-      { kind: "serviceaccount", name: "ci", githubRepositories: [value] },
-      { kind: "irsa", name: "i", serviceAccount: value, policies: ["old_queue"] },
-      { kind: "ecr", name: value },
-    ];
-    for (const answer of answers) {
-      if (!accepted(answer)) continue;
-      const [file] = renderResourceFiles({ resources: [answer as ResourceAnswer] }, { namespace, profile, readFile: noFiles });
-      const scan = scanTerraformModules(file!.content);
-      expect(scan.problems).toEqual([]);
-      expect(scan.modules).toHaveLength(1);
-      // One line per value: no value opens a new line, a template or a block.
-      const trimmed = value.trim();
-      if (trimmed !== "" && /^[ -~]+$/.test(trimmed)) {
-        const escaped = trimmed.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/([$%])\{/g, (_, c: string) => `${c}${c}{`);
-        expect(file!.content).toContain(`"${escaped}"`);
+  it.each(hostileValues.filter((v) => v.length < 300).map((v) => [JSON.stringify(v).slice(0, 50), v]))(
+    "every free-text field keeps %s literal or refuses it",
+    (_, value) => {
+      const answers: Record<string, unknown>[] = [
+        { kind: "sns", name: "t", displayName: value },
+        { kind: "dynamodb", name: "d", hashKey: value, rangeKey: value },
+        { kind: "s3", name: "b", publicAccess: true, justification: value },
+        { kind: "serviceaccount", name: "ci", githubRepositories: [value] },
+        { kind: "irsa", name: "i", serviceAccount: value, policies: ["old_queue"] },
+        { kind: "ecr", name: value },
+      ];
+      for (const answer of answers) {
+        if (!accepted(answer)) continue;
+        const [file] = renderResourceFiles({ resources: [answer as ResourceAnswer] }, { namespace, profile, readFile: noFiles });
+        const scan = scanTerraformModules(file!.content);
+        expect(scan.problems).toEqual([]);
+        expect(scan.modules).toHaveLength(1);
+        // One line per value: no value opens a new line, a template or a block.
+        const trimmed = value.trim();
+        if (trimmed !== "" && /^[ -~]+$/.test(trimmed)) {
+          const escaped = trimmed
+            .replace(/\\/g, "\\\\")
+            .replace(/"/g, '\\"')
+            .replace(/([$%])\{/g, (_, c: string) => `${c}${c}{`);
+          expect(file!.content).toContain(`"${escaped}"`);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("refuses multi-line, control and template-breaking values where they are not plain text", () => {
     expect(accepted({ kind: "sns", name: "t", displayName: "a\nb" })).toBe(false);

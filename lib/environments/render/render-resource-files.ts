@@ -16,7 +16,11 @@ export interface RenderResourceContext {
 /** A resource request that does not pass validateResourceRequest for this namespace; `fields` maps each field to its first message. */
 export class InvalidResourceRequestError extends Error {
   constructor(readonly fields: Record<string, string>) {
-    super(`invalid resource request: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join("; ")}`);
+    super(
+      `invalid resource request: ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join("; ")}`,
+    );
     this.name = "InvalidResourceRequestError";
   }
 }
@@ -48,7 +52,12 @@ export function renderResourceFiles(value: ResourceRequest, context: RenderResou
       continue;
     }
     const blocks = moduleBlocksOf(answer).map(({ label, module }) =>
-      renderModuleBlock(label, moduleSourceFor(profile, module, profile.modules[module]!), specFor(answer, label, namespace), `${label.replace(/_/g, "-")}-output`),
+      renderModuleBlock(
+        label,
+        moduleSourceFor(profile, module, profile.modules[module]!),
+        specFor(answer, label, namespace),
+        `${label.replace(/_/g, "-")}-output`,
+      ),
     );
     files.set(`${namespace.path}/resources/${answer.name}.tf`, blocks.join("\n"));
   }
@@ -64,7 +73,14 @@ function specFor(answer: NewResourceAnswer, label: string, ns: NamespaceRecord):
   switch (answer.kind) {
     case "rds":
       return label === answer.name
-        ? { module: "rds-instance", engineVersion: answer.engineVersion, instanceClass: answer.instanceClass, performanceInsights: ns.isProduction, autoStartStop: !ns.isProduction, storageLimitGb: answer.storageLimitGb }
+        ? {
+            module: "rds-instance",
+            engineVersion: answer.engineVersion,
+            instanceClass: answer.instanceClass,
+            performanceInsights: ns.isProduction,
+            autoStartStop: !ns.isProduction,
+            storageLimitGb: answer.storageLimitGb,
+          }
         : { module: "rds-replica", replicaOf: answer.name, engineVersion: answer.engineVersion, instanceClass: answer.instanceClass };
     case "s3":
       return { module: "s3-bucket", versioning: answer.versioning ?? false, publicAccessJustification: answer.publicAccess ? answer.justification : undefined };

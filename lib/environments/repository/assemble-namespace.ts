@@ -37,9 +37,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
   if (!files.includes(NAMESPACE_FILE)) {
     problems.push({
       file: NAMESPACE_FILE,
-      message: doc
-        ? `missing; the Namespace was read from ${doc.file}`
-        : "missing, and no file has a Namespace document: labels and annotations are unknown",
+      message: doc ? `missing; the Namespace was read from ${doc.file}` : "missing, and no file has a Namespace document: labels and annotations are unknown",
     });
   } else if (own && own.namespaceDocs.length === 0) {
     const what = own.unreadable ? "could not be read" : own.empty ? "empty" : "has no Namespace document";

@@ -44,7 +44,13 @@ describe("buildIndex and updateIndex on a git repository", () => {
     expect(index.commit).toBe(first);
     expect([...index.namespaces.keys()]).toEqual([`${LIVE2}/delta`, `${LIVE}/alpha`, `${LIVE}/beta`, `${LIVE}/gamma`]);
     const alpha = index.namespaces.get(`${LIVE}/alpha`)!;
-    expect(alpha).toMatchObject({ cluster: "live", name: "alpha", businessUnit: "LAA", problems: [], modules: [{ module: "sqs", ref: "5.1.2", file: "resources/sqs.tf" }] });
+    expect(alpha).toMatchObject({
+      cluster: "live",
+      name: "alpha",
+      businessUnit: "LAA",
+      problems: [],
+      modules: [{ module: "sqs", ref: "5.1.2", file: "resources/sqs.tf" }],
+    });
     expect(alpha.files).toContain("resources/main.tf");
     expect(index.namespaces.get(`${LIVE}/beta`)).toMatchObject({ isProduction: true, teams: ["b1", "b2"] });
     expect(index.namespaces.get(`${LIVE2}/delta`)).toMatchObject({

@@ -7,11 +7,7 @@ import { GitCommandError } from "./errors";
  * parsing overlaps git's reading. One process for all blobs: starting one per
  * file costs milliseconds each.
  */
-export function catBlobs(
-  repoPath: string,
-  oids: string[],
-  onBlob: (index: number, contents: Buffer | null) => void,
-): Promise<void> {
+export function catBlobs(repoPath: string, oids: string[], onBlob: (index: number, contents: Buffer | null) => void): Promise<void> {
   if (oids.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["-C", repoPath, "cat-file", "--batch"], { stdio: ["pipe", "pipe", "pipe"] });

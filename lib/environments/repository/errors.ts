@@ -1,10 +1,5 @@
 /** Why a path could not be read as an environments repository. */
-export type NotAnEnvironmentsRepoReason =
-  | "missing"
-  | "not-git"
-  | "no-commits"
-  | "unknown-commit"
-  | "no-namespaces-dir";
+export type NotAnEnvironmentsRepoReason = "missing" | "not-git" | "no-commits" | "unknown-commit" | "no-namespaces-dir";
 
 /** The path given is not an environments repository Berth can read (at that commit). */
 export class NotAnEnvironmentsRepoError extends Error {

@@ -45,10 +45,7 @@ export function parseModuleSource(source: string, modulePrefix: string): ModuleS
     segment = parts[parts.length - 1] ?? s;
     segment = segment.replace(/\.git$/i, "").replace(ARCHIVE, "");
   }
-  const shortName =
-    modulePrefix && segment.startsWith(modulePrefix) && segment.length > modulePrefix.length
-      ? segment.slice(modulePrefix.length)
-      : segment;
+  const shortName = modulePrefix && segment.startsWith(modulePrefix) && segment.length > modulePrefix.length ? segment.slice(modulePrefix.length) : segment;
   return { module: shortName || source.trim(), ref };
 }
 

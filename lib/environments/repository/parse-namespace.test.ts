@@ -57,9 +57,10 @@ describe("parseNamespace", () => {
   });
 
   it("collects github teams from RoleBindings in any manifest, multi-document, ignoring other subjects", () => {
-    const ns = parse({
-      ...cloudPlatformNamespace("x"),
-      "08-extra.yaml": `# extra bindings
+    const ns = parse(
+      {
+        ...cloudPlatformNamespace("x"),
+        "08-extra.yaml": `# extra bindings
 kind: RoleBinding
 apiVersion: rbac.authorization.k8s.io/v1
 metadata: { name: a }
@@ -77,7 +78,9 @@ subjects: [{ kind: Group, name: "github:cluster-wide" }]
 kind: RoleBinding
 subjects: [{ kind: Group, name: "github:alpha" }]
 `,
-    }, "x");
+      },
+      "x",
+    );
     expect(ns.teams).toEqual(["alpha", "webops", "zeta"]);
     expect(ns.problems).toEqual([]);
   });
@@ -96,9 +99,7 @@ subjects: [{ kind: Group, name: "github:alpha" }]
     delete files["00-namespace.yaml"];
     const ns = parse(files, "x");
     expect(ns).toMatchObject({ businessUnit: null, isProduction: false, teams: ["webops"], modules: [{ module: "sqs" }] });
-    expect(ns.problems).toEqual([
-      { file: "00-namespace.yaml", message: "missing, and no file has a Namespace document: labels and annotations are unknown" },
-    ]);
+    expect(ns.problems).toEqual([{ file: "00-namespace.yaml", message: "missing, and no file has a Namespace document: labels and annotations are unknown" }]);
   });
 
   it("an empty or comment-only 00-namespace.yaml is reported", () => {
@@ -140,9 +141,10 @@ subjects: [{ kind: Group, name: "github:alpha" }]
   });
 
   it("non-string label values are read as text and reported; invalid is-production reads as false", () => {
-    const ns = parse({
-      ...cloudPlatformNamespace("x"),
-      "00-namespace.yaml": `kind: Namespace
+    const ns = parse(
+      {
+        ...cloudPlatformNamespace("x"),
+        "00-namespace.yaml": `kind: Namespace
 metadata:
   name: x
   labels:
@@ -153,7 +155,9 @@ metadata:
     ${P}/application: ""
     ${P}/review-after: 2025-01-01
 `,
-    }, "x");
+      },
+      "x",
+    );
     expect(ns).toMatchObject({ isProduction: true, environment: "42", businessUnit: null, application: null, reviewAfter: "2025-01-01" });
     expect(ns.problems.map((p) => p.message)).toEqual([
       `${P}/is-production is true unquoted; label and annotation values must be strings`,
@@ -161,7 +165,13 @@ metadata:
       `${P}/environment-name is 42 unquoted; label and annotation values must be strings`,
     ]);
 
-    const yes = parse({ ...cloudPlatformNamespace("x"), "00-namespace.yaml": `kind: Namespace\nmetadata:\n  name: y\n  labels: { ${P}/is-production: "yes" }\n  annotations: [1]\n` }, "x");
+    const yes = parse(
+      {
+        ...cloudPlatformNamespace("x"),
+        "00-namespace.yaml": `kind: Namespace\nmetadata:\n  name: y\n  labels: { ${P}/is-production: "yes" }\n  annotations: [1]\n`,
+      },
+      "x",
+    );
     expect(yes.isProduction).toBe(false);
     expect(yes.problems.map((p) => p.message)).toEqual([
       "metadata.annotations is not a mapping; ignored",
@@ -185,13 +195,16 @@ metadata:
   });
 
   it("malformed HCL keeps the modules read and reports the line", () => {
-    const ns = parse({
-      ...cloudPlatformNamespace("x"),
-      "resources/rds.tf": `${moduleBlock("rds", "rds-instance", "9.2.0")}\nmodule "broken" {\n  source = "github.com/x/cloud-platform-terraform-sqs\n`,
-      "resources/ok.tf": moduleBlock("ecr", "ecr-credentials", "8.0.0"),
-      "resources/nosource.tf": 'module "nope" {\n  count = 1\n}\nmodule "expr" {\n  source = "${var.x}"\n}\n',
-      "resources/registry.tf": 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  version = "5.0.0"\n}\n',
-    }, "x");
+    const ns = parse(
+      {
+        ...cloudPlatformNamespace("x"),
+        "resources/rds.tf": `${moduleBlock("rds", "rds-instance", "9.2.0")}\nmodule "broken" {\n  source = "github.com/x/cloud-platform-terraform-sqs\n`,
+        "resources/ok.tf": moduleBlock("ecr", "ecr-credentials", "8.0.0"),
+        "resources/nosource.tf": 'module "nope" {\n  count = 1\n}\nmodule "expr" {\n  source = "${var.x}"\n}\n',
+        "resources/registry.tf": 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  version = "5.0.0"\n}\n',
+      },
+      "x",
+    );
     expect(ns.modules.map((m) => [m.file, m.module, m.ref])).toEqual([
       ["resources/ok.tf", "ecr-credentials", "8.0.0"],
       ["resources/rds.tf", "rds-instance", "9.2.0"],
@@ -207,9 +220,38 @@ metadata:
   });
 
   it("never throws on random text built from YAML and HCL punctuation", () => {
-    const alphabet = ['"', "'", "{", "}", "[", "]", "$", "%", "\\", "#", "/", "*", "<<EOF", "EOF", "\n", " ", ":", "-", "---", "module", "source", "=", "a", "\t", "|", ">", "&", "!"];
+    const alphabet = [
+      '"',
+      "'",
+      "{",
+      "}",
+      "[",
+      "]",
+      "$",
+      "%",
+      "\\",
+      "#",
+      "/",
+      "*",
+      "<<EOF",
+      "EOF",
+      "\n",
+      " ",
+      ":",
+      "-",
+      "---",
+      "module",
+      "source",
+      "=",
+      "a",
+      "\t",
+      "|",
+      ">",
+      "&",
+      "!",
+    ];
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 300; round++) {
       const text = Array.from({ length: 80 }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
       expect(() => parse({ "00-namespace.yaml": text, "01-x.yaml": text, "resources/main.tf": text }, "x")).not.toThrow();

@@ -66,7 +66,8 @@ function readDocument(text: string, doc: Document.Parsed): YamlDocument {
   const first = problems.sort((a, b) => a.pos[0] - b.pos[0])[0];
   if (first) return { parsed: doc, value: undefined, error: { line: lineAt(text, first.pos[0]), message: first.message } };
   const duplicate = duplicateKey(doc);
-  if (duplicate) return { parsed: doc, value: undefined, error: { line: lineAt(text, duplicate.range?.[0] ?? doc.range[0]), message: "Map keys must be unique" } };
+  if (duplicate)
+    return { parsed: doc, value: undefined, error: { line: lineAt(text, duplicate.range?.[0] ?? doc.range[0]), message: "Map keys must be unique" } };
   try {
     return { parsed: doc, value: doc.toJS() };
   } catch (error) {

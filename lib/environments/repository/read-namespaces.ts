@@ -31,12 +31,7 @@ const BATCH_FOLDERS = 500;
  * --batch` per batch of folders for the blobs Berth reads. Keyed
  * `<domain>/<name>`, sorted by key.
  */
-export async function readNamespaces(
-  repoPath: string,
-  commit: string,
-  profile: PlatformProfile,
-  paths: string[],
-): Promise<Map<string, NamespaceRecord>> {
+export async function readNamespaces(repoPath: string, commit: string, profile: PlatformProfile, paths: string[]): Promise<Map<string, NamespaceRecord>> {
   const folders = await listFolders(repoPath, commit, profile, paths);
   const records = new Map<string, NamespaceRecord>();
   for (let start = 0; start < folders.length; start += BATCH_FOLDERS) {

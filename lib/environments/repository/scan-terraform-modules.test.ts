@@ -105,10 +105,7 @@ locals {
 never closed
 `);
     expect(modules.map((m) => m.source)).toEqual([src("sqs")]);
-    expect(problems.map((p) => p.message)).toEqual([
-      "unterminated heredoc <<EOF starting on line 5",
-      '"{" opened on line 4 is never closed',
-    ]);
+    expect(problems.map((p) => p.message)).toEqual(["unterminated heredoc <<EOF starting on line 5", '"{" opened on line 4 is never closed']);
   });
 
   it("reports unclosed and unexpected braces and unterminated block comments", () => {

@@ -42,7 +42,14 @@ export async function updateIndex(index: InventoryIndex, options: { commit?: str
   if (keys.size > FULL_REBUILD_THRESHOLD) return rebuild(index, commit);
 
   const changed = [...keys].sort();
-  const fresh = changed.length ? await readNamespaces(repoPath, commit, profile, changed.map((k) => `${dir}/${k}/`)) : new Map();
+  const fresh = changed.length
+    ? await readNamespaces(
+        repoPath,
+        commit,
+        profile,
+        changed.map((k) => `${dir}/${k}/`),
+      )
+    : new Map();
   const namespaces = new Map(index.namespaces);
   for (const key of changed) {
     const record = fresh.get(key);

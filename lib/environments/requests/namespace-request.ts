@@ -55,7 +55,10 @@ function buildSchema(profile: RequestProfile | null) {
       .regex(/^[a-z0-9-]+$/, "use only lower-case letters, digits and hyphens")
       .regex(/^[a-z0-9](.*[a-z0-9])?$/s, "the name must start and end with a letter or digit"),
     cluster: profile
-      ? oneOf("the cluster", profile.clusters.map((c) => c.name))
+      ? oneOf(
+          "the cluster",
+          profile.clusters.map((c) => c.name),
+        )
       : singleLine("the cluster").regex(/^[a-z0-9-]+$/, "the cluster must be a cluster name such as live"),
     environment: oneOf("the environment", profile?.environments ?? null),
     isProduction: z.boolean({ error: "say whether this is production (true or false)" }),
@@ -65,7 +68,10 @@ function buildSchema(profile: RequestProfile | null) {
       .trim()
       .min(1, "enter a GitHub team")
       .max(100, "the team slug is too long: at most 100 characters")
-      .regex(/^[a-z0-9][a-z0-9_-]*$/, "the team must be a GitHub team slug: lower-case letters, digits, hyphens and underscores, as in github.com/orgs/<org>/teams/<slug>"),
+      .regex(
+        /^[a-z0-9][a-z0-9_-]*$/,
+        "the team must be a GitHub team slug: lower-case letters, digits, hyphens and underscores, as in github.com/orgs/<org>/teams/<slug>",
+      ),
     businessUnit: oneOf("the business unit", profile?.businessUnits ?? null),
     // Note: stored without the leading "#", as most of the repository's namespaces write it; "#team-dev" is accepted.
     slackChannel: z
@@ -77,7 +83,10 @@ function buildSchema(profile: RequestProfile | null) {
           .string()
           .min(1, "enter a Slack channel")
           .max(80, "the Slack channel is too long: at most 80 characters")
-          .regex(/^[a-z0-9][a-z0-9_-]*$/, "the Slack channel must be a channel name: lower-case letters, digits, hyphens and underscores, with or without a leading #"),
+          .regex(
+            /^[a-z0-9][a-z0-9_-]*$/,
+            "the Slack channel must be a channel name: lower-case letters, digits, hyphens and underscores, with or without a leading #",
+          ),
       ),
     serviceArea: singleLine("the service area"),
     ownerName: singleLine("the team's display name"),
@@ -94,7 +103,12 @@ function buildSchema(profile: RequestProfile | null) {
       .max(500, "the source code URL is too long: at most 500 characters")
       .refine(isHttpUrl, "the source code must be an http(s) URL such as https://github.com/org/repo, without spaces or credentials"),
     reviewAfter: z
-      .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'enter a review-after date (YYYY-MM-DD), or "" for none' : "the review-after date must be text (YYYY-MM-DD) or empty") })
+      .string({
+        error: (issue) =>
+          issue.input === undefined || issue.input === null
+            ? 'enter a review-after date (YYYY-MM-DD), or "" for none'
+            : "the review-after date must be text (YYYY-MM-DD) or empty",
+      })
       .trim()
       .refine((v) => v === "" || isCalendarDate(v), "the review-after date must be a real date written YYYY-MM-DD, or empty"),
   });

@@ -10,7 +10,16 @@ export const RESOURCE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 export const MODULE_VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
 export const RDS_ENGINE_VERSIONS = ["14", "15", "16", "17"] as const;
-export const RDS_INSTANCE_CLASSES = ["db.t4g.micro", "db.t4g.small", "db.t4g.medium", "db.t4g.large", "db.m6g.large", "db.m6g.xlarge", "db.r6g.large", "db.r6g.xlarge"] as const;
+export const RDS_INSTANCE_CLASSES = [
+  "db.t4g.micro",
+  "db.t4g.small",
+  "db.t4g.medium",
+  "db.t4g.large",
+  "db.m6g.large",
+  "db.m6g.xlarge",
+  "db.r6g.large",
+  "db.r6g.xlarge",
+] as const;
 export const RDS_STORAGE_LIMIT_GB = { min: 20, max: 4000 } as const;
 export const ELASTICACHE_ENGINE_VERSIONS = ["7.0", "7.1"] as const;
 export const ELASTICACHE_NODE_TYPES = ["cache.t4g.micro", "cache.t4g.small", "cache.t4g.medium", "cache.m6g.large"] as const;
@@ -46,7 +55,10 @@ const kubernetesName = (what: string) =>
     .string({ error: required(what) })
     .min(1, `enter ${what}`)
     .max(63, `${what} is too long: at most 63 characters`)
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, `${what} must be a Kubernetes name: lower-case letters, digits and hyphens, starting and ending with a letter or digit`);
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      `${what} must be a Kubernetes name: lower-case letters, digits and hyphens, starting and ending with a letter or digit`,
+    );
 
 const rds = z.object({
   kind: z.literal("rds"),
@@ -71,7 +83,10 @@ const s3 = z
     justification: singleLine("the justification", 500).optional(),
   })
   // Note: a public bucket is the one S3 setting a reviewer must see argued; refuse it without a reason.
-  .refine((v) => !v.publicAccess || (v.justification ?? "") !== "", { path: ["justification"], message: "say why the bucket must be public; a platform reviewer reads it" });
+  .refine((v) => !v.publicAccess || (v.justification ?? "") !== "", {
+    path: ["justification"],
+    message: "say why the bucket must be public; a platform reviewer reads it",
+  });
 
 const sqs = z.object({ kind: z.literal("sqs"), name, deadLetterQueue: flag("to add a dead-letter queue") });
 
@@ -113,9 +128,14 @@ const irsa = z.object({
   name,
   serviceAccount: kubernetesName("the service account name"),
   policies: z
-    .array(z.string({ error: "each policy must be a resource name" }).regex(RESOURCE_NAME_PATTERN, "each policy is the name of a resource in this namespace or request"), {
-      error: "the policies must be a list of resource names",
-    })
+    .array(
+      z
+        .string({ error: "each policy must be a resource name" })
+        .regex(RESOURCE_NAME_PATTERN, "each policy is the name of a resource in this namespace or request"),
+      {
+        error: "the policies must be a list of resource names",
+      },
+    )
     .min(1, "choose at least one resource whose access policy the role gets")
     .max(20, "at most 20 policies")
     .refine((list) => new Set(list).size === list.length, "a resource is listed twice"),
@@ -128,7 +148,8 @@ const upgrade = z.object({
 });
 
 export const resourceAnswerSchema = z.discriminatedUnion("kind", [rds, s3, sqs, sns, elasticache, dynamodb, ecr, serviceaccount, irsa, upgrade], {
-  error: (issue) => (issue.code === "invalid_union" ? "choose a kind: rds, s3, sqs, sns, elasticache, dynamodb, ecr, serviceaccount, irsa or upgrade" : undefined),
+  error: (issue) =>
+    issue.code === "invalid_union" ? "choose a kind: rds, s3, sqs, sns, elasticache, dynamodb, ecr, serviceaccount, irsa or upgrade" : undefined,
 });
 
 /**
@@ -172,7 +193,15 @@ export const KIND_MODULES = {
  * and CI credentials (repo_arn, repo_url, access keys; pushes use GitHub
  * OIDC), serviceaccount and irsa no policy.
  */
-export const IRSA_POLICY_MODULES: ReadonlySet<string> = new Set(["rds-instance", "s3-bucket", "sqs", "sns-topic", "elasticache-cluster", "dynamodb-cluster", "secrets-manager"]);
+export const IRSA_POLICY_MODULES: ReadonlySet<string> = new Set([
+  "rds-instance",
+  "s3-bucket",
+  "sqs",
+  "sns-topic",
+  "elasticache-cluster",
+  "dynamodb-cluster",
+  "secrets-manager",
+]);
 
 /** A form field, described for a UI that renders one form per kind from these rules. */
 export interface ResourceField {
@@ -196,7 +225,13 @@ export interface ResourceKindDescription {
   fields: ResourceField[];
 }
 
-const nameField: ResourceField = { name: "name", label: "Name", type: "text", required: true, help: "lower-case letters, digits and underscores; the file is resources/<name>.tf" };
+const nameField: ResourceField = {
+  name: "name",
+  label: "Name",
+  type: "text",
+  required: true,
+  help: "lower-case letters, digits and underscores; the file is resources/<name>.tf",
+};
 
 /** JSON-friendly description of each kind's fields, built from the same constants as the schema. */
 export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
@@ -209,7 +244,15 @@ export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
       nameField,
       { name: "engineVersion", label: "PostgreSQL version", type: "select", required: true, options: RDS_ENGINE_VERSIONS, default: "16" },
       { name: "instanceClass", label: "Instance class", type: "select", required: true, options: RDS_INSTANCE_CLASSES, default: "db.t4g.micro" },
-      { name: "storageLimitGb", label: "Storage limit (GB)", type: "number", required: false, min: RDS_STORAGE_LIMIT_GB.min, max: RDS_STORAGE_LIMIT_GB.max, default: 500 },
+      {
+        name: "storageLimitGb",
+        label: "Storage limit (GB)",
+        type: "number",
+        required: false,
+        min: RDS_STORAGE_LIMIT_GB.min,
+        max: RDS_STORAGE_LIMIT_GB.max,
+        default: 500,
+      },
       { name: "readReplica", label: "Add a read replica", type: "boolean", required: false, default: false },
     ],
   },
@@ -225,8 +268,20 @@ export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
       { name: "justification", label: "Why it must be public", type: "text", required: false, help: "required with public access; one line" },
     ],
   },
-  { kind: "sqs", label: "SQS queue", module: KIND_MODULES.sqs, description: "An encrypted SQS queue, optionally with a dead-letter queue <name>_dlq.", fields: [nameField, { name: "deadLetterQueue", label: "Add a dead-letter queue", type: "boolean", required: false, default: true }] },
-  { kind: "sns", label: "SNS topic", module: KIND_MODULES.sns, description: "An encrypted SNS topic.", fields: [nameField, { name: "displayName", label: "Display name", type: "text", required: true }] },
+  {
+    kind: "sqs",
+    label: "SQS queue",
+    module: KIND_MODULES.sqs,
+    description: "An encrypted SQS queue, optionally with a dead-letter queue <name>_dlq.",
+    fields: [nameField, { name: "deadLetterQueue", label: "Add a dead-letter queue", type: "boolean", required: false, default: true }],
+  },
+  {
+    kind: "sns",
+    label: "SNS topic",
+    module: KIND_MODULES.sns,
+    description: "An encrypted SNS topic.",
+    fields: [nameField, { name: "displayName", label: "Display name", type: "text", required: true }],
+  },
   {
     kind: "elasticache",
     label: "Redis (ElastiCache)",
@@ -243,15 +298,34 @@ export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
     label: "DynamoDB table",
     module: KIND_MODULES.dynamodb,
     description: "A DynamoDB table.",
-    fields: [nameField, { name: "hashKey", label: "Hash key attribute", type: "text", required: true, default: "id" }, { name: "rangeKey", label: "Range key attribute", type: "text", required: false }],
+    fields: [
+      nameField,
+      { name: "hashKey", label: "Hash key attribute", type: "text", required: true, default: "id" },
+      { name: "rangeKey", label: "Range key attribute", type: "text", required: false },
+    ],
   },
-  { kind: "ecr", label: "Container registry (ECR)", module: KIND_MODULES.ecr, description: "An ECR repository GitHub Actions can push to.", fields: [nameField] },
+  {
+    kind: "ecr",
+    label: "Container registry (ECR)",
+    module: KIND_MODULES.ecr,
+    description: "An ECR repository GitHub Actions can push to.",
+    fields: [nameField],
+  },
   {
     kind: "serviceaccount",
     label: "CI service account",
     module: KIND_MODULES.serviceaccount,
     description: "A Kubernetes service account for CI pipelines; an IAM-relevant change, always reviewed.",
-    fields: [nameField, { name: "githubRepositories", label: "GitHub repositories", type: "list", required: false, help: "repository names that get the account's token as Actions secrets" }],
+    fields: [
+      nameField,
+      {
+        name: "githubRepositories",
+        label: "GitHub repositories",
+        type: "list",
+        required: false,
+        help: "repository names that get the account's token as Actions secrets",
+      },
+    ],
   },
   {
     kind: "irsa",
@@ -261,7 +335,13 @@ export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
     fields: [
       nameField,
       { name: "serviceAccount", label: "Service account name", type: "text", required: true },
-      { name: "policies", label: "Resources it may use", type: "resources", required: true, help: "resources in this namespace or request of kinds rds, s3, sqs, sns, elasticache, dynamodb" },
+      {
+        name: "policies",
+        label: "Resources it may use",
+        type: "resources",
+        required: true,
+        help: "resources in this namespace or request of kinds rds, s3, sqs, sns, elasticache, dynamodb",
+      },
     ],
   },
   {

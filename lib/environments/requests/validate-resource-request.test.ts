@@ -14,7 +14,13 @@ const moduleUse = (name: string, module: string, ref: string | null, file = `res
 });
 const namespace = namespaceRecord("orders-dev", {
   files: ["00-namespace.yaml", "resources/main.tf", "resources/rds.tf", "resources/ecr.tf", "resources/notes.tf", "resources/custom.tf", "resources/loose.tf"],
-  modules: [moduleUse("rds", "rds-instance", "8.0.0", "resources/rds.tf"), moduleUse("ecr", "ecr-credentials", "8.0.0"), moduleUse("custom", "my-module", "1.0.0"), moduleUse("loose", "sqs", null), moduleUse("ahead", "sqs", "9.0.0", "resources/notes.tf")],
+  modules: [
+    moduleUse("rds", "rds-instance", "8.0.0", "resources/rds.tf"),
+    moduleUse("ecr", "ecr-credentials", "8.0.0"),
+    moduleUse("custom", "my-module", "1.0.0"),
+    moduleUse("loose", "sqs", null),
+    moduleUse("ahead", "sqs", "9.0.0", "resources/notes.tf"),
+  ],
 });
 const context = { namespace, profile };
 const check = (...resources: unknown[]) => validateResourceRequest({ resources }, context);
@@ -61,7 +67,9 @@ describe("resourceRequestSchema", () => {
     expect(e["resources.0.engineVersion"]).toMatch(/one of: 14, 15, 16, 17/);
     expect(e["resources.0.instanceClass"]).toMatch(/one of: db\.t4g\.micro/);
     expect(e["resources.0.storageLimitGb"]).toBe("the storage limit must be at least 20 GB");
-    expect(errors({ kind: "rds", name: "db", engineVersion: "16", instanceClass: "db.t4g.micro", storageLimitGb: 1.5 })["resources.0.storageLimitGb"]).toMatch(/whole number/);
+    expect(errors({ kind: "rds", name: "db", engineVersion: "16", instanceClass: "db.t4g.micro", storageLimitGb: 1.5 })["resources.0.storageLimitGb"]).toMatch(
+      /whole number/,
+    );
     expect(errors({ kind: "elasticache", name: "c", nodeType: "cache.r7g.16xlarge" })["resources.0.nodeType"]).toMatch(/one of/);
   });
 
@@ -105,19 +113,29 @@ describe("validateResourceRequest: names in the namespace", () => {
     const ns = namespaceRecord("n", { modules: [moduleUse("jobs_dlq", "sqs", "5.1.2"), moduleUse("db_replica", "rds-instance", "9.2.0")] });
     const r1 = validateResourceRequest({ resources: [{ kind: "sqs", name: "jobs", deadLetterQueue: true }] }, { namespace: ns, profile });
     expect(r1.ok || r1.fields["resources.0.name"]).toMatch(/jobs_dlq \(the name of its dead-letter queue\) already exists/);
-    const r2 = validateResourceRequest({ resources: [{ kind: "rds", name: "db", engineVersion: "16", instanceClass: "db.t4g.micro", readReplica: true }] }, { namespace: ns, profile });
+    const r2 = validateResourceRequest(
+      { resources: [{ kind: "rds", name: "db", engineVersion: "16", instanceClass: "db.t4g.micro", readReplica: true }] },
+      { namespace: ns, profile },
+    );
     expect(r2.ok || r2.fields["resources.0.name"]).toMatch(/db_replica \(the name of its read replica\)/);
     expect(validateResourceRequest({ resources: [{ kind: "sqs", name: "jobs" }] }, { namespace: ns, profile }).ok).toBe(true);
   });
 
   it("refuses a name used twice within the request, including companions", () => {
-    expect(errors({ kind: "ecr", name: "img" }, { kind: "s3", name: "img" })).toEqual({ "resources.1.name": "img is already used by resources.0 in this request" });
-    expect(errors({ kind: "sqs", name: "jobs", deadLetterQueue: true }, { kind: "sqs", name: "jobs_dlq" })["resources.1.name"]).toBe("jobs_dlq is already used by resources.0 in this request");
+    expect(errors({ kind: "ecr", name: "img" }, { kind: "s3", name: "img" })).toEqual({
+      "resources.1.name": "img is already used by resources.0 in this request",
+    });
+    expect(errors({ kind: "sqs", name: "jobs", deadLetterQueue: true }, { kind: "sqs", name: "jobs_dlq" })["resources.1.name"]).toBe(
+      "jobs_dlq is already used by resources.0 in this request",
+    );
   });
 
   it("refuses a kind whose module is not in the profile's catalogue", () => {
     const small = { ...profile, modules: { sqs: "1.0.0" } };
-    expect(validateResourceRequest({ resources: [{ kind: "ecr", name: "img" }] }, { namespace, profile: small })).toEqual({ ok: false, fields: { "resources.0.kind": "the platform's catalogue has no ecr-credentials module" } });
+    expect(validateResourceRequest({ resources: [{ kind: "ecr", name: "img" }] }, { namespace, profile: small })).toEqual({
+      ok: false,
+      fields: { "resources.0.kind": "the platform's catalogue has no ecr-credentials module" },
+    });
   });
 });
 
@@ -133,7 +151,9 @@ describe("validateResourceRequest: IRSA references", () => {
     expect(errors(irsa("missing"))["resources.0.policies.0"]).toBe("there is no resource named missing in this namespace or request");
     expect(errors(irsa("ecr"))["resources.0.policies.0"]).toBe("ecr is a ecr-credentials module, which has no IRSA policy (irsa_policy_arn)");
     expect(errors(irsa("custom"))["resources.0.policies.0"]).toMatch(/my-module module, which has no IRSA policy/);
-    expect(errors({ kind: "serviceaccount", name: "ci" }, irsa("rds", "ci"))["resources.1.policies.1"]).toMatch(/serviceaccount module, which has no IRSA policy/);
+    expect(errors({ kind: "serviceaccount", name: "ci" }, irsa("rds", "ci"))["resources.1.policies.1"]).toMatch(
+      /serviceaccount module, which has no IRSA policy/,
+    );
     expect(errors(irsa("app_irsa"))["resources.0.policies.0"]).toBe("an IRSA role cannot take its own policy");
     expect(errors(irsa())["resources.0.policies"]).toMatch(/at least one/);
     expect(errors(irsa("rds", "rds"))["resources.0.policies"]).toBe("a resource is listed twice");
@@ -159,6 +179,9 @@ describe("validateResourceRequest: upgrades", () => {
     expect(errors(up("rds", "9.2.0"), up("rds", "9.2.0"))["resources.1.name"]).toBe("rds is upgraded twice in this request");
     expect(errors(up("rds", '9.2.0"'))["resources.0.version"]).toMatch(/a version such as/);
     const current = namespaceRecord("n", { modules: [moduleUse("q", "sqs", "5.1.2")] });
-    expect(validateResourceRequest({ resources: [up("q", "5.1.2")] }, { namespace: current, profile })).toEqual({ ok: false, fields: { "resources.0.version": "q is already at 5.1.2" } });
+    expect(validateResourceRequest({ resources: [up("q", "5.1.2")] }, { namespace: current, profile })).toEqual({
+      ok: false,
+      fields: { "resources.0.version": "q is already at 5.1.2" },
+    });
   });
 });

@@ -63,7 +63,8 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       }
       const order = compareVersions(use.ref, answer.version);
       if (order === 0) return fail(`${at}.version`, `${answer.name} is already at ${use.ref}`);
-      if (order !== null && order > 0) return fail(`${at}.version`, `${answer.name} is pinned at ${use.ref}, ahead of the catalogue's ${current}; Berth does not downgrade`);
+      if (order !== null && order > 0)
+        return fail(`${at}.version`, `${answer.name} is pinned at ${use.ref}, ahead of the catalogue's ${current}; Berth does not downgrade`);
       return;
     }
     const catalogued = KIND_MODULES[answer.kind];

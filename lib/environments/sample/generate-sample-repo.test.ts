@@ -85,7 +85,16 @@ describe("generateSampleRepo", () => {
   });
 
   it("gives every namespace folder the required files, and only .yaml manifests", () => {
-    const required = ["00-namespace.yaml", "01-rbac.yaml", "02-limitrange.yaml", "03-resourcequota.yaml", "04-networkpolicy.yaml", "resources/main.tf", "resources/variables.tf", "resources/versions.tf"];
+    const required = [
+      "00-namespace.yaml",
+      "01-rbac.yaml",
+      "02-limitrange.yaml",
+      "03-resourcequota.yaml",
+      "04-networkpolicy.yaml",
+      "resources/main.tf",
+      "resources/variables.tf",
+      "resources/versions.tf",
+    ];
     for (const f of all) {
       expect(f.files).toEqual(expect.arrayContaining(required));
       expect(f.files.filter((file) => file.endsWith(".yml"))).toEqual([]);
@@ -125,7 +134,12 @@ describe("generateSampleRepo", () => {
 
   it("binds the owning team as admin and only ever uses allowed ClusterRoles", () => {
     for (const f of all) {
-      const [binding] = yaml(path.join(f.dir, "01-rbac.yaml")) as { kind: string; metadata: { name: string }; subjects: { kind: string; name: string }[]; roleRef: { kind: string; name: string } }[];
+      const [binding] = yaml(path.join(f.dir, "01-rbac.yaml")) as {
+        kind: string;
+        metadata: { name: string };
+        subjects: { kind: string; name: string }[];
+        roleRef: { kind: string; name: string };
+      }[];
       expect(binding?.kind).toBe("RoleBinding");
       expect(binding?.metadata.name).toBe(`${f.name}-admin`);
       const team = yaml(path.join(f.dir, "00-namespace.yaml"))[0]!.metadata!.annotations![`${P}/team-name`];
@@ -142,12 +156,12 @@ describe("generateSampleRepo", () => {
   });
 
   it("pins catalogued modules with sources in the profile's pattern, wired from variables", () => {
-    const pattern = new RegExp(
-      `^${profile.moduleSource.replace(/[.?]/g, "\\$&").replace("{module}", "([a-z0-9-]+)").replace("{ref}", "([0-9][0-9.]*)")}$`,
-    );
+    const pattern = new RegExp(`^${profile.moduleSource.replace(/[.?]/g, "\\$&").replace("{module}", "([a-z0-9-]+)").replace("{ref}", "([0-9][0-9.]*)")}$`);
     let modules = 0;
     for (const f of all) {
-      for (const file of f.files.filter((x) => x.startsWith("resources/") && !["resources/main.tf", "resources/variables.tf", "resources/versions.tf"].includes(x))) {
+      for (const file of f.files.filter(
+        (x) => x.startsWith("resources/") && !["resources/main.tf", "resources/variables.tf", "resources/versions.tf"].includes(x),
+      )) {
         const text = readFileSync(path.join(f.dir, file), "utf8");
         const sources = [...text.matchAll(/^\s*source\s*=\s*"([^"]+)"/gm)].map((m) => m[1]!);
         expect(sources.length).toBeGreaterThan(0);
@@ -195,7 +209,10 @@ describe("generateSampleRepo", () => {
       ...profile,
       name: "Acme",
       labelPrefix: "platform.acme.dev",
-      clusters: [{ name: "main", domain: "main.acme.dev" }, { name: "edge", domain: "edge.acme.dev" }],
+      clusters: [
+        { name: "main", domain: "main.acme.dev" },
+        { name: "edge", domain: "edge.acme.dev" },
+      ],
       businessUnits: ["Retail", "Payments"],
       environments: ["dev", "prod"],
       skipApplyMarker: "SKIP",

@@ -58,7 +58,17 @@ export function planNamespaceModules(rng: Rng, appGroups: SampleModuleGroup[], c
 function instancesOf(rng: Rng, name: string): string[] {
   switch (name) {
     case "sqs":
-      return rng.sample(queueWords, rng.weighted([[1, 3], [2, 3], [3, 2], [4, 2]])).flatMap((w) => rng.chance(0.85) ? [`${w}_queue`, `${w}_dlq`] : [`${w}_queue`]);
+      return rng
+        .sample(
+          queueWords,
+          rng.weighted([
+            [1, 3],
+            [2, 3],
+            [3, 2],
+            [4, 2],
+          ]),
+        )
+        .flatMap((w) => (rng.chance(0.85) ? [`${w}_queue`, `${w}_dlq`] : [`${w}_queue`]));
     case "rds-instance":
       return rng.chance(0.12) ? ["rds", "reporting_rds"] : ["rds"];
     case "s3-bucket":

@@ -46,10 +46,7 @@ const DAY = 86_400;
  * commits that grant teams access, set review-after dates and bump module
  * pins, so the final tree is exactly `namespaces`.
  */
-export function planSampleHistory(
-  namespaces: SampleNamespace[],
-  { profile, seed, now, addCommits }: PlanSampleHistoryOptions,
-): SampleCommit[] {
+export function planSampleHistory(namespaces: SampleNamespace[], { profile, seed, now, addCommits }: PlanSampleHistoryOptions): SampleCommit[] {
   const rng = createRng(seed ^ 0x5eed);
   const later = laterChanges(namespaces, profile);
   const adds = Math.max(1, Math.min(namespaces.length, addCommits ?? Math.min(16, Math.max(3, Math.ceil(namespaces.length / 25)))));
@@ -57,9 +54,7 @@ export function planSampleHistory(
   const slots = later.map((_, j) => Math.min(adds - 1, Math.floor(adds / 2) + Math.floor((j * Math.ceil(adds / 2)) / later.length)));
 
   // Which namespaces take part in each later change; they start without it.
-  const members = later.map((change, j) =>
-    namespaces.filter((ns, i) => addIndex[i]! <= slots[j]! && change.applies(ns) && rng.chance(change.chance)),
-  );
+  const members = later.map((change, j) => namespaces.filter((ns, i) => addIndex[i]! <= slots[j]! && change.applies(ns) && rng.chance(change.chance)));
   const state = new Map<string, SampleNamespace>();
   members.forEach((list, j) => list.forEach((ns) => state.set(ns.name, later[j]!.revert(state.get(ns.name) ?? ns))));
 
@@ -77,7 +72,10 @@ export function planSampleHistory(
   push("Add README", [], { "README.md": readme(profile) });
   for (let a = 0; a < adds; a++) {
     const added = namespaces.filter((_, i) => addIndex[i] === a);
-    push(addMessage(added), added.map((ns) => ({ after: state.get(ns.name) ?? ns })));
+    push(
+      addMessage(added),
+      added.map((ns) => ({ after: state.get(ns.name) ?? ns })),
+    );
     later.forEach((change, j) => {
       if (slots[j] !== a || members[j]!.length === 0) return;
       push(

@@ -16,7 +16,15 @@ export interface PlanSampleNamespacesOptions {
 
 /** Relative size of each business unit, like a real organisation; a unit not listed weighs 4. */
 const businessUnitWeights: Record<string, number> = {
-  HMPPS: 45, LAA: 14, HMCTS: 7, Platforms: 8, "Central Digital": 8, HQ: 6, "Technology Services": 5, OPG: 3, CICA: 2,
+  HMPPS: 45,
+  LAA: 14,
+  HMCTS: 7,
+  Platforms: 8,
+  "Central Digital": 8,
+  HQ: 6,
+  "Technology Services": 5,
+  OPG: 3,
+  CICA: 2,
 };
 
 type Role = "dev" | "test" | "uat" | "staging" | "preprod" | "prod" | "sandbox";
@@ -32,8 +40,13 @@ const environmentSets: (readonly [Role[], number])[] = [
   [["dev", "test", "uat", "preprod", "prod"], 5],
 ];
 const roleAliases: Record<Role, string[]> = {
-  dev: ["development", "dev"], test: ["test"], uat: ["uat", "test"], staging: ["staging", "stage"],
-  preprod: ["preprod", "pre-production"], prod: ["production", "prod"], sandbox: ["development", "sandbox", "dev"],
+  dev: ["development", "dev"],
+  test: ["test"],
+  uat: ["uat", "test"],
+  staging: ["staging", "stage"],
+  preprod: ["preprod", "pre-production"],
+  prod: ["production", "prod"],
+  sandbox: ["development", "sandbox", "dev"],
 };
 const roleOrder: Role[] = ["dev", "test", "uat", "staging", "preprod", "prod", "sandbox"];
 const DAY = 86_400_000;
@@ -57,7 +70,14 @@ export function planSampleNamespaces({ namespaces: count, seed, profile, now }: 
     const clusterDomain = onOther ? rng.pick(otherClusters) : mainCluster!;
     const extraTeams: SampleExtraTeam[] = rng.chance(0.36)
       ? rng
-          .sample(teamsOf(rng.chance(0.7) ? businessUnit : null).filter((t) => t.slug !== team.slug), rng.weighted([[1, 75], [2, 20], [3, 5]]))
+          .sample(
+            teamsOf(rng.chance(0.7) ? businessUnit : null).filter((t) => t.slug !== team.slug),
+            rng.weighted([
+              [1, 75],
+              [2, 20],
+              [3, 5],
+            ]),
+          )
           .map((t) => ({ team: t, ownFile: rng.chance(0.8) }))
       : [];
     const slackChannel = rng.chance(0.7) ? team.slug : `${slug}-dev`;

@@ -33,12 +33,21 @@ function specFor(group: SampleModuleGroup, instance: string, ns: SampleNamespace
     case "sqs": {
       const isDlq = instance.endsWith("_dlq");
       const dlq = instance.replace(/_queue$/, "_dlq");
-      return { module: "sqs", sqsName: `${ns.name}-${dash}`, retentionSeconds: isDlq ? 1209600 : 345600, deadLetterOf: !isDlq && group.instances.includes(dlq) ? dlq : undefined };
+      return {
+        module: "sqs",
+        sqsName: `${ns.name}-${dash}`,
+        retentionSeconds: isDlq ? 1209600 : 345600,
+        deadLetterOf: !isDlq && group.instances.includes(dlq) ? dlq : undefined,
+      };
     }
     case "serviceaccount":
       return { module: "serviceaccount", githubRepositories: [ns.applicationSlug], githubEnvironments: [ns.environment] };
     case "irsa":
-      return { module: "irsa", serviceAccountName: ns.applicationSlug, policies: ns.modules.filter((g) => irsaPolicyModules.has(g.module)).flatMap((g) => g.instances) };
+      return {
+        module: "irsa",
+        serviceAccountName: ns.applicationSlug,
+        policies: ns.modules.filter((g) => irsaPolicyModules.has(g.module)).flatMap((g) => g.instances),
+      };
     case "rds-instance": {
       const engine = ["14", "14", "14", "14", "15", "16", "16", "13", "12", "14"][group.variant]!;
       const size = ns.isProduction ? (group.variant % 2 === 0 ? "db.t4g.small" : "db.m6g.large") : "db.t4g.micro";

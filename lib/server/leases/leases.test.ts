@@ -37,7 +37,9 @@ describe("leases on PostgreSQL, two replicas (two connection pools)", () => {
       expect(claims.filter(Boolean)).toHaveLength(1);
       // And the winner keeps it on renewal while the others keep failing.
       const winner = ["replica-a", "replica-b", "replica-c", "replica-d"][claims.indexOf(true)]!;
-      const again = await Promise.all(["replica-a", "replica-b", "replica-c", "replica-d"].map((h, i) => acquireLease((i % 2 ? two : one).client, name, h, 60_000)));
+      const again = await Promise.all(
+        ["replica-a", "replica-b", "replica-c", "replica-d"].map((h, i) => acquireLease((i % 2 ? two : one).client, name, h, 60_000)),
+      );
       expect(again).toEqual(["replica-a", "replica-b", "replica-c", "replica-d"].map((h) => h === winner));
     }
   });
@@ -64,7 +66,9 @@ describe("leases on PostgreSQL, two replicas (two connection pools)", () => {
 
   it("lasts ttlMs from the database's clock", async () => {
     expect(await acquireLease(one.client, "timed", "a", 45_000)).toBe(true);
-    const [row] = await one.client.$queryRaw<{ seconds: number }[]>`SELECT extract(epoch FROM expires_at - now())::float8 AS seconds FROM leases WHERE name = 'timed'`;
+    const [row] = await one.client.$queryRaw<
+      { seconds: number }[]
+    >`SELECT extract(epoch FROM expires_at - now())::float8 AS seconds FROM leases WHERE name = 'timed'`;
     expect(row!.seconds).toBeGreaterThan(40);
     expect(row!.seconds).toBeLessThanOrEqual(45);
   });

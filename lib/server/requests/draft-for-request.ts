@@ -11,7 +11,10 @@ export function draftForRequest(
 ): PullRequestDraft {
   const files = (row.files as FileChange[]).map(({ path, content }) => ({ path, content }));
   if (row.kind === "resources") {
-    return resourcePullRequestDraft({ id: row.id, requester: row.requester, cluster: row.cluster, namespace: row.namespace, answers: row.answers as ResourceRequest, files }, settings);
+    return resourcePullRequestDraft(
+      { id: row.id, requester: row.requester, cluster: row.cluster, namespace: row.namespace, answers: row.answers as ResourceRequest, files },
+      settings,
+    );
   }
   return namespacePullRequestDraft({ id: row.id, requester: row.requester, answers: row.answers as NamespaceRequest, files }, settings);
 }

@@ -32,7 +32,11 @@ async function findRequest(db: Db, pr: PullRequestPayload["pull_request"]) {
  * to the request its pull request belongs to. Deliveries about other pull
  * requests are acknowledged and ignored.
  */
-export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, deps: { secret: string; baseBranch: string; onPush: () => Promise<void>; log: Pick<Logger, "warn"> }): Promise<{ handled: string }> {
+export async function handleGitHubWebhook(
+  db: Db,
+  delivery: WebhookDelivery,
+  deps: { secret: string; baseBranch: string; onPush: () => Promise<void>; log: Pick<Logger, "warn"> },
+): Promise<{ handled: string }> {
   const { log } = deps;
   const valid = delivery.signature !== null && (await new Webhooks({ secret: deps.secret }).verify(delivery.rawBody, delivery.signature).catch(() => false));
   if (!valid || !delivery.delivery || !delivery.event) {
@@ -60,7 +64,12 @@ export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, dep
   }
 }
 
-async function applyDelivery(db: Db, event: string, payload: PullRequestPayload, deps: { baseBranch: string; onPush: () => Promise<void> }): Promise<{ handled: string }> {
+async function applyDelivery(
+  db: Db,
+  event: string,
+  payload: PullRequestPayload,
+  deps: { baseBranch: string; onPush: () => Promise<void> },
+): Promise<{ handled: string }> {
   const actor = payload.sender?.login ?? "github";
   if (event === "push") {
     if (payload.ref === `refs/heads/${deps.baseBranch}`) await deps.onPush();
@@ -80,6 +89,14 @@ async function applyDelivery(db: Db, event: string, payload: PullRequestPayload,
     to = state === "approved" ? "approved" : state === "changes_requested" ? "changes_requested" : null;
     note = `Review: ${state ?? "unknown"} by ${payload.review?.user?.login ?? actor}`;
   }
-  if (to) await transitionRequest(db, request.id, to, payload.review?.user?.login ?? actor, note, payload.pull_request?.html_url ? { prNumber: payload.pull_request.number, prUrl: payload.pull_request.html_url } : {});
+  if (to)
+    await transitionRequest(
+      db,
+      request.id,
+      to,
+      payload.review?.user?.login ?? actor,
+      note,
+      payload.pull_request?.html_url ? { prNumber: payload.pull_request.number, prUrl: payload.pull_request.html_url } : {},
+    );
   return { handled: `${event}${to ? ` -> ${to}` : ""}` };
 }

@@ -22,6 +22,18 @@ export async function listRequests(db: Db, viewer: Viewer): Promise<RequestSumma
     where,
     orderBy: { createdAt: "desc" },
     take: 500,
-    select: { id: true, kind: true, state: true, cluster: true, namespace: true, team: true, requester: true, prNumber: true, prUrl: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      state: true,
+      cluster: true,
+      namespace: true,
+      team: true,
+      requester: true,
+      prNumber: true,
+      prUrl: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
 }

@@ -13,8 +13,18 @@ export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 export type { ReviewPrediction };
 
 export const queueFiltersSchema = z.object({
-  team: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  businessUnit: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  team: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
+  businessUnit: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   flag: z.enum(REVIEW_FLAGS).optional().catch(undefined),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;

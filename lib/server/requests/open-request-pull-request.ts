@@ -15,7 +15,14 @@ export function failureReason(error: unknown): string {
  * request "failed" with the reason; calling this again resumes without a
  * second branch or pull request (the provider finds its earlier work).
  */
-export async function openRequestPullRequest(db: Db, provider: GitProvider, id: string, draft: PullRequestDraft, actor: string, log: Pick<Logger, "error">): Promise<void> {
+export async function openRequestPullRequest(
+  db: Db,
+  provider: GitProvider,
+  id: string,
+  draft: PullRequestDraft,
+  actor: string,
+  log: Pick<Logger, "error">,
+): Promise<void> {
   await db.request.update({ where: { id }, data: { attempts: { increment: 1 } } });
   try {
     const opened = await provider.openPullRequest(draft);

@@ -34,7 +34,10 @@ export async function prepareNamespaceRequest(
   const name = checked.ok ? checked.value.name : typeof (input as { name?: unknown })?.name === "string" ? (input as { name: string }).name : null;
 
   if (name && !fields.name) {
-    const taken = nameTakenError(name, deps.snapshot.namespaces.map((ns) => ns.name));
+    const taken = nameTakenError(
+      name,
+      deps.snapshot.namespaces.map((ns) => ns.name),
+    );
     const pending = await deps.db.request.findFirst({ where: { namespace: name, state: { in: [...ACTIVE_STATES] } }, select: { id: true } });
     if (taken) fields.name = taken;
     else if (pending) fields.name = `${name} is already requested (request ${pending.id}); names are unique across all clusters`;

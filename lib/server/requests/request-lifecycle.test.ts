@@ -58,7 +58,10 @@ function answers(name: string, over: Record<string, unknown> = {}) {
 const deps = (provider: GitProvider) => ({ db: db(), profile, snapshot, provider, draft, log: testLogger() });
 
 async function fieldsOf(work: Promise<unknown>): Promise<Record<string, string>> {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).status).toBe(422);
   return (error as AppError).fields ?? {};
@@ -69,10 +72,19 @@ describe("namespace requests", () => {
     const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
     const branchesBefore = git("branch", "--list");
     const rowsBefore = await db().request.count();
-    expect(await fieldsOf(submitNamespaceRequest(alice, answers("Bad_Name", { ownerEmail: "nope" }), deps(provider)))).toMatchObject({ name: expect.any(String), ownerEmail: expect.any(String) });
-    expect(await fieldsOf(submitNamespaceRequest(alice, answers(snapshot.namespaces[0]!.name), deps(provider)))).toMatchObject({ name: expect.stringContaining("already exists") });
-    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { team: "someone-elses-team" }), deps(provider)))).toMatchObject({ team: expect.stringContaining("not a member") });
-    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { application: 'x"\n  evil: true' }), deps(provider)))).toHaveProperty("application");
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("Bad_Name", { ownerEmail: "nope" }), deps(provider)))).toMatchObject({
+      name: expect.any(String),
+      ownerEmail: expect.any(String),
+    });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers(snapshot.namespaces[0]!.name), deps(provider)))).toMatchObject({
+      name: expect.stringContaining("already exists"),
+    });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { team: "someone-elses-team" }), deps(provider)))).toMatchObject({
+      team: expect.stringContaining("not a member"),
+    });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { application: 'x"\n  evil: true' }), deps(provider)))).toHaveProperty(
+      "application",
+    );
     expect(git("branch", "--list")).toBe(branchesBefore);
     expect(await db().request.count()).toBe(rowsBefore);
   });
@@ -87,7 +99,9 @@ describe("namespace requests", () => {
     expect(changed).toEqual(request.files.map((f) => f.path));
     expect(changed).toHaveLength(8);
     expect(request.events.map((e) => e.toState)).toEqual(["submitted", "pr_open"]);
-    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { cluster: "live-2" }), deps(provider)))).toMatchObject({ name: expect.stringContaining("already requested") });
+    expect(await fieldsOf(submitNamespaceRequest(alice, answers("orders-dev", { cluster: "live-2" }), deps(provider)))).toMatchObject({
+      name: expect.stringContaining("already requested"),
+    });
     await expect(getRequest(db(), viewer("mallory", ["other"]), id)).rejects.toMatchObject({ code: "not_found" });
   });
 
@@ -134,7 +148,10 @@ describe("namespace requests", () => {
     await expect(reviewRequest(db(), alice, id, { action: "approve" }, null)).rejects.toMatchObject({ code: "forbidden" });
     await expect(reviewRequest(db(), dana, id, { action: "approve" }, null)).rejects.toThrow("You cannot review your own request");
     const other = viewer("erin", ["webops"], true);
-    await expect(reviewRequest(db(), other, id, { action: "request_changes", comment: "" }, null)).rejects.toMatchObject({ code: "invalid_input", fields: { comment: expect.any(String) } });
+    await expect(reviewRequest(db(), other, id, { action: "request_changes", comment: "" }, null)).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { comment: expect.any(String) },
+    });
     await expect(mergeLocalRequest(db(), other, id, provider)).rejects.toMatchObject({ code: "conflict" });
     await reviewRequest(db(), other, id, { action: "request_changes", comment: "Use the HMPPS business unit" }, null);
     await reviewRequest(db(), other, id, { action: "approve" }, null);
@@ -218,7 +235,15 @@ describe("GitHub webhooks and the poller", () => {
     const moved = await pollPullRequests(
       db(),
       {
-        getPullRequest: async (number) => ({ number, state: "open", merged: false, headSha: "abc", checks: [], comments: [], reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z", body: "" }] }),
+        getPullRequest: async (number) => ({
+          number,
+          state: "open",
+          merged: false,
+          headSha: "abc",
+          checks: [],
+          comments: [],
+          reviews: [{ user: "r", state: "CHANGES_REQUESTED", submittedAt: "2026-01-01T00:00:00Z", body: "" }],
+        }),
       },
       testLogger(),
     );

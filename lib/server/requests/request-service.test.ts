@@ -15,7 +15,8 @@ const visits = viewer("vic", ["hmpps-visits"]);
 describe("previewNamespaceRequest", () => {
   // Note: the preview's one query is request.findFirst (an active request holding the name).
   const pending = (id: string | null) => ({ request: { findFirst: async () => (id ? { id } : null) } }) as unknown as Db;
-  const preview = (who: Parameters<typeof previewNamespaceRequest>[1], input: unknown, db = pending(null)) => previewNamespaceRequest(fakeServices({ db, inventory: inventory() }), who, input);
+  const preview = (who: Parameters<typeof previewNamespaceRequest>[1], input: unknown, db = pending(null)) =>
+    previewNamespaceRequest(fakeServices({ db, inventory: inventory() }), who, input);
 
   it("refuses anonymous viewers", async () => {
     await expect(preview(null, namespaceRequestFixture())).rejects.toMatchObject({ code: "unauthenticated" });
@@ -124,10 +125,16 @@ describe("reviewCountFor", () => {
 
 describe("receiveWebhook", () => {
   const secret = "webhook-secret-0123456789";
-  const github = parseEnv({ BERTH_GIT_PROVIDER: "github", GITHUB_ENVIRONMENTS_REPO: "acme/environments", GITHUB_BOT_TOKEN: "bot", GITHUB_WEBHOOK_SECRET: secret });
+  const github = parseEnv({
+    BERTH_GIT_PROVIDER: "github",
+    GITHUB_ENVIRONMENTS_REPO: "acme/environments",
+    GITHUB_BOT_TOKEN: "bot",
+    GITHUB_WEBHOOK_SECRET: secret,
+  });
   const signed = (body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
   const push = JSON.stringify({ ref: "refs/heads/main" });
-  const counted = async (deps: ReturnType<typeof fakeServices>, outcome: string) => (await deps.metrics.render()).body.includes(`berth_webhook_deliveries_total{event="push",outcome="${outcome}"} 1`);
+  const counted = async (deps: ReturnType<typeof fakeServices>, outcome: string) =>
+    (await deps.metrics.render()).body.includes(`berth_webhook_deliveries_total{event="push",outcome="${outcome}"} 1`);
 
   it("answers not_found unless the provider is GitHub with a webhook secret", async () => {
     const delivery = { rawBody: push, event: "push", delivery: "d1", signature: signed(push) };
@@ -137,7 +144,9 @@ describe("receiveWebhook", () => {
 
   it("refuses a bad signature before any database work and counts it as refused", async () => {
     const deps = fakeServices({ env: github });
-    await expect(receiveWebhook(deps, { rawBody: push, event: "push", delivery: "d1", signature: signed("something else") })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(receiveWebhook(deps, { rawBody: push, event: "push", delivery: "d1", signature: signed("something else") })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
     expect(await counted(deps, "refused")).toBe(true);
     expect(deps.log.lines).toMatchObject([{ level: "warn", msg: "webhook refused: bad or missing signature" }]);
   });
@@ -146,7 +155,11 @@ describe("receiveWebhook", () => {
     const syncClone = vi.fn(async () => undefined);
     const claimed = new Set<string>();
     // Note: a push touches only webhookDelivery.create (the replay guard); a second claim fails as the unique index would.
-    const db = { webhookDelivery: { create: async ({ data }: { data: { id: string } }) => (claimed.has(data.id) ? Promise.reject({ code: "P2002" }) : claimed.add(data.id)) } } as unknown as Db;
+    const db = {
+      webhookDelivery: {
+        create: async ({ data }: { data: { id: string } }) => (claimed.has(data.id) ? Promise.reject({ code: "P2002" }) : claimed.add(data.id)),
+      },
+    } as unknown as Db;
     const deps = fakeServices({ env: github, db, syncClone });
     const delivery = { rawBody: push, event: "push", delivery: "d1", signature: signed(push) };
     expect(await receiveWebhook(deps, delivery)).toEqual({ handled: "push" });

@@ -59,7 +59,8 @@ export async function review(deps: Pick<Services, "db" | "env" | "log" | "metric
     const token = viewer.kind === "github" ? await sessionGitHubToken(deps.db, viewer.sessionId, env.authSecret) : null;
     if (!token) throw new AppError("forbidden", "Sign in with GitHub to review: the review is posted as you");
     const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-    post = (number, event, body) => postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
+    post = (number, event, body) =>
+      postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
   }
   await reviewRequest(deps.db, viewer, id, input, post);
 }
@@ -110,7 +111,12 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
   if (env.BERTH_GIT_PROVIDER !== "github" || !env.GITHUB_WEBHOOK_SECRET) throw new AppError("not_found", "Webhooks are not configured");
   const event = delivery.event ?? "unknown";
   try {
-    const result = await handleGitHubWebhook(deps.db, delivery, { secret: env.GITHUB_WEBHOOK_SECRET, baseBranch: env.BERTH_BASE_BRANCH, onPush: deps.syncClone, log: deps.log });
+    const result = await handleGitHubWebhook(deps.db, delivery, {
+      secret: env.GITHUB_WEBHOOK_SECRET,
+      baseBranch: env.BERTH_BASE_BRANCH,
+      onPush: deps.syncClone,
+      log: deps.log,
+    });
     deps.metrics.webhook(event, result.handled === "ignored" ? "ignored" : "handled");
     return result;
   } catch (error) {
@@ -128,7 +134,11 @@ export async function pollOpenPullRequests(deps: Pick<Services, "db" | "git" | "
   return moved;
 }
 
-export async function reviewQueue(deps: Pick<Services, "db" | "inventory" | "clock">, viewer: Viewer | null, params: Record<string, string | string[] | undefined>) {
+export async function reviewQueue(
+  deps: Pick<Services, "db" | "inventory" | "clock">,
+  viewer: Viewer | null,
+  params: Record<string, string | string[] | undefined>,
+) {
   const filters = queueFiltersSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   return { filters, items: await listReviewQueue(deps.db, viewer, filters, await deps.inventory.snapshot(), deps.clock.now()) };
 }
@@ -154,12 +164,25 @@ async function indexedFileReader(deps: Pick<Services, "env" | "inventory">) {
   };
 }
 
-export async function previewResources(deps: Omit<ResourceDeps, "db" | "git" | "draft" | "log">, viewer: Viewer | null, cluster: string, name: string, input: unknown) {
+export async function previewResources(
+  deps: Omit<ResourceDeps, "db" | "git" | "draft" | "log">,
+  viewer: Viewer | null,
+  cluster: string,
+  name: string,
+  input: unknown,
+) {
   const { snapshot, readFile } = await indexedFileReader(deps);
   return prepareResourceRequest(viewer, snapshot.find(cluster, name), input, { profile: deps.profile, readFile });
 }
 
 export async function submitResources(deps: ResourceDeps, viewer: Viewer | null, cluster: string, name: string, input: unknown) {
   const { snapshot, readFile } = await indexedFileReader(deps);
-  return submitResourceRequest(viewer, snapshot.find(cluster, name), input, { db: deps.db, profile: deps.profile, provider: deps.git.provider, draft: deps.draft, log: deps.log, readFile });
+  return submitResourceRequest(viewer, snapshot.find(cluster, name), input, {
+    db: deps.db,
+    profile: deps.profile,
+    provider: deps.git.provider,
+    draft: deps.draft,
+    log: deps.log,
+    readFile,
+  });
 }

@@ -50,8 +50,12 @@ describe("resource requests", () => {
   it("are only for the namespace's owners, and a refusal writes nothing", async () => {
     const ns = namespaces[0]!;
     const before = [git("branch", "--list"), await db().request.count()];
-    await expect(submitResourceRequest(viewer(["someone-else"]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, deps())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "irsa", name: "role", serviceAccount: "app", policies: ["nope"] }] }, deps())).rejects.toMatchObject({
+    await expect(submitResourceRequest(viewer(["someone-else"]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, deps())).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "irsa", name: "role", serviceAccount: "app", policies: ["nope"] }] }, deps()),
+    ).rejects.toMatchObject({
       code: "invalid_input",
       fields: { "resources.0.policies.0": "there is no resource named nope in this namespace or request" },
     });
@@ -63,19 +67,32 @@ describe("resource requests", () => {
     const { id } = await submitResourceRequest(
       viewer([ns.teams[0]!]),
       ns,
-      { resources: [{ kind: "rds", name: "orders_db", engineVersion: "16", instanceClass: "db.t4g.micro" }, { kind: "irsa", name: "orders_irsa", serviceAccount: "orders", policies: ["orders_db"] }] },
+      {
+        resources: [
+          { kind: "rds", name: "orders_db", engineVersion: "16", instanceClass: "db.t4g.micro" },
+          { kind: "irsa", name: "orders_irsa", serviceAccount: "orders", policies: ["orders_db"] },
+        ],
+      },
       deps(),
     );
     const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
     expect(request.state).toBe("pr_open");
-    expect(git("diff", "--name-only", `main...${request.branch}`).split("\n")).toEqual([`${ns.path}/resources/orders_db.tf`, `${ns.path}/resources/orders_irsa.tf`]);
+    expect(git("diff", "--name-only", `main...${request.branch}`).split("\n")).toEqual([
+      `${ns.path}/resources/orders_db.tf`,
+      `${ns.path}/resources/orders_irsa.tf`,
+    ]);
     const row = await db().request.findUniqueOrThrow({ where: { id } });
     expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: false, flags: { iam: true } });
   });
 
   it("predicts a plain queue is auto-approvable", async () => {
     const ns = namespaces.find((n) => !n.isProduction && !n.skipApply) ?? namespaces[2]!;
-    const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "sqs", name: "jobs_queue", deadLetterQueue: false }] }, deps());
+    const { id } = await submitResourceRequest(
+      viewer([ns.teams[0]!]),
+      ns,
+      { resources: [{ kind: "sqs", name: "jobs_queue", deadLetterQueue: false }] },
+      deps(),
+    );
     const row = await db().request.findUniqueOrThrow({ where: { id } });
     expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: true });
   });
@@ -86,7 +103,9 @@ describe("resource requests", () => {
     const current = profile.modules[lagging.module]!;
     const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
     const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
-    const diff = git("diff", "--unified=0", `main...${request.branch}`).split("\n").filter((l) => /^[-+][^-+]/.test(l));
+    const diff = git("diff", "--unified=0", `main...${request.branch}`)
+      .split("\n")
+      .filter((l) => /^[-+][^-+]/.test(l));
     expect(diff).toEqual([expect.stringContaining(`ref=${lagging.ref}`), expect.stringContaining(`ref=${current}`)]);
   });
 });

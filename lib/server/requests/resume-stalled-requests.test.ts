@@ -12,11 +12,25 @@ const settings = { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null
 describe("resumeStalledRequests", () => {
   it("resumes a request an attempt left 'submitted', once it is old enough, on the same branch", async () => {
     const opened: PullRequestDraft[] = [];
-    const provider: GitProvider = { kind: "github", openPullRequest: async (draft) => (opened.push(draft), { number: 7, url: "https://github.example/pr/7", headSha: "abc" }) };
+    const provider: GitProvider = {
+      kind: "github",
+      openPullRequest: async (draft) => (opened.push(draft), { number: 7, url: "https://github.example/pr/7", headSha: "abc" }),
+    };
     const id = randomUUID();
     const answers = namespaceRequestFixture({ name: "stalled-ns" });
     await db().request.create({
-      data: { id, kind: "namespace", state: "submitted", cluster: "live", namespace: "stalled-ns", team: answers.team, requester: "alice", answers, files: [{ path: "namespaces/x/00-namespace.yaml", content: "x" }], branch: `berth/${id}` },
+      data: {
+        id,
+        kind: "namespace",
+        state: "submitted",
+        cluster: "live",
+        namespace: "stalled-ns",
+        team: answers.team,
+        requester: "alice",
+        answers,
+        files: [{ path: "namespaces/x/00-namespace.yaml", content: "x" }],
+        branch: `berth/${id}`,
+      },
     });
     const fresh = await db().request.findUniqueOrThrow({ where: { id } });
     // Young: an attempt may still be running.

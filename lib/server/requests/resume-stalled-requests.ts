@@ -13,8 +13,19 @@ import { openRequestPullRequest } from "./open-request-pull-request";
  * are `afterMs` old; the provider finds any branch and pull request the dead
  * attempt made. Returns how many were resumed.
  */
-export async function resumeStalledRequests(db: Db, provider: GitProvider, settings: DraftSettings, now: Date, afterMs: number, log: Pick<Logger, "error">): Promise<number> {
-  const stalled = await db.request.findMany({ where: { state: "submitted", updatedAt: { lt: new Date(now.getTime() - afterMs) } }, orderBy: { createdAt: "asc" }, take: 20 });
+export async function resumeStalledRequests(
+  db: Db,
+  provider: GitProvider,
+  settings: DraftSettings,
+  now: Date,
+  afterMs: number,
+  log: Pick<Logger, "error">,
+): Promise<number> {
+  const stalled = await db.request.findMany({
+    where: { state: "submitted", updatedAt: { lt: new Date(now.getTime() - afterMs) } },
+    orderBy: { createdAt: "asc" },
+    take: 20,
+  });
   for (const row of stalled) await openRequestPullRequest(db, provider, row.id, draftForRequest(row, settings), "berth", log);
   return stalled.length;
 }

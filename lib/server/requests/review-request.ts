@@ -33,7 +33,8 @@ export async function reviewRequest(db: Db, viewer: Viewer | null, id: string, i
   const row = await db.request.findUnique({ where: { id } });
   if (!row) throw new AppError("not_found", "No such request");
   if (row.requester === viewer.login) throw new AppError("forbidden", "You cannot review your own request: another platform reviewer must");
-  if (!isRequestState(row.state) || !OPEN_STATES.includes(row.state)) throw new AppError("conflict", `A request that is ${row.state.replace("_", " ")} cannot be reviewed`);
+  if (!isRequestState(row.state) || !OPEN_STATES.includes(row.state))
+    throw new AppError("conflict", `A request that is ${row.state.replace("_", " ")} cannot be reviewed`);
 
   if (post) {
     if (!row.prNumber) throw new AppError("conflict", "The request has no pull request yet");

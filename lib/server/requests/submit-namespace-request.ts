@@ -57,7 +57,10 @@ export async function submitNamespaceRequest(viewer: Viewer, input: unknown, dep
       },
     });
   });
-  const draft = draftForRequest({ id, kind: "namespace", requester: viewer.login, cluster: value.cluster, namespace: value.name, answers: value, files: prepared.files }, deps.draft);
+  const draft = draftForRequest(
+    { id, kind: "namespace", requester: viewer.login, cluster: value.cluster, namespace: value.name, answers: value, files: prepared.files },
+    deps.draft,
+  );
   await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth", deps.log);
   return { id };
 }

@@ -18,7 +18,14 @@ export async function submitResourceRequest(
   viewer: Viewer | null,
   namespace: NamespaceRecord | undefined,
   input: unknown,
-  deps: { db: Db; profile: PlatformProfile; provider: GitProvider; draft: DraftSettings; log: Pick<Logger, "error">; readFile: (path: string) => Promise<string | null> },
+  deps: {
+    db: Db;
+    profile: PlatformProfile;
+    provider: GitProvider;
+    draft: DraftSettings;
+    log: Pick<Logger, "error">;
+    readFile: (path: string) => Promise<string | null>;
+  },
 ): Promise<{ id: string }> {
   const prepared = await prepareResourceRequest(viewer, namespace, input, deps);
   if (Object.keys(prepared.fields).length > 0 || !prepared.value || !viewer || !namespace) {
@@ -43,7 +50,14 @@ export async function submitResourceRequest(
       team,
       branch: resourceBranch(namespace.name, id),
       review: toJson(prepared.review),
-      events: { create: { fromState: null, toState: "submitted", actor: viewer.login, note: `Requested ${prepared.value.resources.length} resource change(s) for ${namespace.name}` } },
+      events: {
+        create: {
+          fromState: null,
+          toState: "submitted",
+          actor: viewer.login,
+          note: `Requested ${prepared.value.resources.length} resource change(s) for ${namespace.name}`,
+        },
+      },
     },
   });
   await openRequestPullRequest(deps.db, deps.provider, id, draftForRequest(row, deps.draft), "berth", deps.log);

@@ -14,7 +14,14 @@ export interface TransitionFacts {
  * Returns whether the request moved. Note: only `tx` is used inside the
  * transaction (the embedded database has a single session).
  */
-export async function transitionRequest(db: Db, id: string, to: RequestState, actor: string, note: string | null, facts: TransitionFacts = {}): Promise<boolean> {
+export async function transitionRequest(
+  db: Db,
+  id: string,
+  to: RequestState,
+  actor: string,
+  note: string | null,
+  facts: TransitionFacts = {},
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const request = await tx.request.findUnique({ where: { id }, select: { state: true } });
     if (!request || !isRequestState(request.state)) return false;

@@ -29,13 +29,30 @@ describe("webhook deliveries with two replicas", () => {
   async function openRequest(prNumber: number): Promise<string> {
     const id = randomUUID();
     await replicas[0]!.client.request.create({
-      data: { id, kind: "namespace", state: "pr_open", cluster: "live", namespace: `ns-${prNumber}`, team: "t", requester: "alice", answers: {}, files: [], branch: `berth/${id}`, prNumber },
+      data: {
+        id,
+        kind: "namespace",
+        state: "pr_open",
+        cluster: "live",
+        namespace: `ns-${prNumber}`,
+        team: "t",
+        requester: "alice",
+        answers: {},
+        files: [],
+        branch: `berth/${id}`,
+        prNumber,
+      },
     });
     return id;
   }
 
   function approval(prNumber: number) {
-    const rawBody = JSON.stringify({ action: "submitted", review: { state: "approved", user: { login: "dana" } }, pull_request: { number: prNumber, html_url: `https://github.example/pr/${prNumber}` }, sender: { login: "dana" } });
+    const rawBody = JSON.stringify({
+      action: "submitted",
+      review: { state: "approved", user: { login: "dana" } },
+      pull_request: { number: prNumber, html_url: `https://github.example/pr/${prNumber}` },
+      sender: { login: "dana" },
+    });
     return { rawBody, event: "pull_request_review", delivery: randomUUID(), signature: sign(rawBody) };
   }
 
@@ -44,7 +61,9 @@ describe("webhook deliveries with two replicas", () => {
       const prNumber = 100 + round;
       const id = await openRequest(prNumber);
       const delivery = approval(prNumber);
-      const results = await Promise.allSettled(replicas.flatMap((r) => [handleGitHubWebhook(r.client, delivery, deps), handleGitHubWebhook(r.client, delivery, deps)]));
+      const results = await Promise.allSettled(
+        replicas.flatMap((r) => [handleGitHubWebhook(r.client, delivery, deps), handleGitHubWebhook(r.client, delivery, deps)]),
+      );
       const handled = results.filter((r) => r.status === "fulfilled");
       const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as { code?: string });
       expect(handled).toHaveLength(1);

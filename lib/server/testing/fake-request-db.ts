@@ -79,11 +79,14 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
     requests,
     events,
     request: {
-      findMany: async (args: { where?: Record<string, unknown> } = {}) => [...requests.values()].filter((row) => matches(row, args.where)).map((row) => ({ ...row })),
+      findMany: async (args: { where?: Record<string, unknown> } = {}) =>
+        [...requests.values()].filter((row) => matches(row, args.where)).map((row) => ({ ...row })),
       findUnique: async (args: { where: { id: string }; include?: { events?: unknown } }) => {
         const row = requests.get(args.where.id);
         if (!row) return null;
-        return args.include?.events ? { ...row, events: events.filter((e) => e.requestId === row.id).map((e) => ({ ...e, createdAt: row.updatedAt })) } : { ...row };
+        return args.include?.events
+          ? { ...row, events: events.filter((e) => e.requestId === row.id).map((e) => ({ ...e, createdAt: row.updatedAt })) }
+          : { ...row };
       },
       update: async (args: { where: { id: string }; data: Partial<RequestRow> }) => {
         const row = requests.get(args.where.id);

@@ -66,12 +66,15 @@ export function clustersOf(watchers: ClusterWatcher[], unconfigured: Clusters["u
  * fails its test instead of hanging on a connection.
  */
 function absent<T>(what: string): T {
-  return new Proxy({}, {
-    get(_, key) {
-      if (typeof key === "symbol" || key === "then") return undefined;
-      throw new Error(`this test gave the use-case no ${what} (it used ${what}.${key})`);
+  return new Proxy(
+    {},
+    {
+      get(_, key) {
+        if (typeof key === "symbol" || key === "then") return undefined;
+        throw new Error(`this test gave the use-case no ${what} (it used ${what}.${key})`);
+      },
     },
-  }) as T;
+  ) as T;
 }
 
 /** Git as a use-case sees it; the provider (opening pull requests) is absent. */
@@ -90,7 +93,12 @@ export type TestLogger = ReturnType<typeof testLogger>;
  */
 export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Services & { log: TestLogger } {
   const inventory = overrides.inventory ?? fakeInventory();
-  const clusters = overrides.clusters ?? clustersOf([], profile.clusters.map((c) => ({ cluster: c.name, reason: "no kubeconfig is configured" })));
+  const clusters =
+    overrides.clusters ??
+    clustersOf(
+      [],
+      profile.clusters.map((c) => ({ cluster: c.name, reason: "no kubeconfig is configured" })),
+    );
   return {
     env: parseEnv({}),
     profile,
@@ -101,7 +109,10 @@ export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Se
     draft: { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null },
     clusters,
     clusterListeners: { namespace: new Set(), firstSync: new Set() },
-    metrics: createMetrics({ requestStates: async () => ({}), inventory: () => inventory.status(), clusters: () => [], now: () => NOW }, { defaultMetrics: false }),
+    metrics: createMetrics(
+      { requestStates: async () => ({}), inventory: () => inventory.status(), clusters: () => [], now: () => NOW },
+      { defaultMetrics: false },
+    ),
     rateLimits: { mutations: createRateLimiter({ capacity: 5, perSecond: 1 }), webhooks: createRateLimiter({ capacity: 5, perSecond: 1 }) },
     viewers: createViewerCache({ freshMs: 5_000, staleMs: 60_000, max: 100, now: () => NOW.getTime() }),
     inventoryJson: createTextCache(1024 * 1024),

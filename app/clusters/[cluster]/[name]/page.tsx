@@ -29,7 +29,9 @@ export default async function ClusterNamespacePage({ params }: Params) {
         / {c} / <span aria-current="page">{n}</span>
       </nav>
       <h1 className="text-2xl font-semibold">{n}</h1>
-      <p className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm">No folder of the environments repository defines this namespace; it exists only in cluster {c}.</p>
+      <p className="rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm">
+        No folder of the environments repository defines this namespace; it exists only in cluster {c}.
+      </p>
       <NamespaceLiveStatus cluster={c} name={n} initial={live} />
     </div>
   );

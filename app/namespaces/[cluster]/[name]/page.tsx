@@ -39,7 +39,14 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function NamespacePage({ params }: Params) {
   const { cluster, name } = await params;
   const viewer = await pageViewer();
-  const { namespace: ns, commit, reviewOverdue, modules, owner, fullView } = await orNotFound(getNamespace(getServices(), viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
+  const {
+    namespace: ns,
+    commit,
+    reviewOverdue,
+    modules,
+    owner,
+    fullView,
+  } = await orNotFound(getNamespace(getServices(), viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
   const live = await getNamespaceLive(getServices(), viewer, ns.cluster, ns.name);
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 
@@ -65,7 +72,10 @@ export default async function NamespacePage({ params }: Params) {
       </div>
 
       {owner && (
-        <Link href={`/namespaces/${encodeURIComponent(ns.cluster)}/${encodeURIComponent(ns.name)}/resources/new`} className="inline-block rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800">
+        <Link
+          href={`/namespaces/${encodeURIComponent(ns.cluster)}/${encodeURIComponent(ns.name)}/resources/new`}
+          className="inline-block rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800"
+        >
           Request AWS resources
         </Link>
       )}
@@ -143,18 +153,32 @@ export default async function NamespacePage({ params }: Params) {
               <caption className="sr-only">Terraform modules used by {ns.name}</caption>
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className="px-3 py-2 text-left">Name</th>
-                  <th scope="col" className="px-3 py-2 text-left">Module</th>
-                  <th scope="col" className="px-3 py-2 text-left">Pinned</th>
-                  <th scope="col" className="px-3 py-2 text-left">Catalogue</th>
-                  <th scope="col" className="px-3 py-2 text-left">Status</th>
-                  <th scope="col" className="px-3 py-2 text-left">File</th>
+                  <th scope="col" className="px-3 py-2 text-left">
+                    Name
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-left">
+                    Module
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-left">
+                    Pinned
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-left">
+                    Catalogue
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-left">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-left">
+                    File
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {modules.map((m) => (
                   <tr key={`${m.file}/${m.name}`}>
-                    <th scope="row" className="px-3 py-2 text-left font-mono font-normal">{m.name}</th>
+                    <th scope="row" className="px-3 py-2 text-left font-mono font-normal">
+                      {m.name}
+                    </th>
                     <td className="px-3 py-2">{m.module}</td>
                     <td className="px-3 py-2 font-mono">{m.ref ?? "—"}</td>
                     <td className="px-3 py-2 font-mono">{m.currentVersion ?? "—"}</td>

@@ -7,5 +7,7 @@ type Params = { params: Promise<{ cluster: string; name: string }> };
 /** A namespace's live status from the cluster cache; polled by its page. */
 export const GET = apiRoute("/api/namespaces/[cluster]/[name]/status", async (_request, { params }: Params, services) => {
   const { cluster, name } = await params;
-  return Response.json(await getNamespaceLive(services, await getViewer(), decodeURIComponent(cluster), decodeURIComponent(name)), { headers: { "cache-control": "no-store" } });
+  return Response.json(await getNamespaceLive(services, await getViewer(), decodeURIComponent(cluster), decodeURIComponent(name)), {
+    headers: { "cache-control": "no-store" },
+  });
 });

@@ -23,8 +23,14 @@ export default async function NewResourcesPage({ params }: { params: Promise<{ c
         / <span aria-current="page">Request AWS resources</span>
       </nav>
       <h1 className="text-2xl font-semibold">Request AWS resources for {namespace.name}</h1>
-      <p className="text-sm">Each resource becomes a file in the namespace&apos;s resources/ folder, pinned to the catalogue&apos;s current module version. Everything goes into one pull request.</p>
-      <ResourceRequestForm endpoint={`/api/namespaces/${encodeURIComponent(namespace.cluster)}/${encodeURIComponent(namespace.name)}/resources`} modules={namespace.modules.map((m) => ({ name: m.name, module: m.module }))} />
+      <p className="text-sm">
+        Each resource becomes a file in the namespace&apos;s resources/ folder, pinned to the catalogue&apos;s current module version. Everything goes into one
+        pull request.
+      </p>
+      <ResourceRequestForm
+        endpoint={`/api/namespaces/${encodeURIComponent(namespace.cluster)}/${encodeURIComponent(namespace.name)}/resources`}
+        modules={namespace.modules.map((m) => ({ name: m.name, module: m.module }))}
+      />
     </div>
   );
 }
