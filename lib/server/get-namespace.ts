@@ -1,6 +1,6 @@
 import { canBrowseInventory, canSeeNamespaceInFull, isNamespaceOwner } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { pinStatus, type PinStatus } from "@/lib/environments/profile/module-version";
+import { latestVersion, pinStatus, type PinStatus } from "@/lib/environments/profile/module-version";
 import { isReviewOverdue } from "@/lib/environments/inventory/query-inventory";
 import type { ModuleUse, NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
@@ -33,6 +33,6 @@ export async function getNamespace(deps: NamespaceDeps, viewer: Viewer | null, c
     reviewOverdue: isReviewOverdue(namespace, isoDate(deps.clock.now())),
     owner: isNamespaceOwner(viewer, namespace),
     fullView: canSeeNamespaceInFull(viewer, namespace),
-    modules: namespace.modules.map((m) => ({ ...m, status: pinStatus(m, profile), currentVersion: profile.modules[m.module] ?? null })),
+    modules: namespace.modules.map((m) => ({ ...m, status: pinStatus(m, profile), currentVersion: latestVersion(profile, m.module) ?? null })),
   };
 }

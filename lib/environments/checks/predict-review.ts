@@ -1,4 +1,4 @@
-import { compareVersions } from "../profile/module-version";
+import { compareVersions, latestVersion } from "../profile/module-version";
 import { namespacesDir } from "../profile/namespaces-dir";
 import { parseModuleSource } from "../repository/parse-module-source";
 import type { PlatformProfile } from "../profile/profile";
@@ -116,7 +116,7 @@ function judgeTerraform(rel: string, file: ChangedFile, profile: PlatformProfile
   if (scan.problems.length > 0) reasons.push(`${rel} could not be read fully (line ${scan.problems[0]!.line}: ${scan.problems[0]!.message})`);
   for (const m of changed) {
     const parsed = m.source === null ? null : parseModuleSource(m.source, profile.modulePrefix);
-    const current = parsed ? profile.modules[parsed.module] : undefined;
+    const current = parsed ? latestVersion(profile, parsed.module) : undefined;
     if (!parsed || current === undefined) {
       flags.uncataloguedVersion = true;
       reasons.push(`module ${m.name} in ${rel} is not an allow-listed module${m.source ? ` (${m.source})` : ""}`);

@@ -1,4 +1,4 @@
-import { pinStatus } from "../profile/module-version";
+import { latestVersion, pinStatus } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { isReviewOverdue } from "./query-inventory";
 import type { NamespaceRecord } from "../types";
@@ -63,7 +63,7 @@ export function inventoryOverview(namespaces: Iterable<NamespaceRecord>, profile
     for (const use of ns.modules) {
       let summary = modules.get(use.module);
       if (!summary) {
-        summary = { module: use.module, uses: 0, behind: 0, current: 0, other: 0, currentVersion: profile.modules[use.module] ?? null };
+        summary = { module: use.module, uses: 0, behind: 0, current: 0, other: 0, currentVersion: latestVersion(profile, use.module) ?? null };
         modules.set(use.module, summary);
       }
       summary.uses++;

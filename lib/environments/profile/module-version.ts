@@ -21,8 +21,13 @@ export function compareVersions(a: string, b: string): number | null {
   return 0;
 }
 
+/** The catalogue's latest version of a module (its short name), or undefined when the module is not catalogued. */
+export function latestVersion(profile: Pick<PlatformProfile, "modules">, module: string): string | undefined {
+  return Object.hasOwn(profile.modules, module) ? profile.modules[module] : undefined;
+}
+
 export function pinStatus(use: Pick<ModuleUse, "module" | "ref">, profile: PlatformProfile): PinStatus {
-  const current = profile.modules[use.module];
+  const current = latestVersion(profile, use.module);
   if (current === undefined) return "uncatalogued";
   if (use.ref === null) return "unpinned";
   const order = compareVersions(use.ref, current);

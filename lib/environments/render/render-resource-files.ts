@@ -1,3 +1,4 @@
+import { latestVersion } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { moduleSourceFor, renderModuleBlock, type ModuleBlockSpec } from "./render-module-block";
 import type { RepoFile } from "./render-namespace-files";
@@ -54,7 +55,7 @@ export function renderResourceFiles(value: ResourceRequest, context: RenderResou
     const blocks = moduleBlocksOf(answer).map(({ label, module }) =>
       renderModuleBlock(
         label,
-        moduleSourceFor(profile, module, profile.modules[module]!),
+        moduleSourceFor(profile, module, latestVersion(profile, module)!),
         specFor(answer, label, namespace),
         `${label.replace(/_/g, "-")}-output`,
       ),

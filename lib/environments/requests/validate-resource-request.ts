@@ -1,4 +1,4 @@
-import { compareVersions } from "../profile/module-version";
+import { compareVersions, latestVersion } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { IRSA_POLICY_MODULES, KIND_MODULES, resourceRequestSchema, type ResourceAnswer, type ResourceRequest } from "./resource-request";
 import type { NamespaceRecord } from "../types";
@@ -55,7 +55,7 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       upgraded.add(answer.name);
       const use = existing.get(answer.name);
       if (!use) return fail(`${at}.name`, `there is no module block named ${answer.name} in this namespace`);
-      const current = profile.modules[use.module];
+      const current = latestVersion(profile, use.module);
       if (current === undefined) return fail(`${at}.name`, `${answer.name} uses ${use.module}, which is not in the platform's catalogue; upgrade it by hand`);
       if (use.ref === null) return fail(`${at}.name`, `${answer.name} is not pinned to a version (${use.source}); pin it by hand`);
       if (compareVersions(answer.version, current) !== 0 && answer.version !== current) {
@@ -68,7 +68,7 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       return;
     }
     const catalogued = KIND_MODULES[answer.kind];
-    if (profile.modules[catalogued] === undefined) return fail(`${at}.kind`, `the platform's catalogue has no ${catalogued} module`);
+    if (latestVersion(profile, catalogued) === undefined) return fail(`${at}.kind`, `the platform's catalogue has no ${catalogued} module`);
     if (RESERVED.has(answer.name)) return fail(`${at}.name`, `resources/${answer.name}.tf is one of the namespace's standard files; choose another name`);
     if (files.has(`resources/${answer.name}.tf`)) return fail(`${at}.name`, `resources/${answer.name}.tf already exists in this namespace`);
     for (const block of moduleBlocksOf(answer)) {

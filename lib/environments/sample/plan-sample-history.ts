@@ -1,3 +1,4 @@
+import { latestVersion } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { createRng, type Rng } from "./create-rng";
 import { olderVersions } from "./older-versions";
@@ -113,12 +114,12 @@ function laterChanges(namespaces: SampleNamespace[], profile: PlatformProfile): 
   const uses = new Map<string, number>();
   for (const ns of namespaces) for (const g of ns.modules) uses.set(g.module, (uses.get(g.module) ?? 0) + 1);
   const bumpable = [...uses.entries()]
-    .filter(([name]) => olderVersions(profile.modules[name] ?? "").length > 0)
+    .filter(([name]) => olderVersions(latestVersion(profile, name) ?? "").length > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, 3)
     .map(([name]) => name);
   for (const name of bumpable) {
-    const current = profile.modules[name]!;
+    const current = latestVersion(profile, name)!;
     const previous = olderVersions(current)[0]!;
     const setRef = (ns: SampleNamespace, ref: string): SampleNamespace => ({
       ...ns,
