@@ -21,6 +21,8 @@ export interface FakeToken {
   token: string;
   login: string;
   scopes: string[];
+  /** An App installation's token: it expires (milliseconds since the epoch) and carries no OAuth scopes. */
+  expiresAt?: number;
 }
 
 /** What the authorize step granted, waiting to be exchanged for a token. */
@@ -41,6 +43,8 @@ export interface GitHubState {
   team(slug: string): FakeTeam | undefined;
   teamMemberCount(slug: string): number;
   issueToken(login: string, scopes: string[]): FakeToken;
+  /** A `ghs_` token for an App installation's bot, valid until `expiresAt`. */
+  issueInstallationToken(login: string, expiresAt: number): FakeToken;
   token(value: string): FakeToken | undefined;
   putCode(pending: PendingCode): string;
   /** Returns the pending grant and forgets it: codes are single use. */
@@ -89,6 +93,12 @@ export function createGitHubState(org: string): GitHubState {
     teamMemberCount: (slug) => [...users.values()].filter((user) => user.teams.has(slug)).length,
     issueToken(login, scopes) {
       const token: FakeToken = { token: `gho_${randomBase62(36)}`, login, scopes: [...scopes] };
+      tokens.set(token.token, token);
+      return token;
+    },
+    issueInstallationToken(login, expiresAt) {
+      // Note: the fake's repository checks want `repo`; the dispatcher sends no x-oauth-scopes for these, as GitHub.
+      const token: FakeToken = { token: `ghs_${randomBase62(36)}`, login, scopes: ["repo"], expiresAt };
       tokens.set(token.token, token);
       return token;
     },
