@@ -112,20 +112,22 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     }),
   );
 
+  /** The bot on GitHub: one client, so an App's installation token is minted once and shared by the API and the clone. */
+  const github = once(() => {
+    const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
+    return createGitHubProvider({
+      apiUrl: env.GITHUB_API_URL,
+      auth: env.githubApp ?? env.GITHUB_BOT_TOKEN!,
+      owner,
+      repo,
+      baseBranch: env.BERTH_BASE_BRANCH,
+      log,
+      onCall: (call) => metrics().githubCall(call),
+    });
+  });
+
   const git = once((): GitServices => {
-    if (env.BERTH_GIT_PROVIDER === "github") {
-      const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-      const github = createGitHubProvider({
-        apiUrl: env.GITHUB_API_URL,
-        token: env.GITHUB_BOT_TOKEN!,
-        owner,
-        repo,
-        baseBranch: env.BERTH_BASE_BRANCH,
-        log,
-        onCall: (call) => metrics().githubCall(call),
-      });
-      return { provider: github, reader: github, merger: null };
-    }
+    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), reader: github(), merger: null };
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
     return { provider: local, reader: null, merger: local };
   });
@@ -200,7 +202,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
       remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
       path: env.environmentsRepo,
       branch: env.BERTH_BASE_BRANCH,
-      token: env.GITHUB_BOT_TOKEN,
+      token: () => github().gitToken(),
     });
     await inventory().refresh();
   }
