@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,11 +24,6 @@ const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const MINT = "apps/create-installation-access-token";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
-const gitAsync = (cwd: string, ...args: string[]) =>
-  new Promise<string>((resolve, reject) =>
-    execFile("git", args, { cwd, encoding: "utf8" }, (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))),
-  );
-
 describe("the bot as a GitHub App", () => {
   let root: string;
   let fake: FakeGitHub;
