@@ -28,6 +28,7 @@ describe("the bot as a GitHub App", () => {
   let root: string;
   let fake: FakeGitHub;
   let services: Services;
+  let misinstalled: Services;
   const control = () => controlClient(fake.url);
   const mints = async () => (await control().calls()).calls.find((c) => c.operationId === MINT)?.count ?? 0;
   const log = testLogger();
@@ -63,9 +64,11 @@ describe("the bot as a GitHub App", () => {
       GITHUB_APP_PRIVATE_KEY: keys.privateKey.export({ type: "pkcs1", format: "pem" }).toString().trim().replace(/\n/g, "\\n"),
     });
     services = createServices(env, { log });
+    misinstalled = createServices({ ...env, environmentsRepo: path.join(root, "other.git"), githubApp: { ...env.githubApp!, installationId: 1 } }, { log });
   });
   afterAll(async () => {
     await services?.close();
+    await misinstalled?.close();
     await fake?.close();
     rmSync(root, { recursive: true, force: true });
   });
@@ -79,6 +82,13 @@ describe("the bot as a GitHub App", () => {
     files: [{ path: `namespaces/${name}/00-namespace.yaml`, content: `name: ${name}\n` }],
     labels: ["berth"],
     reviewerTeams: [],
+  });
+
+  it("says which settings to check when the App cannot get a token, at the clone Berth starts with", async () => {
+    // First: the later tests move Date forward, and plugin-throttling's queues (one per process) remember it.
+    await expect(misinstalled.syncClone()).rejects.toThrow(
+      /GitHub App could not get an installation token \(GITHUB_APP_ID 31337, GITHUB_APP_INSTALLATION_ID 1\): Not Found/,
+    );
   });
 
   it("opens, polls and fetches across an installation token's expiry, minting once per token", async () => {

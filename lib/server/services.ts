@@ -196,13 +196,21 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   const inventoryJson = once(() => createTextCache(32 * 1024 * 1024));
   const replicaId = `${os.hostname()}-${randomBytes(4).toString("hex")}`;
 
+  /** A GitHub App that cannot mint a token is a settings problem more often than an outage: say which settings. */
+  function explainBotFailure(error: unknown): never {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!env.githubApp) throw error;
+    const { appId, installationId } = env.githubApp;
+    throw new Error(`the GitHub App could not get an installation token (GITHUB_APP_ID ${appId}, GITHUB_APP_INSTALLATION_ID ${installationId}): ${message}`);
+  }
+
   async function syncEnvironmentsClone(): Promise<void> {
     if (env.BERTH_GIT_PROVIDER !== "github") return;
     await syncClone({
       remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
       path: env.environmentsRepo,
       branch: env.BERTH_BASE_BRANCH,
-      token: () => github().gitToken(),
+      token: () => github().gitToken().catch(explainBotFailure),
     });
     await inventory().refresh();
   }
