@@ -16,7 +16,8 @@ export interface GitHubProviderOptions {
 
 /** The bot's token for git over HTTPS (Berth's clone): an App's is minted or reused while fresh, never a stale one. */
 export interface BotCredential {
-  gitToken(): Promise<string>;
+  /** `fresh`: an App mints a new token even if it holds one (GitHub refused it). */
+  gitToken(fresh?: boolean): Promise<string>;
 }
 
 function status(error: unknown): number | undefined {
@@ -117,9 +118,9 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
       };
     },
 
-    async gitToken() {
+    async gitToken(fresh = false) {
       // A plain token's auth answers with that token; an App's mints one, or reuses the cached one while it is fresh.
-      const { token } = (await octokit.auth({ type: "installation" })) as { token: string };
+      const { token } = (await octokit.auth({ type: "installation", refresh: fresh })) as { token: string };
       return token;
     },
   };

@@ -119,17 +119,27 @@ describe("the bot as a GitHub App", () => {
     expect(fake.violations()).toEqual([]);
   });
 
-  it("mints a new token when GitHub refuses the cached one before its expiry (revoked), and tries once more", async () => {
+  it("mints a new token when GitHub revoked the one it holds: for the API, and for the clone's fetch", async () => {
     vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
     await control().setTokenLifetime(3600);
     vi.setSystemTime(Date.now() + 2 * 3600_000);
     const opened = await services.git.provider.openPullRequest(draft("revoked-dev"));
+    const bot = services.git.provider as unknown as BotCredential;
+    const revoke = async () => {
+      const answer = await fetch(`${fake.apiUrl}/installation/token`, { method: "DELETE", headers: { authorization: `token ${await bot.gitToken()}` } });
+      expect(answer.status).toBe(204);
+    };
     await control().resetCalls();
     // Past auth-app's own 5 s grace for a token GitHub has not replicated yet.
     vi.setSystemTime(Date.now() + 60_000);
-    await control().failNext({ method: "GET", pathPattern: `^/repos/acme/environments/pulls/${opened.number}$`, status: 401 });
+    await revoke();
     await expect(services.git.reader!.getPullRequest(opened.number!)).resolves.toMatchObject({ number: opened.number, state: "open" });
     expect(await mints()).toBe(1);
     expect(log.lines.some((line) => line.level === "warn" && line.msg.includes("minting a new one"))).toBe(true);
+
+    await revoke();
+    await services.syncClone();
+    expect(await mints()).toBe(2);
+    expect(fake.violations()).toEqual([]);
   });
 });

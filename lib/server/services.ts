@@ -206,11 +206,18 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
 
   async function syncEnvironmentsClone(): Promise<void> {
     if (env.BERTH_GIT_PROVIDER !== "github") return;
-    await syncClone({
-      remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
-      path: env.environmentsRepo,
-      branch: env.BERTH_BASE_BRANCH,
-      token: () => github().gitToken().catch(explainBotFailure),
+    const sync = (fresh: boolean) =>
+      syncClone({
+        remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
+        path: env.environmentsRepo,
+        branch: env.BERTH_BASE_BRANCH,
+        token: () => github().gitToken(fresh).catch(explainBotFailure),
+      });
+    // git tells no status, so a fetch an App's token failed is tried once more
+    // with a new token: GitHub may have revoked the one Berth holds.
+    await sync(false).catch((error: unknown) => {
+      if (!env.githubApp || String(error).includes("installation token")) throw error;
+      return sync(true);
     });
     await inventory().refresh();
   }

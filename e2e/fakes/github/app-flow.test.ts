@@ -83,6 +83,14 @@ describe("the fake's GitHub App: JWTs, installation tokens that expire", () => {
     expect(fake.violations()).toEqual([]);
   });
 
+  it("revokes an installation token on DELETE /installation/token", async () => {
+    const { token } = (await (await mint(goodJwt())).json()) as { token: string };
+    const revoked = await fetch(`${fake.apiUrl}/installation/token`, { method: "DELETE", headers: { authorization: `token ${token}` } });
+    expect(revoked.status).toBe(204);
+    expect((await getRepo(token)).status).toBe(401);
+    expect(fake.violations()).toEqual([]);
+  });
+
   it("refuses JWTs that are not the App's, expired, too long-lived, or for another installation", async () => {
     const refusal = async (response: Response) => [response.status, ((await response.json()) as { message: string }).message];
     expect(await refusal(await mint(jwt({ iat: seconds() - 30, exp: seconds() + 540, iss: APP_ID }, otherKeys.privateKey)))).toEqual([

@@ -1,4 +1,4 @@
-import { errorBody, type RestOperation } from "./rest-operation";
+import { errorBody, notFound, type RestOperation } from "./rest-operation";
 
 const docs = "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app";
 
@@ -30,6 +30,19 @@ export const appOperations: RestOperation[] = [
           repository_selection: "selected",
         },
       };
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/installation/token",
+    operationId: "apps/revoke-installation-access-token",
+    acceptedScopes: [],
+    documentationUrl: "https://docs.github.com/rest/apps/installations#revoke-an-installation-access-token",
+    handle(request) {
+      // Only an installation token revokes itself (GitHub describes no answer for other tokens; the fake's is its usual 404).
+      if (request.token.expiresAt === undefined) return notFound(request);
+      request.state.revokeToken(request.token.token);
+      return { status: 204 };
     },
   },
 ];

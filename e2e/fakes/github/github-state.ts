@@ -46,6 +46,8 @@ export interface GitHubState {
   /** A `ghs_` token for an App installation's bot, valid until `expiresAt`. */
   issueInstallationToken(login: string, expiresAt: number): FakeToken;
   token(value: string): FakeToken | undefined;
+  /** Forgets a token: every later use is a 401. */
+  revokeToken(value: string): void;
   putCode(pending: PendingCode): string;
   /** Returns the pending grant and forgets it: codes are single use. */
   takeCode(code: string): PendingCode | undefined;
@@ -103,6 +105,7 @@ export function createGitHubState(org: string): GitHubState {
       return token;
     },
     token: (value) => tokens.get(value),
+    revokeToken: (value) => void tokens.delete(value),
     putCode(pending) {
       const code = randomBytes(10).toString("hex");
       codes.set(code, pending);
