@@ -18,7 +18,7 @@ import { E2E_ROOT } from "./fixtures/paths";
 import { controlClient } from "./fakes/github/control-client";
 import {
   AUTH_SECRET,
-  BOT_LOGIN,
+  BOT_APP,
   ENVIRONMENTS_REPO,
   FAKE_GITHUB_URL,
   GITHUB_MODE_PORT,
@@ -45,7 +45,7 @@ const githubSignIn = {
   GITHUB_ORG: ORG,
 };
 
-/** Berth's bot on the fake GitHub, and the fake told where to deliver webhooks. */
+/** Berth's bot (a GitHub App of the fake GitHub), and the fake told where to deliver webhooks. */
 async function pullRequestSettings(): Promise<Record<string, string>> {
   for (let i = 0; ; i++) {
     const up = await fetch(`${FAKE_GITHUB_URL}/_fake/health`).then(
@@ -57,10 +57,8 @@ async function pullRequestSettings(): Promise<Record<string, string>> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const github = controlClient(FAKE_GITHUB_URL);
-  await github.putUser({ login: BOT_LOGIN, name: "Berth bot", teams: [], orgMember: true });
   // The reviewer team exists on GitHub before Berth asks it to review (GitHub refuses unknown teams).
   await github.putUser({ login: "platform-reviewer", name: "Platform reviewer", teams: [REVIEWER_TEAM], orgMember: true });
-  const token = await github.token(BOT_LOGIN, ["repo", "read:org"]);
   const hook = await fetch(`${FAKE_GITHUB_URL}/_fake/webhook`, {
     method: "PUT",
     headers: { "content-type": "application/json" },
@@ -71,7 +69,10 @@ async function pullRequestSettings(): Promise<Record<string, string>> {
     ...githubSignIn,
     BERTH_GIT_PROVIDER: "github",
     GITHUB_ENVIRONMENTS_REPO: `${ORG}/${ENVIRONMENTS_REPO}`,
-    GITHUB_BOT_TOKEN: token,
+    // The bot is a GitHub App (production's option), its key read from a file.
+    GITHUB_APP_ID: String(BOT_APP.id),
+    GITHUB_APP_INSTALLATION_ID: String(BOT_APP.installationId),
+    GITHUB_APP_PRIVATE_KEY_FILE: BOT_APP.privateKeyFile,
     GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
     // The fake's repository is private, as many environments repositories are.
     GITHUB_REVIEW_SCOPE: "repo",

@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { assertServerSettings, ConfigError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
@@ -54,5 +58,59 @@ describe("parseEnv", () => {
   it("needs a real secret in production", () => {
     expect(() => assertServerSettings(parseEnv({ ...github, NODE_ENV: "production" }))).toThrow(/NEXTAUTH_SECRET/);
     expect(() => parseEnv({ ...github, NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET.*32/);
+  });
+});
+
+describe("the bot as a GitHub App", () => {
+  const github = {
+    GITHUB_CLIENT_ID: "id",
+    GITHUB_CLIENT_SECRET: "secret",
+    BERTH_GIT_PROVIDER: "github",
+    GITHUB_ENVIRONMENTS_REPO: "org/envs",
+    GITHUB_WEBHOOK_SECRET: "w".repeat(16),
+  };
+  const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  const app = { GITHUB_APP_ID: "123456", GITHUB_APP_INSTALLATION_ID: "987654", GITHUB_APP_PRIVATE_KEY: rsa };
+  const dir = mkdtempSync(path.join(tmpdir(), "berth-env-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads the id, installation and key, from the value (one-line with \\n escapes) or a file", () => {
+    expect(parseEnv({ ...github, ...app }).githubApp).toEqual({ appId: 123456, installationId: 987654, privateKey: rsa.trim() });
+    expect(parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: rsa.trim().replace(/\n/g, "\\n") }).githubApp?.privateKey).toBe(rsa.trim());
+    const file = path.join(dir, "app.pem");
+    writeFileSync(file, rsa);
+    const fromFile = parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: undefined, GITHUB_APP_PRIVATE_KEY_FILE: file });
+    expect(fromFile.githubApp?.privateKey).toBe(rsa.trim());
+    expect(() => assertServerSettings(fromFile)).not.toThrow();
+    expect(parseEnv(github).githubApp).toBeNull();
+  });
+
+  it("names the setting that is missing or wrong, never quoting the key", () => {
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_ID: "Iv1.abc" })).toThrow(/GITHUB_APP_ID: must be the App's numeric App ID/);
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_ID: undefined })).toThrow(/GITHUB_APP_ID: required/);
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_INSTALLATION_ID: undefined })).toThrow(/GITHUB_APP_INSTALLATION_ID: required/);
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: undefined })).toThrow(/GITHUB_APP_PRIVATE_KEY: required/);
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY_FILE: path.join(dir, "app.pem") })).toThrow(
+      /GITHUB_APP_PRIVATE_KEY_FILE: set .* not both/,
+    );
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: undefined, GITHUB_APP_PRIVATE_KEY_FILE: path.join(dir, "missing.pem") })).toThrow(
+      /GITHUB_APP_PRIVATE_KEY_FILE: cannot read .*missing\.pem \(ENOENT\)/,
+    );
+    const garbage = "-----BEGIN RSA PRIVATE KEY-----\nbm90IGEga2V5\n-----END RSA PRIVATE KEY-----";
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: garbage })).toThrow(/GITHUB_APP_PRIVATE_KEY: is not a PEM private key/);
+    expect(() => parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: ec })).toThrow(/GITHUB_APP_PRIVATE_KEY: is a ec key; a GitHub App's private key is RSA/);
+    try {
+      parseEnv({ ...github, ...app, GITHUB_APP_PRIVATE_KEY: garbage });
+    } catch (error) {
+      expect(String(error)).not.toContain("bm90IGEga2V5");
+    }
+  });
+
+  it("wants exactly one bot with the GitHub provider: the token or the App", () => {
+    expect(() => assertServerSettings(parseEnv({ ...github, ...app }))).not.toThrow();
+    expect(() => assertServerSettings(parseEnv({ ...github, GITHUB_BOT_TOKEN: "t" }))).not.toThrow();
+    expect(() => assertServerSettings(parseEnv({ ...github, ...app, GITHUB_BOT_TOKEN: "t" }))).toThrow(/GITHUB_BOT_TOKEN: set either .* not both/);
+    expect(() => assertServerSettings(parseEnv(github))).toThrow(/GITHUB_BOT_TOKEN: required .* unless the bot is a GitHub App/);
   });
 });

@@ -1,3 +1,5 @@
+import { createPrivateKey } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -63,8 +65,26 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "must be owner/name")
     .optional(),
-  /** The bot's (or GitHub App installation's) token that writes branches and pull requests. */
+  /** The bot's token that writes branches and pull requests: the simple option; a GitHub App (below) is the other. */
   GITHUB_BOT_TOKEN: z.string().min(1).optional(),
+  // --- The bot as a GitHub App (parsed by parseGitHubApp, below) ---
+  /** The App's id ("App ID" on its settings page): the issuer of the JWTs that mint installation tokens. */
+  GITHUB_APP_ID: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "must be the App's numeric App ID")
+    .transform(Number)
+    .optional(),
+  /** The App's private key, PEM (literal `\n` escapes are accepted, for one-line secrets). */
+  GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
+  /** A file holding the App's private key, PEM (a mounted Secret); instead of GITHUB_APP_PRIVATE_KEY. */
+  GITHUB_APP_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  /** The App's installation on the organisation (the number ending its settings URL). */
+  GITHUB_APP_INSTALLATION_ID: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, "must be the installation's numeric id")
+    .transform(Number)
+    .optional(),
+  // --- end of the GitHub App ---
   /** Verifies webhook deliveries (X-Hub-Signature-256). */
   GITHUB_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   /**
@@ -113,7 +133,15 @@ const schema = z.object({
     .transform((v) => v === "true"),
 });
 
-export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: string; authSecret: string };
+/** The bot as a GitHub App installation: Berth mints its tokens (an hour each) and replaces them before they expire. */
+export interface GitHubAppSettings {
+  appId: number;
+  /** PEM; never logged, never sent anywhere but into the JWT signer. */
+  privateKey: string;
+  installationId: number;
+}
+
+export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: string; authSecret: string; githubApp: GitHubAppSettings | null };
 
 /** Note: outside production a fixed secret keeps dev sessions across restarts; production refuses to start without one. */
 const DEVELOPMENT_SECRET = "berth-development-secret-not-for-production-use";
@@ -127,6 +155,57 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+// --- The bot as a GitHub App ---
+const APP_SETTINGS = ["GITHUB_APP_ID", "GITHUB_APP_INSTALLATION_ID", "GITHUB_APP_PRIVATE_KEY", "GITHUB_APP_PRIVATE_KEY_FILE"] as const;
+
+/**
+ * The GitHub App settings go together: an id, an installation and one
+ * private key (the value or a file). The key is read and parsed here, so a
+ * wrong path or a pasted public key stops the start with the setting's name.
+ * Note: messages never quote the key.
+ */
+function parseGitHubApp(env: z.infer<typeof schema>): GitHubAppSettings | null {
+  if (!APP_SETTINGS.some((setting) => env[setting] !== undefined)) return null;
+  if (env.GITHUB_APP_ID === undefined) throw new ConfigError("GITHUB_APP_ID", "required with the other GITHUB_APP_* settings");
+  if (env.GITHUB_APP_INSTALLATION_ID === undefined) throw new ConfigError("GITHUB_APP_INSTALLATION_ID", "required with GITHUB_APP_ID");
+  if (env.GITHUB_APP_PRIVATE_KEY !== undefined && env.GITHUB_APP_PRIVATE_KEY_FILE !== undefined) {
+    throw new ConfigError("GITHUB_APP_PRIVATE_KEY_FILE", "set GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE, not both");
+  }
+  const setting = env.GITHUB_APP_PRIVATE_KEY_FILE !== undefined ? "GITHUB_APP_PRIVATE_KEY_FILE" : "GITHUB_APP_PRIVATE_KEY";
+  let pem = env.GITHUB_APP_PRIVATE_KEY;
+  if (env.GITHUB_APP_PRIVATE_KEY_FILE !== undefined) {
+    try {
+      pem = readFileSync(env.GITHUB_APP_PRIVATE_KEY_FILE, "utf8");
+    } catch (error) {
+      throw new ConfigError(setting, `cannot read ${env.GITHUB_APP_PRIVATE_KEY_FILE} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
+    }
+  }
+  if (pem === undefined) throw new ConfigError("GITHUB_APP_PRIVATE_KEY", "required with GITHUB_APP_ID (or GITHUB_APP_PRIVATE_KEY_FILE)");
+  const privateKey = pem.replace(/\\n/g, "\n").trim();
+  let type: string | undefined;
+  try {
+    type = createPrivateKey(privateKey).asymmetricKeyType;
+  } catch {
+    throw new ConfigError(setting, "is not a PEM private key (the .pem file GitHub generates, starting -----BEGIN RSA PRIVATE KEY-----)");
+  }
+  if (type !== "rsa") throw new ConfigError(setting, `is a ${type ?? "non-RSA"} key; a GitHub App's private key is RSA`);
+  return { appId: env.GITHUB_APP_ID, privateKey, installationId: env.GITHUB_APP_INSTALLATION_ID };
+}
+
+/** With the GitHub provider, the bot is exactly one of: a token, or a GitHub App. */
+function assertOneBot(env: Env): void {
+  if (env.GITHUB_BOT_TOKEN && env.githubApp) {
+    throw new ConfigError("GITHUB_BOT_TOKEN", "set either GITHUB_BOT_TOKEN or the GitHub App settings (GITHUB_APP_ID...), not both");
+  }
+  if (!env.GITHUB_BOT_TOKEN && !env.githubApp) {
+    throw new ConfigError(
+      "GITHUB_BOT_TOKEN",
+      "required when BERTH_GIT_PROVIDER=github, unless the bot is a GitHub App (GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PRIVATE_KEY_FILE)",
+    );
+  }
+}
+// --- end of the GitHub App ---
 
 /** Parses a settings object; exported for tests. Empty strings count as unset. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -153,6 +232,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: path.resolve(env.BERTH_DATA_DIR),
     environmentsRepo: path.resolve(env.BERTH_ENVIRONMENTS_REPO),
     authSecret: env.NEXTAUTH_SECRET ?? DEVELOPMENT_SECRET,
+    githubApp: parseGitHubApp(env),
   };
 }
 
@@ -165,9 +245,9 @@ export function assertServerSettings(env: Env): void {
     throw new ConfigError("NEXTAUTH_SECRET", "required in production (32 characters or more)");
   }
   if (env.BERTH_GIT_PROVIDER === "github") {
-    for (const setting of ["GITHUB_ENVIRONMENTS_REPO", "GITHUB_BOT_TOKEN", "GITHUB_WEBHOOK_SECRET"] as const) {
-      if (!env[setting]) throw new ConfigError(setting, "required when BERTH_GIT_PROVIDER=github");
-    }
+    if (!env.GITHUB_ENVIRONMENTS_REPO) throw new ConfigError("GITHUB_ENVIRONMENTS_REPO", "required when BERTH_GIT_PROVIDER=github");
+    assertOneBot(env);
+    if (!env.GITHUB_WEBHOOK_SECRET) throw new ConfigError("GITHUB_WEBHOOK_SECRET", "required when BERTH_GIT_PROVIDER=github");
   }
 }
 

@@ -1,6 +1,8 @@
+import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { createInstallationTokenCache } from "./installation-token-cache";
 import { observeGitHub, type GitHubCall } from "./observe-github";
 
 /** Where GitHub trouble is reported; Berth's structured log fits, the console is the default. */
@@ -9,9 +11,17 @@ export interface GitHubLog {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** A GitHub App's installation: Octokit mints its tokens (an hour each) and replaces them before they expire. */
+export interface GitHubAppCredentials {
+  appId: number;
+  /** The App's private key, PEM. */
+  privateKey: string;
+  installationId: number;
+}
+
 export interface CreateOctokitOptions {
-  /** A token (the bot's or a user's); omitted for anonymous calls. */
-  auth?: string;
+  /** A token (the bot's or a user's), or a GitHub App installation's credentials; omitted for anonymous calls. */
+  auth?: string | GitHubAppCredentials;
   /** The REST API root: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server. */
   baseUrl: string;
   log?: GitHubLog;
@@ -60,8 +70,12 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       log.warn(`GitHub ${kind} rate limit`, { method: request.method, route: request.url, retryAfterSeconds, retrying });
       return retrying;
     };
-  return new GitHubOctokit({
-    auth: options.auth,
+  const auth = options.auth;
+  const tokens = typeof auth === "object" ? createInstallationTokenCache() : undefined;
+  const octokit = new GitHubOctokit({
+    ...(typeof auth === "object"
+      ? { authStrategy: createAppAuth, auth: { appId: auth.appId, privateKey: auth.privateKey, installationId: auth.installationId, cache: tokens } }
+      : { auth }),
     baseUrl: options.baseUrl,
     userAgent: "berth",
     onCall: options.onCall,
@@ -82,4 +96,16 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       notifications: unpaced,
     },
   });
+  if (tokens) {
+    // A 401 with a cached installation token means GitHub no longer takes it
+    // (revoked, or the clocks disagree): mint a new one and try once more.
+    octokit.hook.error("request", async (error, request) => {
+      const retried = (request.request as { berthFreshToken?: boolean } | undefined)?.berthFreshToken;
+      if ((error as { status?: number }).status !== 401 || retried || /^\/app\//.test(request.url)) throw error;
+      log.warn("GitHub refused the installation token; minting a new one", { method: request.method, route: request.url });
+      tokens.clear();
+      return octokit.request({ ...request, request: { ...request.request, berthFreshToken: true } });
+    });
+  }
+  return octokit;
 }

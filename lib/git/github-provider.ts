@@ -1,17 +1,23 @@
-import { createOctokit, type GitHubLog } from "./create-octokit";
+import { createOctokit, type GitHubAppCredentials, type GitHubLog } from "./create-octokit";
 import type { GitProvider, OpenedPullRequest, PullRequestDraft, PullRequestReader, PullRequestStatus } from "./git-provider";
 import type { GitHubCall } from "./observe-github";
 
 export interface GitHubProviderOptions {
   apiUrl: string;
-  /** The bot's (or GitHub App installation's) token: writes are never made with a user's token. */
-  token: string;
+  /** The bot's token, or a GitHub App installation's credentials: writes are never made with a user's token. */
+  auth: string | GitHubAppCredentials;
   owner: string;
   repo: string;
   baseBranch: string;
   /** Told of every GitHub call, retries included (the metrics). */
   onCall?: (call: GitHubCall) => void;
   log?: GitHubLog;
+}
+
+/** The bot's token for git over HTTPS (Berth's clone): an App's is minted or reused while fresh, never a stale one. */
+export interface BotCredential {
+  /** `fresh`: an App mints a new token even if it holds one (GitHub refused it). */
+  gitToken(fresh?: boolean): Promise<string>;
 }
 
 function status(error: unknown): number | undefined {
@@ -25,8 +31,8 @@ function status(error: unknown): number | undefined {
  * what an earlier, interrupted attempt made, so a retry never makes a second
  * branch or pull request.
  */
-export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader {
-  const octokit = createOctokit({ auth: options.token, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
+export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader & BotCredential {
+  const octokit = createOctokit({ auth: options.auth, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   const { owner, repo } = options;
 
   async function branchHead(branch: string): Promise<string | null> {
@@ -110,6 +116,12 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
         comments: comments.map((c) => ({ user: c.user?.login ?? "", body: c.body ?? "", createdAt: c.created_at })),
         checks: checks.check_runs.map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion })),
       };
+    },
+
+    async gitToken(fresh = false) {
+      // A plain token's auth answers with that token; an App's mints one, or reuses the cached one while it is fresh.
+      const { token } = (await octokit.auth({ type: "installation", refresh: fresh })) as { token: string };
+      return token;
     },
   };
 }

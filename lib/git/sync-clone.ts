@@ -7,11 +7,15 @@ export interface CloneOptions {
   /** Berth's own bare clone. */
   path: string;
   branch: string;
-  /** Sent as HTTP basic credentials; passed through git's environment, never its arguments or config files. */
-  token?: string;
+  /**
+   * Sent as HTTP basic credentials; passed through git's environment, never
+   * its arguments or config files. A function is asked at every sync (a
+   * GitHub App's installation tokens expire after an hour).
+   */
+  token?: string | (() => Promise<string>);
 }
 
-function git(args: string[], options: CloneOptions): Promise<string> {
+function git(args: string[], options: { token?: string }): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: "0" };
   if (options.token) {
     // Note: GIT_CONFIG_* keeps the token out of `ps` and out of the clone's config.
@@ -32,7 +36,8 @@ function git(args: string[], options: CloneOptions): Promise<string> {
  * current: clones it the first time, then fetches that branch. Returns the
  * branch's commit. The inventory index reads the clone's HEAD.
  */
-export async function syncClone(options: CloneOptions): Promise<string> {
+export async function syncClone(clone: CloneOptions): Promise<string> {
+  const options = { ...clone, token: typeof clone.token === "function" ? await clone.token() : clone.token };
   if (!existsSync(options.path)) {
     await git(["clone", "--quiet", "--bare", "--single-branch", "--branch", options.branch, options.remote, options.path], options);
   } else {

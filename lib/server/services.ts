@@ -112,20 +112,22 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     }),
   );
 
+  /** The bot on GitHub: one client, so an App's installation token is minted once and shared by the API and the clone. */
+  const github = once(() => {
+    const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
+    return createGitHubProvider({
+      apiUrl: env.GITHUB_API_URL,
+      auth: env.githubApp ?? env.GITHUB_BOT_TOKEN!,
+      owner,
+      repo,
+      baseBranch: env.BERTH_BASE_BRANCH,
+      log,
+      onCall: (call) => metrics().githubCall(call),
+    });
+  });
+
   const git = once((): GitServices => {
-    if (env.BERTH_GIT_PROVIDER === "github") {
-      const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-      const github = createGitHubProvider({
-        apiUrl: env.GITHUB_API_URL,
-        token: env.GITHUB_BOT_TOKEN!,
-        owner,
-        repo,
-        baseBranch: env.BERTH_BASE_BRANCH,
-        log,
-        onCall: (call) => metrics().githubCall(call),
-      });
-      return { provider: github, reader: github, merger: null };
-    }
+    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), reader: github(), merger: null };
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
     return { provider: local, reader: null, merger: local };
   });
@@ -194,13 +196,28 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   const inventoryJson = once(() => createTextCache(32 * 1024 * 1024));
   const replicaId = `${os.hostname()}-${randomBytes(4).toString("hex")}`;
 
+  /** A GitHub App that cannot mint a token is a settings problem more often than an outage: say which settings. */
+  function explainBotFailure(error: unknown): never {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!env.githubApp) throw error;
+    const { appId, installationId } = env.githubApp;
+    throw new Error(`the GitHub App could not get an installation token (GITHUB_APP_ID ${appId}, GITHUB_APP_INSTALLATION_ID ${installationId}): ${message}`);
+  }
+
   async function syncEnvironmentsClone(): Promise<void> {
     if (env.BERTH_GIT_PROVIDER !== "github") return;
-    await syncClone({
-      remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
-      path: env.environmentsRepo,
-      branch: env.BERTH_BASE_BRANCH,
-      token: env.GITHUB_BOT_TOKEN,
+    const sync = (fresh: boolean) =>
+      syncClone({
+        remote: `${env.GITHUB_WEB_URL.replace(/\/$/, "")}/${env.GITHUB_ENVIRONMENTS_REPO}.git`,
+        path: env.environmentsRepo,
+        branch: env.BERTH_BASE_BRANCH,
+        token: () => github().gitToken(fresh).catch(explainBotFailure),
+      });
+    // git tells no status, so a fetch an App's token failed is tried once more
+    // with a new token: GitHub may have revoked the one Berth holds.
+    await sync(false).catch((error: unknown) => {
+      if (!env.githubApp || String(error).includes("installation token")) throw error;
+      return sync(true);
     });
     await inventory().refresh();
   }

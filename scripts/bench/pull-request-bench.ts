@@ -35,7 +35,7 @@ export async function pullRequestBench(): Promise<Record<string, unknown>> {
     const control = controlClient(fake.url);
     await control.putUser({ login: "bench-bot", teams: [], orgMember: true });
     const token = await control.token("bench-bot", ["repo"]);
-    const provider = createGitHubProvider({ apiUrl: fake.apiUrl, token, owner: "bench", repo: "environments", baseBranch: "main" });
+    const provider = createGitHubProvider({ apiUrl: fake.apiUrl, auth: token, owner: "bench", repo: "environments", baseBranch: "main" });
     const run = async (i: number, extraFiles: number) => {
       const files = renderNamespaceFiles(answers(`bench-${extraFiles}-${i}`), cloudPlatformProfile);
       for (let f = 0; f < extraFiles; f++) files.push({ path: `bench/extra-${i}/${f}.yaml`, content: `n: ${f}\n` });

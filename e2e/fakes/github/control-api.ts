@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AppContext } from "./app-context";
 import type { GitHubState } from "./github-state";
 import { parseJson, readBody, sendJson } from "./http-io";
 import { repoControlApi, type RepoControlContext } from "./repo-control-api";
@@ -8,6 +9,7 @@ import type { Violations } from "./violations";
 export interface ControlContext extends RepoControlContext {
   state: GitHubState;
   violations: Violations;
+  app?: AppContext;
 }
 
 type Body = Record<string, unknown>;
@@ -58,6 +60,14 @@ export async function controlApi(request: IncomingMessage, response: ServerRespo
     if (typeof body.login !== "string" || !state.user(body.login)) return invalid("login must name an existing user");
     if (!isStringArray(body.scopes)) return invalid("scopes must be an array of OAuth scopes");
     return sendJson(response, 201, { token: state.issueToken(body.login, parseScopes(body.scopes.join(" "))).token });
+  }
+
+  if (method === "PUT" && pathname === "/_fake/app/token-lifetime") {
+    if (!context.app) return sendJson(response, 404, { message: "the fake was started without an app" });
+    const seconds = body.seconds;
+    if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds < 1) return invalid("seconds must be a positive integer");
+    context.app.tokenLifetimeSeconds = seconds;
+    return sendJson(response, 200, { seconds });
   }
 
   if (pathname === "/_fake/violations" && method === "GET") return sendJson(response, 200, { violations: violations.list() });

@@ -52,5 +52,7 @@ export function controlClient(fakeUrl: string) {
     clearInjections: () => call<void>("DELETE", "/fail-next"),
     calls: () => call<{ total: number; calls: Array<{ method: string; operationId: string; count: number }> }>("GET", "/calls"),
     resetCalls: () => call<void>("DELETE", "/calls"),
+    /** Installation tokens minted from now on live this long (GitHub: 3600). */
+    setTokenLifetime: (seconds: number) => call<unknown>("PUT", "/app/token-lifetime", { seconds }),
   };
 }

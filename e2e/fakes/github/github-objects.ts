@@ -14,7 +14,9 @@ function nodeId(kind: string, id: number): string {
 }
 
 export function simpleUser(user: FakeUser, urls: FakeUrls) {
-  const api = `${urls.api}/users/${user.login}`;
+  // An App's bot is `<slug>[bot]`; GitHub escapes the brackets in its URLs (`/users/dependabot%5Bbot%5D`).
+  const login = encodeURIComponent(user.login);
+  const api = `${urls.api}/users/${login}`;
   return {
     login: user.login,
     id: user.id,
@@ -22,7 +24,7 @@ export function simpleUser(user: FakeUser, urls: FakeUrls) {
     avatar_url: `${urls.web}/avatars/u/${user.id}`,
     gravatar_id: "",
     url: api,
-    html_url: `${urls.web}/${user.login}`,
+    html_url: `${urls.web}/${login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
@@ -32,7 +34,7 @@ export function simpleUser(user: FakeUser, urls: FakeUrls) {
     repos_url: `${api}/repos`,
     events_url: `${api}/events{/privacy}`,
     received_events_url: `${api}/received_events`,
-    type: "User",
+    type: user.login.endsWith("[bot]") ? "Bot" : "User",
     user_view_type: "public",
     site_admin: false,
   };

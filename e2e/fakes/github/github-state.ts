@@ -21,6 +21,8 @@ export interface FakeToken {
   token: string;
   login: string;
   scopes: string[];
+  /** An App installation's token: it expires (milliseconds since the epoch) and carries no OAuth scopes. */
+  expiresAt?: number;
 }
 
 /** What the authorize step granted, waiting to be exchanged for a token. */
@@ -41,7 +43,11 @@ export interface GitHubState {
   team(slug: string): FakeTeam | undefined;
   teamMemberCount(slug: string): number;
   issueToken(login: string, scopes: string[]): FakeToken;
+  /** A `ghs_` token for an App installation's bot, valid until `expiresAt`. */
+  issueInstallationToken(login: string, expiresAt: number): FakeToken;
   token(value: string): FakeToken | undefined;
+  /** Forgets a token: every later use is a 401. */
+  revokeToken(value: string): void;
   putCode(pending: PendingCode): string;
   /** Returns the pending grant and forgets it: codes are single use. */
   takeCode(code: string): PendingCode | undefined;
@@ -92,7 +98,14 @@ export function createGitHubState(org: string): GitHubState {
       tokens.set(token.token, token);
       return token;
     },
+    issueInstallationToken(login, expiresAt) {
+      // Note: the fake's repository checks want `repo`; the dispatcher sends no x-oauth-scopes for these, as GitHub.
+      const token: FakeToken = { token: `ghs_${randomBase62(36)}`, login, scopes: ["repo"], expiresAt };
+      tokens.set(token.token, token);
+      return token;
+    },
     token: (value) => tokens.get(value),
+    revokeToken: (value) => void tokens.delete(value),
     putCode(pending) {
       const code = randomBytes(10).toString("hex");
       codes.set(code, pending);

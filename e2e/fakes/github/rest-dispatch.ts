@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AppContext } from "./app-context";
 import type { FakeUrls } from "./github-objects";
 import type { GitHubState } from "./github-state";
 import { parseJson, readBody, sendJson } from "./http-io";
@@ -9,6 +10,7 @@ import type { RepoContext } from "./repo-context";
 import { errorBody, type RestOperation, type RestResult } from "./rest-operation";
 import type { Traffic } from "./traffic";
 import type { Violations } from "./violations";
+import type { FakeToken } from "./github-state";
 
 export interface RestContext {
   operations: readonly RestOperation[];
@@ -18,6 +20,8 @@ export interface RestContext {
   violations: Violations;
   traffic: Traffic;
   repo?: RepoContext;
+  app?: AppContext;
+  now: () => number;
 }
 
 const RATE_LIMIT = 5000;
@@ -54,36 +58,62 @@ export function restDispatcher(context: RestContext) {
     }
 
     const bearer = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
-    const token = bearer === undefined ? undefined : state.token(bearer);
+    if (operation.authentication === "app") return dispatchAsApp(bearer);
+    const found = bearer === undefined ? undefined : state.token(bearer);
+    // Note: an expired installation token is refused like any bad token, as GitHub does.
+    const token = found?.expiresAt !== undefined && found.expiresAt <= context.now() ? undefined : found;
     if (!token) {
       const message = bearer === undefined ? "Requires authentication" : "Bad credentials";
       // Note: GitHub answers 401 on every endpoint, whether or not its description lists it.
       const body = errorBody(401, message, "https://docs.github.com/rest");
       return send(401, body, { ...base, ...rateHeaders(bearer ?? "anonymous") }, validator.validateComponent("basic-error", body));
     }
-    const headers = {
-      ...base,
-      ...rateHeaders(token.token),
-      "x-oauth-scopes": token.scopes.join(", "),
-      "x-accepted-oauth-scopes": operation.acceptedScopes.join(", "),
-    };
+    // GitHub reports OAuth scopes for OAuth tokens only.
+    const scopeHeaders: Record<string, string> =
+      token.expiresAt === undefined ? { "x-oauth-scopes": token.scopes.join(", "), "x-accepted-oauth-scopes": operation.acceptedScopes.join(", ") } : {};
+    return serve(token, { ...base, ...rateHeaders(token.token), ...scopeHeaders });
 
-    const body = parseJson(await readBody(request));
-    const bodyProblems =
-      body instanceof Error ? [`${operation.operationId} request: ${body.message}`] : validator.validateRequestBody(operation.operationId, body);
-    if (bodyProblems.length > 0) {
-      violations.record(label, bodyProblems);
-      return sendJson(response, 422, { message: "fake GitHub: request body does not match GitHub's OpenAPI description", violations: bodyProblems }, headers);
+    /** An App endpoint: the caller proves it is the App with an RS256 JWT signed by the App's key. */
+    async function dispatchAsApp(jwt: string | undefined): Promise<void> {
+      const app = context.app;
+      const refusal = jwt === undefined ? "Requires authentication" : app ? app.checkJwt(jwt, context.now()) : "A JSON web token could not be decoded";
+      if (refusal !== null || !app || jwt === undefined) {
+        await readBody(request);
+        const body = errorBody(401, refusal ?? "Bad credentials", "https://docs.github.com/rest");
+        return send(401, body, base, validator.validateComponent("basic-error", body));
+      }
+      return serve({ token: jwt, login: app.botLogin, scopes: [] }, base);
     }
 
-    let result: RestResult;
-    try {
-      result = await operation.handle({ params, url, body, token, state, urls, documentationUrl: operation.documentationUrl, repo: context.repo });
-    } catch (error) {
-      violations.record(label, [`handler threw: ${error instanceof Error ? error.stack : String(error)}`]);
-      return sendJson(response, 500, { message: "fake GitHub: handler failed" }, headers);
+    async function serve(token: FakeToken, headers: Record<string, string>): Promise<void> {
+      const body = parseJson(await readBody(request));
+      const bodyProblems =
+        body instanceof Error ? [`${operation.operationId} request: ${body.message}`] : validator.validateRequestBody(operation.operationId, body);
+      if (bodyProblems.length > 0) {
+        violations.record(label, bodyProblems);
+        return sendJson(response, 422, { message: "fake GitHub: request body does not match GitHub's OpenAPI description", violations: bodyProblems }, headers);
+      }
+
+      let result: RestResult;
+      try {
+        result = await operation.handle({
+          params,
+          url,
+          body,
+          token,
+          state,
+          urls,
+          documentationUrl: operation.documentationUrl,
+          repo: context.repo,
+          app: context.app,
+          now: context.now,
+        });
+      } catch (error) {
+        violations.record(label, [`handler threw: ${error instanceof Error ? error.stack : String(error)}`]);
+        return sendJson(response, 500, { message: "fake GitHub: handler failed" }, headers);
+      }
+      return send(result.status, result.body, { ...headers, ...result.headers }, validator.validateResponse(operation.operationId, result.status, result.body));
     }
-    return send(result.status, result.body, { ...headers, ...result.headers }, validator.validateResponse(operation.operationId, result.status, result.body));
 
     /** An injected failure, shaped like GitHub's own: a rate-limited 403, or a bare 5xx from its front end. */
     function sendInjected(status: number): void {

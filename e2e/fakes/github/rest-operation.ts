@@ -1,3 +1,4 @@
+import type { AppContext } from "./app-context";
 import type { FakeToken, GitHubState } from "./github-state";
 import type { FakeUrls } from "./github-objects";
 import type { RepoContext } from "./repo-context";
@@ -16,6 +17,10 @@ export interface RestRequest {
   documentationUrl: string;
   /** The one repository, when the fake was started with one. */
   repo?: RepoContext;
+  /** The GitHub App, when the fake was started with one. */
+  app?: AppContext;
+  /** The fake's clock (milliseconds since the epoch). */
+  now: () => number;
 }
 
 export interface RestResult {
@@ -36,6 +41,8 @@ export interface RestOperation {
   operationId: string;
   /** Sent as `x-accepted-oauth-scopes`; a handler decides what a missing scope means. */
   acceptedScopes: string[];
+  /** "app": called with the App's JWT (verified before the handler runs) instead of a token. */
+  authentication?: "app";
   documentationUrl: string;
   handle(request: RestRequest): RestResult | Promise<RestResult>;
 }

@@ -1,3 +1,4 @@
+import { appOperations } from "./app-operations";
 import { checkOperations } from "./check-operations";
 import { gitOperations } from "./git-operations";
 import { issueOperations } from "./issue-operations";
@@ -20,4 +21,5 @@ export const restOperations: readonly RestOperation[] = [
   ...reviewOperations,
   ...issueOperations,
   ...checkOperations,
+  ...appOperations,
 ];

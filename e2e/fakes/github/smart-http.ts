@@ -8,8 +8,10 @@ import { sendJson } from "./http-io";
  * `/<owner>/<repo>.git/...` by running `git http-backend` as a CGI program.
  * Note: read-only on purpose; a push over HTTP would move branches behind the
  * fake's back (no push or synchronize webhooks), so receive-pack is refused.
+ * Anonymous reads are served; Basic credentials must carry a valid token as
+ * the password (`validToken`), or the answer is 401.
  */
-export function smartHttp(bareRepoPath: string, prefix: string) {
+export function smartHttp(bareRepoPath: string, prefix: string, validToken: (password: string) => boolean) {
   const root = path.dirname(path.resolve(bareRepoPath));
   const folder = path.basename(path.resolve(bareRepoPath));
 
@@ -22,7 +24,11 @@ export function smartHttp(bareRepoPath: string, prefix: string) {
       const value = request.headers[name];
       return Array.isArray(value) ? value.join(", ") : (value ?? "");
     };
-    const basicUser = /^basic\s+(\S+)$/i.exec(header("authorization"))?.[1];
+    const basic = /^basic\s+(\S+)$/i.exec(header("authorization"))?.[1];
+    const [basicUser = "", ...password] = basic ? Buffer.from(basic, "base64").toString("utf8").split(":") : [];
+    if (basic !== undefined && !validToken(password.join(":"))) {
+      return sendJson(response, 401, { message: "Invalid username or token." }, { "www-authenticate": 'Basic realm="GitHub"' });
+    }
     const env: Record<string, string> = {
       GIT_PROJECT_ROOT: root,
       GIT_HTTP_EXPORT_ALL: "1",
@@ -32,7 +38,7 @@ export function smartHttp(bareRepoPath: string, prefix: string) {
       REQUEST_METHOD: request.method ?? "GET",
       CONTENT_TYPE: header("content-type"),
       REMOTE_ADDR: request.socket.remoteAddress ?? "127.0.0.1",
-      REMOTE_USER: basicUser ? (Buffer.from(basicUser, "base64").toString("utf8").split(":")[0] ?? "") : "",
+      REMOTE_USER: basicUser,
       HTTP_CONTENT_ENCODING: header("content-encoding"),
       HTTP_GIT_PROTOCOL: header("git-protocol"),
     };

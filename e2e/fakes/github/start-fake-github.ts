@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { createAppContext, type FakeAppOptions } from "./app-context";
 import { controlApi } from "./control-api";
 import { createGitHubState } from "./github-state";
 import { requestUrl, sendJson } from "./http-io";
@@ -39,6 +40,11 @@ export interface FakeGitHubOptions {
    * smart HTTP at `<url>/<owner>/<name>.git`.
    */
   repo?: { owner: string; name: string; bareRepoPath: string };
+  /**
+   * A GitHub App installed on the organisation: `POST /app/installations/{id}/access_tokens`
+   * with its JWT mints installation tokens that expire after `tokenLifetimeSeconds` on `now`.
+   */
+  app?: FakeAppOptions;
 }
 
 export interface FakeGitHub {
@@ -64,14 +70,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const violations = createViolations();
   const validator = openapiValidator(JSON.parse(readFileSync(SUBSET_PATH, "utf8")) as OpenApiDocument);
   const urls = { web: "", api: "" };
+  // Read at each call, so a test that fakes Date moves the fake's clock too.
+  const now = options.now ?? (() => Date.now());
   const oauth: OAuthContext = {
     state,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     violations,
-    now: options.now ?? Date.now,
+    now,
   };
   const traffic = createTraffic();
+  const app = options.app && createAppContext(options.app);
   const repo: RepoContext | undefined = options.repo && {
     owner: options.repo.owner,
     name: options.repo.name,
@@ -84,14 +93,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     hooks: createWebhooks({ repositoryId: stableId("repo", `${options.repo.owner}/${options.repo.name}`) }),
   };
   const gitPrefix = repo && `/${repo.fullName}.git`;
-  const git = options.repo && gitPrefix ? smartHttp(options.repo.bareRepoPath, gitPrefix) : undefined;
+  // Note: git over HTTPS sends a token as the Basic password; a bad or expired one is refused, as GitHub does.
+  const gitCredential = (password: string) => {
+    const token = state.token(password);
+    return token !== undefined && (token.expiresAt === undefined || token.expiresAt > now());
+  };
+  const git = options.repo && gitPrefix ? smartHttp(options.repo.bareRepoPath, gitPrefix, gitCredential) : undefined;
   const operations = [...(options.extraOperations ?? []), ...restOperations];
-  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, repo });
+  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, repo, app, now });
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request, urls.web);
     const pathname = url.pathname;
-    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations, urls, traffic, repo });
+    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations, urls, traffic, repo, app });
     if (git && gitPrefix && pathname.toLowerCase().startsWith(`${gitPrefix.toLowerCase()}/`)) return git(request, response, url);
     if (pathname === "/login/oauth/authorize") return oauthAuthorize(request, response, url, oauth);
     if (pathname === "/login/oauth/access_token" && request.method === "POST") return oauthAccessToken(request, response, url, oauth);
