@@ -56,18 +56,24 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
   };
 }
 
+/** Prisma's where: equality, `{ in: [...] }`, `{ not: value }` and `OR`; anything else throws rather than guessing. */
 function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean {
   return Object.entries(where).every(([key, value]) => {
-    if (value !== null && typeof value === "object") throw new Error(`fake request db: only equality filters are supported (${key})`);
-    return row[key as keyof RequestRow] === value;
+    if (key === "OR") return (value as Record<string, unknown>[]).some((alternative) => matches(row, alternative));
+    const field = row[key as keyof RequestRow];
+    if (value === null || typeof value !== "object") return field === value;
+    const filter = value as Record<string, unknown>;
+    if (Object.keys(filter).length === 1 && Array.isArray(filter.in)) return filter.in.includes(field);
+    if (Object.keys(filter).length === 1 && "not" in filter) return field !== filter.not;
+    throw new Error(`fake request db: unsupported filter on ${key}: ${JSON.stringify(value)}`);
   });
 }
 
 /**
- * Test fake: the requests table in memory, with only what transitionRequest,
- * getRequest, markAppliedRequests and mergeLocalRequest call (request.findMany
- * with equality filters, request.findUnique, request.update,
- * requestEvent.create, $transaction). Any other method is undefined, so a
+ * Test fake: the requests table in memory, with only what the request
+ * use-cases call (request.findMany with the filters of matches(), orderBy
+ * createdAt and take; request.findUnique; request.update, with `increment`;
+ * requestEvent.create; $transaction). Any other method is undefined, so a
  * use-case that starts using one fails its test rather than passing on a
  * guess; real-PostgreSQL tests cover the queries themselves.
  */
@@ -79,8 +85,14 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
     requests,
     events,
     request: {
-      findMany: async (args: { where?: Record<string, unknown> } = {}) =>
-        [...requests.values()].filter((row) => matches(row, args.where)).map((row) => ({ ...row })),
+      findMany: async (args: { where?: Record<string, unknown>; orderBy?: { createdAt: "asc" | "desc" }; take?: number } = {}) => {
+        const found = [...requests.values()].filter((row) => matches(row, args.where));
+        if (args.orderBy) {
+          const sign = args.orderBy.createdAt === "desc" ? -1 : 1;
+          found.sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
+        }
+        return found.slice(0, args.take ?? found.length).map((row) => ({ ...row }));
+      },
       findUnique: async (args: { where: { id: string }; include?: { events?: unknown } }) => {
         const row = requests.get(args.where.id);
         if (!row) return null;
@@ -88,10 +100,13 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
           ? { ...row, events: events.filter((e) => e.requestId === row.id).map((e) => ({ ...e, createdAt: row.updatedAt })) }
           : { ...row };
       },
-      update: async (args: { where: { id: string }; data: Partial<RequestRow> }) => {
+      update: async (args: { where: { id: string }; data: Record<string, unknown> }) => {
         const row = requests.get(args.where.id);
         if (!row) throw new Error(`fake request db: no request ${args.where.id}`);
-        Object.assign(row, args.data);
+        for (const [key, value] of Object.entries(args.data)) {
+          const increment = value !== null && typeof value === "object" && "increment" in value ? (value as { increment: number }).increment : null;
+          Object.assign(row, { [key]: increment === null ? value : (row[key as keyof RequestRow] as number) + increment });
+        }
         return { ...row };
       },
     },
