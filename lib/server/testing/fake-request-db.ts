@@ -71,16 +71,18 @@ function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean 
 
 /**
  * Test fake: the requests table in memory, with only what the request
- * use-cases call (request.findMany with the filters of matches(), orderBy
- * createdAt and take; request.findUnique; request.update, with `increment`;
- * requestEvent.create; $transaction). Any other method is undefined, so a
- * use-case that starts using one fails its test rather than passing on a
- * guess; real-PostgreSQL tests cover the queries themselves.
+ * use-cases call (request.findMany and findFirst with the filters of
+ * matches(), orderBy createdAt and take; request.findUnique; request.create,
+ * with nested events; request.update, with `increment`; requestEvent.create;
+ * $executeRaw, recorded but not run; $transaction). Any other method is
+ * undefined, so a use-case that starts using one fails its test rather than
+ * passing on a guess; real-PostgreSQL tests cover the queries themselves.
  */
 export function fakeRequestDb(rows: RequestRow[] = []) {
   // Rows go in and out as copies, as they would through a real client.
   const requests = new Map(rows.map((row) => [row.id, { ...row }]));
   const events: EventRow[] = [];
+  const rawStatements: { sql: string; values: unknown[] }[] = [];
   const fake = {
     requests,
     events,
@@ -92,6 +94,18 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
           found.sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
         }
         return found.slice(0, args.take ?? found.length).map((row) => ({ ...row }));
+      },
+      findFirst: async (args: { where?: Record<string, unknown> } = {}) => {
+        const row = [...requests.values()].find((candidate) => matches(candidate, args.where));
+        return row ? { ...row } : null;
+      },
+      create: async (args: { data: Partial<RequestRow> & { id: string; events?: { create: Omit<EventRow, "requestId"> } } }) => {
+        const { events: nested, ...data } = args.data;
+        if (requests.has(data.id)) throw new Error(`fake request db: request ${data.id} exists`);
+        const row = { ...requestRow(data.id), prNumber: null, prUrl: null, headSha: null, failure: null, review: null, attempts: 0, ...data };
+        requests.set(row.id, row);
+        if (nested) events.push({ requestId: row.id, ...nested.create });
+        return { ...row };
       },
       findUnique: async (args: { where: { id: string }; include?: { events?: unknown } }) => {
         const row = requests.get(args.where.id);
@@ -115,6 +129,12 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
         events.push(args.data);
         return args.data;
       },
+    },
+    /** Raw SQL is not run: each statement's text and values are kept, for tests to assert on (an advisory lock, say). */
+    rawStatements,
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
+      rawStatements.push({ sql: strings.join("?"), values });
+      return 0;
     },
     $transaction: async <T>(work: (tx: Db) => Promise<T>) => work(db),
   };
