@@ -74,7 +74,8 @@ function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean 
  * use-cases call (request.findMany and findFirst with the filters of
  * matches(), orderBy createdAt and take; request.findUnique; request.create,
  * with nested events; request.update, with `increment`; requestEvent.create;
- * $executeRaw, recorded but not run; $transaction). Any other method is
+ * webhookDelivery.create and delete; $executeRaw, recorded but not run;
+ * $transaction). Any other method is
  * undefined, so a use-case that starts using one fails its test rather than
  * passing on a guess; real-PostgreSQL tests cover the queries themselves.
  */
@@ -83,6 +84,7 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
   const requests = new Map(rows.map((row) => [row.id, { ...row }]));
   const events: EventRow[] = [];
   const rawStatements: { sql: string; values: unknown[] }[] = [];
+  const deliveries = new Map<string, string>();
   const fake = {
     requests,
     events,
@@ -128,6 +130,19 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
       create: async (args: { data: EventRow }) => {
         events.push(args.data);
         return args.data;
+      },
+    },
+    /** Webhook deliveries seen, by id; a second create of one fails as PostgreSQL's unique index does (P2002). */
+    deliveries,
+    webhookDelivery: {
+      create: async (args: { data: { id: string; event: string } }) => {
+        if (deliveries.has(args.data.id)) throw Object.assign(new Error("Unique constraint failed on the fields: (`id`)"), { code: "P2002" });
+        deliveries.set(args.data.id, args.data.event);
+        return args.data;
+      },
+      delete: async (args: { where: { id: string } }) => {
+        if (!deliveries.delete(args.where.id)) throw Object.assign(new Error("Record to delete does not exist."), { code: "P2025" });
+        return { id: args.where.id };
       },
     },
     /** Raw SQL is not run: each statement's text and values are kept, for tests to assert on (an advisory lock, say). */
