@@ -30,9 +30,11 @@ vi.mock("@electric-sql/pglite", () => ({
 
 // Note: the seconds a child Node.js process takes to start (tsx compiling on the way) are what made the lane slow.
 const isNode = (command: unknown) => typeof command === "string" && (command === process.execPath || ["node", "tsx", "npx"].includes(path.basename(command)));
-for (const name of ["spawn", "spawnSync", "execFile", "execFileSync", "fork"] as const) {
+for (const name of ["spawn", "spawnSync", "execFile", "execFileSync", "exec", "execSync", "fork"] as const) {
   const original = childProcess[name] as (...args: unknown[]) => unknown;
-  const guarded = (...args: unknown[]) => (name === "fork" || isNode(args[0]) ? refuse("a Node.js process") : original(...args));
+  // exec and execSync take a shell command line: its first word is the program.
+  const program = (command: unknown) => (name.startsWith("exec") && !name.startsWith("execFile") ? String(command).trim().split(/\s+/)[0] : command);
+  const guarded = (...args: unknown[]) => (name === "fork" || isNode(program(args[0])) ? refuse("a Node.js process") : original(...args));
   // Keeps util.promisify.custom, so promisify(execFile) still resolves { stdout, stderr }.
   Object.defineProperties(guarded, Object.getOwnPropertyDescriptors(original));
   Object.assign(childProcess, { [name]: guarded });
