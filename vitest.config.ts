@@ -41,16 +41,21 @@ const SERVER_TESTS = [
   "lib/git/create-octokit.test.ts",
 ];
 
+// Note: each project names its files; an include at the top would be added to both (extends: true concatenates).
+const TESTS = ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "e2e/fakes/**/*.test.ts", "deploy/**/*.test.ts"];
+
 export default defineConfig({
   // Note: "server-only" throws outside React's server condition; tests run on Node, as the server does.
   resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js") } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "e2e/fakes/**/*.test.ts", "deploy/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "fast", exclude: [...configDefaults.exclude, ...SERVER_TESTS], setupFiles: ["lib/testing/no-servers.ts"] } },
+      {
+        extends: true,
+        test: { name: "fast", include: TESTS, exclude: [...configDefaults.exclude, ...SERVER_TESTS], setupFiles: ["lib/testing/no-servers.ts"] },
+      },
       { extends: true, test: { name: "integration", include: SERVER_TESTS } },
     ],
   },
