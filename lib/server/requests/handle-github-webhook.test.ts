@@ -3,11 +3,11 @@ import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it, vi } from "vitest";
 import { testLogger } from "@/lib/testing/test-logger";
 import { fakeRequestDb, requestRow, type RequestRow } from "../testing/fake-request-db";
-import { handleGitHubWebhook } from "./handle-github-webhook";
+import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 
 const SECRET = "webhook-secret-for-tests";
 
-async function delivery(event: string, payload: object, secret = SECRET) {
+async function delivery(event: string, payload: object, secret = SECRET): Promise<WebhookDelivery & { delivery: string }> {
   const rawBody = JSON.stringify(payload);
   return { rawBody, event, delivery: randomUUID(), signature: await new Webhooks({ secret }).sign(rawBody) };
 }
@@ -16,7 +16,7 @@ function setup(rows: RequestRow[] = [requestRow("r1", { prNumber: 7, branch: "be
   const requests = fakeRequestDb(rows);
   const onPush = vi.fn(async () => undefined);
   const log = testLogger();
-  const handle = (d: Awaited<ReturnType<typeof delivery>>) => handleGitHubWebhook(requests.db, d, { secret: SECRET, baseBranch: "main", onPush, log });
+  const handle = (d: WebhookDelivery) => handleGitHubWebhook(requests.db, d, { secret: SECRET, baseBranch: "main", onPush, log });
   return { requests, onPush, log, handle };
 }
 

@@ -40,7 +40,7 @@ const queue = (filters: Record<string, string> = {}, who = roles.reviewer) =>
 describe("listReviewQueue", () => {
   it("is for reviewers only", async () => {
     await expect(queue({}, roles.owner)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(listReviewQueue(requests.db, null, {}, snapshot, NOW)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(listReviewQueue(requests.db, null, queueFiltersSchema.parse({}), snapshot, NOW)).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
   it("lists open requests oldest first, with age, and business unit and production from the inventory, else the answers", async () => {
