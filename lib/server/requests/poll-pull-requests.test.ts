@@ -24,11 +24,7 @@ describe("pollPullRequests", () => {
       [4, pr(4, { state: "closed" })],
     ]);
     const read: number[] = [];
-    const moved = await pollPullRequests(
-      requests.db,
-      { getPullRequest: async (n) => (read.push(n), pulls.get(n)!) },
-      testLogger(),
-    );
+    const moved = await pollPullRequests(requests.db, { getPullRequest: async (n) => (read.push(n), pulls.get(n)!) }, testLogger());
 
     expect(moved).toBe(2);
     expect(read.sort()).toEqual([1, 2, 3]);
