@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+// Loading servers.ts picks free ports for every server (BERTH_E2E_PORTS), inherited by workers and webServer commands.
 import { FAKE_GITHUB_PORT, GITHUB_MODE_PORT, LOCAL_MODE_PORT, PR_MODE_PORT } from "./e2e/fixtures/servers";
 
 const chromium = {

@@ -1,13 +1,62 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
+
+/**
+ * Test files that need servers or processes (PostgreSQL or PGlite, the kube-apiserver, a spawned Berth, CLI or sample
+ * cluster, the fake GitHub): the "integration" project. Every other test is in the "fast" project
+ * (`npm run test:fast`), whose setup file (lib/testing/no-servers.ts) refuses to listen, connect, open PGlite or start
+ * a Node.js process, so a test that needs one and is missing here fails there. `vitest run` runs both.
+ */
+const SERVER_TESTS = [
+  // a database: PostgreSQL or the embedded PGlite
+  "lib/db/create-db.test.ts",
+  "lib/db/database-unavailable.test.ts",
+  "lib/db/lock.test.ts",
+  "lib/auth/sessions.test.ts",
+  "lib/server/leases/leases.test.ts",
+  "lib/server/requests/mark-applied-requests.test.ts",
+  "lib/server/requests/request-lifecycle.test.ts",
+  "lib/server/requests/resource-requests.test.ts",
+  "lib/server/requests/resume-stalled-requests.test.ts",
+  "lib/server/requests/webhook-replicas.test.ts",
+  "scripts/prisma-schema-engine.test.ts",
+  // the kube-apiserver, Berth's sample API server, or a spawned server
+  "lib/clusters/watch-cluster.integration.test.ts",
+  "lib/clusters/sample/client-node-compat.test.ts",
+  "lib/clusters/sample/control-api.test.ts",
+  "lib/clusters/sample/start-sample-api-server.test.ts",
+  "lib/cli/sample-cluster.test.ts",
+  "deploy/manifests-server.test.ts",
+  // Berth's CLI in a child Node.js process
+  "lib/cli/inventory.test.ts",
+  "lib/cli/render-namespace.test.ts",
+  "lib/cli/render-resource.test.ts",
+  // HTTP servers: the fake GitHub, a stub GitHub API
+  "e2e/fakes/github/control-api.test.ts",
+  "e2e/fakes/github/main.test.ts",
+  "e2e/fakes/github/oauth-flow.test.ts",
+  "e2e/fakes/github/repo-flow.test.ts",
+  "e2e/fakes/github/rest-operations.test.ts",
+  "e2e/fakes/github/violation-path.test.ts",
+  "lib/git/create-octokit.test.ts",
+];
+
+// Note: each project names its files; an include at the top would be added to both (extends: true concatenates).
+const TESTS = ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "e2e/fakes/**/*.test.ts", "deploy/**/*.test.ts"];
 
 export default defineConfig({
   // Note: "server-only" throws outside React's server condition; tests run on Node, as the server does.
   resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js") } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts", "e2e/fakes/**/*.test.ts", "deploy/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "fast", include: TESTS, exclude: [...configDefaults.exclude, ...SERVER_TESTS], setupFiles: ["lib/testing/no-servers.ts"] },
+      },
+      { extends: true, test: { name: "integration", include: SERVER_TESTS } },
+    ],
   },
 });

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "../lib/db/migrate-database";
+import { freePort } from "../lib/testing/free-port";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { pullRequestBench } from "./bench/pull-request-bench";
 import { clusterBench, clusterRows } from "./bench/cluster-bench";
@@ -64,14 +65,15 @@ type HttpResult = { apiMs: ReturnType<typeof summarize>; serverRssMb: number };
 type Berth = { origin: string; pid: number; stop(): void };
 
 /** The production build with the bench repository, signed-in ready; resolves once start-up has indexed. */
-async function startBerth(databaseUrl: string | null, port: number, extraEnv: Record<string, string> = {}): Promise<Berth> {
+async function startBerth(databaseUrl: string | null, name: string, extraEnv: Record<string, string> = {}): Promise<Berth> {
+  const port = await freePort();
   const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       BERTH_ENVIRONMENTS_REPO: repo,
-      BERTH_DATA_DIR: path.join(root, `data-${port}`),
+      BERTH_DATA_DIR: path.join(root, `data-${name}`),
       BERTH_INDEX_REFRESH_SECONDS: "3600",
       DATABASE_URL: databaseUrl ?? "",
       // The API needs a signed-in user: the bench signs in as a sample user.
@@ -112,8 +114,8 @@ async function timeGets(origin: string, paths: string[], rounds: number): Promis
 }
 
 /** The inventory API over HTTP against the production build, as a browser or script would call it. */
-async function httpBench(databaseUrl: string | null, port: number): Promise<HttpResult> {
-  const berth = await startBerth(databaseUrl, port);
+async function httpBench(databaseUrl: string | null, name: string): Promise<HttpResult> {
+  const berth = await startBerth(databaseUrl, name);
   try {
     const queries = [
       "",
@@ -141,9 +143,9 @@ async function main(): Promise<void> {
   const index = indexWorker();
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
   const postgres = await scratchPostgres();
-  const servers = { postgres: postgres ? await httpBench(postgres, 3191) : null, embedded: await httpBench(null, 3192) };
+  const servers = { postgres: postgres ? await httpBench(postgres, "postgres") : null, embedded: await httpBench(null, "embedded") };
   const pullRequests = await pullRequestBench();
-  const cluster = await clusterBench((env) => startBerth(postgres, 3193, env), timeGets);
+  const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
   const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests, cluster };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
 
@@ -186,7 +188,7 @@ async function main(): Promise<void> {
 async function clusterOnly(): Promise<void> {
   if (!existsSync(repo)) throw new Error("Run `npm run bench` once first: it generates the repository.");
   const postgres = await scratchPostgres();
-  const cluster = await clusterBench((env) => startBerth(postgres, 3193, env), timeGets);
+  const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
   for (const [name, value, target] of clusterRows(cluster)) console.log(`${name}  ${value}   target ${target}`);
 }
 

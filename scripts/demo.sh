@@ -26,9 +26,24 @@ if [ ! -d .berth/sample-environments/.git ]; then
 fi
 
 
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public package-lock.json next.config.js -newer .next/BUILD_ID -print -quit)" ]; then
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib public package-lock.json next.config.js -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
   npx next build
 fi
+
+# Berth runs as the image runs it (Dockerfile): the standalone server with the static files beside it, and the
+# migrator (migrate/), with which it migrates the embedded database at start.
+if [ ! -f .next/standalone/migrate/package.json ] || [ .next/BUILD_ID -nt .next/standalone/migrate/package.json ]; then
+  rm -rf .next/standalone/.next/static .next/standalone/public
+  cp -R .next/static .next/standalone/.next/static
+  if [ -d public ]; then cp -R public .next/standalone/public; fi
+  node scripts/image/copy-migrator.mjs .next/standalone/migrate >/dev/null
+fi
+# The standalone server works in its own folder: paths in settings are made absolute here.
+absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$(pwd)" "$1" ;; esac; }
+BERTH_DATA_DIR="$(absolute "${BERTH_DATA_DIR:-.berth}")"
+BERTH_ENVIRONMENTS_REPO="$(absolute "${BERTH_ENVIRONMENTS_REPO:-.berth/sample-environments}")"
+export BERTH_DATA_DIR BERTH_ENVIRONMENTS_REPO
+if [ -n "${BERTH_PROFILE:-}" ]; then BERTH_PROFILE="$(absolute "${BERTH_PROFILE}")"; export BERTH_PROFILE; fi
 
 # The sample cluster runs beside Berth and stops with it.
 SAMPLE_PORT="${BERTH_SAMPLE_CLUSTER_PORT:-3111}"
@@ -37,7 +52,8 @@ node_modules/.bin/tsx lib/cli/main.ts sample-cluster --repo .berth/sample-enviro
   --kubeconfig .berth/sample-cluster.kubeconfig --churn-seconds 20 &
 SAMPLE_CLUSTER=$!
 trap 'kill "${SAMPLE_CLUSTER}" 2>/dev/null || true' EXIT INT TERM
-export BERTH_KUBECONFIG=.berth/sample-cluster.kubeconfig
+BERTH_KUBECONFIG="$(absolute .berth/sample-cluster.kubeconfig)"
+export BERTH_KUBECONFIG
 sample_up() {
   node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:${SAMPLE_PORT}/_sample/health"
 }
@@ -49,4 +65,5 @@ done
 echo ""
 echo "Berth is starting at http://localhost:${PORT}"
 echo ""
-npx next start -p "$PORT"
+# Note: on every interface, as `next start` did; HOSTNAME is often the machine's name, which server.js would bind to.
+HOSTNAME=0.0.0.0 PORT="${PORT}" node .next/standalone/server.js

@@ -22,6 +22,7 @@ import pg from "pg";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { namespaceRequestFixture } from "../lib/environments/testing/namespace-request-fixture";
 import { drive, summarize, type Outcome, type Summary } from "./load/drive";
+import { freePort } from "../lib/testing/free-port";
 import { assertLoopback, scratchPostgres, signIn, startServer } from "./load/server";
 
 const root = path.resolve(".berth/load");
@@ -30,7 +31,6 @@ const RATE = Math.min(Number(process.env.LOAD_RATE ?? 200), 1000);
 const SECONDS = Math.min(Number(process.env.LOAD_SECONDS ?? 30), 120);
 const MIXED_RATE = Math.min(Number(process.env.LOAD_MIXED_RATE ?? 50), 1000);
 const USERS = Math.min(Number(process.env.LOAD_USERS ?? 20), 100);
-const PORT = Number(process.env.LOAD_PORT ?? 3193);
 const LOGINS = ["alice-adeyemi", "bola-okafor", "chris-walsh", "dana-kowalski", "evan-price", "farah-iqbal"];
 const TEAM = "hmpps-sre";
 const INVENTORY_QUERIES = [
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   await generateSampleRepo({ dir: repo, namespaces: NAMESPACES, seed: 42, now: new Date() });
   const database = await scratchPostgres("berth_load");
-  const server = await startServer(PORT, {
+  const server = await startServer(process.env.LOAD_PORT ? Number(process.env.LOAD_PORT) : await freePort(), {
     DATABASE_URL: database.url,
     BERTH_ENVIRONMENTS_REPO: repo,
     BERTH_DATA_DIR: path.join(root, "data"),

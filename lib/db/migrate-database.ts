@@ -1,11 +1,16 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Env } from "@/lib/env";
 import { embeddedFolder } from "./embedded-folder";
 import { waitForFolderLock } from "./lock";
 
 export interface MigrateOptions {
-  /** Berth's install folder (node_modules/prisma, prisma.config.ts); default: the working directory. */
+  /**
+   * Berth's install folder (node_modules/prisma, prisma.config.ts); default: the working directory. A standalone
+   * server's folder has no Prisma CLI: there the migrator beside it (`migrate/`, as the image and the demo lay it out
+   * with scripts/image/copy-migrator.mjs) is used.
+   */
   root?: string;
   /** "inherit" shows the CLI's output; "pipe" (default) keeps it for the error message. */
   output?: "inherit" | "pipe";
@@ -22,7 +27,8 @@ export interface MigrateOptions {
  * while this process holds it).
  */
 export async function migrateDatabase(env: Pick<Env, "DATABASE_URL" | "dataDir">, options: MigrateOptions = {}): Promise<void> {
-  const root = options.root ?? process.cwd();
+  const base = options.root ?? process.cwd();
+  const root = existsSync(path.join(base, "prisma.config.ts")) ? base : path.join(base, "migrate");
   const output = options.output ?? "pipe";
   const cli = path.join(root, "node_modules/prisma/build/index.js");
   const args = [cli, "migrate", "deploy", "--config", path.join(root, "prisma.config.ts")];

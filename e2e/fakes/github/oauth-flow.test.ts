@@ -5,7 +5,8 @@ import { controlClient } from "./control-client";
 import { startFakeGitHub, type FakeGitHub } from "./start-fake-github";
 
 const CLIENT = { clientId: "berth-client", clientSecret: "berth-secret" };
-const REDIRECT = "http://127.0.0.1:3107/api/auth/callback/github";
+// Never fetched (redirects are read, not followed): a reserved name, so the test needs no port.
+const REDIRECT = "http://berth.invalid/api/auth/callback/github";
 
 describe.each(["", "/api/v3"])("OAuth web flow (apiPrefix %j)", (apiPrefix) => {
   let fake: FakeGitHub;

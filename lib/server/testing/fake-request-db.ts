@@ -56,31 +56,59 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
   };
 }
 
+/** Prisma's where: equality, `{ in: [...] }`, `{ not: value }` and `OR`; anything else throws rather than guessing. */
 function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean {
   return Object.entries(where).every(([key, value]) => {
-    if (value !== null && typeof value === "object") throw new Error(`fake request db: only equality filters are supported (${key})`);
-    return row[key as keyof RequestRow] === value;
+    if (key === "OR") return (value as Record<string, unknown>[]).some((alternative) => matches(row, alternative));
+    const field = row[key as keyof RequestRow];
+    if (value === null || typeof value !== "object") return field === value;
+    const filter = value as Record<string, unknown>;
+    if (Object.keys(filter).length === 1 && Array.isArray(filter.in)) return filter.in.includes(field);
+    if (Object.keys(filter).length === 1 && "not" in filter) return field !== filter.not;
+    throw new Error(`fake request db: unsupported filter on ${key}: ${JSON.stringify(value)}`);
   });
 }
 
 /**
- * Test fake: the requests table in memory, with only what transitionRequest,
- * getRequest, markAppliedRequests and mergeLocalRequest call (request.findMany
- * with equality filters, request.findUnique, request.update,
- * requestEvent.create, $transaction). Any other method is undefined, so a
- * use-case that starts using one fails its test rather than passing on a
- * guess; real-PostgreSQL tests cover the queries themselves.
+ * Test fake: the requests table in memory, with only what the request
+ * use-cases call (request.findMany and findFirst with the filters of
+ * matches(), orderBy createdAt and take; request.findUnique; request.create,
+ * with nested events; request.update, with `increment`; requestEvent.create;
+ * webhookDelivery.create and delete; $executeRaw, recorded but not run;
+ * $transaction). Any other method is
+ * undefined, so a use-case that starts using one fails its test rather than
+ * passing on a guess; real-PostgreSQL tests cover the queries themselves.
  */
 export function fakeRequestDb(rows: RequestRow[] = []) {
   // Rows go in and out as copies, as they would through a real client.
   const requests = new Map(rows.map((row) => [row.id, { ...row }]));
   const events: EventRow[] = [];
+  const rawStatements: { sql: string; values: unknown[] }[] = [];
+  const deliveries = new Map<string, string>();
   const fake = {
     requests,
     events,
     request: {
-      findMany: async (args: { where?: Record<string, unknown> } = {}) =>
-        [...requests.values()].filter((row) => matches(row, args.where)).map((row) => ({ ...row })),
+      findMany: async (args: { where?: Record<string, unknown>; orderBy?: { createdAt: "asc" | "desc" }; take?: number } = {}) => {
+        const found = [...requests.values()].filter((row) => matches(row, args.where));
+        if (args.orderBy) {
+          const sign = args.orderBy.createdAt === "desc" ? -1 : 1;
+          found.sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
+        }
+        return found.slice(0, args.take ?? found.length).map((row) => ({ ...row }));
+      },
+      findFirst: async (args: { where?: Record<string, unknown> } = {}) => {
+        const row = [...requests.values()].find((candidate) => matches(candidate, args.where));
+        return row ? { ...row } : null;
+      },
+      create: async (args: { data: Partial<RequestRow> & { id: string; events?: { create: Omit<EventRow, "requestId"> } } }) => {
+        const { events: nested, ...data } = args.data;
+        if (requests.has(data.id)) throw new Error(`fake request db: request ${data.id} exists`);
+        const row = { ...requestRow(data.id), prNumber: null, prUrl: null, headSha: null, failure: null, review: null, attempts: 0, ...data };
+        requests.set(row.id, row);
+        if (nested) events.push({ requestId: row.id, ...nested.create });
+        return { ...row };
+      },
       findUnique: async (args: { where: { id: string }; include?: { events?: unknown } }) => {
         const row = requests.get(args.where.id);
         if (!row) return null;
@@ -88,10 +116,13 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
           ? { ...row, events: events.filter((e) => e.requestId === row.id).map((e) => ({ ...e, createdAt: row.updatedAt })) }
           : { ...row };
       },
-      update: async (args: { where: { id: string }; data: Partial<RequestRow> }) => {
+      update: async (args: { where: { id: string }; data: Record<string, unknown> }) => {
         const row = requests.get(args.where.id);
         if (!row) throw new Error(`fake request db: no request ${args.where.id}`);
-        Object.assign(row, args.data);
+        for (const [key, value] of Object.entries(args.data)) {
+          const increment = value !== null && typeof value === "object" && "increment" in value ? (value as { increment: number }).increment : null;
+          Object.assign(row, { [key]: increment === null ? value : (row[key as keyof RequestRow] as number) + increment });
+        }
         return { ...row };
       },
     },
@@ -100,6 +131,25 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
         events.push(args.data);
         return args.data;
       },
+    },
+    /** Webhook deliveries seen, by id; a second create of one fails as PostgreSQL's unique index does (P2002). */
+    deliveries,
+    webhookDelivery: {
+      create: async (args: { data: { id: string; event: string } }) => {
+        if (deliveries.has(args.data.id)) throw Object.assign(new Error("Unique constraint failed on the fields: (`id`)"), { code: "P2002" });
+        deliveries.set(args.data.id, args.data.event);
+        return args.data;
+      },
+      delete: async (args: { where: { id: string } }) => {
+        if (!deliveries.delete(args.where.id)) throw Object.assign(new Error("Record to delete does not exist."), { code: "P2025" });
+        return { id: args.where.id };
+      },
+    },
+    /** Raw SQL is not run: each statement's text and values are kept, for tests to assert on (an advisory lock, say). */
+    rawStatements,
+    $executeRaw: async (strings: TemplateStringsArray, ...values: unknown[]) => {
+      rawStatements.push({ sql: strings.join("?"), values });
+      return 0;
     },
     $transaction: async <T>(work: (tx: Db) => Promise<T>) => work(db),
   };
