@@ -38,7 +38,9 @@ const SERVER_TESTS = [
   "e2e/fakes/github/repo-flow.test.ts",
   "e2e/fakes/github/rest-operations.test.ts",
   "e2e/fakes/github/violation-path.test.ts",
+  "e2e/fakes/github/app-flow.test.ts",
   "lib/git/create-octokit.test.ts",
+  "lib/server/github-app-bot.test.ts",
 ];
 
 // Note: each project names its files; an include at the top would be added to both (extends: true concatenates).
