@@ -1,7 +1,13 @@
+import type { RequestKind as DbRequestKind, RequestState as DbRequestState } from "@/lib/db/generated/enums";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
 
-export const REQUEST_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged", "applied", "closed", "failed"] as const;
+export const REQUEST_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged", "applied", "closed", "failed", "conflict"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
+export type RequestKind = DbRequestKind;
+
+/** The list above and the database enum (prisma/schema.prisma) must hold the same states; either differing fails type-checking. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const STATES_MATCH_DATABASE: Same<RequestState, DbRequestState> = true;
 
 /** States in which a request still has an open pull request to follow. */
 export const OPEN_STATES: readonly RequestState[] = ["pr_open", "changes_requested", "approved"];
@@ -11,9 +17,11 @@ export const ACTIVE_STATES: readonly RequestState[] = ["submitted", "pr_open", "
 const ALLOWED: Record<RequestState, readonly RequestState[]> = {
   submitted: ["pr_open", "failed"],
   failed: ["pr_open", "failed", "closed"],
-  pr_open: ["changes_requested", "approved", "merged", "closed"],
-  changes_requested: ["pr_open", "approved", "merged", "closed"],
-  approved: ["changes_requested", "pr_open", "merged", "closed"],
+  pr_open: ["changes_requested", "approved", "merged", "closed", "conflict"],
+  changes_requested: ["pr_open", "approved", "merged", "closed", "conflict"],
+  approved: ["changes_requested", "pr_open", "merged", "closed", "conflict"],
+  // The branch no longer merges: the requester withdraws (closed), or a revised branch reopens review.
+  conflict: ["pr_open", "merged", "closed"],
   merged: ["applied"],
   applied: [],
   closed: ["pr_open"],

@@ -35,7 +35,7 @@ export async function submitResourceRequest(
   const team = namespace.teams.find((t) => viewer.teams.includes(t))!;
   const row = {
     id,
-    kind: "resources",
+    kind: "resources" as const,
     requester: viewer.login,
     cluster: namespace.cluster,
     namespace: namespace.name,

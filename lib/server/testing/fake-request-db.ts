@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/create-db";
+import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
 
 /** A row of the requests table, as Prisma returns it. */
 export interface RequestRow {
@@ -41,7 +42,7 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
     namespace: `ns-${id}`,
     team: "team-a",
     requester: "alice",
-    answers: {},
+    answers: namespaceRequestFixture({ name: `ns-${id}`, team: "team-a" }),
     files: [],
     branch: `berth/${id}`,
     prNumber: null,
