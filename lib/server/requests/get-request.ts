@@ -16,6 +16,9 @@ export interface RequestDetail {
   branch: string;
   prNumber: number | null;
   prUrl: string | null;
+  /** The pull request's head commit as last seen, and the one Berth wrote (they differ when someone else pushed). */
+  headSha: string | null;
+  pushedSha: string | null;
   failure: string | null;
   attempts: number;
   createdAt: Date;

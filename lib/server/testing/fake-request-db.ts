@@ -15,7 +15,10 @@ export interface RequestRow {
   branch: string;
   prNumber: number | null;
   prUrl: string | null;
+  prHeadRepo: string | null;
   headSha: string | null;
+  pushedSha: string | null;
+  prUpdatedAt: Date | null;
   failure: string | null;
   review: unknown;
   attempts: number;
@@ -47,7 +50,10 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
     branch: `berth/${id}`,
     prNumber: null,
     prUrl: null,
+    prHeadRepo: null,
     headSha: null,
+    pushedSha: null,
+    prUpdatedAt: null,
     failure: null,
     review: null,
     attempts: 1,
