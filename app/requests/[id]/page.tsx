@@ -70,6 +70,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           current repository{r.prUrl ? ", or resolve the conflict on the pull request" : ""}.
         </p>
       )}
+      {shownHead && (actions.includes("approve") || actions.includes("merge")) && (
+        <p className="text-sm text-slate-700">
+          You are reviewing head commit{" "}
+          <code className="font-mono" data-head-sha={shownHead}>
+            {shownHead.slice(0, 12)}
+          </code>
+          ; an approval covers this commit only.
+        </p>
+      )}
       <RequestActions id={r.id} actions={actions} headSha={shownHead} />
 
       <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
