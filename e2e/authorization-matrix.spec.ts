@@ -62,6 +62,14 @@ const MATRIX: Entry[] = [
     body: { action: "request_changes", comment: "" },
     expect: { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 422 },
   },
+  // After the review entries: the owner's withdrawal closes the request (its page stays visible below).
+  {
+    file: "api/requests/[id]/withdraw/route.ts",
+    method: "POST",
+    url: "/api/requests/{req}/withdraw",
+    body: {},
+    expect: { anonymous: 401, member: 404, owner: 200, otherOwner: 404, reviewer: 404 },
+  },
   // Probes and metrics are for Kubernetes and Prometheus: open (BERTH_METRICS_TOKEN, unset here, would close metrics).
   { file: "api/health/route.ts", method: "GET", url: "/api/health", expect: open },
   { file: "api/ready/route.ts", method: "GET", url: "/api/ready", expect: open },

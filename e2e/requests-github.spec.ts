@@ -122,3 +122,51 @@ test("a reviewer approves in Berth: GitHub records the review as theirs; nobody 
   expect(reviews.data.map((r) => [r.user?.login, r.state])).toEqual([[reviewer.login, "APPROVED"]]);
   await context.close();
 });
+
+test("a push to the branch outside Berth is shown, and an approval of the head the reviewer was not shown is refused", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const team = uniqueName("pushed-team");
+  const name = uniqueName("pushed-ns");
+  await signInWithGitHub(page, await createGitHubUser([team]), "/requests/new");
+  await requestNamespace(page, name, team);
+  const path = new URL(page.url()).pathname;
+  const number = Number((await page.getByRole("link", { name: /^Pull request #\d+$/ }).innerText()).replace(/\D/g, ""));
+
+  const context = await browser.newContext();
+  const reviewerPage = await context.newPage();
+  await signInWithGitHub(reviewerPage, await createGitHubUser(["webops"], { prefix: "reviewer" }), path);
+  const shown = await reviewerPage.locator("[data-head-sha]").getAttribute("data-head-sha");
+  await expect(reviewerPage.getByText("The branch was changed outside Berth")).toHaveCount(0);
+
+  // Someone else pushes a commit to the pull request's branch, through GitHub's git data API.
+  const pusher = await octokitAs(uniqueName("pusher"));
+  const pull = (await pusher.rest.pulls.get({ ...repo, pull_number: number })).data;
+  const { data: head } = await pusher.rest.git.getCommit({ ...repo, commit_sha: pull.head.sha });
+  const { data: tree } = await pusher.rest.git.createTree({
+    ...repo,
+    base_tree: head.tree.sha,
+    tree: [{ path: `namespaces/live.cloud-platform.service.justice.gov.uk/${name}/resources/extra.tf`, mode: "100644", type: "blob", content: "# added\n" }],
+  });
+  const { data: commit } = await pusher.rest.git.createCommit({ ...repo, message: "sneaky", tree: tree.sha, parents: [pull.head.sha] });
+  await pusher.rest.git.updateRef({ ...repo, ref: `heads/${pull.head.ref}`, sha: commit.sha });
+
+  // Approving the head the reviewer was shown before the push is refused, and nothing reaches GitHub.
+  const stale = await reviewerPage.request.post(`${path.replace("/requests/", "/api/requests/")}/review`, {
+    headers: { origin: new URL(reviewerPage.url()).origin },
+    data: { action: "approve", headSha: shown },
+  });
+  expect(stale.status()).toBe(409);
+  expect(((await stale.json()) as { error: { message: string } }).error.message).toContain("The branch changed since you loaded this page");
+  const reader = await octokitAs(uniqueName("reader"));
+  expect((await reader.rest.pulls.listReviews({ ...repo, pull_number: number })).data).toEqual([]);
+
+  // The page says so prominently; approving from it now covers the new head, and GitHub records that commit.
+  await reviewerPage.reload();
+  await expect(reviewerPage.getByRole("alert").filter({ hasText: "The branch was changed outside Berth" })).toBeVisible();
+  await expect(reviewerPage.locator("[data-head-sha]")).toHaveAttribute("data-head-sha", commit.sha);
+  await reviewerPage.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewerPage.getByText("Approved").first()).toBeVisible();
+  const reviews = (await reader.rest.pulls.listReviews({ ...repo, pull_number: number })).data;
+  expect(reviews.map((r) => [r.state, r.commit_id])).toEqual([["APPROVED", commit.sha]]);
+  await context.close();
+});

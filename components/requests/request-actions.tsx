@@ -10,13 +10,14 @@ const LABELS: Record<RequestAction, string> = {
   approve: "Approve",
   request_changes: "Request changes",
   merge: "Merge",
+  withdraw: "Withdraw the request",
 };
 
 /** Buttons for what the viewer may do with a request; the page re-renders with the new state. */
-export function RequestActions({ id, actions }: { id: string; actions: RequestAction[] }) {
+export function RequestActions({ id, actions, headSha }: { id: string; actions: RequestAction[]; headSha: string | null }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
-  const mutation = useMutation({ mutationFn: (action: RequestAction) => requestAction(id, action, comment), onSuccess: () => router.refresh() });
+  const mutation = useMutation({ mutationFn: (action: RequestAction) => requestAction(id, action, comment, headSha), onSuccess: () => router.refresh() });
   if (actions.length === 0) return null;
   const reviewing = actions.includes("approve") || actions.includes("request_changes");
   const error = mutation.error instanceof FieldErrors ? Object.values(mutation.error.fields).join("; ") : mutation.error?.message;

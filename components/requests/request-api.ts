@@ -48,9 +48,13 @@ export async function submitNamespaceRequest(answers: Record<string, unknown>): 
   return response.json();
 }
 
-export type RequestAction = "retry" | "approve" | "request_changes" | "merge";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "withdraw";
 
-export async function requestAction(id: string, action: RequestAction, comment = ""): Promise<void> {
-  const response = action === "retry" ? await post(`/api/requests/${id}/retry`, {}) : await post(`/api/requests/${id}/review`, { action, comment });
+/** `headSha` is the head commit the page showed: an approval carries it, and is refused if the branch moved since. */
+export async function requestAction(id: string, action: RequestAction, comment = "", headSha: string | null = null): Promise<void> {
+  const response =
+    action === "retry" || action === "withdraw"
+      ? await post(`/api/requests/${id}/${action}`, {})
+      : await post(`/api/requests/${id}/review`, { action, comment, ...(headSha ? { headSha } : {}) });
   if (!response.ok) throw await failure(response);
 }

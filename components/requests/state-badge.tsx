@@ -7,6 +7,7 @@ const STYLES: Record<string, { text: string; className: string }> = {
   applied: { text: "Applied", className: "bg-emerald-200 text-emerald-950" },
   closed: { text: "Closed", className: "bg-slate-200 text-slate-900" },
   failed: { text: "Failed", className: "bg-rose-100 text-rose-900" },
+  conflict: { text: "Conflict", className: "bg-orange-100 text-orange-900" },
 };
 
 export function stateText(state: string): string {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { canBrowseInventory, canRequestNamespaceChange, canReview, canSeeNamespaceInFull, isNamespaceOwner, isReviewerTeamMember } from "./policy";
+import {
+  canBrowseInventory,
+  canMergeRequest,
+  canRequestNamespaceChange,
+  canReview,
+  canReviewRequest,
+  canSeeNamespaceInFull,
+  canWithdrawRequest,
+  isNamespaceOwner,
+  isReviewerTeamMember,
+} from "./policy";
 import type { Viewer } from "./viewer";
 
 const viewer = (teams: string[], reviewer = false): Viewer => ({ sessionId: "s", login: "u", name: "U", kind: "github", teams, reviewer });
@@ -33,5 +43,23 @@ describe("policy", () => {
     expect(isReviewerTeamMember(["a", "webops"], ["webops"])).toBe(true);
     expect(isReviewerTeamMember(["webops-lite"], ["webops"])).toBe(false);
     expect(isReviewerTeamMember([], ["webops"])).toBe(false);
+  });
+});
+
+describe("reviewing and merging a request", () => {
+  const rita: Viewer = { sessionId: "s", login: "rita", name: "Rita", kind: "local", teams: ["webops", "team-a"], reviewer: true };
+  it("never lets a requester who is a reviewer approve or merge their own request", () => {
+    expect(canReviewRequest(rita, { requester: "rita" })).toBe(false);
+    expect(canMergeRequest(rita, { requester: "rita" })).toBe(false);
+    expect(canReviewRequest(rita, { requester: "alice" })).toBe(true);
+    expect(canMergeRequest(rita, { requester: "alice" })).toBe(true);
+    expect(canMergeRequest({ ...rita, login: "bob", reviewer: false }, { requester: "alice" })).toBe(false);
+  });
+  it("lets the requester and the team withdraw, nobody else", () => {
+    const request = { requester: "alice", team: "team-b" };
+    expect(canWithdrawRequest({ ...rita, login: "alice", reviewer: false, teams: [] }, request)).toBe(true);
+    expect(canWithdrawRequest({ ...rita, login: "bob", reviewer: false, teams: ["team-b"] }, request)).toBe(true);
+    expect(canWithdrawRequest(rita, request)).toBe(false);
+    expect(canWithdrawRequest(null, request)).toBe(false);
   });
 });

@@ -36,3 +36,26 @@ export function canReview(viewer: Viewer | null): boolean {
 export function isReviewerTeamMember(teams: readonly string[], reviewerTeams: readonly string[]): boolean {
   return teams.some((team) => reviewerTeams.includes(team));
 }
+
+/**
+ * Approving or requesting changes on a request: platform reviewers, never its
+ * requester. Note: a requester who is also a reviewer cannot review their own
+ * request (GitHub refuses self-approval too; local mode has only Berth).
+ */
+export function canReviewRequest(viewer: Viewer | null, request: { requester: string }): boolean {
+  return canReview(viewer) && viewer!.login !== request.requester;
+}
+
+/**
+ * Merging an approved request (local mode, where Berth merges): platform
+ * reviewers, never its requester. Note: otherwise a requester who is a
+ * reviewer merges their own change once anyone else approved it.
+ */
+export function canMergeRequest(viewer: Viewer | null, request: { requester: string }): boolean {
+  return canReviewRequest(viewer, request);
+}
+
+/** Withdrawing a request (it becomes closed): its requester and its team's members. */
+export function canWithdrawRequest(viewer: Viewer | null, request: { requester: string; team: string }): boolean {
+  return viewer !== null && (viewer.login === request.requester || viewer.teams.includes(request.team));
+}

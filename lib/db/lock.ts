@@ -8,6 +8,16 @@ import path from "node:path";
  * processes from opening the same folder, and when they do, one silently
  * loses the other's writes; every opener (the app, the Prisma CLI shim) takes
  * this lock first.
+ *
+ * Why not proper-lockfile (considered for issue 11): its only staleness test is
+ * the lock's mtime, refreshed by a timer every few seconds. A lock left by a
+ * dead process on this host would then block the next start for the whole
+ * stale period (today: taken over at once, by pid), and an event loop blocked
+ * longer than that period (PGlite runs its queries on the main thread) would
+ * let a second process take a live lock, the silent data loss this file
+ * exists to prevent; it also records no pid to name in the error. Known gap,
+ * still open: a lock written on another host (a rescheduled pod on a shared
+ * volume) counts as held until removed by hand.
  */
 export interface FolderLock {
   readonly folder: string;

@@ -21,6 +21,9 @@ export interface OpenedPullRequest {
   number: number | null;
   /** Where people review it; null when review happens in Berth. */
   url: string | null;
+  /** The pull request's head repository, owner/name; null for the local provider. */
+  headRepo: string | null;
+  /** The commit Berth wrote (or found, resuming) at the head of the branch. */
   headSha: string;
 }
 
@@ -49,6 +52,13 @@ export interface PullRequestStatus {
   state: "open" | "closed";
   merged: boolean;
   headSha: string;
+  /** The head branch and its repository (owner/name; null when the fork was deleted). */
+  headRef: string;
+  headRepo: string | null;
+  /** When GitHub last changed the pull request (ISO 8601). */
+  updatedAt: string;
+  /** False when GitHub says the branch no longer merges cleanly; null while it is still computing. */
+  mergeable: boolean | null;
   reviews: Review[];
   checks: CheckRun[];
   comments: Comment[];
@@ -68,12 +78,35 @@ export interface GitProvider {
   openPullRequest(draft: PullRequestDraft): Promise<OpenedPullRequest>;
 }
 
-/** A provider whose pull requests live elsewhere and can be read back (GitHub). */
+/** A provider whose pull requests live elsewhere and can be read back, and closed when withdrawn (GitHub). */
 export interface PullRequestReader {
   getPullRequest(number: number): Promise<PullRequestStatus>;
+  /** Closes a pull request (a withdrawn request), with the bot's token. */
+  closePullRequest(number: number): Promise<void>;
 }
 
 /** A provider whose branches Berth merges itself (local). */
 export interface BranchMerger {
-  mergeBranch(branch: string, message: string): Promise<string>;
+  /**
+   * Merges `branch` into the base branch when its tip is `expectedTip` (the
+   * commit Berth wrote), so commits pushed outside Berth are never merged
+   * unseen. Throws MergeRefusedError when it cannot.
+   */
+  mergeBranch(branch: string, message: string, expectedTip: string | null): Promise<string>;
+}
+
+/**
+ * Why a merge did not happen: `conflict`, the branch no longer merges cleanly;
+ * `moved`, the base branch moved under this merge (another merge at the same
+ * moment) or the branch is already merged; `tip`, the branch's tip is not the
+ * commit Berth wrote.
+ */
+export class MergeRefusedError extends Error {
+  constructor(
+    readonly reason: "conflict" | "moved" | "tip",
+    message: string,
+  ) {
+    super(message);
+    this.name = "MergeRefusedError";
+  }
 }

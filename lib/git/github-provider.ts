@@ -97,7 +97,11 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
       if (draft.reviewerTeams.length > 0) {
         await octokit.rest.pulls.requestReviewers({ owner, repo, pull_number: pull.number, team_reviewers: draft.reviewerTeams });
       }
-      return { number: pull.number, url: pull.html_url, headSha };
+      return { number: pull.number, url: pull.html_url, headRepo: `${owner}/${repo}`, headSha };
+    },
+
+    async closePullRequest(number): Promise<void> {
+      await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: "closed" });
     },
 
     async getPullRequest(number): Promise<PullRequestStatus> {
@@ -112,6 +116,10 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
         state: pull.state === "closed" ? "closed" : "open",
         merged: pull.merged,
         headSha: pull.head.sha,
+        headRef: pull.head.ref,
+        headRepo: pull.head.repo?.full_name ?? null,
+        updatedAt: pull.updated_at,
+        mergeable: pull.mergeable ?? null,
         reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, submittedAt: r.submitted_at ?? null, body: r.body ?? "" })),
         comments: comments.map((c) => ({ user: c.user?.login ?? "", body: c.body ?? "", createdAt: c.created_at })),
         checks: checks.check_runs.map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion })),

@@ -23,6 +23,8 @@ export async function postGitHubReview(options: {
   number: number;
   event: ReviewEvent;
   body: string;
+  /** The head commit the reviewer was shown: the review covers it and nothing pushed after. */
+  commitId: string | null;
   /** Told of every GitHub call, retries included (the metrics). */
   onCall?: (call: GitHubCall) => void;
   log?: GitHubLog;
@@ -34,6 +36,7 @@ export async function postGitHubReview(options: {
       repo: options.repo,
       pull_number: options.number,
       event: options.event,
+      ...(options.commitId ? { commit_id: options.commitId } : {}),
       body: options.body || undefined,
     });
   } catch (error) {

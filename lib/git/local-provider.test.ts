@@ -55,8 +55,8 @@ describe("the local git provider", () => {
     const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
     await provider.openPullRequest(draft("berth/req-2", { "namespaces/d/b/00-namespace.yaml": "kind: Namespace\n" }));
     await provider.openPullRequest(draft("berth/req-3", { "namespaces/d/c/00-namespace.yaml": "kind: Namespace\n" }));
-    await provider.mergeBranch("berth/req-3", "Merge req-3");
-    const merge = await provider.mergeBranch("berth/req-2", "Merge req-2");
+    await provider.mergeBranch("berth/req-3", "Merge req-3", null);
+    const merge = await provider.mergeBranch("berth/req-2", "Merge req-2", null);
     expect(git(repo, "rev-parse", "main")).toBe(merge);
     expect(git(repo, "ls-tree", "-r", "--name-only", "main")).toContain("namespaces/d/b/00-namespace.yaml");
     expect(readFileSync(path.join(repo, "namespaces/d/c/00-namespace.yaml"), "utf8")).toBe("kind: Namespace\n");
@@ -68,9 +68,9 @@ describe("the local git provider", () => {
     const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
     await provider.openPullRequest(draft("berth/a", { "f.yaml": "a\n" }));
     await provider.openPullRequest(draft("berth/b", { "f.yaml": "b\n" }));
-    await provider.mergeBranch("berth/a", "Merge a");
+    await provider.mergeBranch("berth/a", "Merge a", null);
     const before = git(repo, "rev-parse", "main");
-    await expect(provider.mergeBranch("berth/b", "Merge b")).rejects.toThrow(/no longer merges cleanly/);
+    await expect(provider.mergeBranch("berth/b", "Merge b", null)).rejects.toThrow(/no longer merges cleanly/);
     expect(git(repo, "rev-parse", "main")).toBe(before);
   });
 });

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { BranchMerger, GitProvider, OpenedPullRequest } from "./git-provider";
+import { MergeRefusedError, type BranchMerger, type GitProvider, type OpenedPullRequest } from "./git-provider";
 
 function git(repo: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -23,6 +23,7 @@ const IDENTITY = { GIT_AUTHOR_NAME: "Berth", GIT_AUTHOR_EMAIL: "berth@localhost"
  */
 export function createLocalProvider(options: { repoPath: string; baseBranch: string }): GitProvider & BranchMerger {
   const repo = options.repoPath;
+  let merging: Promise<unknown> = Promise.resolve();
 
   async function head(ref: string): Promise<string | null> {
     return git(repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${ref}`]).catch(() => null);
@@ -33,7 +34,7 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
 
     async openPullRequest(draft): Promise<OpenedPullRequest> {
       const existing = await head(draft.branch);
-      if (existing) return { number: null, url: null, headSha: existing };
+      if (existing) return { number: null, url: null, headRepo: null, headSha: existing };
       const base = await head(options.baseBranch);
       if (!base) throw new Error(`The base branch ${options.baseBranch} does not exist in ${repo}`);
       const scratch = await mkdtemp(path.join(os.tmpdir(), "berth-index-"));
@@ -48,26 +49,46 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
         const commit = await git(repo, ["commit-tree", tree, "-p", base, "-m", draft.commitMessage], { env });
         // Note: create only, never move: `update-ref <ref> <new> ""` fails if the branch appeared meanwhile.
         await git(repo, ["update-ref", `refs/heads/${draft.branch}`, commit, ""]);
-        return { number: null, url: null, headSha: commit };
+        return { number: null, url: null, headRepo: null, headSha: commit };
       } finally {
         await rm(scratch, { recursive: true, force: true });
       }
     },
 
-    async mergeBranch(branch, message) {
-      const base = await head(options.baseBranch);
-      const tip = await head(branch);
-      if (!base || !tip) throw new Error(`Cannot merge ${branch} into ${options.baseBranch}: a branch is missing`);
-      const tree = await git(repo, ["merge-tree", "--write-tree", base, tip]).catch(() => {
-        throw new Error(`${branch} no longer merges cleanly into ${options.baseBranch}`);
-      });
-      const merge = await git(repo, ["commit-tree", tree.split("\n")[0]!, "-p", base, "-p", tip, "-m", message], { env: IDENTITY });
-      await git(repo, ["update-ref", `refs/heads/${options.baseBranch}`, merge, base]);
-      // A checked-out main follows, so people browsing the demo repository see the merge.
-      const bare = (await git(repo, ["rev-parse", "--is-bare-repository"])) === "true";
-      const current = bare ? null : await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => null);
-      if (current === options.baseBranch) await git(repo, ["read-tree", "-u", "--reset", merge]);
-      return merge;
+    mergeBranch(branch, message, expectedTip) {
+      // Merges in this process run one at a time: the second of two merges of
+      // one request then finds its branch already merged (a clean refusal,
+      // not git's "cannot lock ref").
+      const run = merging.then(() => mergeNow(branch, message, expectedTip));
+      merging = run.catch(() => undefined);
+      return run;
     },
   };
+
+  async function mergeNow(branch: string, message: string, expectedTip: string | null): Promise<string> {
+    const base = await head(options.baseBranch);
+    const tip = await head(branch);
+    if (!base || !tip) throw new Error(`Cannot merge ${branch} into ${options.baseBranch}: a branch is missing`);
+    if (expectedTip && tip !== expectedTip) {
+      throw new MergeRefusedError("tip", `${branch} was changed outside Berth (its tip is ${tip.slice(0, 12)}, Berth wrote ${expectedTip.slice(0, 12)})`);
+    }
+    const merged = await git(repo, ["merge-base", "--is-ancestor", tip, base]).then(
+      () => true,
+      () => false,
+    );
+    if (merged) throw new MergeRefusedError("moved", `${branch} is already merged into ${options.baseBranch}`);
+    const tree = await git(repo, ["merge-tree", "--write-tree", base, tip]).catch(() => {
+      throw new MergeRefusedError("conflict", `${branch} no longer merges cleanly into ${options.baseBranch}`);
+    });
+    const merge = await git(repo, ["commit-tree", tree.split("\n")[0]!, "-p", base, "-p", tip, "-m", message], { env: IDENTITY });
+    // Note: compare-and-swap on the base branch: another process's merge in between makes this fail, never overwrites it.
+    await git(repo, ["update-ref", `refs/heads/${options.baseBranch}`, merge, base]).catch((error: Error) => {
+      throw new MergeRefusedError("moved", `${options.baseBranch} moved during the merge: ${error.message}`);
+    });
+    // A checked-out main follows, so people browsing the demo repository see the merge.
+    const bare = (await git(repo, ["rev-parse", "--is-bare-repository"])) === "true";
+    const current = bare ? null : await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => null);
+    if (current === options.baseBranch) await git(repo, ["read-tree", "-u", "--reset", merge]);
+    return merge;
+  }
 }

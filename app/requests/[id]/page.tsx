@@ -11,12 +11,12 @@ import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Request" };
 
-const MOVING = ["submitted", "pr_open", "changes_requested", "approved", "merged"];
+const MOVING = ["submitted", "pr_open", "changes_requested", "approved", "merged", "conflict"];
 const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC";
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
-  const { request: r, pullRequest, actions, policy } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
+  const { request: r, pullRequest, actions, policy, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
   return (
     <div className="space-y-6">
       {MOVING.includes(r.state) && <AutoRefresh seconds={5} />}
@@ -47,7 +47,39 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           The pull request could not be opened: {r.failure}. Nothing was lost: retrying continues where the last attempt stopped.
         </p>
       )}
-      <RequestActions id={r.id} actions={actions} />
+      {changedOutside && shownHead && (
+        <div role="alert" data-testid="changed-outside" className="rounded border-2 border-rose-600 bg-rose-50 p-3 text-sm text-rose-950">
+          <p className="font-semibold">The branch was changed outside Berth.</p>
+          <p>
+            Its head is now <code className="font-mono">{shownHead.slice(0, 12)}</code>; Berth wrote{" "}
+            <code className="font-mono">{r.pushedSha?.slice(0, 12)}</code>. The files below are what Berth wrote, not what the branch holds now.{" "}
+            {r.prUrl ? (
+              <a href={`${r.prUrl}/files`} className="text-blue-800 underline">
+                Review the pull request&apos;s current changes on GitHub
+              </a>
+            ) : (
+              <>Review the branch&apos;s current changes</>
+            )}{" "}
+            before approving: an approval covers commit {shownHead.slice(0, 12)} only.
+          </p>
+        </div>
+      )}
+      {r.state === "conflict" && (
+        <p role="alert" className="rounded border border-orange-400 bg-orange-50 p-3 text-sm text-orange-950">
+          The branch no longer merges cleanly into the base branch (another change touched the same files). Withdraw this request and submit it again on the
+          current repository{r.prUrl ? ", or resolve the conflict on the pull request" : ""}.
+        </p>
+      )}
+      {shownHead && (actions.includes("approve") || actions.includes("merge")) && (
+        <p className="text-sm text-slate-700">
+          You are reviewing head commit{" "}
+          <code className="font-mono" data-head-sha={shownHead}>
+            {shownHead.slice(0, 12)}
+          </code>
+          ; an approval covers this commit only.
+        </p>
+      )}
+      <RequestActions id={r.id} actions={actions} headSha={shownHead} />
 
       <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="timeline" className="mb-2 font-semibold">

@@ -1,13 +1,14 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
-import type { FileChange } from "@/lib/git/git-provider";
+import { requestAnswers, requestFiles, type StoredFile } from "./request-columns";
 import { canSeeRequest } from "./request-access";
+import type { RequestKind, RequestState } from "./request-state";
 
 export interface RequestDetail {
   id: string;
-  kind: string;
-  state: string;
+  kind: RequestKind;
+  state: RequestState;
   cluster: string;
   namespace: string;
   team: string;
@@ -15,11 +16,14 @@ export interface RequestDetail {
   branch: string;
   prNumber: number | null;
   prUrl: string | null;
+  /** The pull request's head commit as last seen, and the one Berth wrote (they differ when someone else pushed). */
+  headSha: string | null;
+  pushedSha: string | null;
   failure: string | null;
   attempts: number;
   createdAt: Date;
   /** `previous` is what a changed file held before (resource requests); absent for new files. */
-  files: (FileChange & { previous?: string | null })[];
+  files: StoredFile[];
   answers: Record<string, unknown>;
   events: { fromState: string | null; toState: string; actor: string; note: string | null; createdAt: Date }[];
 }
@@ -30,8 +34,8 @@ export async function getRequest(db: Db, viewer: Viewer, id: string): Promise<Re
   if (!row || !canSeeRequest(viewer, row)) throw new AppError("not_found", "No such request");
   return {
     ...row,
-    files: row.files as unknown as FileChange[],
-    answers: row.answers as Record<string, unknown>,
+    files: requestFiles(row),
+    answers: requestAnswers(row).answers,
     events: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, actor: e.actor, note: e.note, createdAt: e.createdAt })),
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Webhooks } from "@octokit/webhooks";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
@@ -12,31 +13,68 @@ export interface WebhookDelivery {
   signature: string | null;
 }
 
+interface RepoRef {
+  full_name?: string;
+}
+
 interface PullRequestPayload {
   action?: string;
-  pull_request?: { number: number; merged?: boolean; html_url?: string; head?: { ref?: string; sha?: string } };
+  pull_request?: {
+    number: number;
+    merged?: boolean;
+    html_url?: string;
+    updated_at?: string;
+    head?: { ref?: string; sha?: string; repo?: RepoRef | null };
+    base?: { ref?: string; repo?: RepoRef | null };
+  };
   review?: { state?: string; user?: { login?: string } };
   check_run?: { name?: string; status?: string; conclusion?: string | null; head_sha?: string };
   sender?: { login?: string };
   ref?: string;
 }
 
-async function findRequest(db: Db, pr: PullRequestPayload["pull_request"]) {
-  if (!pr) return null;
-  return db.request.findFirst({ where: { OR: [{ prNumber: pr.number }, ...(pr.head?.ref ? [{ branch: pr.head.ref }] : [])] }, select: { id: true } });
+export interface WebhookDeps {
+  secret: string;
+  /** The environments repository, owner/name: the only head (and base) repository a request's pull request can have. */
+  repo: string;
+  baseBranch: string;
+  onPush: () => Promise<void>;
+  log: Pick<Logger, "warn">;
+}
+
+const sameRepo = (a: string | undefined | null, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The request a pull request event belongs to. Note: it must match the
+ * request's binding on every part: the number, the head branch, and the head
+ * repository, which must be the environments repository itself (a fork's
+ * pull request with the same branch name or number matches nothing). A
+ * request stored before the head repository was recorded (null) matches on
+ * number and branch, and the repository was checked against the setting.
+ */
+async function findRequest(db: Db, pr: PullRequestPayload["pull_request"], repo: string) {
+  if (!pr || typeof pr.number !== "number" || !pr.head?.ref) return null;
+  if (!sameRepo(pr.head.repo?.full_name, repo)) return null;
+  if (pr.base?.repo && !sameRepo(pr.base.repo.full_name, repo)) return null;
+  return db.request.findFirst({
+    where: { prNumber: pr.number, branch: pr.head.ref, OR: [{ prHeadRepo: repo }, { prHeadRepo: null }] },
+    select: { id: true, prHeadRepo: true, prUpdatedAt: true },
+  });
+}
+
+/** SHA-256 of the event name and the raw body: the same captured payload under another delivery id is the same digest. */
+function digestOf(delivery: WebhookDelivery): string {
+  return createHash("sha256").update(`${delivery.event}\n${delivery.rawBody}`).digest("hex");
 }
 
 /**
  * A GitHub webhook delivery: verified with the webhook secret over the raw
- * body, refused if forged (401) or already seen (409, a replay), then applied
- * to the request its pull request belongs to. Deliveries about other pull
- * requests are acknowledged and ignored.
+ * body, refused if forged (401) or already seen (409, a replay: the same
+ * delivery id, or the same payload under a fresh id), then applied to the
+ * request its pull request is bound to. Deliveries about other pull requests,
+ * and news older than what Berth already knows, are acknowledged and ignored.
  */
-export async function handleGitHubWebhook(
-  db: Db,
-  delivery: WebhookDelivery,
-  deps: { secret: string; baseBranch: string; onPush: () => Promise<void>; log: Pick<Logger, "warn"> },
-): Promise<{ handled: string }> {
+export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, deps: WebhookDeps): Promise<{ handled: string }> {
   const { log } = deps;
   const valid = delivery.signature !== null && (await new Webhooks({ secret: deps.secret }).verify(delivery.rawBody, delivery.signature).catch(() => false));
   if (!valid || !delivery.delivery || !delivery.event) {
@@ -44,10 +82,10 @@ export async function handleGitHubWebhook(
     throw new AppError("unauthenticated", "Invalid webhook signature");
   }
   try {
-    await db.webhookDelivery.create({ data: { id: delivery.delivery, event: delivery.event } });
+    await db.webhookDelivery.create({ data: { id: delivery.delivery, event: delivery.event, digest: digestOf(delivery) } });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      log.warn("webhook refused: delivery already processed (replay)", { delivery: delivery.delivery, event: delivery.event });
+      log.warn("webhook refused: delivery or payload already processed (replay)", { delivery: delivery.delivery, event: delivery.event });
       throw new AppError("conflict", "Delivery already processed");
     }
     throw error;
@@ -64,24 +102,25 @@ export async function handleGitHubWebhook(
   }
 }
 
-async function applyDelivery(
-  db: Db,
-  event: string,
-  payload: PullRequestPayload,
-  deps: { baseBranch: string; onPush: () => Promise<void> },
-): Promise<{ handled: string }> {
+async function applyDelivery(db: Db, event: string, payload: PullRequestPayload, deps: WebhookDeps): Promise<{ handled: string }> {
   const actor = payload.sender?.login ?? "github";
   if (event === "push") {
     if (payload.ref === `refs/heads/${deps.baseBranch}`) await deps.onPush();
     return { handled: "push" };
   }
-  const request = await findRequest(db, payload.pull_request);
-  if (!request) return { handled: "ignored" };
+  const pr = payload.pull_request;
+  const request = await findRequest(db, pr, deps.repo);
+  if (!pr || !request) return { handled: "ignored" };
+
+  const updatedAt = pr.updated_at ? new Date(pr.updated_at) : null;
+  if (updatedAt && Number.isNaN(updatedAt.getTime())) return { handled: "ignored" };
+  // Note: never move a request backwards on news older than what Berth already applied (a replayed or late delivery).
+  if (updatedAt && request.prUpdatedAt && updatedAt < request.prUpdatedAt) return { handled: "stale" };
 
   let to: RequestState | null = null;
   let note: string | null = null;
   if (event === "pull_request") {
-    if (payload.action === "closed") to = payload.pull_request?.merged ? "merged" : "closed";
+    if (payload.action === "closed") to = pr.merged ? "merged" : "closed";
     else if (payload.action === "reopened" || payload.action === "opened") to = "pr_open";
     note = `Pull request ${payload.action}`;
   } else if (event === "pull_request_review" && payload.action === "submitted") {
@@ -89,14 +128,13 @@ async function applyDelivery(
     to = state === "approved" ? "approved" : state === "changes_requested" ? "changes_requested" : null;
     note = `Review: ${state ?? "unknown"} by ${payload.review?.user?.login ?? actor}`;
   }
-  if (to)
-    await transitionRequest(
-      db,
-      request.id,
-      to,
-      payload.review?.user?.login ?? actor,
-      note,
-      payload.pull_request?.html_url ? { prNumber: payload.pull_request.number, prUrl: payload.pull_request.html_url } : {},
-    );
+  const facts = {
+    ...(pr.head?.sha ? { headSha: pr.head.sha } : {}),
+    ...(updatedAt ? { prUpdatedAt: updatedAt } : {}),
+  };
+  // A request stored before head repositories were recorded is bound to this one now (it was checked above).
+  if (!request.prHeadRepo) await db.request.updateMany({ where: { id: request.id, prHeadRepo: null }, data: { prHeadRepo: deps.repo } });
+  if (to) await transitionRequest(db, request.id, to, payload.review?.user?.login ?? actor, note, facts);
+  else if (Object.keys(facts).length > 0) await db.request.update({ where: { id: request.id }, data: facts });
   return { handled: `${event}${to ? ` -> ${to}` : ""}` };
 }

@@ -1,10 +1,11 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
+import type { RequestKind, RequestState } from "./request-state";
 
 export interface RequestSummary {
   id: string;
-  kind: string;
-  state: string;
+  kind: RequestKind;
+  state: RequestState;
   cluster: string;
   namespace: string;
   team: string;

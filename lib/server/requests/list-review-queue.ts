@@ -5,7 +5,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import type { InventorySnapshot } from "../inventory-store";
 import { authorize } from "../authorize";
-import { OPEN_STATES } from "./request-state";
+import { requestAnswers, requestReview } from "./request-columns";
+import { OPEN_STATES, type RequestKind, type RequestState } from "./request-state";
 
 export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket"] as const;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
@@ -31,8 +32,8 @@ export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
 export interface QueueItem {
   id: string;
-  kind: string;
-  state: string;
+  kind: RequestKind;
+  state: RequestState;
   namespace: string;
   cluster: string;
   team: string;
@@ -52,9 +53,10 @@ export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: Qu
   authorize(viewer, canReview(viewer));
   const rows = await db.request.findMany({ where: { state: { in: [...OPEN_STATES] } }, orderBy: { createdAt: "asc" } });
   const items = rows.map((row): QueueItem => {
-    const answers = row.answers as { businessUnit?: string; isProduction?: boolean };
+    const stored = requestAnswers(row);
+    const answers = stored.kind === "namespace" ? stored.answers : null;
     const existing = snapshot.find(row.cluster, row.namespace);
-    const review = (row.review as ReviewPrediction | null) ?? null;
+    const review = requestReview(row);
     return {
       id: row.id,
       kind: row.kind,
@@ -63,8 +65,8 @@ export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: Qu
       cluster: row.cluster,
       team: row.team,
       requester: row.requester,
-      businessUnit: existing?.businessUnit ?? answers.businessUnit ?? null,
-      production: existing?.isProduction ?? answers.isProduction ?? Boolean(review?.flags.production),
+      businessUnit: existing?.businessUnit ?? answers?.businessUnit ?? null,
+      production: existing?.isProduction ?? answers?.isProduction ?? Boolean(review?.flags.production),
       createdAt: row.createdAt,
       ageHours: Math.max(0, Math.floor((now.getTime() - row.createdAt.getTime()) / 3_600_000)),
       prNumber: row.prNumber,

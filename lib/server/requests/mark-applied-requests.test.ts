@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { embeddedTestDatabase } from "@/lib/db/testing/embedded-test-database";
 import { markAppliedRequests } from "./mark-applied-requests";
+import type { RequestState } from "./request-state";
 
 const db = embeddedTestDatabase();
 
-async function request(kind: "namespace" | "resources", state: string, namespace: string) {
+async function request(kind: "namespace" | "resources", state: RequestState, namespace: string) {
   const id = randomUUID();
   await db().request.create({
     data: { id, kind, state, cluster: "live", namespace, team: "t", requester: "alice", answers: {}, files: [], branch: `berth/${id}` },

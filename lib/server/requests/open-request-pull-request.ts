@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/create-db";
 import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
 import type { Logger } from "@/lib/log";
+import { bindPullRequest } from "./bind-pull-request";
 import { transitionRequest } from "./transition-request";
 
 /** A failure's message as a user may read it: the upstream's words, never a stack or a token. */
@@ -27,7 +28,8 @@ export async function openRequestPullRequest(
   try {
     const opened = await provider.openPullRequest(draft);
     const note = opened.url ? `Pull request #${opened.number} opened` : `Branch ${draft.branch} is ready for review in Berth`;
-    await transitionRequest(db, id, "pr_open", actor, note, { prNumber: opened.number, prUrl: opened.url, headSha: opened.headSha, failure: null });
+    await bindPullRequest(db, id, opened);
+    await transitionRequest(db, id, "pr_open", actor, note, { failure: null });
   } catch (error) {
     log.error("opening a pull request failed", { request: id, reason: failureReason(error) });
     await transitionRequest(db, id, "failed", "berth", failureReason(error), { failure: failureReason(error) });

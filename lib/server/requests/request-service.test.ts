@@ -53,21 +53,44 @@ describe("requestFor", () => {
 
   it.each([
     ["a reviewer, on an open request", rita, requestRow("r1"), {}, ["approve", "request_changes"]],
-    ["a reviewer who is its requester", rita, requestRow("r1", { requester: "rita" }), {}, []],
+    ["a reviewer who is its requester: only withdraw", rita, requestRow("r1", { requester: "rita" }), {}, ["withdraw"]],
+    [
+      "a reviewer who is its requester, approved (local provider): no merge",
+      rita,
+      requestRow("r1", { requester: "rita", state: "approved" }),
+      { merger },
+      ["withdraw"],
+    ],
     ["a reviewer, on an approved request (local provider)", rita, requestRow("r1", { state: "approved" }), { merger }, ["request_changes", "merge"]],
     ["a reviewer, on an approved request (GitHub: merged there)", rita, requestRow("r1", { state: "approved" }), {}, ["request_changes"]],
-    ["its team, on a failed request", roles.owner, requestRow("r1", { state: "failed" }), {}, ["retry"]],
-    ["its team, on an open request", roles.owner, requestRow("r1"), { merger }, []],
+    ["its team, on a failed request", roles.owner, requestRow("r1", { state: "failed" }), {}, ["retry", "withdraw"]],
+    ["its team, on an open request", roles.owner, requestRow("r1"), { merger }, ["withdraw"]],
+    ["its team, on a request in conflict", roles.owner, requestRow("r1", { state: "conflict" }), { merger }, ["withdraw"]],
     ["a reviewer, on a merged request", rita, requestRow("r1", { state: "merged" }), { merger }, []],
   ] as const)("offers %s: %j", async (_, who, row, git, actions) => {
     expect((await requestFor(deps(row, git), who, "r1")).actions).toEqual(actions);
   });
 
   it("reads the pull request from GitHub, and says unreachable when GitHub does not answer", async () => {
-    const status: PullRequestStatus = { number: 7, state: "open", merged: false, headSha: "abc", reviews: [], checks: [], comments: [] };
+    const status: PullRequestStatus = {
+      number: 7,
+      state: "open",
+      merged: false,
+      headSha: "abc",
+      headRef: "berth/r1",
+      headRepo: "org/envs",
+      updatedAt: "2026-06-01T00:00:00Z",
+      mergeable: true,
+      reviews: [],
+      checks: [],
+      comments: [],
+    };
     const row = requestRow("r1", { prNumber: 7 });
-    expect((await requestFor(deps(row, { reader: { getPullRequest: async (n) => ({ ...status, number: n }) } }), rita, "r1")).pullRequest).toEqual(status);
-    const down: PullRequestReader = { getPullRequest: () => Promise.reject(new Error("ETIMEDOUT")) };
+    const closePullRequest = async () => undefined;
+    expect(
+      (await requestFor(deps(row, { reader: { getPullRequest: async (n) => ({ ...status, number: n }), closePullRequest } }), rita, "r1")).pullRequest,
+    ).toEqual(status);
+    const down: PullRequestReader = { getPullRequest: () => Promise.reject(new Error("ETIMEDOUT")), closePullRequest };
     expect((await requestFor(deps(row, { reader: down }), rita, "r1")).pullRequest).toBe("unreachable");
     expect((await requestFor(deps(requestRow("r1")), rita, "r1")).pullRequest).toBeNull();
   });
@@ -97,7 +120,7 @@ describe("merge", () => {
     const mergeBranch = vi.fn(async () => "0123456789abcdef");
     const { deps, requests, inventory } = setup(requestRow("r1", { state: "approved" }), { mergeBranch });
     await merge(deps, roles.reviewer, "r1");
-    expect(mergeBranch).toHaveBeenCalledWith("berth/r1", expect.stringContaining("namespace ns-r1 (request r1)"));
+    expect(mergeBranch).toHaveBeenCalledWith("berth/r1", expect.stringContaining("namespace ns-r1 (request r1)"), null);
     expect(requests.requests.get("r1")?.state).toBe("merged");
     expect(requests.events).toEqual([{ requestId: "r1", fromState: "approved", toState: "merged", actor: "rita", note: "Merged as 0123456789ab" }]);
     expect(inventory.refreshes).toBe(1);

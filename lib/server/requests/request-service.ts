@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { canBrowseInventory, canReview } from "@/lib/auth/policy";
+import { canBrowseInventory, canMergeRequest, canReview, canReviewRequest, canWithdrawRequest } from "@/lib/auth/policy";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
 import { postGitHubReview } from "@/lib/git/github-review";
 import { sessionGitHubToken } from "@/lib/auth/sessions";
@@ -15,8 +15,9 @@ import { prepareNamespaceRequest } from "./prepare-namespace-request";
 import { resumeStalledRequests } from "./resume-stalled-requests";
 import { retryRequest } from "./retry-request";
 import { mergeLocalRequest } from "./merge-local-request";
-import { OPEN_STATES, isRequestState } from "./request-state";
+import { OPEN_STATES, WITHDRAWABLE_STATES, isRequestState } from "./request-state";
 import { reviewRequest, type PostReview } from "./review-request";
+import { withdrawRequest } from "./withdraw-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
@@ -52,17 +53,32 @@ export async function retry(deps: Pick<Services, "db" | "git" | "draft" | "log">
 }
 
 /** Approve or request changes; with GitHub the review is posted there as the reviewer. */
-export async function review(deps: Pick<Services, "db" | "env" | "log" | "metrics">, viewer: Viewer | null, id: string, input: unknown) {
+export async function review(deps: Pick<Services, "db" | "env" | "git" | "log" | "metrics">, viewer: Viewer | null, id: string, input: unknown) {
   const { env } = deps;
+  const { reader } = deps.git;
   let post: PostReview | null = null;
   if (env.BERTH_GIT_PROVIDER === "github" && viewer) {
     const token = viewer.kind === "github" ? await sessionGitHubToken(deps.db, viewer.sessionId, env.authSecret) : null;
     if (!token) throw new AppError("forbidden", "Sign in with GitHub to review: the review is posted as you");
     const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-    post = (number, event, body) =>
-      postGitHubReview({ apiUrl: env.GITHUB_API_URL, owner, repo, token, number, event, body, log: deps.log, onCall: (call) => deps.metrics.githubCall(call) });
+    post = (number, event, body, commitId) =>
+      postGitHubReview({
+        apiUrl: env.GITHUB_API_URL,
+        owner,
+        repo,
+        token,
+        number,
+        event,
+        body,
+        commitId,
+        log: deps.log,
+        onCall: (call) => deps.metrics.githubCall(call),
+      });
   }
-  await reviewRequest(deps.db, viewer, id, input, post);
+  // GitHub: the head is read live, so a push a webhook has not reported yet still refuses a stale approval.
+  const currentHead = async (row: { prNumber: number | null; headSha: string | null }) =>
+    reader && row.prNumber ? (await reader.getPullRequest(row.prNumber)).headSha : row.headSha;
+  await reviewRequest(deps.db, viewer, id, input, { post, currentHead });
 }
 
 /** Merge an approved request (local provider only: on GitHub, merging happens there). */
@@ -73,12 +89,19 @@ export async function merge(deps: Pick<Services, "db" | "git" | "inventory">, vi
   await deps.inventory.refresh();
 }
 
+/** The requester (or a team member) withdraws a request; on GitHub its pull request is closed. */
+export async function withdraw(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string) {
+  authorize(viewer, canBrowseInventory(viewer));
+  const { reader } = deps.git;
+  await withdrawRequest(deps.db, viewer, id, reader ? (number) => reader.closePullRequest(number) : null);
+}
+
 export async function requestsFor(deps: Pick<Services, "db">, viewer: Viewer | null) {
   authorize(viewer, canBrowseInventory(viewer));
   return listRequests(deps.db, viewer);
 }
 
-export type RequestAction = "retry" | "approve" | "request_changes" | "merge";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "withdraw";
 
 /**
  * A request with what the viewer may do with it and, for GitHub, the pull
@@ -97,12 +120,16 @@ export async function requestFor(deps: Pick<Services, "db" | "git" | "inventory"
   const actions: RequestAction[] = [];
   if (request.state === "failed") actions.push("retry");
   const open = isRequestState(request.state) && OPEN_STATES.includes(request.state);
-  if (canReview(viewer) && open && request.requester !== viewer.login) {
+  if (canReviewRequest(viewer, request) && open) {
     if (request.state !== "approved") actions.push("approve");
     if (request.state !== "changes_requested") actions.push("request_changes");
   }
-  if (merger && canReview(viewer) && request.state === "approved") actions.push("merge");
-  return { request, pullRequest, actions, policy };
+  if (merger && canMergeRequest(viewer, request) && request.state === "approved") actions.push("merge");
+  if (canWithdrawRequest(viewer, request) && WITHDRAWABLE_STATES.includes(request.state)) actions.push("withdraw");
+  // The head commit the reviewer is shown (an approval carries it back), and whether someone other than Berth moved the branch.
+  const shownHead = pullRequest && pullRequest !== "unreachable" ? pullRequest.headSha : request.headSha;
+  const changedOutside = Boolean(request.pushedSha && shownHead && shownHead !== request.pushedSha);
+  return { request, pullRequest, actions, policy, shownHead, changedOutside };
 }
 
 /** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */
@@ -113,11 +140,12 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
   try {
     const result = await handleGitHubWebhook(deps.db, delivery, {
       secret: env.GITHUB_WEBHOOK_SECRET,
+      repo: env.GITHUB_ENVIRONMENTS_REPO!,
       baseBranch: env.BERTH_BASE_BRANCH,
       onPush: deps.syncClone,
       log: deps.log,
     });
-    deps.metrics.webhook(event, result.handled === "ignored" ? "ignored" : "handled");
+    deps.metrics.webhook(event, result.handled === "ignored" || result.handled === "stale" ? "ignored" : "handled");
     return result;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
@@ -127,9 +155,10 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
 }
 
 /** The poller's round (one replica at a time): catch up on missed webhooks, then resume requests a dead attempt left behind. */
-export async function pollOpenPullRequests(deps: Pick<Services, "db" | "git" | "draft" | "clock" | "log">) {
+export async function pollOpenPullRequests(deps: Pick<Services, "db" | "env" | "git" | "draft" | "clock" | "log">) {
   const { reader, provider } = deps.git;
-  const moved = reader ? await pollPullRequests(deps.db, reader, deps.log) : 0;
+  const repo = deps.env.GITHUB_ENVIRONMENTS_REPO;
+  const moved = reader && repo ? await pollPullRequests(deps.db, reader, deps.log, repo) : 0;
   await resumeStalledRequests(deps.db, provider, deps.draft, deps.clock.now(), 5 * 60_000, deps.log);
   return moved;
 }

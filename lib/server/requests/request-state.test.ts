@@ -25,6 +25,15 @@ describe("request states", () => {
     expect(canTransition("merged", "applied")).toBe(true);
   });
 
+  it("puts a branch that no longer merges in conflict, from which it can be withdrawn, resolved or merged, never stuck", () => {
+    expect(stateOfPullRequest(pr({ mergeable: false, reviews: [review("a", "APPROVED", "1")] }))).toBe("conflict");
+    expect(stateOfPullRequest(pr({ mergeable: false, state: "closed" }))).toBe("closed");
+    expect(stateOfPullRequest(pr({ mergeable: null }))).toBe("pr_open");
+    expect(canTransition("approved", "conflict")).toBe(true);
+    for (const to of ["closed", "pr_open", "approved", "merged"] as const) expect(canTransition("conflict", to)).toBe(true);
+    expect(canTransition("merged", "conflict")).toBe(false);
+  });
+
   it("names the reviewer behind a verdict", () => {
     const reviews = [review("a", "APPROVED", "1"), review("b", "CHANGES_REQUESTED", "2"), review("c", "APPROVED", "3")];
     expect(reviewerBehind({ reviews }, "approved")).toBe("c");

@@ -1,19 +1,31 @@
+import type { RequestKind as DbRequestKind, RequestState as DbRequestState } from "@/lib/db/generated/enums";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
 
-export const REQUEST_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged", "applied", "closed", "failed"] as const;
+export const REQUEST_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged", "applied", "closed", "failed", "conflict"] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
+export type RequestKind = DbRequestKind;
+
+/** The list above and the database enum (prisma/schema.prisma) must hold the same states; either differing fails type-checking. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const STATES_MATCH_DATABASE: Same<RequestState, DbRequestState> = true;
 
 /** States in which a request still has an open pull request to follow. */
 export const OPEN_STATES: readonly RequestState[] = ["pr_open", "changes_requested", "approved"];
-/** States that hold a namespace name against new requests. */
-export const ACTIVE_STATES: readonly RequestState[] = ["submitted", "pr_open", "changes_requested", "approved", "merged", "failed"];
+/** States in which Berth still follows the pull request (webhooks and the poller): open ones, and a conflict that may be resolved. */
+export const FOLLOWED_STATES: readonly RequestState[] = [...OPEN_STATES, "conflict"];
+/** States that hold a namespace name (or a resource file) against new requests. */
+export const ACTIVE_STATES: readonly RequestState[] = ["submitted", "pr_open", "changes_requested", "approved", "merged", "failed", "conflict"];
+/** States from which the requester may withdraw a request (it becomes closed). */
+export const WITHDRAWABLE_STATES: readonly RequestState[] = ["failed", "pr_open", "changes_requested", "approved", "conflict"];
 
 const ALLOWED: Record<RequestState, readonly RequestState[]> = {
   submitted: ["pr_open", "failed"],
   failed: ["pr_open", "failed", "closed"],
-  pr_open: ["changes_requested", "approved", "merged", "closed"],
-  changes_requested: ["pr_open", "approved", "merged", "closed"],
-  approved: ["changes_requested", "pr_open", "merged", "closed"],
+  pr_open: ["changes_requested", "approved", "merged", "closed", "conflict"],
+  changes_requested: ["pr_open", "approved", "merged", "closed", "conflict"],
+  approved: ["changes_requested", "pr_open", "merged", "closed", "conflict"],
+  // The branch no longer merges: the requester withdraws (closed), or a revised branch reopens review.
+  conflict: ["pr_open", "changes_requested", "approved", "merged", "closed"],
   merged: ["applied"],
   applied: [],
   closed: ["pr_open"],
@@ -25,9 +37,10 @@ export function canTransition(from: RequestState, to: RequestState): boolean {
 }
 
 /** The state a pull request's facts put a request in: merged or closed first, then the latest review of each reviewer. */
-export function stateOfPullRequest(pr: Pick<PullRequestStatus, "state" | "merged" | "reviews">): RequestState {
+export function stateOfPullRequest(pr: Pick<PullRequestStatus, "state" | "merged" | "reviews"> & Partial<Pick<PullRequestStatus, "mergeable">>): RequestState {
   if (pr.merged) return "merged";
   if (pr.state === "closed") return "closed";
+  if (pr.mergeable === false) return "conflict";
   const latest = new Map<string, string>();
   for (const review of [...pr.reviews].sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""))) {
     if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED" || review.state === "DISMISSED") latest.set(review.user, review.state);

@@ -108,4 +108,18 @@ describe("resource requests", () => {
       .filter((l) => /^[-+][^-+]/.test(l));
     expect(diff).toEqual([expect.stringContaining(`ref=${lagging.ref}`), expect.stringContaining(`ref=${current}`)]);
   });
+
+  it("refuses a resource file another open request of the namespace already adds, at the same moment too", async () => {
+    const ns = namespaces[3]!;
+    const owner = viewer([ns.teams[0]!]);
+    const ask = (name: string) => submitResourceRequest(owner, ns, { resources: [{ kind: "sqs", name, deadLetterQueue: false }] }, deps());
+    const first = await ask("shared_queue");
+    await expect(ask("shared_queue")).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { "resources.0.name": `shared_queue.tf is already added by open request ${first.id}` },
+    });
+    const raced = await Promise.allSettled([ask("raced_queue"), ask("raced_queue")]);
+    expect(raced.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await db().request.count({ where: { namespace: ns.name } })).toBe(2);
+  });
 });

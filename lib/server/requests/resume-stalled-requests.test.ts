@@ -14,7 +14,7 @@ describe("resumeStalledRequests", () => {
     const opened: PullRequestDraft[] = [];
     const provider: GitProvider = {
       kind: "github",
-      openPullRequest: async (draft) => (opened.push(draft), { number: 7, url: "https://github.example/pr/7", headSha: "abc" }),
+      openPullRequest: async (draft) => (opened.push(draft), { number: 7, url: "https://github.example/pr/7", headRepo: "org/envs", headSha: "abc" }),
     };
     const id = randomUUID();
     const answers = namespaceRequestFixture({ name: "stalled-ns" });

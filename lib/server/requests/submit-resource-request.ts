@@ -11,6 +11,8 @@ import { draftForRequest } from "./draft-for-request";
 import type { DraftSettings } from "./namespace-draft";
 import { openRequestPullRequest } from "./open-request-pull-request";
 import { prepareResourceRequest } from "./prepare-resource-request";
+import { requestFiles } from "./request-columns";
+import { ACTIVE_STATES } from "./request-state";
 import { resourceBranch } from "./resource-draft";
 
 /** Submits AWS resources for a namespace: one request, one pull request, the same tracking and retry as namespaces. */
@@ -35,7 +37,7 @@ export async function submitResourceRequest(
   const team = namespace.teams.find((t) => viewer.teams.includes(t))!;
   const row = {
     id,
-    kind: "resources",
+    kind: "resources" as const,
     requester: viewer.login,
     cluster: namespace.cluster,
     namespace: namespace.name,
@@ -43,22 +45,46 @@ export async function submitResourceRequest(
     // What each changed file held before, so reviewers see a diff.
     files: prepared.files.map(({ path, content, previous }) => ({ path, content, previous })),
   };
-  await deps.db.request.create({
-    data: {
-      ...row,
-      state: "submitted",
-      team,
-      branch: resourceBranch(namespace.name, id),
-      review: toJson(prepared.review),
-      events: {
-        create: {
-          fromState: null,
-          toState: "submitted",
-          actor: viewer.login,
-          note: `Requested ${prepared.value.resources.length} resource change(s) for ${namespace.name}`,
+  const added = new Map(
+    prepared.files
+      .filter((f) => f.previous === null || f.previous === undefined)
+      .map((f) => [f.path, prepared.value!.resources.findIndex((r) => f.path.endsWith(`/${r.name}.tf`))]),
+  );
+  await deps.db.$transaction(async (tx) => {
+    // Note: two open requests must not add the same resources/<name>.tf (the second could never merge):
+    // new files are checked against the namespace's other active requests under a lock on the namespace,
+    // in the transaction that records this one.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`resources:${namespace.cluster}/${namespace.name}`}))`;
+    const others = await tx.request.findMany({
+      where: { cluster: namespace.cluster, namespace: namespace.name, state: { in: [...ACTIVE_STATES] } },
+      select: { id: true, files: true },
+    });
+    const fields: Record<string, string> = {};
+    for (const other of others) {
+      for (const file of requestFiles(other)) {
+        const index = added.get(file.path);
+        if (index === undefined || (file.previous !== null && file.previous !== undefined)) continue;
+        fields[index >= 0 ? `resources.${index}.name` : "resources"] ??= `${file.path.split("/").pop()} is already added by open request ${other.id}`;
+      }
+    }
+    if (Object.keys(fields).length > 0) throw new AppError("invalid_input", "The request has errors", fields);
+    await tx.request.create({
+      data: {
+        ...row,
+        state: "submitted",
+        team,
+        branch: resourceBranch(namespace.name, id),
+        review: toJson(prepared.review),
+        events: {
+          create: {
+            fromState: null,
+            toState: "submitted",
+            actor: viewer.login,
+            note: `Requested ${prepared.value!.resources.length} resource change(s) for ${namespace.name}`,
+          },
         },
       },
-    },
+    });
   });
   await openRequestPullRequest(deps.db, deps.provider, id, draftForRequest(row, deps.draft), "berth", deps.log);
   return { id };

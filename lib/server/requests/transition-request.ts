@@ -1,10 +1,16 @@
 import type { Db } from "@/lib/db/create-db";
 import { canTransition, isRequestState, type RequestState } from "./request-state";
 
+/**
+ * What a state change may record besides the state. Note: the pull request a
+ * request is bound to (number, URL, head repository) is not here: only
+ * bindPullRequest writes it, once, so no event can rebind a request.
+ */
 export interface TransitionFacts {
-  prNumber?: number | null;
-  prUrl?: string | null;
+  /** The pull request's head commit as just seen. */
   headSha?: string | null;
+  /** The pull request's updated_at the news carried. */
+  prUpdatedAt?: Date | null;
   failure?: string | null;
 }
 

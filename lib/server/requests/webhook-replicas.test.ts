@@ -12,7 +12,7 @@ import { testLogger } from "@/lib/testing/test-logger";
  */
 const secret = "webhook-secret-0123456789";
 const sign = (body: string) => `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-const deps = { secret, baseBranch: "main", onPush: async () => undefined, log: testLogger() };
+const deps = { secret, repo: "org/envs", baseBranch: "main", onPush: async () => undefined, log: testLogger() };
 
 describe("webhook deliveries with two replicas", () => {
   const url = scratchDatabase("berth_webhooks");
@@ -39,8 +39,9 @@ describe("webhook deliveries with two replicas", () => {
         requester: "alice",
         answers: {},
         files: [],
-        branch: `berth/${id}`,
+        branch: `berth/pr-${prNumber}`,
         prNumber,
+        prHeadRepo: "org/envs",
       },
     });
     return id;
@@ -50,7 +51,11 @@ describe("webhook deliveries with two replicas", () => {
     const rawBody = JSON.stringify({
       action: "submitted",
       review: { state: "approved", user: { login: "dana" } },
-      pull_request: { number: prNumber, html_url: `https://github.example/pr/${prNumber}` },
+      pull_request: {
+        number: prNumber,
+        html_url: `https://github.example/pr/${prNumber}`,
+        head: { ref: `berth/pr-${prNumber}`, repo: { full_name: "org/envs" } },
+      },
       sender: { login: "dana" },
     });
     return { rawBody, event: "pull_request_review", delivery: randomUUID(), signature: sign(rawBody) };

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/create-db";
+import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
 
 /** A row of the requests table, as Prisma returns it. */
 export interface RequestRow {
@@ -14,7 +15,10 @@ export interface RequestRow {
   branch: string;
   prNumber: number | null;
   prUrl: string | null;
+  prHeadRepo: string | null;
   headSha: string | null;
+  pushedSha: string | null;
+  prUpdatedAt: Date | null;
   failure: string | null;
   review: unknown;
   attempts: number;
@@ -41,12 +45,15 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
     namespace: `ns-${id}`,
     team: "team-a",
     requester: "alice",
-    answers: {},
+    answers: namespaceRequestFixture({ name: `ns-${id}`, team: "team-a" }),
     files: [],
     branch: `berth/${id}`,
     prNumber: null,
     prUrl: null,
+    prHeadRepo: null,
     headSha: null,
+    pushedSha: null,
+    prUpdatedAt: null,
     failure: null,
     review: null,
     attempts: 1,

@@ -1,0 +1,24 @@
+import { canWithdrawRequest } from "@/lib/auth/policy";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-db";
+import { AppError } from "@/lib/errors";
+import { isRequestState, WITHDRAWABLE_STATES } from "./request-state";
+import { transitionRequest } from "./transition-request";
+
+/** Closes a pull request on GitHub with the bot's token (the local provider has none to close). */
+export type ClosePullRequest = (number: number) => Promise<void>;
+
+/**
+ * The requester (or a team member) withdraws a request that is not merged:
+ * it becomes closed, its name is free again, and on GitHub its pull request is
+ * closed. The way out of `conflict`: withdraw, then submit again on the
+ * current repository.
+ */
+export async function withdrawRequest(db: Db, viewer: Viewer | null, id: string, close: ClosePullRequest | null): Promise<void> {
+  const row = await db.request.findUnique({ where: { id } });
+  if (!row || !viewer || !canWithdrawRequest(viewer, row)) throw new AppError("not_found", "No such request");
+  if (!isRequestState(row.state) || !WITHDRAWABLE_STATES.includes(row.state))
+    throw new AppError("conflict", `A request that is ${row.state.replace("_", " ")} cannot be withdrawn`);
+  if (close && row.prNumber) await close(row.prNumber);
+  if (!(await transitionRequest(db, id, "closed", viewer.login, "Withdrawn"))) throw new AppError("conflict", "The request changed meanwhile; reload the page");
+}
