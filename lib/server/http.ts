@@ -5,12 +5,15 @@ import { acceptRequestId } from "@/lib/log";
 import { currentSessionId } from "./current-viewer";
 import { getServices, type Services } from "./services";
 import { strictTransportSecurity } from "./strict-transport-security";
+import { assertSameOrigin } from "./same-origin";
 
 /** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id; a database that does not answer is a 503 to retry. */
 export function errorResponse(error: unknown, requestId?: string, deps: Pick<Services, "log"> = getServices()): Response {
   const { log } = deps;
   requestId ??= log.requestId() ?? acceptRequestId(null);
   if (isAppError(error)) {
+    // Note: refused client input is the client's error, logged as such (never at error level, which pages someone).
+    if (error.status < 500) log.info("client error", { status: error.status, code: error.code, message: error.message });
     const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers });
   }
@@ -21,18 +24,6 @@ export function errorResponse(error: unknown, requestId?: string, deps: Pick<Ser
   // Note: an unknown error's message may hold paths or upstream detail; it goes to the log only.
   log.error("unhandled error", { error });
   return Response.json({ error: { code: "internal", message: "Something went wrong", requestId } }, { status: 500 });
-}
-
-/**
- * Note: the guard against cross-site requests on mutations (CSRF): browsers
- * send Origin on every cross-origin POST, and it must be this server. Session
- * cookies are also SameSite=Lax, and a cross-site page cannot set the JSON
- * content type or custom headers without a preflight Berth never approves.
- */
-export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
 }
 
 /**
@@ -86,7 +77,7 @@ export function apiRoute<C>(template: string, handler: ServiceHandler<C>, option
     const started = performance.now();
     const response = await services.log.withRequestId(requestId, async () => {
       try {
-        if (options.sameOrigin) assertSameOrigin(request);
+        if (options.sameOrigin) assertSameOrigin(request, services.env);
         if (options.limit) await enforceLimit(services, options.limit, request);
         return await handler(request, context, services);
       } catch (error) {
