@@ -99,6 +99,12 @@ const schema = z.object({
   BERTH_RATE_LIMIT_MUTATIONS: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Webhook deliveries one source address may make per minute, per replica; bursts up to half of it. */
   BERTH_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /**
+   * How many reverse proxies in front of Berth append the client's address to
+   * X-Forwarded-For (1 behind an ingress controller). 0: none are trusted, and
+   * rate limits count the TCP peer's address whatever the headers claim.
+   */
+  BERTH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** When set, /api/metrics wants `Authorization: Bearer <this>` (Prometheus' bearer token). Unset: open, keep it off the Ingress. */
   BERTH_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Sign in as a sample user, without GitHub: for the embedded demo only. */

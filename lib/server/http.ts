@@ -6,6 +6,7 @@ import { currentSessionId } from "./current-viewer";
 import { getServices, type Services } from "./services";
 import { strictTransportSecurity } from "./strict-transport-security";
 import { assertSameOrigin } from "./same-origin";
+import { clientAddress } from "./client-address";
 
 /** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id; a database that does not answer is a 503 to retry. */
 export function errorResponse(error: unknown, requestId?: string, deps: Pick<Services, "log"> = getServices()): Response {
@@ -26,26 +27,10 @@ export function errorResponse(error: unknown, requestId?: string, deps: Pick<Ser
   return Response.json({ error: { code: "internal", message: "Something went wrong", requestId } }, { status: 500 });
 }
 
-/**
- * The client's address as the nearest proxy saw it: X-Real-IP, else the last
- * X-Forwarded-For entry (the one the ingress appended; earlier ones are the
- * client's own claims). Without a proxy, Next gives route handlers no address.
- */
-export function clientAddress(request: Request): string {
-  const real = request.headers.get("x-real-ip")?.trim();
-  if (real) return real;
-  const forwarded = request.headers
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
-}
-
 /** Mutations count per session (a genuine cookie) or, signed out, per address; webhooks per address. */
 async function enforceLimit(services: Services, limit: "mutations" | "webhooks", request: Request): Promise<void> {
   const session = limit === "mutations" ? await currentSessionId(services) : null;
-  const key = session ? `session:${session}` : `address:${clientAddress(request)}`;
+  const key = session ? `session:${session}` : `address:${clientAddress(request, services.env.BERTH_TRUSTED_PROXY_HOPS)}`;
   const result = services.rateLimits[limit].take(key);
   if (result.allowed) return;
   services.metrics.rateLimited(limit);
