@@ -70,6 +70,8 @@ export function apiRoute<C>(template: string, handler: ServiceHandler<C>, option
       }
     });
     response.headers.set("x-request-id", requestId);
+    // Note: API answers are per user (what a session may see) or live; no shared cache or browser history may keep them.
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "private, no-store");
     const hsts = strictTransportSecurity(services.env);
     if (hsts) response.headers.set("strict-transport-security", hsts);
     services.metrics.httpRequest(template, request.method, response.status, (performance.now() - started) / 1000);

@@ -8,6 +8,6 @@ type Params = { params: Promise<{ cluster: string; name: string }> };
 export const GET = apiRoute("/api/namespaces/[cluster]/[name]/status", async (_request, { params }: Params, services) => {
   const { cluster, name } = await params;
   return Response.json(await getNamespaceLive(services, await getViewer(), decodeURIComponent(cluster), decodeURIComponent(name)), {
-    headers: { "cache-control": "no-store" },
+    headers: { "cache-control": "private, no-store" },
   });
 });
