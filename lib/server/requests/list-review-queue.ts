@@ -12,18 +12,21 @@ export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
 export type { ReviewPrediction };
 
+/** The queue's filters from the URL; a value no team or business unit could have (over 100 characters) is no filter, as a bad flag is. */
 export const queueFiltersSchema = z.object({
   team: z
     .string()
     .trim()
     .max(100)
     .optional()
+    .catch(undefined)
     .transform((v) => v || undefined),
   businessUnit: z
     .string()
     .trim()
     .max(100)
     .optional()
+    .catch(undefined)
     .transform((v) => v || undefined),
   flag: z.enum(REVIEW_FLAGS).optional().catch(undefined),
 });
