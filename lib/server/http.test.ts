@@ -15,7 +15,7 @@ describe("apiRoute", () => {
     root.berthServices = fakeServices();
     const ok = apiRoute("/api/requests", async () => Response.json({ requests: ["mine"] }));
     const refused = apiRoute("/api/requests", async () => {
-      throw new AppError("unauthorized", "Sign in first");
+      throw new AppError("unauthenticated", "Sign in first");
     });
     expect((await ok(new Request("http://berth.test/api/requests"), {})).headers.get("cache-control")).toBe("private, no-store");
     expect((await refused(new Request("http://berth.test/api/requests"), {})).headers.get("cache-control")).toBe("private, no-store");
