@@ -7,7 +7,7 @@ import type { InventorySnapshot } from "../inventory-store";
 import { authorize } from "../authorize";
 import { OPEN_STATES } from "./request-state";
 
-export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket"] as const;
+export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket", "clusterStateUnknown"] as const;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
 export type { ReviewPrediction };
