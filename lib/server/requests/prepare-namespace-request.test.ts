@@ -24,7 +24,8 @@ function answers(name: string) {
   });
 }
 
-const prepare = (name: string, clusters?: ClusterNamespaces[]) => prepareNamespaceRequest(alice, answers(name), { db, profile, snapshot: inventorySnapshot([]), clusters });
+const prepare = (name: string, clusters?: ClusterNamespaces[]) =>
+  prepareNamespaceRequest(alice, answers(name), { db, profile, snapshot: inventorySnapshot([]), clusters });
 
 describe("prepareNamespaceRequest: names a cluster already runs", () => {
   const bothSynced = [synced("live", ["default", "kube-system", "cert-manager", "orphan-app"]), synced("live-2", [])];
