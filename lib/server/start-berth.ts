@@ -8,6 +8,7 @@ import { pollOpenPullRequests } from "./requests/request-service";
 import { getServices, type Services } from "./services";
 import { startClusterWatch } from "./start-cluster-watch";
 import { recordPeerAddresses } from "./peer-address";
+import { repairRequestPaths } from "./repair-request-path";
 
 function stop(message: string): never {
   createLogger().error(`Berth cannot start: ${message}`);
@@ -39,6 +40,7 @@ async function releaseGarbage(): Promise<void> {
  */
 export async function startBerth(): Promise<void> {
   recordPeerAddresses();
+  repairRequestPaths();
   let services: Services;
   try {
     services = getServices();
