@@ -8,7 +8,7 @@ import { pollOpenPullRequests } from "./requests/request-service";
 import { getServices, type Services } from "./services";
 import { startClusterWatch } from "./start-cluster-watch";
 import { recordPeerAddresses } from "./peer-address";
-import { repairRequestPaths } from "./repair-request-path";
+import { repairIncomingRequests } from "./repair-incoming-request";
 
 function stop(message: string): never {
   createLogger().error(`Berth cannot start: ${message}`);
@@ -40,7 +40,7 @@ async function releaseGarbage(): Promise<void> {
  */
 export async function startBerth(): Promise<void> {
   recordPeerAddresses();
-  repairRequestPaths();
+  repairIncomingRequests();
   let services: Services;
   try {
     services = getServices();

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { repairRequestPath, repairRequestPaths } from "./repair-request-path";
+import { dropInvalidRouterState, repairIncomingRequests, repairRequestPath } from "./repair-incoming-request";
 
 describe("repairRequestPath", () => {
   it.each([
@@ -19,8 +19,19 @@ describe("repairRequestPath", () => {
     expect(repairRequestPath(url)).toBe(url);
   });
 
+  it("drops a router state header Next.js cannot parse, keeping a valid one", () => {
+    for (const bad of ["fNDXilu", "%E0", "[1,2]", "{}", "x".repeat(50_000)]) {
+      const headers: Record<string, string> = { "next-router-state-tree": bad, rsc: "1" };
+      dropInvalidRouterState(headers);
+      expect(headers).toEqual({ rsc: "1" });
+    }
+    const valid = { "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null])) };
+    dropInvalidRouterState(valid);
+    expect(valid["next-router-state-tree"]).toBeDefined();
+  });
+
   it("repairs requests before a Node HTTP server's handler sees them", async () => {
-    repairRequestPaths();
+    repairIncomingRequests();
     const server = createServer((req, res) => res.end(req.url));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
