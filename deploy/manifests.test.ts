@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -104,6 +104,31 @@ describe("deploy/ manifests", () => {
     const backend = find("Ingress", "berth").spec.rules[0].http.paths[0].backend.service;
     expect(backend).toEqual({ name: "berth", port: { name: "http" } });
     expect(find("Ingress", "berth").spec.tls).toHaveLength(1);
+  });
+
+  it("the Ingress routes every page and public API but keeps /api/metrics and the probes inside the cluster", () => {
+    const paths = find("Ingress", "berth").spec.rules[0].http.paths as { path: string; pathType: string; backend: unknown }[];
+    // Kubernetes' matching: Exact is the whole path, Prefix whole segments ("/api/me" matches "/api/me/teams", not "/api/metrics").
+    const routed = (url: string) =>
+      paths.some(({ path: p, pathType }) => (pathType === "Exact" ? url === p : p === "/" || url === p || url.startsWith(`${p.replace(/\/$/, "")}/`)));
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((entry) => (statSync(path.join(dir, entry)).isDirectory() ? walk(path.join(dir, entry)) : [path.join(dir, entry)]));
+    const appDir = path.join(DEPLOY_DIR, "../app");
+    const urls = walk(appDir)
+      .map((file) => path.relative(appDir, file).split(path.sep))
+      .filter((parts) => /^(route\.ts|page\.tsx)$/.test(parts.at(-1)!) && !parts[0]!.startsWith("_"))
+      .map(
+        (parts) =>
+          `/${parts
+            .slice(0, -1)
+            .map((part) => (part.startsWith("[") ? "x" : part))
+            .join("/")}`,
+      );
+    const internal = ["/api/metrics", "/api/health", "/api/ready"];
+    expect(urls).toEqual(expect.arrayContaining(internal));
+    for (const url of urls) expect(routed(url), url).toBe(!internal.includes(url));
+    expect(routed("/_next/static/chunks/app.js")).toBe(true);
+    for (const { backend } of paths) expect(backend).toEqual({ service: { name: "berth", port: { name: "http" } } });
   });
 
   it("the migration Job and the Deployment run the same image, and the Job runs the image's migrate command", () => {

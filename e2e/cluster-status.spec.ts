@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SAMPLE_SECRET_MARKER, SAMPLE_SECRET_MARKER_BASE64 } from "../lib/clusters/sample/sample-namespace-objects";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { sampleControlHeaders } from "./fixtures/sample-control";
 import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
 import { signInAsNewUser } from "./fixtures/sign-in";
 
@@ -10,7 +11,7 @@ const control = `http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.github}/_sample`;
 test.describe.configure({ mode: "serial" });
 
 async function sample(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${control}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${control}${path}`, { method: "POST", headers: sampleControlHeaders("github"), body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { uniqueName } from "./fixtures/environments-repo";
 import { signInLocally } from "./fixtures/local-sign-in";
+import { sampleControlHeaders } from "./fixtures/sample-control";
 import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
 
 async function fillRequest(page: Page, name: string): Promise<void> {
@@ -63,7 +64,7 @@ test("a team member requests a namespace in the demo; a reviewer approves and me
   // The pipeline applies the merged folder: the namespace appears in the cluster, and the request is applied.
   const applied = await fetch(`http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.local}/_sample/namespaces`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: sampleControlHeaders("local"),
     body: JSON.stringify({ name }),
   });
   expect(applied.status).toBe(201);

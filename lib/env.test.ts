@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { assertServerSettings, ConfigError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
-  const local = { BERTH_LOCAL_SIGNIN: "true" };
+  const local = { BERTH_LOCAL_SIGNIN: "true", NEXTAUTH_URL: "http://localhost:3000" };
   const github = { GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret" };
 
   it("applies the embedded defaults", () => {
@@ -42,8 +42,29 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...local, NODE_ENV: "development" }).BERTH_LOCAL_SIGNIN).toBe(true);
   });
 
+  it.each(["test", "development"])("refuses local sign-in off loopback with NODE_ENV=%s unless loudly confirmed", (NODE_ENV) => {
+    for (const NEXTAUTH_URL of ["https://berth.example.org", "http://10.0.0.5:3000", "http://127.0.0.1.example.org", undefined]) {
+      expect(() => parseEnv({ ...local, NODE_ENV, NEXTAUTH_URL }), String(NEXTAUTH_URL)).toThrow(/BERTH_LOCAL_SIGNIN.*loopback/);
+    }
+    for (const NEXTAUTH_URL of ["http://localhost:3000", "http://127.0.0.1:3109", "http://[::1]:3000"]) {
+      expect(parseEnv({ ...local, NODE_ENV, NEXTAUTH_URL }).BERTH_LOCAL_SIGNIN, NEXTAUTH_URL).toBe(true);
+    }
+    expect(
+      parseEnv({ ...local, NODE_ENV, NEXTAUTH_URL: "https://berth.example.org", BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true" })
+        .BERTH_LOCAL_SIGNIN,
+    ).toBe(true);
+  });
+
+  it("uses the public development secret on loopback only", () => {
+    expect(() => assertServerSettings(parseEnv({ ...github, NODE_ENV: "test", NEXTAUTH_URL: "https://berth.example.org" }))).toThrow(/NEXTAUTH_SECRET/);
+    expect(() => assertServerSettings(parseEnv({ ...github, NODE_ENV: "development" }))).toThrow(/NEXTAUTH_SECRET/);
+    expect(() => assertServerSettings(parseEnv({ ...github, NODE_ENV: "development", NEXTAUTH_URL: "http://localhost:3000" }))).not.toThrow();
+  });
+
   it("needs the repository, bot token and webhook secret for the GitHub provider", () => {
-    expect(() => assertServerSettings(parseEnv({ ...github, BERTH_GIT_PROVIDER: "github" }))).toThrow(/GITHUB_ENVIRONMENTS_REPO/);
+    expect(() => assertServerSettings(parseEnv({ ...github, BERTH_GIT_PROVIDER: "github", NEXTAUTH_URL: "http://localhost:3000" }))).toThrow(
+      /GITHUB_ENVIRONMENTS_REPO/,
+    );
     expect(() => parseEnv({ ...github, GITHUB_ENVIRONMENTS_REPO: "not a repo" })).toThrow(/GITHUB_ENVIRONMENTS_REPO.*owner\/name/);
     const full = {
       ...github,
@@ -52,7 +73,7 @@ describe("parseEnv", () => {
       GITHUB_BOT_TOKEN: "t",
       GITHUB_WEBHOOK_SECRET: "w".repeat(16),
     };
-    expect(() => assertServerSettings(parseEnv(full))).not.toThrow();
+    expect(() => assertServerSettings(parseEnv({ ...full, NEXTAUTH_URL: "http://localhost:3000" }))).not.toThrow();
   });
 
   it("needs a real secret in production", () => {

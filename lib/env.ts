@@ -119,6 +119,12 @@ const schema = z.object({
   BERTH_RATE_LIMIT_MUTATIONS: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Webhook deliveries one source address may make per minute, per replica; bursts up to half of it. */
   BERTH_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /**
+   * How many reverse proxies in front of Berth append the client's address to
+   * X-Forwarded-For (1 behind an ingress controller). 0: none are trusted, and
+   * rate limits count the TCP peer's address whatever the headers claim.
+   */
+  BERTH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** When set, /api/metrics wants `Authorization: Bearer <this>` (Prometheus' bearer token). Unset: open, keep it off the Ingress. */
   BERTH_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Sign in as a sample user, without GitHub: for the embedded demo only. */
@@ -143,7 +149,7 @@ export interface GitHubAppSettings {
 
 export type Env = z.infer<typeof schema> & { dataDir: string; environmentsRepo: string; authSecret: string; githubApp: GitHubAppSettings | null };
 
-/** Note: outside production a fixed secret keeps dev sessions across restarts; production refuses to start without one. */
+/** Note: on loopback outside production a fixed secret keeps dev sessions across restarts; elsewhere Berth refuses to start without one. */
 const DEVELOPMENT_SECRET = "berth-development-secret-not-for-production-use";
 
 export class ConfigError extends Error {
@@ -218,10 +224,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const production = env.NODE_ENV === "production";
-  if (env.BERTH_LOCAL_SIGNIN && production && !env.BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION) {
+  // Note: local sign-in lets anyone sign in as anyone, so without the loud flag it is only for a development server on
+  // this machine: NEXTAUTH_URL must be a loopback address, whatever NODE_ENV says (`next start` with NODE_ENV=test too).
+  if (env.BERTH_LOCAL_SIGNIN && !env.BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION && (production || !isLoopbackUrl(env.NEXTAUTH_URL))) {
     throw new ConfigError(
       "BERTH_LOCAL_SIGNIN",
-      "local sign-in lets anyone sign in as anyone; on a production start it also needs BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION=true",
+      production
+        ? "local sign-in lets anyone sign in as anyone; on a production start it also needs BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION=true"
+        : "local sign-in lets anyone sign in as anyone; it needs NEXTAUTH_URL on a loopback address (http://localhost:3000) or BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION=true",
     );
   }
   if (Boolean(env.GITHUB_CLIENT_ID) !== Boolean(env.GITHUB_CLIENT_SECRET)) {
@@ -236,6 +246,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
+/** Whether a URL's host is this machine only: localhost, 127.0.0.0/8 or ::1. Unset or unparsable: no. */
+export function isLoopbackUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 /** What only the web server needs (not the CLI or migrations): a way to sign in, and a real secret in production. */
 export function assertServerSettings(env: Env): void {
   if (!env.GITHUB_CLIENT_ID && !env.BERTH_LOCAL_SIGNIN) {
@@ -243,6 +265,10 @@ export function assertServerSettings(env: Env): void {
   }
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
     throw new ConfigError("NEXTAUTH_SECRET", "required in production (32 characters or more)");
+  }
+  // Note: the development secret is public (it is in this file): sessions signed with it are only acceptable on loopback.
+  if (!env.NEXTAUTH_SECRET && !isLoopbackUrl(env.NEXTAUTH_URL)) {
+    throw new ConfigError("NEXTAUTH_SECRET", "required unless NEXTAUTH_URL is a loopback address such as http://localhost:3000 (32 characters or more)");
   }
   if (env.BERTH_GIT_PROVIDER === "github") {
     if (!env.GITHUB_ENVIRONMENTS_REPO) throw new ConfigError("GITHUB_ENVIRONMENTS_REPO", "required when BERTH_GIT_PROVIDER=github");

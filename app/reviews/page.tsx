@@ -18,6 +18,7 @@ const FLAG_TEXT: Record<ReviewFlag, string> = {
   skipApply: "Skip-apply marker",
   uncataloguedVersion: "Module version not in the catalogue",
   publicBucket: "Public S3 bucket",
+  clusterStateUnknown: "Cluster state unknown at submit: check the name is not already in use",
 };
 
 function age(hours: number): string {

@@ -4,6 +4,7 @@ import { GitHubSignInButton, LocalSignInForm } from "@/components/auth/sign-in-b
 import { getViewer } from "@/lib/server/current-viewer";
 import { sampleUsers } from "@/lib/environments/sample/sample-users";
 import { getServices } from "@/lib/server/services";
+import { safeCallback } from "@/lib/auth/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,17 +15,11 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "You may not sign in to Berth.",
 };
 
-/** Only a path on this site: a callback URL from the query must not send people elsewhere. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") ? v : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
-  if (await getViewer()) redirect(callbackUrl);
   const { env } = getServices();
+  const callbackUrl = safeCallback(params.callbackUrl, env.NEXTAUTH_URL);
+  if (await getViewer()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? (ERRORS[params.error] ?? "Signing in failed. Please try again.") : null;
 
   return (

@@ -32,6 +32,7 @@ export function FilterForm({ query, options }: { query: InventoryQuery; options:
             id="filter-q"
             name="q"
             type="search"
+            maxLength={200}
             defaultValue={query.q ?? ""}
             aria-describedby="filter-q-hint"
             className="rounded border border-slate-500 px-2 py-1.5 text-sm"

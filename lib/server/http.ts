@@ -5,12 +5,16 @@ import { acceptRequestId } from "@/lib/log";
 import { currentSessionId } from "./current-viewer";
 import { getServices, type Services } from "./services";
 import { strictTransportSecurity } from "./strict-transport-security";
+import { assertSameOrigin } from "./same-origin";
+import { clientAddress } from "./client-address";
 
 /** JSON error bodies: the code, a safe message, field errors where input was bad; 500s carry the request id; a database that does not answer is a 503 to retry. */
 export function errorResponse(error: unknown, requestId?: string, deps: Pick<Services, "log"> = getServices()): Response {
   const { log } = deps;
   requestId ??= log.requestId() ?? acceptRequestId(null);
   if (isAppError(error)) {
+    // Note: refused client input is the client's error, logged as such (never at error level, which pages someone).
+    if (error.status < 500) log.info("client error", { status: error.status, code: error.code, message: error.message });
     const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return Response.json({ error: { code: error.code, message: error.message, fields: error.fields } }, { status: error.status, headers });
   }
@@ -23,38 +27,10 @@ export function errorResponse(error: unknown, requestId?: string, deps: Pick<Ser
   return Response.json({ error: { code: "internal", message: "Something went wrong", requestId } }, { status: 500 });
 }
 
-/**
- * Note: the guard against cross-site requests on mutations (CSRF): browsers
- * send Origin on every cross-origin POST, and it must be this server. Session
- * cookies are also SameSite=Lax, and a cross-site page cannot set the JSON
- * content type or custom headers without a preflight Berth never approves.
- */
-export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || !host || new URL(origin).host !== host) throw new AppError("forbidden", "Cross-site request refused");
-}
-
-/**
- * The client's address as the nearest proxy saw it: X-Real-IP, else the last
- * X-Forwarded-For entry (the one the ingress appended; earlier ones are the
- * client's own claims). Without a proxy, Next gives route handlers no address.
- */
-export function clientAddress(request: Request): string {
-  const real = request.headers.get("x-real-ip")?.trim();
-  if (real) return real;
-  const forwarded = request.headers
-    .get("x-forwarded-for")
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean);
-  return forwarded?.at(-1) ?? "unknown";
-}
-
 /** Mutations count per session (a genuine cookie) or, signed out, per address; webhooks per address. */
 async function enforceLimit(services: Services, limit: "mutations" | "webhooks", request: Request): Promise<void> {
   const session = limit === "mutations" ? await currentSessionId(services) : null;
-  const key = session ? `session:${session}` : `address:${clientAddress(request)}`;
+  const key = session ? `session:${session}` : `address:${clientAddress(request, services.env.BERTH_TRUSTED_PROXY_HOPS)}`;
   const result = services.rateLimits[limit].take(key);
   if (result.allowed) return;
   services.metrics.rateLimited(limit);
@@ -86,7 +62,7 @@ export function apiRoute<C>(template: string, handler: ServiceHandler<C>, option
     const started = performance.now();
     const response = await services.log.withRequestId(requestId, async () => {
       try {
-        if (options.sameOrigin) assertSameOrigin(request);
+        if (options.sameOrigin) assertSameOrigin(request, services.env);
         if (options.limit) await enforceLimit(services, options.limit, request);
         return await handler(request, context, services);
       } catch (error) {
@@ -94,6 +70,8 @@ export function apiRoute<C>(template: string, handler: ServiceHandler<C>, option
       }
     });
     response.headers.set("x-request-id", requestId);
+    // Note: API answers are per user (what a session may see) or live; no shared cache or browser history may keep them.
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "private, no-store");
     const hsts = strictTransportSecurity(services.env);
     if (hsts) response.headers.set("strict-transport-security", hsts);
     services.metrics.httpRequest(template, request.method, response.status, (performance.now() - started) / 1000);

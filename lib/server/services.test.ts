@@ -83,21 +83,21 @@ describe("createServices", () => {
 });
 
 describe("startBackgroundWork", () => {
-  it("does nothing for the local provider", async () => {
+  it("for the local provider, only prunes expired rows (hourly), never polls", async () => {
     const services = make();
     const poll = vi.fn(async () => 0);
     services.startBackgroundWork(poll);
-    expect(vi.getTimerCount()).toBe(0);
+    expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(10 * services.env.BERTH_POLL_SECONDS * 1000);
     expect(poll).not.toHaveBeenCalled();
   });
 
-  it("with GitHub, starts the sync and poll timers once, and close() stops them", async () => {
+  it("with GitHub, starts the prune, sync and poll timers once, and close() stops them", async () => {
     const services = make(github);
     const poll = vi.fn(async () => 0);
     services.startBackgroundWork(poll);
     services.startBackgroundWork(poll);
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(3);
     await services.close();
     expect(vi.getTimerCount()).toBe(0);
     expect(poll).not.toHaveBeenCalled();

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from "@/lib/log";
 import { systemClock, type Clock } from "./clock";
 import { clusterHealth, type Clusters } from "./cluster-health";
 import { createInventoryStore, type InventoryStore } from "./inventory-store";
+import { PRUNE_EVERY_MS, pruneAsLeader } from "./prune-expired-rows";
 import { runIfLeader } from "./leases/run-if-leader";
 import { createMetrics, type Metrics } from "./metrics";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
@@ -231,9 +232,17 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
    * every round, a dead one's is taken over within three.
    */
   function startBackgroundWork(poll: () => Promise<unknown>): void {
-    if (timers.length > 0 || env.BERTH_GIT_PROVIDER !== "github") return;
-    const every = env.BERTH_POLL_SECONDS * 1000;
+    if (timers.length > 0) return;
     const safely = (what: string, work: () => Promise<unknown>) => () => void work().catch((error) => log.warn(`${what} failed`, { error: String(error) }));
+    // Expired sessions and old webhook deliveries would otherwise pile up for ever; one replica prunes, in every mode.
+    const prune = async () => {
+      const pruned = await pruneAsLeader({ db: db(), holder: replicaId, now: () => clock.now(), onLease: (held) => metrics().lease("pruner", held) });
+      if (pruned) log.info("pruned expired rows", { ...pruned });
+    };
+    timers.push(setInterval(safely("pruning expired rows", prune), PRUNE_EVERY_MS));
+    timers[0]!.unref();
+    if (env.BERTH_GIT_PROVIDER !== "github") return;
+    const every = env.BERTH_POLL_SECONDS * 1000;
     const pollAsLeader = () =>
       runIfLeader({ db: db(), name: "poller", holder: replicaId, ttlMs: every * 2.5, work: poll, onLease: (held) => metrics().lease("poller", held) });
     timers.push(

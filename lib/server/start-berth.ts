@@ -7,6 +7,8 @@ import { createLogger } from "@/lib/log";
 import { pollOpenPullRequests } from "./requests/request-service";
 import { getServices, type Services } from "./services";
 import { startClusterWatch } from "./start-cluster-watch";
+import { recordPeerAddresses } from "./peer-address";
+import { repairIncomingRequests } from "./repair-incoming-request";
 
 function stop(message: string): never {
   createLogger().error(`Berth cannot start: ${message}`);
@@ -37,6 +39,8 @@ async function releaseGarbage(): Promise<void> {
  * setting stops the server with a message naming it instead of failing pages.
  */
 export async function startBerth(): Promise<void> {
+  recordPeerAddresses();
+  repairIncomingRequests();
   let services: Services;
   try {
     services = getServices();

@@ -11,13 +11,31 @@ describe("the sample server's control API", () => {
   });
   afterAll(() => server.close());
 
-  const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${server.url}/_sample${path}`, { method, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body) });
+  const control = (method: string, path: string, body?: unknown, authorization = `Bearer ${TEST_TOKEN}`) =>
+    fetch(`${server.url}/_sample${path}`, {
+      method,
+      headers: { authorization },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
   const answer = async (response: Promise<Response>) => {
     const r = await response;
     return { status: r.status, body: (await r.json()) as Record<string, unknown> & { message?: string } };
   };
   const rvNow = async () => ((await (await server.get("/api/v1/namespaces")).json()) as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+
+  it("refuses every control without the cluster's token, as a web page in the demo user's browser would send it", async () => {
+    for (const [method, path, body] of [
+      ["POST", "/outage", { on: true }],
+      ["POST", "/namespaces", { name: "planted" }],
+      ["DELETE", "/namespaces/default", undefined],
+      ["POST", "/pods/default/any/restart", {}],
+    ] as const) {
+      for (const authorization of ["", "Bearer wrong", `Bearer ${TEST_TOKEN}x`]) {
+        expect((await control(method, path, body, authorization)).status, `${method} ${path} ${authorization}`).toBe(401);
+      }
+    }
+    expect((await answer(control("GET", "/health", undefined, ""))).body).toEqual({ ok: true, outage: false });
+  });
 
   it("creates a namespace as the pipeline would apply it, with a healthy workload", async () => {
     const from = await rvNow();

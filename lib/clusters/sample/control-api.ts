@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./kube-status";
 import { SampleControlError, type SampleControls } from "./sample-controls";
@@ -5,11 +6,25 @@ import { SampleControlError, type SampleControls } from "./sample-controls";
 /**
  * `/_sample/...`: how e2e tests and the demo change the cluster over HTTP.
  * Not Kubernetes' API, so plain `{ message }` errors; bad input is a 422.
+ * `expected` is the `Authorization` value every control but health needs.
  */
-export async function controlApi(request: IncomingMessage, response: ServerResponse, pathname: string, controls: SampleControls): Promise<void> {
-  // Note: no token on these routes, so they answer only callers on this machine.
+export async function controlApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  controls: SampleControls,
+  expected: Buffer,
+): Promise<void> {
   if (!isLoopback(request.socket.remoteAddress)) return sendJson(response, 403, { message: "the control API answers only loopback callers" });
   const method = request.method ?? "GET";
+  // Note: loopback alone is not enough: any web page open in the demo user's browser can post to 127.0.0.1 (and a
+  // DNS-rebound name is even same-origin). Controls need the cluster's bearer token, which only the kubeconfig file
+  // (mode 600) holds; health stays open for readiness checks and changes nothing.
+  const given = Buffer.from(request.headers.authorization ?? "");
+  const authorized = given.length === expected.length && timingSafeEqual(given, expected);
+  if (!(method === "GET" && pathname === "/_sample/health") && !authorized) {
+    return sendJson(response, 401, { message: "the control API needs Authorization: Bearer <the token in the sample cluster's kubeconfig>" });
+  }
   let body: Record<string, unknown> = {};
   try {
     const text = await readBody(request);

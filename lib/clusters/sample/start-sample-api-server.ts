@@ -11,7 +11,7 @@ import { serveApi } from "./serve-api";
 export interface SampleApiServerOptions {
   /** The cluster's objects at start, e.g. from generateSampleObjects. */
   objects: KubeObject[];
-  /** The bearer token every API request must carry. */
+  /** The bearer token every API request, and every control but health, must carry. */
   token: string;
   /** 0 (the default) picks a free port. */
   port?: number;
@@ -66,7 +66,7 @@ export async function startSampleApiServer(options: SampleApiServerOptions): Pro
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? "/", "http://sample");
-    if (url.pathname.startsWith("/_sample/")) return controlApi(request, response, url.pathname, controls);
+    if (url.pathname.startsWith("/_sample/")) return controlApi(request, response, url.pathname, controls, expected);
     // An outage looks like a dead server or network: the connection drops with no answer.
     if (controls.outage()) return void request.socket.destroy();
     if (request.method === "GET" && ["/healthz", "/readyz", "/livez"].includes(url.pathname)) {

@@ -26,6 +26,8 @@ export interface ReviewFlags {
   uncataloguedVersion: boolean;
   /** An S3 bucket is opened to the public. */
   publicBucket?: boolean;
+  /** Set by Berth at submit time, not predicted: a cluster's namespaces were not known then, so the name may already run there. */
+  clusterStateUnknown?: boolean;
 }
 
 export interface ReviewPrediction {

@@ -86,6 +86,23 @@ describe("queryInventory", () => {
     const q = parseInventoryQuery({ sort: "evil", dir: "up", page: "-1", pageSize: "1e9", production: "maybe" });
     expect(q).toMatchObject({ sort: "name", dir: "asc", page: 1, pageSize: 50, production: undefined });
   });
+
+  it("drops a free-text filter over 200 characters instead of throwing", () => {
+    const long = "x".repeat(201);
+    const q = parseInventoryQuery(
+      new URLSearchParams({ q: long, cluster: long, businessUnit: long, environment: long, team: long, module: long, sort: "cluster" }),
+    );
+    expect(q).toMatchObject({
+      q: undefined,
+      cluster: undefined,
+      businessUnit: undefined,
+      environment: undefined,
+      team: undefined,
+      module: undefined,
+      sort: "cluster",
+    });
+    expect(parseInventoryQuery({ q: "x".repeat(200) }).q).toHaveLength(200);
+  });
 });
 
 describe("inventoryQueryString", () => {

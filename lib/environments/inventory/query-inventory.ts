@@ -8,11 +8,13 @@ export const FLAGS = ["overdue", "lagging", "problems", "skip-apply"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type Flag = (typeof FLAGS)[number];
 
+/** A free-text filter; longer than any real value (the form's inputs stop at 200 characters): no filter, not an error. */
 const optionalText = z
   .string()
   .trim()
   .max(200)
   .optional()
+  .catch(undefined)
   .transform((v) => (v ? v : undefined));
 
 /**

@@ -166,7 +166,10 @@ describe("validateResourceRequest: upgrades", () => {
 
   it("accepts an existing, pinned, catalogued block moving to the catalogue's version", () => {
     expect(check(up("rds", "9.2.0")).ok).toBe(true);
-    expect(check(up("rds", "v9.2.0")).ok).toBe(true);
+  });
+
+  it.each(["v9.2.0", "9.2.0.0", "09.2.0", "9.2", "9.2.0 ", "9.2.00"])("refuses %j, which only compares equal to the catalogue's 9.2.0", (version) => {
+    expect(errors(up("rds", version))["resources.0.version"]).toMatch(/the catalogue's version of rds-instance, 9\.2\.0|a version such as/);
   });
 
   it("refuses what it cannot upgrade, saying why", () => {

@@ -58,7 +58,8 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       const current = latestVersion(profile, use.module);
       if (current === undefined) return fail(`${at}.name`, `${answer.name} uses ${use.module}, which is not in the platform's catalogue; upgrade it by hand`);
       if (use.ref === null) return fail(`${at}.name`, `${answer.name} is not pinned to a version (${use.source}); pin it by hand`);
-      if (compareVersions(answer.version, current) !== 0 && answer.version !== current) {
+      // Note: exactly the catalogue's string, never one that only compares equal (v9.2.0, 9.2.0.0, 09.2.0, 9.2): Berth writes the answer as typed.
+      if (answer.version !== current) {
         return fail(`${at}.version`, `upgrades go to the catalogue's version of ${use.module}, ${current}`);
       }
       const order = compareVersions(use.ref, answer.version);

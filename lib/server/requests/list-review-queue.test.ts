@@ -61,3 +61,11 @@ describe("listReviewQueue", () => {
     expect(await ids({ flag: "not-a-flag" })).toEqual(["iam-on-prod", "new-ns"]);
   });
 });
+
+describe("queueFiltersSchema", () => {
+  it("drops a filter over 100 characters instead of throwing", () => {
+    const long = "t".repeat(101);
+    expect(queueFiltersSchema.parse({ team: long, businessUnit: long, flag: "iam" })).toEqual({ team: undefined, businessUnit: undefined, flag: "iam" });
+    expect(queueFiltersSchema.parse({ team: " team-a " })).toMatchObject({ team: "team-a" });
+  });
+});

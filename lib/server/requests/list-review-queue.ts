@@ -8,23 +8,26 @@ import { authorize } from "../authorize";
 import { requestAnswers, requestReview } from "./request-columns";
 import { OPEN_STATES, type RequestKind, type RequestState } from "./request-state";
 
-export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket"] as const;
+export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket", "clusterStateUnknown"] as const;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
 export type { ReviewPrediction };
 
+/** The queue's filters from the URL; a value no team or business unit could have (over 100 characters) is no filter, as a bad flag is. */
 export const queueFiltersSchema = z.object({
   team: z
     .string()
     .trim()
     .max(100)
     .optional()
+    .catch(undefined)
     .transform((v) => v || undefined),
   businessUnit: z
     .string()
     .trim()
     .max(100)
     .optional()
+    .catch(undefined)
     .transform((v) => v || undefined),
   flag: z.enum(REVIEW_FLAGS).optional().catch(undefined),
 });

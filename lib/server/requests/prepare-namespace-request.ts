@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/create-db";
 import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/checks/check-namespace-policy";
 import { predictReview, type ReviewPrediction } from "@/lib/environments/checks/predict-review";
 import { nameTakenError, validateNamespaceRequest, type NamespaceRequest } from "@/lib/environments/requests/namespace-request";
+import { checkClaimedNamespace, type ClusterNamespaces } from "@/lib/environments/requests/claimed-namespace";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import { renderNamespaceFiles, type RepoFile } from "@/lib/environments/render/render-namespace-files";
 import type { InventorySnapshot } from "../inventory-store";
@@ -20,15 +21,18 @@ export interface PreparedRequest {
 /**
  * Everything Berth checks before a namespace request may become a pull
  * request, with nothing written: the schema, the name free in every cluster
- * and among active requests, the requester in the owning team (the
+ * and among active requests, not a namespace any cluster already runs or the
+ * platform keeps for itself, the requester in the owning team (the
  * repository's own check rejects the PR otherwise), and the repository's
  * policy run over the files it would add.
  */
 export async function prepareNamespaceRequest(
   viewer: Viewer,
   input: unknown,
-  deps: { db: Db; profile: PlatformProfile; snapshot: InventorySnapshot },
+  deps: { db: Db; profile: PlatformProfile; snapshot: InventorySnapshot; clusters?: readonly ClusterNamespaces[] },
 ): Promise<PreparedRequest> {
+  // Without the cluster cache every cluster counts as unknown: reviewers are told, nothing is assumed free.
+  const clusters = deps.clusters ?? deps.profile.clusters.map((c) => ({ cluster: c.name, names: null, current: false }));
   const checked = validateNamespaceRequest(input, deps.profile);
   const fields: Record<string, string> = checked.ok ? {} : { ...checked.fields };
   const name = checked.ok ? checked.value.name : typeof (input as { name?: unknown })?.name === "string" ? (input as { name: string }).name : null;
@@ -39,7 +43,9 @@ export async function prepareNamespaceRequest(
       deps.snapshot.namespaces.map((ns) => ns.name),
     );
     const pending = await deps.db.request.findFirst({ where: { namespace: name, state: { in: [...ACTIVE_STATES] } }, select: { id: true } });
+    const claimed = checkClaimedNamespace(name, deps.profile, clusters).error;
     if (taken) fields.name = taken;
+    else if (claimed) fields.name = claimed;
     else if (pending) fields.name = `${name} is already requested (request ${pending.id}); names are unique across all clusters`;
   }
   if (checked.ok && !viewer.teams.includes(checked.value.team)) {
@@ -51,5 +57,8 @@ export async function prepareNamespaceRequest(
   const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams } });
   const failed = policy.filter((p) => !p.pass);
   if (failed.length > 0) fields.policy = failed.map((p) => p.message).join("; ");
-  return { fields, value: checked.value, files, policy, review: predictReview({ files }, { profile: deps.profile }) };
+  const review = predictReview({ files }, { profile: deps.profile });
+  // A cluster Berth could not read at submit time might already run this name: a flag for the reviewer, stored with the review.
+  if (checkClaimedNamespace(checked.value.name, deps.profile, clusters).unknownClusters.length > 0) review.flags.clusterStateUnknown = true;
+  return { fields, value: checked.value, files, policy, review };
 }

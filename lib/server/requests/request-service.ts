@@ -12,6 +12,7 @@ import { listRequests } from "./list-requests";
 import { countOpenRequests, listReviewQueue, queueFiltersSchema } from "./list-review-queue";
 import { pollPullRequests } from "./poll-pull-requests";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
+import { clusterNamespaces } from "../cluster-namespaces";
 import { resumeStalledRequests } from "./resume-stalled-requests";
 import { retryRequest } from "./retry-request";
 import { mergeLocalRequest } from "./merge-local-request";
@@ -30,17 +31,27 @@ import { checkNamespacePolicy } from "@/lib/environments/checks/check-namespace-
  * the parts on to the use-case of its own file.
  */
 
-export async function previewNamespaceRequest(deps: Pick<Services, "db" | "profile" | "inventory">, viewer: Viewer | null, input: unknown) {
+export async function previewNamespaceRequest(deps: Pick<Services, "db" | "profile" | "inventory" | "clusters">, viewer: Viewer | null, input: unknown) {
   authorize(viewer, canBrowseInventory(viewer));
-  return prepareNamespaceRequest(viewer, input, { db: deps.db, profile: deps.profile, snapshot: await deps.inventory.snapshot() });
+  return prepareNamespaceRequest(viewer, input, {
+    db: deps.db,
+    profile: deps.profile,
+    snapshot: await deps.inventory.snapshot(),
+    clusters: clusterNamespaces(deps),
+  });
 }
 
-export async function submitRequest(deps: Pick<Services, "db" | "profile" | "inventory" | "git" | "draft" | "log">, viewer: Viewer | null, input: unknown) {
+export async function submitRequest(
+  deps: Pick<Services, "db" | "profile" | "inventory" | "git" | "draft" | "log" | "clusters">,
+  viewer: Viewer | null,
+  input: unknown,
+) {
   authorize(viewer, canBrowseInventory(viewer));
   return submitNamespaceRequest(viewer, input, {
     db: deps.db,
     profile: deps.profile,
     snapshot: await deps.inventory.snapshot(),
+    clusters: clusterNamespaces(deps),
     provider: deps.git.provider,
     draft: deps.draft,
     log: deps.log,

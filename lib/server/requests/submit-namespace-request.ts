@@ -6,6 +6,7 @@ import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import { AppError } from "@/lib/errors";
 import type { GitProvider } from "@/lib/git/git-provider";
 import type { Logger } from "@/lib/log";
+import type { ClusterNamespaces } from "@/lib/environments/requests/claimed-namespace";
 import type { InventorySnapshot } from "../inventory-store";
 import { draftForRequest } from "./draft-for-request";
 import { namespaceBranch, type DraftSettings } from "./namespace-draft";
@@ -17,6 +18,8 @@ export interface SubmitDeps {
   db: Db;
   profile: PlatformProfile;
   snapshot: InventorySnapshot;
+  /** Each cluster's namespaces from the cluster cache; absent: every cluster unknown. */
+  clusters?: readonly ClusterNamespaces[];
   provider: GitProvider;
   draft: DraftSettings;
   log: Pick<Logger, "error">;

@@ -6,18 +6,19 @@ import { getNamespaceLive } from "@/lib/server/get-namespace-live";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { pathSegment } from "@/app/_lib/path-segment";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { name } = await params;
-  return { title: `${decodeURIComponent(name)} (cluster only)` };
+  return { title: `${pathSegment(name)} (cluster only)` };
 }
 
 /** A namespace a cluster runs but no repository folder defines: only its live status exists. */
 export default async function ClusterNamespacePage({ params }: Params) {
   const { cluster, name } = await params;
-  const [c, n] = [decodeURIComponent(cluster), decodeURIComponent(name)];
+  const [c, n] = [pathSegment(cluster), pathSegment(name)];
   const live = await orNotFound(getNamespaceLive(getServices(), await pageViewer(), c, n));
   if (live.inRepository) redirect(`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}`);
   return (

@@ -10,6 +10,7 @@ import { NamespaceLiveStatus } from "@/components/clusters/namespace-live-status
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { pathSegment } from "@/app/_lib/path-segment";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
 
@@ -46,7 +47,7 @@ export default async function NamespacePage({ params }: Params) {
     modules,
     owner,
     fullView,
-  } = await orNotFound(getNamespace(getServices(), viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
+  } = await orNotFound(getNamespace(getServices(), viewer, pathSegment(cluster), pathSegment(name)));
   const live = await getNamespaceLive(getServices(), viewer, ns.cluster, ns.name);
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 

@@ -4,17 +4,18 @@ import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { readNamespaceSource } from "@/lib/server/read-namespace-source";
 import { getServices } from "@/lib/server/services";
+import { pathSegment } from "@/app/_lib/path-segment";
 
 type Params = { params: Promise<{ cluster: string; name: string; file: string[] }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { name, file } = await params;
-  return { title: `${file.map(decodeURIComponent).join("/")} · ${decodeURIComponent(name)}` };
+  return { title: `${file.map(pathSegment).join("/")} · ${pathSegment(name)}` };
 }
 
 export default async function NamespaceFilePage({ params }: Params) {
   const { cluster, name, file } = await params;
-  const [c, n, f] = [decodeURIComponent(cluster), decodeURIComponent(name), file.map(decodeURIComponent).join("/")];
+  const [c, n, f] = [pathSegment(cluster), pathSegment(name), file.map(pathSegment).join("/")];
   const source = await orNotFound(readNamespaceSource(getServices(), await pageViewer(), c, n, f));
   return (
     <div className="space-y-4">

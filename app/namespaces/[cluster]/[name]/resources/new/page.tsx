@@ -6,13 +6,14 @@ import { getNamespace } from "@/lib/server/get-namespace";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { pathSegment } from "@/app/_lib/path-segment";
 
 export const metadata: Metadata = { title: "Request AWS resources" };
 
 export default async function NewResourcesPage({ params }: { params: Promise<{ cluster: string; name: string }> }) {
   const { cluster, name } = await params;
   const viewer = await pageViewer();
-  const { namespace, owner } = await orNotFound(getNamespace(getServices(), viewer, decodeURIComponent(cluster), decodeURIComponent(name)));
+  const { namespace, owner } = await orNotFound(getNamespace(getServices(), viewer, pathSegment(cluster), pathSegment(name)));
   if (!owner) forbidden();
   return (
     <div className="max-w-4xl space-y-4">
