@@ -1,3 +1,4 @@
+import { latestVersion } from "../environments/profile/module-version";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -190,7 +191,7 @@ describe("berth render resource (end to end)", () => {
     const answers = answersFile("sample.json", {
       resources: [
         { kind: "sns", name: "berth_topic", displayName: 'Events "${x}"' },
-        { kind: "upgrade", name: m.name, version: profile.modules[m.module] },
+        { kind: "upgrade", name: m.name, version: latestVersion(profile, m.module) },
       ],
     });
     const result = await run("--repo", sample.dir, "--namespace", `${ns.cluster}/${ns.name}`, "--answers", answers, "--out", sample.dir);
@@ -198,10 +199,10 @@ describe("berth render resource (end to end)", () => {
     expect(result.code).toBe(0);
     const after = await buildIndex({ repoPath: sample.dir, profile, commit: await commitAll(sample.dir) });
     const updated = after.namespaces.get(`${ns.clusterDomain}/${ns.name}`)!;
-    expect(updated.modules.find((x) => x.name === m.name)!.ref).toBe(profile.modules[m.module]);
+    expect(updated.modules.find((x) => x.name === m.name)!.ref).toBe(latestVersion(profile, m.module));
     expect(updated.modules.find((x) => x.name === "berth_topic")).toMatchObject({
       module: "sns-topic",
-      ref: profile.modules["sns-topic"],
+      ref: latestVersion(profile, "sns-topic"),
       file: "resources/berth_topic.tf",
     });
     expect(updated.problems).toEqual([]);

@@ -23,7 +23,12 @@ export function compareVersions(a: string, b: string): number | null {
 
 /** The catalogue's latest version of a module (its short name), or undefined when the module is not catalogued. */
 export function latestVersion(profile: Pick<PlatformProfile, "modules">, module: string): string | undefined {
-  return Object.hasOwn(profile.modules, module) ? profile.modules[module] : undefined;
+  return Object.hasOwn(profile.modules, module) ? profile.modules[module]!.latest : undefined;
+}
+
+/** Every catalogued module's latest version: short name -> version, through latestVersion(). */
+export function latestVersions(profile: Pick<PlatformProfile, "modules">): Record<string, string> {
+  return Object.fromEntries(Object.keys(profile.modules).map((module) => [module, latestVersion(profile, module)!]));
 }
 
 export function pinStatus(use: Pick<ModuleUse, "module" | "ref">, profile: PlatformProfile): PinStatus {

@@ -1,3 +1,5 @@
+import { latestVersion } from "../profile/module-version";
+import { modulesSchema } from "../profile/module-catalogue";
 import { describe, expect, it } from "vitest";
 import { parseModuleSource } from "../repository/parse-module-source";
 import { cloudPlatformProfile as profile } from "../profile/profile";
@@ -117,8 +119,8 @@ describe("renderResourceFiles: one file per new resource", () => {
     expect(scan.modules.map((m) => [m.name, parseModuleSource(m.source!, profile.modulePrefix).module])).toEqual(c.modules);
     for (const m of scan.modules) {
       const short = parseModuleSource(m.source!, profile.modulePrefix).module;
-      expect(m.source).toBe(`github.com/ministryofjustice/cloud-platform-terraform-${short}?ref=${profile.modules[short]}`);
-      expect(parseModuleSource(m.source!, profile.modulePrefix).ref).toBe(profile.modules[short]);
+      expect(m.source).toBe(`github.com/ministryofjustice/cloud-platform-terraform-${short}?ref=${latestVersion(profile, short)}`);
+      expect(parseModuleSource(m.source!, profile.modulePrefix).ref).toBe(latestVersion(profile, short));
     }
     expect(secretKeys(text)).toEqual(c.secrets);
     for (const s of c.contains) expect(text).toContain(s);
@@ -153,7 +155,7 @@ describe("renderResourceFiles: one file per new resource", () => {
   });
 
   it("follows another profile's module source pattern", () => {
-    const other = { ...profile, moduleSource: "git::https://git.acme.dev/tf/{module}.git?ref=v{ref}", modules: { sqs: "2.0.1" } };
+    const other = { ...profile, moduleSource: "git::https://git.acme.dev/tf/{module}.git?ref=v{ref}", modules: modulesSchema.parse({ sqs: "2.0.1" }) };
     const [file] = renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { namespace: namespaceRecord("n"), profile: other, readFile: noFiles });
     expect(scanTerraformModules(file!.content).modules[0]!.source).toBe("git::https://git.acme.dev/tf/sqs.git?ref=v2.0.1");
   });

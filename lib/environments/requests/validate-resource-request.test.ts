@@ -1,3 +1,4 @@
+import { modulesSchema } from "../profile/module-catalogue";
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile as profile } from "../profile/profile";
 import { RESOURCE_KINDS, resourceRequestSchema } from "./resource-request";
@@ -131,7 +132,7 @@ describe("validateResourceRequest: names in the namespace", () => {
   });
 
   it("refuses a kind whose module is not in the profile's catalogue", () => {
-    const small = { ...profile, modules: { sqs: "1.0.0" } };
+    const small = { ...profile, modules: modulesSchema.parse({ sqs: "1.0.0" }) };
     expect(validateResourceRequest({ resources: [{ kind: "ecr", name: "img" }] }, { namespace, profile: small })).toEqual({
       ok: false,
       fields: { "resources.0.kind": "the platform's catalogue has no ecr-credentials module" },

@@ -1,3 +1,4 @@
+import { latestVersion } from "@/lib/environments/profile/module-version";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -100,7 +101,7 @@ describe("resource requests", () => {
   it("upgrades a lagging module by changing only its pinned ref", async () => {
     const ns = namespaces.find((n) => n.modules.some((m) => pinStatus(m, profile) === "behind"))!;
     const lagging = ns.modules.find((m) => pinStatus(m, profile) === "behind")!;
-    const current = profile.modules[lagging.module]!;
+    const current = latestVersion(profile, lagging.module)!;
     const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
     const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
     const diff = git("diff", "--unified=0", `main...${request.branch}`)
