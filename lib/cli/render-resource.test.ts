@@ -86,9 +86,25 @@ describe("berth render resource (end to end)", () => {
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const expected = [`${folder}/resources/orders_db.tf`, `${folder}/resources/orders_irsa.tf`, `${folder}/resources/queues.tf`];
+    const expected = [
+      `${folder}/resources/orders_db.tf`,
+      `${folder}/resources/orders_irsa.tf`,
+      `${folder}/resources/queues.tf`,
+      `${folder}/resources/variables.tf`,
+    ];
     expect(result.stdout).toBe(expected.map((f) => `${f}\n`).join(""));
     expect(listFiles(out).sort()).toEqual(expected);
+    // The namespace did not declare eks_cluster_name, which the IRSA block needs: the same change declares it, after what was there.
+    const variables = readFileSync(path.join(out, folder, "resources/variables.tf"), "utf8");
+    const before = cloudPlatformNamespace("orders-dev")["resources/variables.tf"]!;
+    expect(variables.startsWith(before)).toBe(true);
+    const added = variables.slice(before.length);
+    // In the file's own style: a blank line between blocks, no `type` lines, `=` not aligned; injected variables have no default.
+    expect(added).toMatch(/^\nvariable "/);
+    expect(added).toMatch(/\nvariable "eks_cluster_name" \{\n {2}description = "[^"]+"\n\}\n/);
+    expect(added).toMatch(/\nvariable "environment" \{\n {2}description = "[^"]+"\n {2}default = "[a-z]+"\n\}\n/);
+    expect(added).not.toMatch(/^ +type +=/m);
+    expect(added).not.toMatch(/variable "(namespace|team_name)"/);
     expect(readFileSync(path.join(out, folder, "resources/queues.tf"), "utf8")).toBe(legacyQueues.replace("sqs.git?ref=5.0.0", "sqs.git?ref=5.1.2"));
     const irsa = readFileSync(path.join(out, folder, "resources/orders_irsa.tf"), "utf8");
     expect(irsa).toContain("orders_queue = module.orders_queue.irsa_policy_arn");
