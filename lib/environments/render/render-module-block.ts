@@ -95,13 +95,19 @@ export function renderModuleBlock(label: string, source: string, spec: ModuleBlo
   message_retention_seconds = ${spec.retentionSeconds}
 ${redrive}${TAGS}${LONDON}`);
     }
-    case "serviceaccount":
+    case "serviceaccount": {
+      const named: [string, string | undefined][] = [
+        ["serviceaccount_name", spec.serviceAccountName],
+        ["role_name", spec.roleName],
+        ["rolebinding_name", spec.rolebindingName],
+      ];
+      const given = named.filter((n): n is [string, string] => n[1] !== undefined);
+      const width = Math.max(0, ...given.map(([k]) => k.length));
+      const names = given.map(([k, v]) => `  ${k.padEnd(width)} = ${escapeHcl(v)}\n`);
       return `${head}
   namespace          = var.namespace
   kubernetes_cluster = var.kubernetes_cluster
-${spec.serviceAccountName === undefined ? "" : `  serviceaccount_name = ${escapeHcl(spec.serviceAccountName)}\n`}${
-        spec.roleName === undefined ? "" : `  role_name           = ${escapeHcl(spec.roleName)}\n`
-      }${spec.rolebindingName === undefined ? "" : `  rolebinding_name    = ${escapeHcl(spec.rolebindingName)}\n`}
+${names.length === 0 ? "" : `\n  # Own names: the module's default role and rolebinding names collide with another serviceaccount block's\n${names.join("")}`}
   # Changing this date rotates the service account's token
   serviceaccount_token_rotated_date = ${escapeHcl(spec.tokenRotatedDate)}
 
@@ -110,6 +116,7 @@ ${spec.serviceAccountName === undefined ? "" : `  serviceaccount_name = ${escape
   github_repositories = ${list(spec.githubRepositories)}
 ${spec.githubEnvironments === undefined ? "" : `  github_environments = ${list(spec.githubEnvironments)}\n`}}
 `;
+    }
     case "irsa": {
       const width = Math.max(0, ...spec.policies.map((p) => p.length));
       const arns = spec.policies.map((p) => `    ${p.padEnd(width)} = module.${p}.irsa_policy_arn`);

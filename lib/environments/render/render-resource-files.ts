@@ -106,7 +106,7 @@ export function renderResourceFiles(value: ResourceRequest, context: RenderResou
   enableIrsaOnExisting(namespace, profile, irsaTargets, existing, files, (label, message) =>
     fail(`resources.${indexOfIrsa(resources, label)}.policies`, message),
   );
-  declareMissingVariables(namespace, existing, files, (label, message) => fail(owner.has(label) ? `resources.${owner.get(label)}` : "resources", message));
+  declareMissingVariables(namespace, existing, files, (label, message) => fail(owner.has(label) ? `resources.${owner.get(label)}.name` : "resources", message));
   if (Object.keys(fields).length > 0) throw new InvalidResourceRequestError(fields);
 
   const after = new Map([...existing, ...[...files].filter(([path]) => path.startsWith(folder) && path.endsWith(".tf"))]);
@@ -117,7 +117,7 @@ export function renderResourceFiles(value: ResourceRequest, context: RenderResou
     profile,
     namespace.modules,
   )) {
-    fail(owner.has(failure.block) ? `resources.${owner.get(failure.block)}` : "resources", failure.message);
+    fail(owner.has(failure.block) ? `resources.${owner.get(failure.block)}.name` : "resources", failure.message);
   }
   if (Object.keys(fields).length > 0) throw new InvalidResourceRequestError(fields);
   return [...files].map(([path, content]) => ({ path, content })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
