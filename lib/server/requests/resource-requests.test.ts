@@ -63,6 +63,24 @@ describe("resource requests", () => {
     expect([git("branch", "--list"), await db().request.count()]).toEqual(before);
   });
 
+  it("refuses a block whose variable the namespace lacks and cannot supply, naming module and variable, writing nothing", async () => {
+    const ns = { ...namespaces[2]!, application: null };
+    const before = [git("branch", "--list"), await db().request.count()];
+    const real = deps();
+    // This namespace's variables.tf lacks `application`, and its metadata has no application annotation.
+    const readFile = async (p: string) => {
+      const text = await real.readFile(p);
+      return p.endsWith("/resources/variables.tf") && text ? text.replace(/variable "application" \{[^}]*\}\n\n?/, "") : text;
+    };
+    await expect(
+      submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, { ...real, readFile }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { "resources.0.name": expect.stringMatching(/^module jobs uses var\.application, which the namespace does not declare/) },
+    });
+    expect([git("branch", "--list"), await db().request.count()]).toEqual(before);
+  });
+
   it("puts RDS and an IRSA role using it into one commit of exactly two files, flagged for a platform review", async () => {
     const ns = namespaces[1]!;
     const { id } = await submitResourceRequest(
