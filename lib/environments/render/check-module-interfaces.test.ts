@@ -158,3 +158,12 @@ describe("the sample repository's module blocks fit their interfaces", () => {
     expect(blocks).toBeGreaterThan(300);
   });
 });
+
+describe("a variables.tf that exists but cannot be read", () => {
+  it("is never replaced by a new one", () => {
+    const namespace = namespaceRecord("orders-dev", { files: ["resources/variables.tf"] });
+    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { namespace, profile, readFile: () => null, today })).toThrow(
+      /resources\/variables\.tf cannot be read/,
+    );
+  });
+});

@@ -198,6 +198,10 @@ function declareMissingVariables(
     else declarations.push(declaration);
   }
   const path = `${namespace.path}/resources/variables.tf`;
+  // Note: a variables.tf that exists but was not read must not be replaced by a new one.
+  if (namespace.files.includes("resources/variables.tf") && !files.has(path) && !existing.has(path)) {
+    return fail([...missing.values()][0]!, `resources/variables.tf cannot be read, and the new blocks need ${[...missing.keys()].join(", ")} declared there`);
+  }
   files.set(path, declareVariables(files.get(path) ?? existing.get(path) ?? null, declarations));
 }
 
