@@ -99,6 +99,25 @@ export default async function OverviewPage() {
           details: m.behind > 0 ? [{ text: `${m.behind.toLocaleString("en-GB")} behind`, href: link({ module: m.module, flag: "lagging" }) }] : [],
         }))}
       />
+      <section aria-labelledby="latest-heading" className="text-sm">
+        <h2 id="latest-heading" className="font-semibold">
+          Where each latest version comes from
+        </h2>
+        <ul className="mt-1 list-disc pl-5">
+          {o.modules
+            .filter((m) => m.latest)
+            .map((m) => (
+              <li key={m.module}>
+                <span className="font-mono">
+                  {m.module} {m.latest!.version}
+                </span>
+                : {m.latest!.fromLabel}
+                {m.latest!.at ? `, read ${m.latest!.at.slice(0, 10)}` : ""}
+                {m.latest!.note ? ` (${m.latest!.note})` : ""}
+              </li>
+            ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -36,21 +36,27 @@ test("an owner requests an RDS database and an IRSA role in one pull request; a 
   const folder = `namespaces/live.cloud-platform.service.justice.gov.uk/${ns}/resources`;
   await expect(files.getByText(`${folder}/orders_db.tf (new)`)).toBeVisible();
   await expect(files.getByText(`${folder}/orders_irsa.tf (new)`)).toBeVisible();
+  await expect(files.getByText(`${folder}/variables.tf (changed)`)).toBeVisible();
   await expect(page.getByRole("region", { name: "Review" })).toContainText("Needs a platform review");
   await page.getByRole("button", { name: "Submit the request" }).click();
   await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/);
   const requestPath = new URL(page.url()).pathname;
   await expect(page.getByText("Pull request open").first()).toBeVisible();
 
-  // The branch holds one commit with exactly the two files, each a pinned module block.
+  // The branch holds one commit with the two new files, each a pinned module block, and the variables the
+  // namespace lacked (this hand-written one declares only namespace and team_name) added to its variables.tf.
   const branch = repo("for-each-ref", "--format=%(refname:short)", `refs/heads/berth/resources-${ns}-*`);
   expect(repo("rev-list", "--count", `main..${branch}`)).toBe("1");
-  expect(repo("diff", "--name-only", `main...${branch}`).split("\n")).toEqual([`${folder}/orders_db.tf`, `${folder}/orders_irsa.tf`]);
+  expect(repo("diff", "--name-only", `main...${branch}`).split("\n")).toEqual([`${folder}/orders_db.tf`, `${folder}/orders_irsa.tf`, `${folder}/variables.tf`]);
+  const variables = repo("show", `${branch}:${folder}/variables.tf`);
+  expect(variables.startsWith(repo("show", `main:${folder}/variables.tf`))).toBe(true);
+  expect(variables).toContain('variable "eks_cluster_name"');
   const db = repo("show", `${branch}:${folder}/orders_db.tf`);
   expect(db).toContain('module "orders_db"');
   expect(db).toContain("cloud-platform-terraform-rds-instance?ref=9.2.0");
   const role = repo("show", `${branch}:${folder}/orders_irsa.tf`);
   expect(role).toContain("cloud-platform-terraform-irsa?ref=2.1.0");
+  expect(role).toContain("eks_cluster_name = var.eks_cluster_name");
   expect(role).toMatch(/orders_db\s*=\s*module\.orders_db\.irsa_policy_arn/);
 
   const reviewerContext = await browser.newContext();

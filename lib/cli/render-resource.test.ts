@@ -1,3 +1,4 @@
+import { latestVersion } from "../environments/profile/module-version";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -85,9 +86,25 @@ describe("berth render resource (end to end)", () => {
     );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    const expected = [`${folder}/resources/orders_db.tf`, `${folder}/resources/orders_irsa.tf`, `${folder}/resources/queues.tf`];
+    const expected = [
+      `${folder}/resources/orders_db.tf`,
+      `${folder}/resources/orders_irsa.tf`,
+      `${folder}/resources/queues.tf`,
+      `${folder}/resources/variables.tf`,
+    ];
     expect(result.stdout).toBe(expected.map((f) => `${f}\n`).join(""));
     expect(listFiles(out).sort()).toEqual(expected);
+    // The namespace did not declare eks_cluster_name, which the IRSA block needs: the same change declares it, after what was there.
+    const variables = readFileSync(path.join(out, folder, "resources/variables.tf"), "utf8");
+    const before = cloudPlatformNamespace("orders-dev")["resources/variables.tf"]!;
+    expect(variables.startsWith(before)).toBe(true);
+    const added = variables.slice(before.length);
+    // In the file's own style: a blank line between blocks, no `type` lines, `=` not aligned; injected variables have no default.
+    expect(added).toMatch(/^\nvariable "/);
+    expect(added).toMatch(/\nvariable "eks_cluster_name" \{\n {2}description = "[^"]+"\n\}\n/);
+    expect(added).toMatch(/\nvariable "environment" \{\n {2}description = "[^"]+"\n {2}default = "[a-z]+"\n\}\n/);
+    expect(added).not.toMatch(/^ +type +=/m);
+    expect(added).not.toMatch(/variable "(namespace|team_name)"/);
     expect(readFileSync(path.join(out, folder, "resources/queues.tf"), "utf8")).toBe(legacyQueues.replace("sqs.git?ref=5.0.0", "sqs.git?ref=5.1.2"));
     const irsa = readFileSync(path.join(out, folder, "resources/orders_irsa.tf"), "utf8");
     expect(irsa).toContain("orders_queue = module.orders_queue.irsa_policy_arn");
@@ -190,7 +207,7 @@ describe("berth render resource (end to end)", () => {
     const answers = answersFile("sample.json", {
       resources: [
         { kind: "sns", name: "berth_topic", displayName: 'Events "${x}"' },
-        { kind: "upgrade", name: m.name, version: profile.modules[m.module] },
+        { kind: "upgrade", name: m.name, version: latestVersion(profile, m.module) },
       ],
     });
     const result = await run("--repo", sample.dir, "--namespace", `${ns.cluster}/${ns.name}`, "--answers", answers, "--out", sample.dir);
@@ -198,10 +215,10 @@ describe("berth render resource (end to end)", () => {
     expect(result.code).toBe(0);
     const after = await buildIndex({ repoPath: sample.dir, profile, commit: await commitAll(sample.dir) });
     const updated = after.namespaces.get(`${ns.clusterDomain}/${ns.name}`)!;
-    expect(updated.modules.find((x) => x.name === m.name)!.ref).toBe(profile.modules[m.module]);
+    expect(updated.modules.find((x) => x.name === m.name)!.ref).toBe(latestVersion(profile, m.module));
     expect(updated.modules.find((x) => x.name === "berth_topic")).toMatchObject({
       module: "sns-topic",
-      ref: profile.modules["sns-topic"],
+      ref: latestVersion(profile, "sns-topic"),
       file: "resources/berth_topic.tf",
     });
     expect(updated.problems).toEqual([]);

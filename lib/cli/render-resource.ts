@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndex } from "../environments/repository/build-index";
 import { checkNamespacePolicy } from "../environments/checks/check-namespace-policy";
-import { renderResourceFiles } from "../environments/render/render-resource-files";
+import { InvalidResourceRequestError, renderResourceFiles } from "../environments/render/render-resource-files";
 import { ModuleRefRewriteError } from "../environments/edit/rewrite-module-ref";
 import { runGit } from "../environments/repository/run-git";
 import { validateResourceRequest } from "../environments/requests/validate-resource-request";
@@ -59,10 +59,9 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
   if (!checked.ok) return fail(checked.fields);
 
   const current = new Map<string, string | null>();
-  for (const answer of checked.value.resources) {
-    if (answer.kind !== "upgrade") continue;
-    const file = `${namespace.path}/${namespace.modules.find((m) => m.name === answer.name)!.file}`;
-    if (current.has(file)) continue;
+  // Every resources/*.tf: upgrades rewrite one, and new blocks need the variables and modules the others declare.
+  for (const rel of namespace.files.filter((f) => f.startsWith("resources/") && f.endsWith(".tf"))) {
+    const file = `${namespace.path}/${rel}`;
     const blob = await runGit(index.repoPath, ["cat-file", "blob", `${index.commit}:${file}`]).catch(() => null);
     current.set(file, blob === null ? null : blob.toString("utf8"));
   }
@@ -71,6 +70,7 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
     files = renderResourceFiles(checked.value, { namespace, profile, readFile: (p) => current.get(p) ?? null });
   } catch (error) {
     if (error instanceof ModuleRefRewriteError) return fail({ upgrade: error.message });
+    if (error instanceof InvalidResourceRequestError) return fail(error.fields);
     throw error;
   }
   const broken = checkNamespacePolicy(files, profile, { existingNamespace: namespace }).filter((r) => !r.pass);

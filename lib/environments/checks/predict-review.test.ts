@@ -7,13 +7,14 @@ import type { ResourceAnswer } from "../requests/resource-request";
 import { rewriteModuleRef } from "../edit/rewrite-module-ref";
 import { moduleBlock } from "../testing/cloud-platform-namespace";
 import { namespaceRecord } from "../testing/namespace-record";
+import { withStandardTerraform } from "../testing/standard-terraform";
 import type { NamespaceRecord } from "../types";
 
 const ns = namespaceRecord("orders-dev");
 const at = (rel: string, content: string, previous?: string | null): ChangedFile => ({ path: `${ns.path}/${rel}`, content, previous });
 const predict = (files: ChangedFile[], namespace: NamespaceRecord = ns) => predictReview({ files }, { namespace, profile });
 const rendered = (namespace: NamespaceRecord, ...resources: ResourceAnswer[]) =>
-  renderResourceFiles({ resources }, { namespace, profile, readFile: () => null });
+  renderResourceFiles({ resources }, { ...withStandardTerraform(namespace), profile });
 
 describe("predictReview", () => {
   it("auto-approves catalogued modules at the catalogue's versions under resources/", () => {

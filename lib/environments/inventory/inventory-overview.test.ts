@@ -27,7 +27,21 @@ describe("inventoryOverview", () => {
       { label: "live", count: 2 },
       { label: "live-2", count: 1 },
     ]);
-    expect(o.modules[0]).toEqual({ module: "sqs", uses: 2, behind: 1, current: 1, other: 0, currentVersion: "5.1.2" });
-    expect(o.modules.find((m) => m.module === "custom")).toMatchObject({ other: 1, currentVersion: null });
+    expect(o.modules[0]).toEqual({
+      module: "sqs",
+      uses: 2,
+      behind: 1,
+      current: 1,
+      other: 0,
+      currentVersion: "5.1.2",
+      latest: {
+        version: "5.1.2",
+        from: "built-in",
+        fromLabel: "Berth's built-in facts",
+        at: "2026-08-21",
+        note: "interface read at 5.1.1; the latest version is 5.1.2",
+      },
+    });
+    expect(o.modules.find((m) => m.module === "custom")).toMatchObject({ other: 1, currentVersion: null, latest: null });
   });
 });

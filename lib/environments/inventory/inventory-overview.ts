@@ -1,4 +1,4 @@
-import { latestVersion, pinStatus } from "../profile/module-version";
+import { latestOrigin, latestVersion, pinStatus } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { isReviewOverdue } from "./query-inventory";
 import type { NamespaceRecord } from "../types";
@@ -18,6 +18,8 @@ export interface ModuleSummary {
   /** Unpinned, ahead, not a plain version, or not in the catalogue. */
   other: number;
   currentVersion: string | null;
+  /** Where the catalogue's latest version came from and when (module-catalogue.ts); null when not catalogued. */
+  latest: ReturnType<typeof latestOrigin>;
 }
 
 /** What the managers' overview shows: everything a chart needs, computed in one pass. */
@@ -63,7 +65,15 @@ export function inventoryOverview(namespaces: Iterable<NamespaceRecord>, profile
     for (const use of ns.modules) {
       let summary = modules.get(use.module);
       if (!summary) {
-        summary = { module: use.module, uses: 0, behind: 0, current: 0, other: 0, currentVersion: latestVersion(profile, use.module) ?? null };
+        summary = {
+          module: use.module,
+          uses: 0,
+          behind: 0,
+          current: 0,
+          other: 0,
+          currentVersion: latestVersion(profile, use.module) ?? null,
+          latest: latestOrigin(profile, use.module),
+        };
         modules.set(use.module, summary);
       }
       summary.uses++;

@@ -1,3 +1,4 @@
+import { interfaceLag, LATEST_SOURCE_LABELS, type LatestSource } from "./module-catalogue";
 import type { PlatformProfile } from "./profile";
 import type { ModuleUse } from "../types";
 
@@ -23,7 +24,23 @@ export function compareVersions(a: string, b: string): number | null {
 
 /** The catalogue's latest version of a module (its short name), or undefined when the module is not catalogued. */
 export function latestVersion(profile: Pick<PlatformProfile, "modules">, module: string): string | undefined {
-  return Object.hasOwn(profile.modules, module) ? profile.modules[module] : undefined;
+  return Object.hasOwn(profile.modules, module) ? profile.modules[module]!.latest : undefined;
+}
+
+/** Where a module's latest version came from and when, with a note when its interface is older; null when not catalogued. */
+export function latestOrigin(
+  profile: Pick<PlatformProfile, "modules">,
+  module: string,
+): { version: string; from: LatestSource; fromLabel: string; at: string | null; note: string | null } | null {
+  const version = latestVersion(profile, module);
+  if (version === undefined) return null;
+  const entry = profile.modules[module]!;
+  return { version, from: entry.latestFrom, fromLabel: LATEST_SOURCE_LABELS[entry.latestFrom], at: entry.latestAt ?? null, note: interfaceLag(entry) };
+}
+
+/** Every catalogued module's latest version: short name -> version, through latestVersion(). */
+export function latestVersions(profile: Pick<PlatformProfile, "modules">): Record<string, string> {
+  return Object.fromEntries(Object.keys(profile.modules).map((module) => [module, latestVersion(profile, module)!]));
 }
 
 export function pinStatus(use: Pick<ModuleUse, "module" | "ref">, profile: PlatformProfile): PinStatus {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { builtInCatalogue, modulesSchema } from "./module-catalogue";
 
 const terraformProviderSchema = z.object({ source: z.string().min(1), version: z.string().min(1) });
 
@@ -85,8 +86,13 @@ const profileSchema = z.object({
   modulePrefix: z.string(),
   /** Source of a catalogued module; `{module}` and `{ref}` are replaced. */
   moduleSource: z.string().includes("{module}").includes("{ref}"),
-  /** The module catalogue: short name -> current version. */
-  modules: z.record(z.string(), z.string().min(1)),
+  /**
+   * The module catalogue: short name -> latest version, where and when it was
+   * read, and the module's interface (module-catalogue.ts). The older
+   * `{ name: version }` form is still read. Read versions through
+   * latestVersion() only.
+   */
+  modules: modulesSchema,
   defaults: z.object({
     githubOwner: z.string().min(1),
     /** Non-production namespaces get a review-after date this many months out. */
@@ -117,18 +123,7 @@ export const cloudPlatformProfile: PlatformProfile = profileSchema.parse({
   skipApplyMarker: "APPLY_PIPELINE_SKIP_THIS_NAMESPACE",
   modulePrefix: "cloud-platform-terraform-",
   moduleSource: "github.com/ministryofjustice/cloud-platform-terraform-{module}?ref={ref}",
-  modules: {
-    sqs: "5.1.2",
-    serviceaccount: "1.1.0",
-    irsa: "2.1.0",
-    "rds-instance": "9.2.0",
-    "ecr-credentials": "8.0.0",
-    "s3-bucket": "5.3.0",
-    "elasticache-cluster": "8.0.0",
-    "secrets-manager": "3.0.7",
-    "sns-topic": "5.1.2",
-    "dynamodb-cluster": "4.1.0",
-  },
+  modules: builtInCatalogue,
   defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3 },
   systemNamespaces: [
     "default",

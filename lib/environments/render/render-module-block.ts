@@ -10,19 +10,33 @@ import type { PlatformProfile } from "../profile/profile";
  */
 export type ModuleBlockSpec =
   | { module: "sqs"; sqsName: string; retentionSeconds: number; deadLetterOf?: string }
-  | { module: "serviceaccount"; githubRepositories: string[]; githubEnvironments?: string[]; serviceAccountName?: string }
+  | {
+      module: "serviceaccount";
+      githubRepositories: string[];
+      githubEnvironments?: string[];
+      serviceAccountName?: string;
+      /** Set both where a namespace may hold another serviceaccount block: the module's defaults collide. */
+      roleName?: string;
+      rolebindingName?: string;
+      /** Changing it rotates the account's token; YYYY-MM-DD. */
+      tokenRotatedDate: string;
+    }
   | { module: "irsa"; serviceAccountName: string; policies: string[] }
   | { module: "rds-instance"; engineVersion: string; instanceClass: string; performanceInsights: boolean; autoStartStop: boolean; storageLimitGb?: number }
   | { module: "rds-replica"; replicaOf: string; engineVersion: string; instanceClass: string }
   | { module: "ecr-credentials"; repoName: string; githubRepositories: string[] }
   | { module: "s3-bucket"; versioning: boolean; publicAccessJustification?: string }
-  | { module: "elasticache-cluster"; nodeType: string; engineVersion: string }
+  | { module: "elasticache-cluster"; nodeType: string; engineVersion: string; enableIrsa: boolean }
   | { module: "secrets-manager"; secretName: string; description: string }
   | { module: "sns-topic"; displayName: string }
   | { module: "dynamodb-cluster"; hashKey: string; rangeKey?: string }
   | { module: "other" };
 
-/** Output keys of each module's secret, as the repository's namespaces name them. */
+/**
+ * Output keys of each module's secret, as the repository's namespaces name
+ * them (the catalogue's `secretKeys`; a test keeps the two in step). A list
+ * output is written through jsonencode(): Secret data is a map of strings.
+ */
 export const MODULE_SECRET_KEYS: Record<string, string[]> = {
   sqs: ["sqs_id", "sqs_arn", "sqs_name"],
   irsa: ["role", "rolearn", "serviceaccount"],
@@ -30,7 +44,7 @@ export const MODULE_SECRET_KEYS: Record<string, string[]> = {
   "rds-replica": ["rds_instance_endpoint", "rds_instance_address"],
   "ecr-credentials": ["repo_arn", "repo_url"],
   "s3-bucket": ["bucket_arn", "bucket_name"],
-  "elasticache-cluster": ["primary_endpoint_address", "auth_token", "member_clusters"],
+  "elasticache-cluster": ["primary_endpoint_address", "auth_token", "member_clusters", "replication_group_id"],
   "sns-topic": ["topic_arn"],
   "dynamodb-cluster": ["table_name", "table_arn"],
 };
@@ -57,12 +71,18 @@ const LONDON = `
   }
 `;
 
+/** Outputs that are lists or maps, which Secret data takes only through jsonencode(). */
+const STRUCTURED_OUTPUTS: Record<string, string[]> = { "elasticache-cluster": ["member_clusters"] };
+
 const list = (values: string[]) => `[${values.map(escapeHcl).join(", ")}]`;
 
 /** `module "<label>" { ... }` followed by its outputs secret, if the module has one. `secretName` is the Kubernetes Secret's name. */
 export function renderModuleBlock(label: string, source: string, spec: ModuleBlockSpec, secretName: string): string {
   const head = `module "${label}" {\n  source = ${escapeHcl(source)}\n`;
-  const withSecret = (body: string, keys = MODULE_SECRET_KEYS[spec.module]!) => `${head}${body}}\n\n${outputsSecret(label, secretName, keys)}`;
+  const structured = STRUCTURED_OUTPUTS[spec.module] ?? [];
+  const secretData = (keys: string[]) =>
+    Object.fromEntries(keys.map((k) => [k, structured.includes(k) ? `jsonencode(module.${label}.${k})` : `module.${label}.${k}`]));
+  const withSecret = (body: string, keys = MODULE_SECRET_KEYS[spec.module]!) => `${head}${body}}\n\n${outputsSecret(label, secretName, secretData(keys))}`;
   switch (spec.module) {
     case "sqs": {
       const redrive = spec.deadLetterOf
@@ -75,22 +95,34 @@ export function renderModuleBlock(label: string, source: string, spec: ModuleBlo
   message_retention_seconds = ${spec.retentionSeconds}
 ${redrive}${TAGS}${LONDON}`);
     }
-    case "serviceaccount":
+    case "serviceaccount": {
+      const named: [string, string | undefined][] = [
+        ["serviceaccount_name", spec.serviceAccountName],
+        ["role_name", spec.roleName],
+        ["rolebinding_name", spec.rolebindingName],
+      ];
+      const given = named.filter((n): n is [string, string] => n[1] !== undefined);
+      const width = Math.max(0, ...given.map(([k]) => k.length));
+      const names = given.map(([k, v]) => `  ${k.padEnd(width)} = ${escapeHcl(v)}\n`);
       return `${head}
   namespace          = var.namespace
   kubernetes_cluster = var.kubernetes_cluster
-${spec.serviceAccountName === undefined ? "" : `  serviceaccount_name = ${escapeHcl(spec.serviceAccountName)}\n`}
+${names.length === 0 ? "" : `\n  # Own names: the module's default role and rolebinding names collide with another serviceaccount block's\n${names.join("")}`}
+  # Changing this date rotates the service account's token
+  serviceaccount_token_rotated_date = ${escapeHcl(spec.tokenRotatedDate)}
+
   # Provide repository names to create GitHub Actions secrets containing the
   # ca.crt and token for use in CI/CD pipelines
   github_repositories = ${list(spec.githubRepositories)}
 ${spec.githubEnvironments === undefined ? "" : `  github_environments = ${list(spec.githubEnvironments)}\n`}}
 `;
+    }
     case "irsa": {
       const width = Math.max(0, ...spec.policies.map((p) => p.length));
       const arns = spec.policies.map((p) => `    ${p.padEnd(width)} = module.${p}.irsa_policy_arn`);
       return `${head}
-  # EKS configuration
-  eks_cluster_name = var.kubernetes_cluster
+  # EKS configuration: the cluster's name, injected by the pipeline (kubernetes_cluster is its API host name)
+  eks_cluster_name = var.eks_cluster_name
 
   # IRSA configuration
   service_account_name = ${escapeHcl(spec.serviceAccountName)}
@@ -165,10 +197,10 @@ ${open}${TAGS}${LONDON}`);
   engine_version        = ${escapeHcl(spec.engineVersion)}
   parameter_group_name  = ${escapeHcl(`default.redis${spec.engineVersion.split(".")[0]}`)}
   number_cache_clusters = "2"
-${TAGS}${LONDON}`);
+${spec.enableIrsa ? `\n  # IRSA configuration: without it irsa_policy_arn is null\n  enable_irsa = true\n` : ""}${TAGS}${LONDON}`);
     case "secrets-manager":
       return `${head}
-  eks_cluster_name = var.kubernetes_cluster
+  eks_cluster_name = var.eks_cluster_name
 
   secrets = {
     ${escapeHcl(spec.secretName)} = {

@@ -252,7 +252,7 @@ metadata:
     expect(byName["03-resourcequota.yaml"]).toContain('pods: "20"');
     expect(byName["04-networkpolicy.yaml"]).toContain("example.org/role: ingress");
     expect(byName["resources/main.tf"]!.match(/provider "aws" \{/g)).toHaveLength(2);
-    expect(byName["resources/main.tf"]).toContain('source-code            = "github.com/example/envs \\"x\\""');
+    expect(byName["resources/main.tf"]).toContain('source-code   = "github.com/example/envs \\"x\\""');
     const record = parseNamespace({ files: byName, profile: custom, clusterDomain: "prod.k8s.example.org", name: req.name });
     expect(record.problems).toEqual([]);
     expect(record.businessUnit).toBe("Payments");

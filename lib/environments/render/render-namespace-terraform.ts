@@ -17,17 +17,17 @@ export function renderNamespaceTerraform(request: NamespaceRequest, profile: Pla
 
 function mainTf(profile: PlatformProfile): string {
   const t = profile.namespaceTemplate.terraform;
+  // The template's default tags since 2025-11: owner (the team) and service-area are mandatory.
   const defaultTags = `  default_tags {
     tags = {
-      GithubTeam             = var.team_name
-      business-unit          = var.business_unit
-      application            = var.application
-      is-production          = var.is_production
-      namespace              = var.namespace
-      environment-name       = var.environment
-      infrastructure-support = var.infrastructure_support
-      slack-channel          = var.slack_channel
-      source-code            = ${escapeHcl(t.sourceCodeTag)}
+      business-unit = var.business_unit
+      application   = var.application
+      is-production = var.is_production
+      owner         = var.team_name
+      namespace     = var.namespace
+      service-area  = var.service_area
+      source-code   = ${escapeHcl(t.sourceCodeTag)}
+      slack-channel = var.slack_channel
     }
   }
 `;

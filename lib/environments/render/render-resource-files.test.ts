@@ -1,3 +1,5 @@
+import { latestVersion } from "../profile/module-version";
+import { modulesSchema } from "../profile/module-catalogue";
 import { describe, expect, it } from "vitest";
 import { parseModuleSource } from "../repository/parse-module-source";
 import { cloudPlatformProfile as profile } from "../profile/profile";
@@ -6,17 +8,25 @@ import type { ResourceAnswer } from "../requests/resource-request";
 import { scanTerraformModules } from "../repository/scan-terraform-modules";
 import { hostileValues } from "../testing/hostile-values";
 import { namespaceRecord } from "../testing/namespace-record";
+import { withStandardTerraform } from "../testing/standard-terraform";
 import { validateResourceRequest } from "../requests/validate-resource-request";
 
-const namespace = namespaceRecord("orders-dev", {
-  files: ["resources/main.tf", "resources/sqs.tf"],
-  modules: [
-    { name: "old_queue", module: "sqs", source: "github.com/ministryofjustice/cloud-platform-terraform-sqs?ref=5.0.0", ref: "5.0.0", file: "resources/sqs.tf" },
-  ],
-});
+const { namespace, readFile } = withStandardTerraform(
+  namespaceRecord("orders-dev", {
+    files: ["resources/main.tf", "resources/sqs.tf"],
+    modules: [
+      {
+        name: "old_queue",
+        module: "sqs",
+        source: "github.com/ministryofjustice/cloud-platform-terraform-sqs?ref=5.0.0",
+        ref: "5.0.0",
+        file: "resources/sqs.tf",
+      },
+    ],
+  }),
+);
 const folder = namespace.path;
-const noFiles = () => null;
-const render = (...resources: ResourceAnswer[]) => renderResourceFiles({ resources }, { namespace, profile, readFile: noFiles });
+const render = (...resources: ResourceAnswer[]) => renderResourceFiles({ resources }, { namespace, profile, readFile, today: "2026-12-04" });
 
 /** The keys of each kubernetes_secret's data block, by resource label. */
 function secretKeys(text: string): Record<string, string[]> {
@@ -62,7 +72,7 @@ const cases: { answer: ResourceAnswer; modules: [string, string][]; secrets: Rec
       ["jobs", "sqs"],
     ],
     secrets: { jobs_dlq: ["sqs_id", "sqs_arn", "sqs_name"], jobs: ["sqs_id", "sqs_arn", "sqs_name"] },
-    contains: ['sqs_name                  = "orders-dev-jobs"', 'encrypt_sqs_kms           = "true"', "deadLetterTargetArn = module.jobs_dlq.sqs_arn"],
+    contains: ['sqs_name                  = "jobs"', 'encrypt_sqs_kms           = "true"', "deadLetterTargetArn = module.jobs_dlq.sqs_arn"],
   },
   {
     answer: { kind: "sns", name: "events", displayName: "Order events" },
@@ -73,12 +83,14 @@ const cases: { answer: ResourceAnswer; modules: [string, string][]; secrets: Rec
   {
     answer: { kind: "elasticache", name: "cache" },
     modules: [["cache", "elasticache-cluster"]],
-    secrets: { cache: ["primary_endpoint_address", "auth_token", "member_clusters"] },
+    secrets: { cache: ["primary_endpoint_address", "auth_token", "member_clusters", "replication_group_id"] },
     contains: [
       "vpc_name = var.vpc_name",
       'node_type             = "cache.t4g.micro"',
       'engine_version        = "7.0"',
       'parameter_group_name  = "default.redis7"',
+      "member_clusters          = jsonencode(module.cache.member_clusters)",
+      "replication_group_id     = module.cache.replication_group_id",
     ],
   },
   {
@@ -88,22 +100,29 @@ const cases: { answer: ResourceAnswer; modules: [string, string][]; secrets: Rec
     contains: ['hash_key  = "id"', 'range_key = "at"'],
   },
   {
-    answer: { kind: "ecr", name: "images" },
+    answer: { kind: "ecr", name: "images", githubRepositories: ["orders-api"] },
     modules: [["images", "ecr-credentials"]],
     secrets: { images: ["repo_arn", "repo_url"] },
-    contains: ['repo_name = "orders-dev-images"'],
+    contains: ['repo_name = "orders-dev-images"', 'oidc_providers      = ["github"]', 'github_repositories = ["orders-api"]'],
   },
   {
     answer: { kind: "serviceaccount", name: "ci", githubRepositories: ["orders-api", "orders-ui"] },
     modules: [["ci", "serviceaccount"]],
     secrets: {},
-    contains: ["kubernetes_cluster = var.kubernetes_cluster", 'github_repositories = ["orders-api", "orders-ui"]', 'serviceaccount_name = "ci"'],
+    contains: [
+      "kubernetes_cluster = var.kubernetes_cluster",
+      'github_repositories = ["orders-api", "orders-ui"]',
+      'serviceaccount_name = "ci"',
+      'role_name           = "ci-role"',
+      'rolebinding_name    = "ci-rolebinding"',
+      'serviceaccount_token_rotated_date = "2026-12-04"',
+    ],
   },
   {
     answer: { kind: "irsa", name: "app_irsa", serviceAccount: "orders-api", policies: ["old_queue"] },
     modules: [["app_irsa", "irsa"]],
     secrets: { app_irsa: ["role", "rolearn", "serviceaccount"] },
-    contains: ["eks_cluster_name = var.kubernetes_cluster", 'service_account_name = "orders-api"', "old_queue = module.old_queue.irsa_policy_arn"],
+    contains: ["eks_cluster_name = var.eks_cluster_name", 'service_account_name = "orders-api"', "old_queue = module.old_queue.irsa_policy_arn"],
   },
 ];
 
@@ -117,8 +136,8 @@ describe("renderResourceFiles: one file per new resource", () => {
     expect(scan.modules.map((m) => [m.name, parseModuleSource(m.source!, profile.modulePrefix).module])).toEqual(c.modules);
     for (const m of scan.modules) {
       const short = parseModuleSource(m.source!, profile.modulePrefix).module;
-      expect(m.source).toBe(`github.com/ministryofjustice/cloud-platform-terraform-${short}?ref=${profile.modules[short]}`);
-      expect(parseModuleSource(m.source!, profile.modulePrefix).ref).toBe(profile.modules[short]);
+      expect(m.source).toBe(`github.com/ministryofjustice/cloud-platform-terraform-${short}?ref=${latestVersion(profile, short)}`);
+      expect(parseModuleSource(m.source!, profile.modulePrefix).ref).toBe(latestVersion(profile, short));
     }
     expect(secretKeys(text)).toEqual(c.secrets);
     for (const s of c.contains) expect(text).toContain(s);
@@ -153,8 +172,8 @@ describe("renderResourceFiles: one file per new resource", () => {
   });
 
   it("follows another profile's module source pattern", () => {
-    const other = { ...profile, moduleSource: "git::https://git.acme.dev/tf/{module}.git?ref=v{ref}", modules: { sqs: "2.0.1" } };
-    const [file] = renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { namespace: namespaceRecord("n"), profile: other, readFile: noFiles });
+    const other = { ...profile, moduleSource: "git::https://git.acme.dev/tf/{module}.git?ref=v{ref}", modules: modulesSchema.parse({ sqs: "2.0.1" }) };
+    const [file] = renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...withStandardTerraform(namespaceRecord("n")), profile: other });
     expect(scanTerraformModules(file!.content).modules[0]!.source).toBe("git::https://git.acme.dev/tf/sqs.git?ref=v2.0.1");
   });
 
@@ -180,7 +199,7 @@ describe("renderResourceFiles: hostile input", () => {
       ];
       for (const answer of answers) {
         if (!accepted(answer)) continue;
-        const [file] = renderResourceFiles({ resources: [answer as ResourceAnswer] }, { namespace, profile, readFile: noFiles });
+        const [file] = renderResourceFiles({ resources: [answer as ResourceAnswer] }, { namespace, profile, readFile });
         const scan = scanTerraformModules(file!.content);
         expect(scan.problems).toEqual([]);
         expect(scan.modules).toHaveLength(1);

@@ -9,7 +9,7 @@ export const RESOURCE_NAME_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 /** A version Berth writes into a `?ref=` or `version = "..."`: safe in a URL query and an HCL string as is. */
 export const MODULE_VERSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
 
-export const RDS_ENGINE_VERSIONS = ["14", "15", "16", "17"] as const;
+export const RDS_ENGINE_VERSIONS = ["14", "15", "16", "17", "18"] as const;
 export const RDS_INSTANCE_CLASSES = [
   "db.t4g.micro",
   "db.t4g.small",
@@ -106,22 +106,20 @@ const dynamodb = z.object({
   rangeKey: singleLine("the range key attribute", 255).optional(),
 });
 
-const ecr = z.object({ kind: z.literal("ecr"), name });
+const githubRepositories = z
+  .array(
+    z
+      .string({ error: "each repository must be text" })
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, "each repository is a GitHub repository name (letters, digits, ., _ and -), without the owner"),
+    { error: "the repositories must be a list of names" },
+  )
+  .max(20, "at most 20 repositories")
+  .refine((list) => new Set(list).size === list.length, "a repository is listed twice")
+  .optional();
 
-const serviceaccount = z.object({
-  kind: z.literal("serviceaccount"),
-  name,
-  githubRepositories: z
-    .array(
-      z
-        .string({ error: "each repository must be text" })
-        .regex(/^[A-Za-z0-9._-]{1,100}$/, "each repository is a GitHub repository name (letters, digits, ., _ and -), without the owner"),
-      { error: "the repositories must be a list of names" },
-    )
-    .max(20, "at most 20 repositories")
-    .refine((list) => new Set(list).size === list.length, "a repository is listed twice")
-    .optional(),
-});
+const ecr = z.object({ kind: z.literal("ecr"), name, githubRepositories });
+
+const serviceaccount = z.object({ kind: z.literal("serviceaccount"), name, githubRepositories });
 
 const irsa = z.object({
   kind: z.literal("irsa"),
@@ -186,12 +184,12 @@ export const KIND_MODULES = {
 } as const satisfies Record<NewResourceAnswer["kind"], string>;
 
 /**
- * Catalogue modules with an `irsa_policy_arn` output an irsa module can take
- * in `role_policy_arns`, from the modules' outputs.tf: rds-instance, s3-bucket,
- * sqs, sns-topic, elasticache-cluster, dynamodb-cluster (and secrets-manager,
- * which Berth does not create). ecr-credentials exposes only the repository
- * and CI credentials (repo_arn, repo_url, access keys; pushes use GitHub
- * OIDC), serviceaccount and irsa no policy.
+ * Modules with an `irsa_policy_arn` output an irsa module can take in
+ * `role_policy_arns`, from the modules' outputs.tf (the catalogue's
+ * `irsaPolicy`, which validation prefers): rds-instance, s3-bucket, sqs,
+ * sns-topic, elasticache-cluster (null unless `enable_irsa = true`),
+ * dynamodb-cluster, ecr-credentials (36 real roles use it) and
+ * secrets-manager. serviceaccount and irsa have no policy.
  */
 export const IRSA_POLICY_MODULES: ReadonlySet<string> = new Set([
   "rds-instance",
@@ -201,6 +199,7 @@ export const IRSA_POLICY_MODULES: ReadonlySet<string> = new Set([
   "elasticache-cluster",
   "dynamodb-cluster",
   "secrets-manager",
+  "ecr-credentials",
 ]);
 
 /** A form field, described for a UI that renders one form per kind from these rules. */
@@ -308,8 +307,17 @@ export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
     kind: "ecr",
     label: "Container registry (ECR)",
     module: KIND_MODULES.ecr,
-    description: "An ECR repository GitHub Actions can push to.",
-    fields: [nameField],
+    description: 'An ECR repository; GitHub Actions in the repositories you list push to it through OIDC (oidc_providers = ["github"]).',
+    fields: [
+      nameField,
+      {
+        name: "githubRepositories",
+        label: "GitHub repositories that push images",
+        type: "list",
+        required: false,
+        help: "repository names (without the owner) whose GitHub Actions may push; none means nothing can push until you add one",
+      },
+    ],
   },
   {
     kind: "serviceaccount",
@@ -337,10 +345,12 @@ export const RESOURCE_KINDS: readonly ResourceKindDescription[] = [
       { name: "serviceAccount", label: "Service account name", type: "text", required: true },
       {
         name: "policies",
-        label: "Resources it may use",
+        label: "Resources whose IRSA policies the role gets",
         type: "resources",
         required: true,
-        help: "resources in this namespace or request of kinds rds, s3, sqs, sns, elasticache, dynamodb",
+        help:
+          "resources in this namespace or request of kinds rds, s3, sqs, sns, elasticache, dynamodb, ecr. For RDS and ElastiCache the policy covers " +
+          "snapshot and auth-token management, not data access: the app connects with the credentials in the resource's Secret",
       },
     ],
   },

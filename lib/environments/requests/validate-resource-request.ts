@@ -90,7 +90,9 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       const source = own?.module ?? existing.get(ref)?.module;
       if (source === undefined) return fail(key, `there is no resource named ${ref} in this namespace or request`);
       if (own?.index === i) return fail(key, "an IRSA role cannot take its own policy");
-      if (!IRSA_POLICY_MODULES.has(source)) return fail(key, `${ref} is a ${source} module, which has no IRSA policy (irsa_policy_arn)`);
+      const iface = profile.modules[source]?.interface;
+      const hasPolicy = iface ? iface.irsaPolicy !== null : IRSA_POLICY_MODULES.has(source);
+      if (!hasPolicy) return fail(key, `${ref} is a ${source} module, which has no IRSA policy (irsa_policy_arn)`);
     });
   });
 

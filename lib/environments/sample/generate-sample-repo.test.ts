@@ -1,3 +1,4 @@
+import { modulesSchema } from "../profile/module-catalogue";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -217,7 +218,7 @@ describe("generateSampleRepo", () => {
       environments: ["dev", "prod"],
       skipApplyMarker: "SKIP",
       moduleSource: "git::https://git.acme.dev/tf/{module}.git?ref=v{ref}",
-      modules: { queue: "2.0.1", sqs: "1.0.0" },
+      modules: modulesSchema.parse({ queue: "2.0.1", sqs: "1.0.0" }),
       defaults: { githubOwner: "acme", reviewAfterMonths: 1 },
     };
     const r = await generateSampleRepo({ dir: path.join(scratch, "acme"), namespaces: 30, profile: other });

@@ -1,3 +1,4 @@
+import { latestVersion } from "../profile/module-version";
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile as profile } from "../profile/profile";
 import { defaultSampleNow as now } from "./generate-sample-repo";
@@ -64,7 +65,7 @@ describe("planSampleNamespaces", () => {
       for (const g of n.modules) {
         uses[g.module] = (uses[g.module] ?? 0) + g.instances.length;
         pins++;
-        if (g.ref !== profile.modules[g.module]) lagging++;
+        if (g.ref !== latestVersion(profile, g.module)) lagging++;
       }
     }
     const perNamespace = (m: string) => (uses[m] ?? 0) / plan.length;

@@ -1,3 +1,4 @@
+import { latestVersions } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { createRng, type Rng } from "./create-rng";
 import { planApplicationModules, planNamespaceModules } from "./plan-module-groups";
@@ -81,7 +82,7 @@ export function planSampleNamespaces({ namespaces: count, seed, profile, now }: 
           .map((t) => ({ team: t, ownFile: rng.chance(0.8) }))
       : [];
     const slackChannel = rng.chance(0.7) ? team.slug : `${slug}-dev`;
-    const appModules = planApplicationModules(rng, profile.modules);
+    const appModules = planApplicationModules(rng, latestVersions(profile));
     const environments = resolveEnvironments(rng.weighted(environmentSets), profile.environments);
 
     for (const { suffix, environment, isProduction, sandbox } of environments) {
@@ -104,7 +105,7 @@ export function planSampleNamespaces({ namespaces: count, seed, profile, now }: 
         skipApply: rng.chance(0.02),
         certificate: rng.chance(isProduction ? 0.3 : 0.08),
         serviceMonitor: rng.chance(0.15),
-        modules: planNamespaceModules(rng, appModules, profile.modules),
+        modules: planNamespaceModules(rng, appModules, latestVersions(profile)),
       });
     }
   }

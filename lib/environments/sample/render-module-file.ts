@@ -12,6 +12,9 @@ const fileNames: Record<string, string> = {
   "dynamodb-cluster": "dynamodb.tf",
 };
 
+/** The sample's token rotation date: fixed, so the generator stays deterministic. */
+const TOKEN_ROTATED = "2026-01-05";
+
 /** The group's file name under resources/ and its contents. */
 export function renderModuleFile(group: SampleModuleGroup, ns: SampleNamespace, profile: PlatformProfile): [string, string] {
   const source = moduleSourceFor(profile, group.module, group.ref);
@@ -35,13 +38,21 @@ function specFor(group: SampleModuleGroup, instance: string, ns: SampleNamespace
       const dlq = instance.replace(/_queue$/, "_dlq");
       return {
         module: "sqs",
-        sqsName: `${ns.name}-${dash}`,
+        sqsName: dash,
         retentionSeconds: isDlq ? 1209600 : 345600,
         deadLetterOf: !isDlq && group.instances.includes(dlq) ? dlq : undefined,
       };
     }
     case "serviceaccount":
-      return { module: "serviceaccount", githubRepositories: [ns.applicationSlug], githubEnvironments: [ns.environment] };
+      return {
+        module: "serviceaccount",
+        githubRepositories: [ns.applicationSlug],
+        githubEnvironments: [ns.environment],
+        serviceAccountName: dash,
+        roleName: `${dash}-role`,
+        rolebindingName: `${dash}-rolebinding`,
+        tokenRotatedDate: TOKEN_ROTATED,
+      };
     case "irsa":
       return {
         module: "irsa",
@@ -58,7 +69,12 @@ function specFor(group: SampleModuleGroup, instance: string, ns: SampleNamespace
     case "s3-bucket":
       return { module: "s3-bucket", versioning: group.variant < 5 };
     case "elasticache-cluster":
-      return { module: "elasticache-cluster", nodeType: ns.isProduction ? "cache.t4g.small" : "cache.t4g.micro", engineVersion: "7.0" };
+      return {
+        module: "elasticache-cluster",
+        nodeType: ns.isProduction ? "cache.t4g.small" : "cache.t4g.micro",
+        engineVersion: "7.0",
+        enableIrsa: ns.modules.some((g) => g.module === "irsa"),
+      };
     case "secrets-manager":
       return { module: "secrets-manager", secretName: `${ns.applicationSlug}-api-key`, description: `API key for ${ns.application}` };
     case "sns-topic":

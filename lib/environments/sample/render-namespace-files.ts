@@ -1,3 +1,4 @@
+import { declareVariables, variableFor } from "../render/declare-variables";
 import { namespaceFolder as folderOf } from "../profile/namespace-folder";
 import type { NamespaceRequest } from "../requests/namespace-request";
 import { clusterNameForDomain, type PlatformProfile } from "../profile/profile";
@@ -43,6 +44,11 @@ export function renderNamespaceFiles(ns: SampleNamespace, profile: PlatformProfi
   for (const group of ns.modules) {
     const [path, text] = renderModuleFile(group, ns, profile);
     files[path] = text;
+  }
+  // As in the real repository, namespaces whose blocks look the cluster up by name declare eks_cluster_name.
+  if (ns.modules.some((g) => g.module === "irsa" || g.module === "secrets-manager")) {
+    const decl = variableFor("eks_cluster_name", { ...ns, teams: [], owner: null, slackChannel: null })!;
+    files["resources/variables.tf"] = declareVariables(files["resources/variables.tf"] ?? null, [decl]);
   }
   return files;
 }

@@ -4,7 +4,7 @@ import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/chec
 import { predictReview, type ReviewPrediction } from "@/lib/environments/checks/predict-review";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import type { ResourceRequest } from "@/lib/environments/requests/resource-request";
-import { renderResourceFiles } from "@/lib/environments/render/render-resource-files";
+import { InvalidResourceRequestError, renderResourceFiles } from "@/lib/environments/render/render-resource-files";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { validateResourceRequest } from "@/lib/environments/requests/validate-resource-request";
 import { AppError } from "@/lib/errors";
@@ -22,8 +22,9 @@ export interface PreparedResources {
  * Everything checked before AWS resources for a namespace become a pull
  * request, with nothing written: only the namespace's owners may ask; names
  * are Terraform identifiers free in the namespace; IRSA only references
- * resources that exist or come in the same request; and the repository's
- * policy runs over the changed files.
+ * resources that exist or come in the same request; every module block
+ * fits its catalogue interface; and the repository's policy runs over the
+ * changed files.
  */
 export async function prepareResourceRequest(
   viewer: Viewer | null,
@@ -41,7 +42,14 @@ export async function prepareResourceRequest(
     const path = `${namespace.path}/${file}`;
     current.set(path, await deps.readFile(path));
   }
-  const rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, readFile: (path) => current.get(path) ?? null });
+  let rendered;
+  try {
+    rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, readFile: (path) => current.get(path) ?? null });
+  } catch (error) {
+    // A block that would not fit its module's interface (or a variable the namespace cannot supply): field errors, nothing written.
+    if (error instanceof InvalidResourceRequestError) return { fields: error.fields, value: null, files: [], policy: [], review: null };
+    throw error;
+  }
   const files = rendered.map((f) => ({ ...f, previous: current.get(f.path) ?? null }));
   const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams }, existingNamespace: namespace });
   const review = predictReview({ files }, { namespace, profile: deps.profile });

@@ -1,3 +1,4 @@
+import { latestVersion } from "@/lib/environments/profile/module-version";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -62,6 +63,24 @@ describe("resource requests", () => {
     expect([git("branch", "--list"), await db().request.count()]).toEqual(before);
   });
 
+  it("refuses a block whose variable the namespace lacks and cannot supply, naming module and variable, writing nothing", async () => {
+    const ns = { ...namespaces[2]!, application: null };
+    const before = [git("branch", "--list"), await db().request.count()];
+    const real = deps();
+    // This namespace's variables.tf lacks `application`, and its metadata has no application annotation.
+    const readFile = async (p: string) => {
+      const text = await real.readFile(p);
+      return p.endsWith("/resources/variables.tf") && text ? text.replace(/variable "application" \{[^}]*\}\n\n?/, "") : text;
+    };
+    await expect(
+      submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, { ...real, readFile }),
+    ).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { "resources.0.name": expect.stringMatching(/^module jobs uses var\.application, which the namespace does not declare/) },
+    });
+    expect([git("branch", "--list"), await db().request.count()]).toEqual(before);
+  });
+
   it("puts RDS and an IRSA role using it into one commit of exactly two files, flagged for a platform review", async () => {
     const ns = namespaces[1]!;
     const { id } = await submitResourceRequest(
@@ -100,7 +119,7 @@ describe("resource requests", () => {
   it("upgrades a lagging module by changing only its pinned ref", async () => {
     const ns = namespaces.find((n) => n.modules.some((m) => pinStatus(m, profile) === "behind"))!;
     const lagging = ns.modules.find((m) => pinStatus(m, profile) === "behind")!;
-    const current = profile.modules[lagging.module]!;
+    const current = latestVersion(profile, lagging.module)!;
     const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
     const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
     const diff = git("diff", "--unified=0", `main...${request.branch}`)
