@@ -44,5 +44,39 @@ export function renderNamespaceFiles(ns: SampleNamespace, profile: PlatformProfi
     const [path, text] = renderModuleFile(group, ns, profile);
     files[path] = text;
   }
+  declareEksClusterName(
+    files,
+    ns.modules.some((g) => g.module === "irsa"),
+  );
+  if (ns.lacksEnvironmentVariable) declareOlderEnvironmentVariable(files);
   return files;
+}
+
+const EKS_CLUSTER_NAME = /\nvariable "eks_cluster_name" \{\n(?:[^}]*\n)?\}\n/;
+
+/**
+ * Like the real repository, only namespaces that use IRSA declare
+ * `eks_cluster_name` (injected by the pipeline); the others lack it.
+ */
+function declareEksClusterName(files: Record<string, string>, irsa: boolean): void {
+  const variables = files["resources/variables.tf"];
+  if (variables === undefined) return;
+  const declared = /^variable "eks_cluster_name" \{/m.test(variables);
+  if (irsa && !declared) {
+    files["resources/variables.tf"] = `${variables}\nvariable "eks_cluster_name" {\n  description = "The name of the EKS cluster"\n  type        = string\n}\n`;
+  } else if (!irsa && declared) {
+    files["resources/variables.tf"] = variables.replace(EKS_CLUSTER_NAME, "\n");
+  }
+}
+
+/**
+ * A namespace older than the template: its variable is `environment-name`
+ * (163 real namespaces lack `environment`). Its own blocks use what it
+ * declares, so it plans; a new block wiring `var.environment` would not.
+ */
+function declareOlderEnvironmentVariable(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    if (!file.startsWith("resources/") || !file.endsWith(".tf")) continue;
+    files[file] = text.replace(/^variable "environment" \{/m, 'variable "environment-name" {').replace(/\bvar\.environment(?![\w-])/g, "var.environment-name");
+  }
 }
