@@ -18,7 +18,7 @@ export default async function OverviewPage() {
         </p>
       </div>
 
-      <ul className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6" aria-label="Key figures">
+      <ul className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7" aria-label="Key figures">
         <li>
           <StatCard label="Namespaces" value={o.total} href="/namespaces" />
         </li>
@@ -41,7 +41,10 @@ export default async function OverviewPage() {
           />
         </li>
         <li>
-          <StatCard label="With read problems" value={o.withProblems} href={link({ flag: "problems" })} tone="warning" />
+          <StatCard label="With unreadable files" value={o.withErrors} href={link({ flag: "errors" })} tone="warning" />
+        </li>
+        <li>
+          <StatCard label="With warnings only" value={o.withWarnings} href={link({ flag: "warnings" })} hint="e.g. .yml manifests" />
         </li>
       </ul>
 
@@ -96,7 +99,10 @@ export default async function OverviewPage() {
             { name: "behind", value: m.behind, className: "bg-amber-600" },
             { name: "other", value: m.other, className: "bg-slate-500" },
           ],
-          details: m.behind > 0 ? [{ text: `${m.behind.toLocaleString("en-GB")} behind`, href: link({ module: m.module, flag: "lagging" }) }] : [],
+          details: [
+            ...(m.behind > 0 ? [{ text: `${m.behind.toLocaleString("en-GB")} behind`, href: link({ module: m.module, flag: "lagging" }) }] : []),
+            ...(m.disabled > 0 ? [{ text: `${m.disabled.toLocaleString("en-GB")} disabled (count = 0), not counted` }] : []),
+          ],
         }))}
       />
       <section aria-labelledby="latest-heading" className="text-sm">

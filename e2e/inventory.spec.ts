@@ -112,6 +112,44 @@ test("open a namespace: metadata, teams, modules behind the catalogue, files", a
   await expect(page.getByLabel("Contents of 00-namespace.yaml")).toContainText(`name: ${name}`);
 });
 
+test("a namespace as the platform means it: admin owners, other access, alert channel, disabled blocks, warnings", async ({ page }) => {
+  const name = uniqueName("shapes");
+  await commitNamespace({
+    name,
+    team: "shapes-owners",
+    files: {
+      "07-rbac-readers.yml": `kind: RoleBinding
+apiVersion: rbac.authorization.k8s.io/v1
+metadata:
+  name: readers
+  namespace: ${name}
+subjects:
+  - kind: Group
+    name: "github:shapes-readers"
+    apiGroup: rbac.authorization.k8s.io
+roleRef:
+  kind: Role
+  name: read-only
+  apiGroup: rbac.authorization.k8s.io
+`,
+      "resources/replica.tf": `module "read_replica" {
+  count  = 0
+  source = "github.com/ministryofjustice/cloud-platform-terraform-rds-instance?ref=8.0.0"
+}
+`,
+    },
+  });
+  await openWhenIndexed(page, `/namespaces/live/${name}`, "Other access");
+  await expect(page.getByRole("region", { name: "Owning teams" })).toContainText("shapes-owners");
+  await expect(page.getByRole("region", { name: "Owning teams" })).not.toContainText("shapes-readers");
+  await expect(page.getByRole("region", { name: "Other access" })).toContainText("shapes-readers");
+  await expect(page.getByRole("region", { name: "Other access" })).toContainText("Role/read-only");
+  await expect(page.getByRole("region", { name: "Metadata" })).toContainText("Team name");
+  const replica = page.getByRole("region", { name: "AWS resources" }).getByRole("row", { name: /read_replica/ });
+  await expect(replica).toContainText("Disabled (count = 0)");
+  await expect(page.getByRole("region", { name: "Warnings about this folder" })).toContainText("07-rbac-readers.yml");
+});
+
 test("a namespace that cannot be read fully shows its problems", async ({ page }) => {
   const name = uniqueName("messy");
   await commitNamespace({ name, files: { "04-networkpolicy.yaml": "kind: NetworkPolicy\nmetadata: [unclosed\n" } });

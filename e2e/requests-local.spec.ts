@@ -7,7 +7,11 @@ import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
 
 async function fillRequest(page: Page, name: string): Promise<void> {
   await page.getByLabel("Namespace name").fill(name);
-  await page.getByLabel("Environment").selectOption("development");
+  // Any lower-case word is an environment; a review-after date is proposed only for development (sandbox) namespaces.
+  await page.getByLabel("Environment").fill("uat");
+  await expect(page.getByLabel("Review after")).toHaveValue("");
+  await page.getByLabel("Environment").fill("development");
+  await expect(page.getByLabel("Review after")).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
   await page.getByLabel("Application").fill("Visits booking (e2e)");
   await page.getByLabel("Source code URL").fill("https://github.com/ministryofjustice/visits");
   await page.getByLabel("Owning GitHub team").selectOption("digital-prison-services");

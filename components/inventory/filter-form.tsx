@@ -13,7 +13,9 @@ export interface FilterOptions {
 const FLAG_LABELS: Record<string, string> = {
   overdue: "Review overdue",
   lagging: "Module pins behind",
-  problems: "Has read problems",
+  problems: "Has problems",
+  errors: "Has unreadable files",
+  warnings: "Has warnings only",
   "skip-apply": "Skipped by apply pipeline",
 };
 

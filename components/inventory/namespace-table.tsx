@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { inventoryQueryString, type InventoryQuery, type SortKey } from "@/lib/environments/inventory/query-inventory";
 import type { NamespaceRecord } from "@/lib/environments/types";
+import { modulesInUse } from "@/lib/environments/inventory/modules-in-use";
 import type { LiveSummary } from "@/lib/server/list-namespaces";
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -85,7 +86,11 @@ export function NamespaceTable({
                 <Link href={`/namespaces/${encodeURIComponent(ns.cluster)}/${encodeURIComponent(ns.name)}`} className="text-blue-800 underline">
                   {ns.name}
                 </Link>
-                {ns.problems.length > 0 && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">problems</span>}
+                {ns.problems.some((p) => p.severity === "error") ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">problems</span>
+                ) : (
+                  ns.problems.length > 0 && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-900">warnings</span>
+                )}
               </th>
               <td className="px-3 py-2">{ns.cluster}</td>
               <td className="px-3 py-2">{ns.businessUnit ?? "—"}</td>
@@ -95,7 +100,7 @@ export function NamespaceTable({
               </td>
               <td className="px-3 py-2">{ns.teams.join(", ") || "—"}</td>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums">{ns.reviewAfter ?? "—"}</td>
-              <td className="px-3 py-2 tabular-nums">{ns.modules.length}</td>
+              <td className="px-3 py-2 tabular-nums">{modulesInUse(ns).length}</td>
               <td className="px-3 py-2">{ns.isProduction ? "Yes" : "No"}</td>
               <LiveCell live={live[`${ns.cluster}/${ns.name}`]} />
             </tr>

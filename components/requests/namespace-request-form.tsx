@@ -3,16 +3,20 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
+import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { PolicyResults } from "./policy-results";
 import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
   clusters: string[];
+  /** The common environment names, suggested; any lower-case word is accepted. */
   environments: string[];
   businessUnits: string[];
   teams: string[];
-  /** The review-after date a non-production namespace gets by default. */
+  /** The review-after date proposed where the profile proposes one. */
   reviewAfter: string;
+  /** The profile's environments that get a review-after date proposed (non-production only); null: every one. */
+  reviewAfterEnvironments: string[] | null;
 }
 
 type Answers = {
@@ -63,6 +67,11 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
+function proposedReviewAfter(options: FormOptions, environment: string, isProduction: boolean): string {
+  const defaults = { githubOwner: "", reviewAfterMonths: 0, reviewAfterEnvironments: options.reviewAfterEnvironments ?? undefined };
+  return proposesReviewAfter({ defaults }, { environment, isProduction }) ? options.reviewAfter : "";
+}
+
 /** The namespace request form: checked as you type by the server's own rules, with the policy results and files before you submit. */
 export function NamespaceRequestForm({ options }: { options: FormOptions }) {
   const router = useRouter();
@@ -79,7 +88,7 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
     ownerName: "",
     ownerEmail: "",
     sourceCode: "",
-    reviewAfter: options.reviewAfter,
+    reviewAfter: proposedReviewAfter(options, options.environments[0] ?? "", false),
   });
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -144,7 +153,32 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
         <legend className="px-1 font-semibold">The namespace</legend>
         {text("name", "Namespace name", "Lower-case letters, digits and hyphens; at most 63 characters; unique across all clusters")}
         {select("cluster", "Cluster", options.clusters)}
-        {select("environment", "Environment", options.environments)}
+        <Field
+          id="environment"
+          label="Environment"
+          hint="One lower-case word, as the repository uses: pick a common one or type another"
+          error={errorFor("environment")}
+        >
+          <input
+            id="environment"
+            type="text"
+            list="environment-suggestions"
+            autoComplete="off"
+            value={answers.environment}
+            onChange={(e) => {
+              set("environment", e.target.value);
+              set("reviewAfter", proposedReviewAfter(options, e.target.value, answers.isProduction));
+            }}
+            aria-invalid={Boolean(errorFor("environment"))}
+            aria-describedby={describe("environment", true)}
+            className={input}
+          />
+          <datalist id="environment-suggestions">
+            {options.environments.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
+        </Field>
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">Production</legend>
           <div className="flex gap-4 text-sm">
@@ -156,7 +190,7 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
                   checked={answers.isProduction === value}
                   onChange={() => {
                     set("isProduction", value);
-                    set("reviewAfter", value ? "" : options.reviewAfter);
+                    set("reviewAfter", proposedReviewAfter(options, answers.environment, value));
                   }}
                 />
                 {value ? "Production" : "Not production"}
@@ -166,7 +200,14 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
         </fieldset>
         {text("application", "Application", "What runs here, in a few words")}
         {text("sourceCode", "Source code URL", "e.g. https://github.com/ministryofjustice/my-app", "url")}
-        {text("reviewAfter", "Review after", "When the namespace should be reviewed; non-production defaults to three months out", "date")}
+        {text(
+          "reviewAfter",
+          "Review after",
+          options.reviewAfterEnvironments
+            ? `When the namespace should be reviewed; proposed only for non-production ${options.reviewAfterEnvironments.join(", ")} namespaces`
+            : "When the namespace should be reviewed; proposed for non-production namespaces",
+          "date",
+        )}
       </fieldset>
 
       <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">

@@ -7,7 +7,8 @@ export interface Bar {
   /** One or more segments, drawn end to end. */
   segments: { name: string; value: number; className: string }[];
   /** Further links shown after the total, e.g. "12 behind". */
-  details?: { text: string; href: string }[];
+  /** Notes after the total; those with an href link to the namespaces they count. */
+  details?: { text: string; href?: string }[];
 }
 
 interface Props {
@@ -61,11 +62,15 @@ export function BarChart({ title, unit, bars, legend }: Props) {
                   {total.toLocaleString("en-GB")}
                   <span className="sr-only"> {unit}</span>
                 </span>
-                {bar.details?.map((d) => (
-                  <Link key={d.text} href={d.href} className={linkClass}>
-                    {d.text}
-                  </Link>
-                ))}
+                {bar.details?.map((d) =>
+                  d.href ? (
+                    <Link key={d.text} href={d.href} className={linkClass}>
+                      {d.text}
+                    </Link>
+                  ) : (
+                    <span key={d.text}>{d.text}</span>
+                  ),
+                )}
               </span>
             </li>
           );

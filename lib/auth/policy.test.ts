@@ -11,6 +11,9 @@ import {
   isReviewerTeamMember,
 } from "./policy";
 import type { Viewer } from "./viewer";
+import { parseNamespace } from "@/lib/environments/repository/parse-namespace";
+import { cloudPlatformProfile } from "@/lib/environments/profile/profile";
+import { cloudPlatformNamespace } from "@/lib/environments/testing/cloud-platform-namespace";
 
 const viewer = (teams: string[], reviewer = false): Viewer => ({ sessionId: "s", login: "u", name: "U", kind: "github", teams, reviewer });
 const namespace = { teams: ["orders-team", "payments"] };
@@ -43,6 +46,34 @@ describe("policy", () => {
     expect(isReviewerTeamMember(["a", "webops"], ["webops"])).toBe(true);
     expect(isReviewerTeamMember(["webops-lite"], ["webops"])).toBe(false);
     expect(isReviewerTeamMember([], ["webops"])).toBe(false);
+  });
+
+  it("owners are admin-bound teams only: teams and users on narrower roles may not request changes or see secrets' keys", () => {
+    const files = cloudPlatformNamespace("orders-dev", { teams: ["orders-team"] });
+    files["07-rbac-readers.yaml"] = `kind: RoleBinding
+apiVersion: rbac.authorization.k8s.io/v1
+metadata:
+  name: orders-dev-readers
+  namespace: orders-dev
+subjects:
+  - kind: Group
+    name: "github:orders-readers"
+    apiGroup: rbac.authorization.k8s.io
+  - kind: User
+    name: "a-person"
+    apiGroup: rbac.authorization.k8s.io
+roleRef:
+  kind: ClusterRole
+  name: calico-network-policy-access
+  apiGroup: rbac.authorization.k8s.io
+`;
+    const ns = parseNamespace({ files, profile: cloudPlatformProfile, clusterDomain: "live.cloud-platform.service.justice.gov.uk", name: "orders-dev" });
+    expect(ns.otherAccess.map((a) => a.name)).toEqual(["orders-readers", "a-person"]);
+    const reader = viewer(["orders-readers"]);
+    expect(isNamespaceOwner(reader, ns)).toBe(false);
+    expect(canRequestNamespaceChange(reader, ns)).toBe(false);
+    expect(canSeeNamespaceInFull(reader, ns)).toBe(false);
+    expect(canRequestNamespaceChange(viewer(["orders-team"]), ns)).toBe(true);
   });
 });
 

@@ -12,8 +12,13 @@ export function canBrowseInventory(viewer: Viewer | null): viewer is Viewer {
   return viewer !== null;
 }
 
-/** Members of a team bound by the namespace's RoleBindings own it. */
+/**
+ * Members of a team bound to ClusterRole `admin` by one of the namespace's
+ * RoleBindings own it (`NamespaceRecord.teams` holds exactly those teams).
+ */
 export function isNamespaceOwner(viewer: Viewer | null, namespace: Pick<NamespaceRecord, "teams">): boolean {
+  // Note: teams (and users) bound to narrower roles are `otherAccess`, never read here: access to the
+  // namespace in the cluster is not ownership, and ownership is what lets someone request changes.
   return viewer !== null && namespace.teams.some((team) => viewer.teams.includes(team));
 }
 

@@ -33,7 +33,18 @@ describe("berth inventory (end to end)", () => {
     commit = repo.commit({
       ...folder(LIVE, "zulu", cloudPlatformNamespace("zulu", { businessUnit: "LAA", isProduction: true, teams: ["z", "a"], reviewAfter: "2026-01-01" })),
       ...folder(LIVE, "alpha", {
-        ...cloudPlatformNamespace("alpha", { resources: { "rds.tf": moduleBlock("rds", "rds-instance", "9.2.0") } }),
+        ...cloudPlatformNamespace("alpha", {
+          resources: {
+            "rds.tf": moduleBlock("rds", "rds-instance", "9.2.0"),
+            "replica.tf": moduleBlock("replica", "rds-instance", "8.0.0").replace("\n\n", "\n  count = 0\n\n"),
+          },
+        }),
+        "07-rbac-readers.yml": `kind: RoleBinding
+apiVersion: rbac.authorization.k8s.io/v1
+metadata: { name: readers, namespace: alpha }
+subjects: [{ kind: Group, name: "github:readers", apiGroup: rbac.authorization.k8s.io }]
+roleRef: { kind: Role, name: reader, apiGroup: rbac.authorization.k8s.io }
+`,
         APPLY_PIPELINE_SKIP_THIS_NAMESPACE: "",
       }),
       ...folder(LIVE2, "broken", { "00-namespace.yaml": "kind: Namespace\nmetadata: {\n" }),
@@ -61,7 +72,10 @@ describe("berth inventory (end to end)", () => {
       application: "Application for zulu",
       owner: "Team z: z@example.gov.uk",
       teams: ["a", "z"],
+      otherAccess: [],
+      teamName: "z",
       slackChannel: "zulu-dev",
+      slackAlertChannel: null,
       sourceCode: "https://github.com/ministryofjustice/zulu",
       reviewAfter: "2026-01-01",
       skipApply: false,
@@ -77,10 +91,19 @@ describe("berth inventory (end to end)", () => {
           source: "github.com/ministryofjustice/cloud-platform-terraform-rds-instance?ref=9.2.0",
           ref: "9.2.0",
           file: "resources/rds.tf",
+          disabled: false,
         },
+        { name: "replica", module: "rds-instance", ref: "8.0.0", file: "resources/replica.tf", disabled: true },
       ],
+      teams: ["webops"],
+      otherAccess: [{ kind: "team", name: "readers", role: "Role/reader", file: "07-rbac-readers.yml" }],
+      problems: [{ file: "07-rbac-readers.yml", message: expect.stringContaining("policy check reads only *.yaml"), severity: "warning" }],
     });
-    expect(out.namespaces[2].problems[0]).toMatchObject({ file: "00-namespace.yaml", message: expect.stringMatching(/^malformed YAML on line \d/) });
+    expect(out.namespaces[2].problems[0]).toMatchObject({
+      file: "00-namespace.yaml",
+      message: expect.stringMatching(/^malformed YAML on line \d/),
+      severity: "error",
+    });
     expect(out.stats).toEqual({
       namespaces: 3,
       byCluster: { live: 2, "live-2": 1 },
@@ -96,8 +119,8 @@ describe("berth inventory (end to end)", () => {
     expect(stdout).toContain(`Commit ${commit}`);
     expect(stdout).toContain("3 namespaces, 1 production");
     expect(stdout).toContain("By cluster: live 2, live-2 1");
-    expect(stdout).toContain("Namespaces with problems: 1");
-    expect(stdout).toMatch(/live-2\/broken: 00-namespace.yaml: malformed YAML/);
+    expect(stdout).toContain("Namespaces with problems: 2 (1 with unreadable files, 1 with warnings only)");
+    expect(stdout).toMatch(/live-2\/broken: error: 00-namespace.yaml: malformed YAML/);
   });
 
   it("reads with a profile file", () => {

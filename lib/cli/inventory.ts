@@ -42,7 +42,11 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The JSON shape of a namespace: the record without clusterDomain, path and files. */
+/**
+ * The JSON shape of a namespace: the record without clusterDomain, path and
+ * files. Fields are only ever added (teamName, slackAlertChannel, otherAccess,
+ * a module's disabled, a problem's severity), so existing readers keep working.
+ */
 function toJson(ns: NamespaceRecord) {
   return {
     cluster: ns.cluster,
@@ -53,12 +57,15 @@ function toJson(ns: NamespaceRecord) {
     application: ns.application,
     owner: ns.owner,
     teams: ns.teams,
+    otherAccess: ns.otherAccess.map((a) => ({ kind: a.kind, name: a.name, role: a.role, file: a.file })),
+    teamName: ns.teamName,
     slackChannel: ns.slackChannel,
+    slackAlertChannel: ns.slackAlertChannel,
     sourceCode: ns.sourceCode,
     reviewAfter: ns.reviewAfter,
     skipApply: ns.skipApply,
-    modules: ns.modules.map((m) => ({ name: m.name, module: m.module, source: m.source, ref: m.ref, file: m.file })),
-    problems: ns.problems.map((p) => ({ file: p.file, message: p.message })),
+    modules: ns.modules.map((m) => ({ name: m.name, module: m.module, source: m.source, ref: m.ref, file: m.file, disabled: m.disabled === true })),
+    problems: ns.problems.map((p) => ({ file: p.file, message: p.message, severity: p.severity })),
   };
 }
 
@@ -71,17 +78,18 @@ function summary(commit: string, namespaces: NamespaceRecord[], stats: Inventory
       .map(([key, n]) => `${key} ${n}`)
       .join(", ") || "none";
   const withProblems = namespaces.filter((ns) => ns.problems.length > 0);
+  const withErrors = withProblems.filter((ns) => ns.problems.some((p) => p.severity === "error")).length;
   const lines = [
     `Commit ${commit}`,
     `${stats.namespaces} namespaces, ${stats.production} production`,
     `By cluster: ${counts(stats.byCluster)}`,
     `By business unit: ${counts(stats.byBusinessUnit)}`,
-    `Namespaces with problems: ${withProblems.length}`,
+    `Namespaces with problems: ${withProblems.length} (${withErrors} with unreadable files, ${withProblems.length - withErrors} with warnings only)`,
   ];
   for (const ns of withProblems.slice(0, PROBLEMS_SHOWN)) {
     const first = ns.problems[0]!;
     const more = ns.problems.length > 1 ? ` (+${ns.problems.length - 1} more)` : "";
-    lines.push(`  ${ns.cluster}/${ns.name}: ${first.file}: ${first.message}${more}`);
+    lines.push(`  ${ns.cluster}/${ns.name}: ${first.severity}: ${first.file}: ${first.message}${more}`);
   }
   if (withProblems.length > PROBLEMS_SHOWN) lines.push(`  ... and ${withProblems.length - PROBLEMS_SHOWN} more (see --json)`);
   return lines.join("\n") + "\n";

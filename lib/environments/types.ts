@@ -9,13 +9,39 @@ export interface ModuleUse {
   ref: string | null;
   /** Path of the .tf file, relative to the namespace folder. */
   file: string;
+  /**
+   * True when the block is written `count = 0`: Terraform creates nothing, so it is
+   * not in use (157 of 939 real rds-instance blocks are such disabled replicas).
+   * Absent or false otherwise, including `count = <expression>`, which Berth cannot evaluate.
+   */
+  disabled?: boolean;
 }
+
+/**
+ * How bad a problem is: `error` when a file (or part of it) could not be read,
+ * so the record may be missing facts; `warning` for hygiene the platform
+ * tolerates (a `.yml` manifest, a folder without a Namespace document).
+ */
+export type ProblemSeverity = "error" | "warning";
 
 /** Something in a namespace folder that could not be read fully. */
 export interface Problem {
   /** Path relative to the namespace folder. */
   file: string;
   message: string;
+  severity: ProblemSeverity;
+}
+
+/** Access a RoleBinding grants that is not ownership: a team or a single user bound to a role other than ClusterRole `admin`, or a user bound to `admin`. */
+export interface OtherAccess {
+  /** `team` for a `github:<team>` Group, `user` for a User subject. */
+  kind: "team" | "user";
+  /** The team slug, or the user's name (without a `github:` prefix). */
+  name: string;
+  /** The bound role, e.g. `ClusterRole/admin`, `Role/developer`. */
+  role: string;
+  /** Path of the manifest, relative to the namespace folder. */
+  file: string;
 }
 
 /** One `namespaces/<cluster-domain>/<namespace>/` folder, as read. */
@@ -32,9 +58,18 @@ export interface NamespaceRecord {
   isProduction: boolean;
   application: string | null;
   owner: string | null;
-  /** GitHub team slugs bound by any RoleBinding in the folder (`github:<team>`), sorted, unique. */
+  /**
+   * The owners: GitHub team slugs (`github:<team>` Groups) bound to ClusterRole `admin`
+   * by a RoleBinding in any of the folder's manifests, sorted, unique.
+   */
   teams: string[];
+  /** Teams and users bound to narrower roles (and users bound to admin): access, not ownership. Sorted by kind, name, role. */
+  otherAccess: OtherAccess[];
   slackChannel: string | null;
+  /** The `team-name` annotation (a GitHub team slug, as written). */
+  teamName: string | null;
+  /** The `slack-alert-channel` annotation (many HMPPS namespaces). */
+  slackAlertChannel: string | null;
   sourceCode: string | null;
   /** As written (usually YYYY-MM-DD); null when absent or empty. */
   reviewAfter: string | null;
@@ -50,6 +85,6 @@ export interface InventoryStats {
   byCluster: Record<string, number>;
   byBusinessUnit: Record<string, number>;
   production: number;
-  /** Uses per module short name. */
+  /** Uses per module short name; disabled (`count = 0`) blocks are not uses. */
   modules: Record<string, number>;
 }

@@ -1,6 +1,7 @@
 import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { NamespaceRecord } from "@/lib/environments/types";
+import { modulesInUse } from "@/lib/environments/inventory/modules-in-use";
 import { queryInventory, type InventoryPage, type InventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
@@ -35,7 +36,7 @@ export function facetsOf(snapshot: InventorySnapshot): Facets {
       businessUnits: distinct(all, (ns) => [ns.businessUnit]),
       environments: distinct(all, (ns) => [ns.environment]),
       teams: distinct(all, (ns) => ns.teams),
-      modules: distinct(all, (ns) => ns.modules.map((m) => m.module)),
+      modules: distinct(all, (ns) => modulesInUse(ns).map((m) => m.module)),
     };
     facetCache.set(snapshot, facets);
   }

@@ -23,6 +23,7 @@ export default async function NewRequestPage() {
           businessUnits: profile.businessUnits,
           teams: viewer.teams,
           reviewAfter: defaultReviewAfter(clock.now(), profile),
+          reviewAfterEnvironments: profile.defaults.reviewAfterEnvironments ?? null,
         }}
       />
     </div>

@@ -7,7 +7,10 @@ const ns = namespaceRecord("orders-dev", {
   owner: '=HYPERLINK("http://evil")',
   teams: ["a", "b"],
   slackChannel: "#orders",
-  modules: [{ name: "q", module: "sqs", source: "s", ref: "5.1.2", file: "resources/sqs.tf" }],
+  modules: [
+    { name: "q", module: "sqs", source: "s", ref: "5.1.2", file: "resources/sqs.tf" },
+    { name: "read_replica", module: "rds-instance", source: "s", ref: "9.2.0", file: "resources/rds.tf", disabled: true },
+  ],
 });
 
 describe("inventoryCsv", () => {

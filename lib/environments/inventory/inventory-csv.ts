@@ -1,4 +1,5 @@
 import type { NamespaceRecord } from "../types";
+import { modulesInUse } from "./modules-in-use";
 
 const COLUMNS: [string, (ns: NamespaceRecord) => string][] = [
   ["cluster", (ns) => ns.cluster],
@@ -13,7 +14,14 @@ const COLUMNS: [string, (ns: NamespaceRecord) => string][] = [
   ["source_code", (ns) => ns.sourceCode ?? ""],
   ["review_after", (ns) => ns.reviewAfter ?? ""],
   ["skip_apply", (ns) => String(ns.skipApply)],
-  ["modules", (ns) => ns.modules.map((m) => `${m.module}@${m.ref ?? "unpinned"}`).join(" ")],
+  // Disabled (count = 0) blocks are not in use.
+  [
+    "modules",
+    (ns) =>
+      modulesInUse(ns)
+        .map((m) => `${m.module}@${m.ref ?? "unpinned"}`)
+        .join(" "),
+  ],
   ["problems", (ns) => String(ns.problems.length)],
 ];
 

@@ -1,6 +1,6 @@
 import { latestOrigin, latestVersion, pinStatus } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
-import { isReviewOverdue } from "./query-inventory";
+import { hasProblemOf, isReviewOverdue } from "./query-inventory";
 import type { NamespaceRecord } from "../types";
 
 export interface Count {
@@ -17,6 +17,8 @@ export interface ModuleSummary {
   current: number;
   /** Unpinned, ahead, not a plain version, or not in the catalogue. */
   other: number;
+  /** Blocks written `count = 0`: not in `uses` or the pin counts. */
+  disabled: number;
   currentVersion: string | null;
   /** Where the catalogue's latest version came from and when (module-catalogue.ts); null when not catalogued. */
   latest: ReturnType<typeof latestOrigin>;
@@ -34,6 +36,10 @@ export interface InventoryOverview {
   laggingNamespaces: number;
   overdue: number;
   withProblems: number;
+  /** Namespaces with a file that could not be read. */
+  withErrors: number;
+  /** Namespaces with hygiene warnings (and no errors). */
+  withWarnings: number;
   skipApply: number;
 }
 
@@ -50,13 +56,15 @@ export function inventoryOverview(namespaces: Iterable<NamespaceRecord>, profile
   const cluster = new Map<string, number>();
   const env = new Map<string, number>();
   const modules = new Map<string, ModuleSummary>();
-  const result = { total: 0, production: 0, laggingPins: 0, laggingNamespaces: 0, overdue: 0, withProblems: 0, skipApply: 0 };
+  const result = { total: 0, production: 0, laggingPins: 0, laggingNamespaces: 0, overdue: 0, withProblems: 0, withErrors: 0, withWarnings: 0, skipApply: 0 };
 
   for (const ns of namespaces) {
     result.total++;
     if (ns.isProduction) result.production++;
     if (isReviewOverdue(ns, today)) result.overdue++;
     if (ns.problems.length > 0) result.withProblems++;
+    if (hasProblemOf(ns, "error")) result.withErrors++;
+    else if (ns.problems.length > 0) result.withWarnings++;
     if (ns.skipApply) result.skipApply++;
     bump(bu, ns.businessUnit ?? "(none)");
     bump(cluster, ns.cluster);
@@ -71,10 +79,15 @@ export function inventoryOverview(namespaces: Iterable<NamespaceRecord>, profile
           behind: 0,
           current: 0,
           other: 0,
+          disabled: 0,
           currentVersion: latestVersion(profile, use.module) ?? null,
           latest: latestOrigin(profile, use.module),
         };
         modules.set(use.module, summary);
+      }
+      if (use.disabled) {
+        summary.disabled++;
+        continue;
       }
       summary.uses++;
       const status = pinStatus(use, profile);
@@ -93,6 +106,6 @@ export function inventoryOverview(namespaces: Iterable<NamespaceRecord>, profile
     byBusinessUnit: toCounts(bu),
     byCluster: toCounts(cluster),
     byEnvironment: toCounts(env),
-    modules: [...modules.values()].sort((a, b) => b.uses - a.uses || a.module.localeCompare(b.module)),
+    modules: [...modules.values()].filter((m) => m.uses > 0 || m.disabled > 0).sort((a, b) => b.uses - a.uses || a.module.localeCompare(b.module)),
   };
 }

@@ -10,8 +10,8 @@ const all = [
   ns("alpha", { businessUnit: "LAA", teams: ["laa-crime"], isProduction: true, environment: "production" }),
   ns("bravo", { reviewAfter: "2026-01-01" }),
   ns("charlie", { modules: [{ name: "db", module: "rds-instance", source: "x", ref: "8.0.0", file: "resources/rds.tf" }] }),
-  ns("delta", { cluster: "live-2", problems: [{ file: "00-namespace.yaml", message: "bad" }], owner: "Delta Squad: d@x" }),
-  ns("echo", { skipApply: true, reviewAfter: "2027-01-01" }),
+  ns("delta", { cluster: "live-2", problems: [{ file: "00-namespace.yaml", message: "bad", severity: "error" }], owner: "Delta Squad: d@x" }),
+  ns("echo", { skipApply: true, reviewAfter: "2027-01-01", problems: [{ file: "07-extra.yml", message: "use .yaml", severity: "warning" }] }),
 ];
 
 const run = (params: Record<string, string>) => queryInventory(all, parseInventoryQuery(params), ctx);
@@ -41,8 +41,19 @@ describe("queryInventory", () => {
     expect(names({ flag: "lagging" })).toEqual(["charlie"]);
     expect(names({ flag: "lagging", module: "rds-instance" })).toEqual(["charlie"]);
     expect(names({ flag: "lagging", module: "sqs" })).toEqual([]);
-    expect(names({ flag: "problems" })).toEqual(["delta"]);
+    expect(names({ flag: "problems" })).toEqual(["delta", "echo"]);
+    expect(names({ flag: "errors" })).toEqual(["delta"]);
+    expect(names({ flag: "warnings" })).toEqual(["echo"]);
     expect(names({ flag: "skip-apply" })).toEqual(["echo"]);
+  });
+
+  it("does not count a disabled (count = 0) block as a use: module filter, lagging flag, module count", () => {
+    const replica = { name: "replica", module: "rds-instance", source: "x", ref: "8.0.0", file: "resources/rds.tf", disabled: true };
+    const withReplica = [...all, ns("foxtrot", { modules: [replica] })];
+    const pick = (params: Record<string, string>) => queryInventory(withReplica, parseInventoryQuery(params), ctx).rows.map((r) => r.name);
+    expect(pick({ module: "rds-instance" })).toEqual(["charlie"]);
+    expect(pick({ flag: "lagging" })).toEqual(["charlie"]);
+    expect(pick({ sort: "modules", dir: "desc" }).slice(0, 2)).toEqual(["charlie", "alpha"]);
   });
 
   it("sorts and pages stably", () => {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { pinStatus } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
-import type { NamespaceRecord } from "../types";
+import type { NamespaceRecord, ProblemSeverity } from "../types";
+import { modulesInUse } from "./modules-in-use";
 
 export const SORT_KEYS = ["name", "cluster", "businessUnit", "environment", "application", "teams", "reviewAfter", "modules"] as const;
-export const FLAGS = ["overdue", "lagging", "problems", "skip-apply"] as const;
+export const FLAGS = ["overdue", "lagging", "problems", "errors", "warnings", "skip-apply"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type Flag = (typeof FLAGS)[number];
 
@@ -90,9 +91,14 @@ export function isReviewOverdue(ns: NamespaceRecord, today: string): boolean {
   return ns.reviewAfter !== null && /^\d{4}-\d{2}-\d{2}/.test(ns.reviewAfter) && ns.reviewAfter.slice(0, 10) < today;
 }
 
+/** Whether the namespace has a problem of that severity. */
+export function hasProblemOf(ns: Pick<NamespaceRecord, "problems">, severity: ProblemSeverity): boolean {
+  return ns.problems.some((p) => p.severity === severity);
+}
+
 const laggingPins = new WeakMap<PlatformProfile, WeakMap<NamespaceRecord, Map<string, boolean>>>();
 
-/** Whether any module pin (or, given `module`, that module's pin) is behind the catalogue. Kept per record and profile, both immutable. */
+/** Whether any enabled module pin (or, given `module`, that module's pin) is behind the catalogue. Kept per record and profile, both immutable. */
 export function hasLaggingPin(ns: NamespaceRecord, profile: PlatformProfile, module?: string): boolean {
   let byRecord = laggingPins.get(profile);
   if (!byRecord) laggingPins.set(profile, (byRecord = new WeakMap()));
@@ -101,7 +107,7 @@ export function hasLaggingPin(ns: NamespaceRecord, profile: PlatformProfile, mod
   const key = module ?? "";
   let lagging = byModule.get(key);
   if (lagging === undefined) {
-    lagging = ns.modules.some((m) => (module === undefined || m.module === module) && pinStatus(m, profile) === "behind");
+    lagging = modulesInUse(ns).some((m) => (module === undefined || m.module === module) && pinStatus(m, profile) === "behind");
     byModule.set(key, lagging);
   }
   return lagging;
@@ -115,6 +121,10 @@ function matchesFlag(ns: NamespaceRecord, flag: Flag, query: InventoryQuery, ctx
       return hasLaggingPin(ns, ctx.profile, query.module);
     case "problems":
       return ns.problems.length > 0;
+    case "errors":
+      return hasProblemOf(ns, "error");
+    case "warnings":
+      return !hasProblemOf(ns, "error") && hasProblemOf(ns, "warning");
     case "skip-apply":
       return ns.skipApply;
   }
@@ -127,7 +137,7 @@ function matches(ns: NamespaceRecord, query: InventoryQuery, ctx: QueryContext):
   if (query.production !== undefined && ns.isProduction !== (query.production === "true")) return false;
   if (query.team !== undefined && !ns.teams.includes(query.team)) return false;
   if (query.mine !== undefined && !ns.teams.some((t) => ctx.myTeams?.includes(t))) return false;
-  if (query.module !== undefined && !ns.modules.some((m) => m.module === query.module)) return false;
+  if (query.module !== undefined && !modulesInUse(ns).some((m) => m.module === query.module)) return false;
   if (query.flag !== undefined && !matchesFlag(ns, query.flag, query, ctx)) return false;
   // A needle with a line break matches no single field (the fields hold none).
   if (query.q !== undefined && (query.q.includes("\n") || !searchText(ns).includes(query.q.toLowerCase()))) return false;
@@ -154,7 +164,7 @@ function sortValue(ns: NamespaceRecord, key: SortKey): string | number {
     case "teams":
       return ns.teams.join(",");
     case "modules":
-      return ns.modules.length;
+      return modulesInUse(ns).length;
     default:
       return (ns[key] ?? "").toLowerCase();
   }

@@ -79,6 +79,7 @@ const profileSchema = z.object({
     )
     .min(1),
   businessUnits: z.array(z.string().min(1)).min(1),
+  /** The common `environment-name` values, suggested by the request form; any lower-case word is accepted. */
   environments: z.array(z.string().min(1)).min(1),
   /** Marker file that makes the apply pipeline skip a namespace. */
   skipApplyMarker: z.string().min(1),
@@ -95,8 +96,14 @@ const profileSchema = z.object({
   modules: modulesSchema,
   defaults: z.object({
     githubOwner: z.string().min(1),
-    /** Non-production namespaces get a review-after date this many months out. */
+    /** A proposed review-after date is this many months out. */
     reviewAfterMonths: z.number().int().min(0),
+    /**
+     * The `environment-name` values whose non-production namespaces get a
+     * review-after date proposed (the MoJ CLI: sandbox development namespaces
+     * only). Absent: every non-production namespace.
+     */
+    reviewAfterEnvironments: z.array(z.string().min(1)).optional(),
   }),
   /** What Berth writes into a new namespace folder; the parts of the templates that vary by platform. */
   namespaceTemplate: namespaceTemplateSchema.default(cloudPlatformNamespaceTemplate),
@@ -124,7 +131,7 @@ export const cloudPlatformProfile: PlatformProfile = profileSchema.parse({
   modulePrefix: "cloud-platform-terraform-",
   moduleSource: "github.com/ministryofjustice/cloud-platform-terraform-{module}?ref={ref}",
   modules: builtInCatalogue,
-  defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3 },
+  defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3, reviewAfterEnvironments: ["development"] },
   systemNamespaces: [
     "default",
     "kube-*",

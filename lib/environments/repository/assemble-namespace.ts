@@ -1,6 +1,6 @@
 import { clusterNameForDomain, type PlatformProfile } from "../profile/profile";
 import { isRecord, type FileFacts, type NamespaceDocument } from "./read-namespace-file";
-import type { NamespaceRecord, Problem } from "../types";
+import type { NamespaceRecord, OtherAccess, Problem } from "../types";
 import { namespacesDir } from "../profile/namespaces-dir";
 
 export interface AssembleNamespaceInput {
@@ -21,6 +21,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
   const files = [...input.paths].sort();
   const problems: Problem[] = [];
   const teams = new Set<string>();
+  const access = new Map<string, OtherAccess>();
   const modules = [];
   const namespaceDocs: NamespaceDocument[] = [];
   for (const file of files) {
@@ -28,31 +29,35 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
     if (!f) continue;
     problems.push(...f.problems);
     for (const team of f.teams) teams.add(team);
+    for (const a of f.otherAccess) if (!access.has(`${a.kind}\0${a.name}\0${a.role}`)) access.set(`${a.kind}\0${a.name}\0${a.role}`, a);
     modules.push(...f.modules);
     namespaceDocs.push(...f.namespaceDocs);
   }
 
   const own = facts.get(NAMESPACE_FILE);
   const doc = namespaceDocs.find((d) => d.file === NAMESPACE_FILE) ?? namespaceDocs[0];
+  // A folder without a Namespace document is a platform folder (monitoring holds none): hygiene, not a read failure.
   if (!files.includes(NAMESPACE_FILE)) {
     problems.push({
       file: NAMESPACE_FILE,
       message: doc ? `missing; the Namespace was read from ${doc.file}` : "missing, and no file has a Namespace document: labels and annotations are unknown",
+      severity: "warning",
     });
   } else if (own && own.namespaceDocs.length === 0) {
     const what = own.unreadable ? "could not be read" : own.empty ? "empty" : "has no Namespace document";
     problems.push({
       file: NAMESPACE_FILE,
       message: doc ? `${what}; the Namespace was read from ${doc.file}` : `${what}: labels and annotations are unknown`,
+      severity: own.unreadable ? "error" : "warning",
     });
   }
   for (const extra of namespaceDocs) {
-    if (extra !== doc) problems.push({ file: extra.file, message: `another Namespace document; the one in ${doc!.file} was used` });
+    if (extra !== doc) problems.push({ file: extra.file, message: `another Namespace document; the one in ${doc!.file} was used`, severity: "warning" });
   }
 
   const read = labelReader(profile.labelPrefix, doc, problems);
   if (doc && doc.name !== name) {
-    problems.push({ file: doc.file, message: `metadata.name is ${JSON.stringify(doc.name ?? null)} but the folder is ${name}` });
+    problems.push({ file: doc.file, message: `metadata.name is ${JSON.stringify(doc.name ?? null)} but the folder is ${name}`, severity: "warning" });
   }
   const isProductionText = read("is-production", "labels");
   let isProduction = false;
@@ -61,6 +66,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
     problems.push({
       file: doc!.file,
       message: `${profile.labelPrefix}/is-production is ${JSON.stringify(isProductionText)}; expected "true" or "false" (read as false)`,
+      severity: "warning",
     });
   }
 
@@ -76,14 +82,30 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
     application: text(read("application", "annotations")),
     owner: text(read("owner", "annotations")),
     teams: [...teams].sort().map(detach),
+    otherAccess: [...access.values()]
+      .sort((a, b) => compare(a.kind, b.kind) || compare(a.name, b.name) || compare(a.role, b.role))
+      .map((a) => ({ kind: a.kind, name: detach(a.name), role: detach(a.role), file: detach(a.file) })),
     slackChannel: text(read("slack-channel", "annotations")),
+    teamName: text(read("team-name", "annotations")),
+    slackAlertChannel: text(read("slack-alert-channel", "annotations")),
     sourceCode: text(read("source-code", "annotations")),
     reviewAfter: text(read("review-after", "annotations")),
     skipApply: files.includes(profile.skipApplyMarker),
     files: files.map(detach),
-    modules: modules.map((m) => ({ name: detach(m.name), module: detach(m.module), source: detach(m.source), ref: text(m.ref), file: detach(m.file) })),
-    problems: problems.map((p) => ({ file: detach(p.file), message: p.message })),
+    modules: modules.map((m) => ({
+      name: detach(m.name),
+      module: detach(m.module),
+      source: detach(m.source),
+      ref: text(m.ref),
+      file: detach(m.file),
+      ...(m.disabled ? { disabled: true } : {}),
+    })),
+    problems: problems.map((p) => ({ file: detach(p.file), message: p.message, severity: p.severity })),
   };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -114,10 +136,10 @@ function labelReader(prefix: string, doc: NamespaceDocument | undefined, problem
     if (value === undefined || value === null) return null;
     if (typeof value === "string") return value.trim() === "" ? null : value;
     if (typeof value === "number" || typeof value === "boolean") {
-      problems.push({ file: doc!.file, message: `${full} is ${String(value)} unquoted; label and annotation values must be strings` });
+      problems.push({ file: doc!.file, message: `${full} is ${String(value)} unquoted; label and annotation values must be strings`, severity: "warning" });
       return String(value);
     }
-    problems.push({ file: doc!.file, message: `${full} is not a string; ignored` });
+    problems.push({ file: doc!.file, message: `${full} is not a string; ignored`, severity: "warning" });
     return null;
   };
 }
@@ -126,6 +148,6 @@ function mapOrEmpty(doc: NamespaceDocument | undefined, key: "labels" | "annotat
   const value = doc?.[key];
   if (value === undefined || value === null) return {};
   if (isRecord(value)) return value;
-  problems.push({ file: doc!.file, message: `metadata.${key} is not a mapping; ignored` });
+  problems.push({ file: doc!.file, message: `metadata.${key} is not a mapping; ignored`, severity: "warning" });
   return {};
 }

@@ -55,7 +55,9 @@ describe("buildIndex and updateIndex on a git repository", () => {
     expect(index.namespaces.get(`${LIVE}/beta`)).toMatchObject({ isProduction: true, teams: ["b1", "b2"] });
     expect(index.namespaces.get(`${LIVE2}/delta`)).toMatchObject({
       cluster: "live-2",
-      problems: [{ file: "01-rbac.yml", message: "use .yaml: .yml breaks the apply pipeline" }],
+      problems: [
+        { file: "01-rbac.yml", message: "use .yaml: the repository's policy check reads only *.yaml, so this manifest escapes it", severity: "warning" },
+      ],
     });
     expect(inventoryStats(index.namespaces.values())).toEqual({
       namespaces: 4,
@@ -113,8 +115,8 @@ describe("buildIndex and updateIndex on a git repository", () => {
       expect(ns.businessUnit).toBe("HMPPS");
       expect(ns.files).toContain("logo.png");
       expect(ns.problems).toEqual([
-        { file: "06-junk.yaml", message: "binary content where text was expected; the file was not read" },
-        { file: "07-link.yaml", message: "a symbolic link, not a file; it was not read" },
+        { file: "06-junk.yaml", message: "binary content where text was expected; the file was not read", severity: "error" },
+        { file: "07-link.yaml", message: "a symbolic link, not a file; it was not read", severity: "error" },
       ]);
     } finally {
       other.remove();

@@ -37,7 +37,10 @@ describe("parseNamespace", () => {
       application: "Application for my-app-dev",
       owner: "Team webops: webops@example.gov.uk",
       teams: ["another-team", "webops"],
+      otherAccess: [],
       slackChannel: "my-app-dev-dev",
+      teamName: "webops",
+      slackAlertChannel: null,
       sourceCode: "https://github.com/ministryofjustice/my-app-dev",
       reviewAfter: "2025-03-01",
       skipApply: true,
@@ -56,7 +59,7 @@ describe("parseNamespace", () => {
     expect(ns).toMatchObject({ cluster: "other.example.com", isProduction: false, reviewAfter: null, skipApply: false, teams: ["webops"] });
   });
 
-  it("collects github teams from RoleBindings in any manifest, multi-document, ignoring other subjects", () => {
+  it("owners are github teams bound to ClusterRole admin by a RoleBinding in any manifest; narrower bindings and users are other access", () => {
     const ns = parse(
       {
         ...cloudPlatformNamespace("x"),
@@ -67,31 +70,63 @@ metadata: { name: a }
 subjects:
   - { kind: Group, name: "github:zeta" }
   - { kind: Group, name: "github:webops" }
-  - { kind: User, name: "github:not-a-group" }
+  - { kind: User, name: "github:a-person" } # a single user, even on admin, owns nothing
   - { kind: Group, name: "system:serviceaccounts" }
   - { kind: ServiceAccount, name: x }
   - "junk"
+roleRef: { kind: ClusterRole, name: admin, apiGroup: rbac.authorization.k8s.io }
 ---
 kind: ClusterRoleBinding
 subjects: [{ kind: Group, name: "github:cluster-wide" }]
+roleRef: { kind: ClusterRole, name: admin }
 ---
 kind: RoleBinding
 subjects: [{ kind: Group, name: "github:alpha" }]
+roleRef: { kind: ClusterRole, name: admin }
+---
+kind: RoleBinding
+subjects: [{ kind: Group, name: "github:readers" }, { kind: User, name: "someone" }]
+roleRef: { kind: Role, name: pod-reader }
+---
+kind: RoleBinding
+subjects: [{ kind: Group, name: "github:calico" }]
+roleRef: { kind: ClusterRole, name: calico-network-policy-access }
+---
+kind: RoleBinding
+subjects: [{ kind: Group, name: "github:no-role-ref" }]
 `,
       },
       "x",
     );
     expect(ns.teams).toEqual(["alpha", "webops", "zeta"]);
+    expect(ns.otherAccess).toEqual([
+      { kind: "team", name: "calico", role: "ClusterRole/calico-network-policy-access", file: "08-extra.yaml" },
+      { kind: "team", name: "no-role-ref", role: "Role/?", file: "08-extra.yaml" },
+      { kind: "team", name: "readers", role: "Role/pod-reader", file: "08-extra.yaml" },
+      { kind: "user", name: "a-person", role: "ClusterRole/admin", file: "08-extra.yaml" },
+      { kind: "user", name: "someone", role: "Role/pod-reader", file: "08-extra.yaml" },
+    ]);
     expect(ns.problems).toEqual([]);
   });
 
-  it("reads .yml files and says to rename them", () => {
+  it("reads the team-name and slack-alert-channel annotations", () => {
+    const files = cloudPlatformNamespace("x", { teams: ["hmpps-sre"] });
+    files["00-namespace.yaml"] += `    ${P}/slack-alert-channel: "hmpps-alerts"\n`;
+    expect(parse(files, "x")).toMatchObject({ teamName: "hmpps-sre", slackAlertChannel: "hmpps-alerts" });
+    const without = cloudPlatformNamespace("x");
+    without["00-namespace.yaml"] = without["00-namespace.yaml"]!.replace(/^.*team-name.*\n/m, "");
+    expect(parse(without, "x")).toMatchObject({ teamName: null, slackAlertChannel: null });
+  });
+
+  it("reads .yml files and warns that they escape the policy check", () => {
     const files = cloudPlatformNamespace("x", { teams: ["a"] });
     files["01-rbac.yml"] = files["01-rbac.yaml"]!.replace("github:a", "github:from-yml");
     delete files["01-rbac.yaml"];
     const ns = parse(files, "x");
     expect(ns.teams).toEqual(["from-yml"]);
-    expect(ns.problems).toEqual([{ file: "01-rbac.yml", message: "use .yaml: .yml breaks the apply pipeline" }]);
+    expect(ns.problems).toEqual([
+      { file: "01-rbac.yml", message: "use .yaml: the repository's policy check reads only *.yaml, so this manifest escapes it", severity: "warning" },
+    ]);
   });
 
   it("a missing 00-namespace.yaml leaves labels unknown but keeps teams and modules", () => {
@@ -99,7 +134,9 @@ subjects: [{ kind: Group, name: "github:alpha" }]
     delete files["00-namespace.yaml"];
     const ns = parse(files, "x");
     expect(ns).toMatchObject({ businessUnit: null, isProduction: false, teams: ["webops"], modules: [{ module: "sqs" }] });
-    expect(ns.problems).toEqual([{ file: "00-namespace.yaml", message: "missing, and no file has a Namespace document: labels and annotations are unknown" }]);
+    expect(ns.problems).toEqual([
+      { file: "00-namespace.yaml", message: "missing, and no file has a Namespace document: labels and annotations are unknown", severity: "warning" },
+    ]);
   });
 
   it("an empty or comment-only 00-namespace.yaml is reported", () => {
@@ -107,7 +144,7 @@ subjects: [{ kind: Group, name: "github:alpha" }]
       const ns = parse({ ...cloudPlatformNamespace("x"), "00-namespace.yaml": text }, "x");
       expect(ns.businessUnit).toBeNull();
       expect(ns.teams).toEqual(["webops"]);
-      expect(ns.problems).toEqual([{ file: "00-namespace.yaml", message: "empty: labels and annotations are unknown" }]);
+      expect(ns.problems).toEqual([{ file: "00-namespace.yaml", message: "empty: labels and annotations are unknown", severity: "warning" }]);
     }
   });
 
@@ -117,11 +154,13 @@ subjects: [{ kind: Group, name: "github:alpha" }]
     delete files["00-namespace.yaml"];
     const ns = parse(files, "x");
     expect(ns.businessUnit).toBe("LAA");
-    expect(ns.problems).toEqual([{ file: "00-namespace.yaml", message: "missing; the Namespace was read from 05-all.yaml" }]);
+    expect(ns.problems).toEqual([{ file: "00-namespace.yaml", message: "missing; the Namespace was read from 05-all.yaml", severity: "warning" }]);
 
     const twice = parse({ ...cloudPlatformNamespace("x"), "09-dup.yaml": "kind: Namespace\nmetadata: { name: x }\n" }, "x");
     expect(twice.businessUnit).toBe("HMPPS");
-    expect(twice.problems).toEqual([{ file: "09-dup.yaml", message: "another Namespace document; the one in 00-namespace.yaml was used" }]);
+    expect(twice.problems).toEqual([
+      { file: "09-dup.yaml", message: "another Namespace document; the one in 00-namespace.yaml was used", severity: "warning" },
+    ]);
   });
 
   it("malformed YAML: reports the line, keeps the other documents and files", () => {
@@ -133,10 +172,11 @@ subjects: [{ kind: Group, name: "github:alpha" }]
     expect(ns.problems).toHaveLength(1);
     expect(ns.problems[0]!.file).toBe("01-rbac.yaml");
     expect(ns.problems[0]!.message).toMatch(/^malformed YAML on line 1[5-8]: /);
+    expect(ns.problems[0]!.severity).toBe("error");
 
     const bad = parse({ ...cloudPlatformNamespace("x"), "00-namespace.yaml": "kind: Namespace\nmetadata:\n  name: x\n   labels: {\n" }, "x");
     expect(bad.problems[0]!.message).toMatch(/^malformed YAML on line \d+/);
-    expect(bad.problems[1]).toEqual({ file: "00-namespace.yaml", message: "could not be read: labels and annotations are unknown" });
+    expect(bad.problems[1]).toEqual({ file: "00-namespace.yaml", message: "could not be read: labels and annotations are unknown", severity: "error" });
     expect(bad.teams).toEqual(["webops"]);
   });
 
@@ -184,8 +224,8 @@ metadata:
     const junk = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe]);
     const ns = parse({ ...cloudPlatformNamespace("x"), "05-junk.yaml": junk, "resources/blob.tf": junk, "logo.png": junk }, "x");
     expect(ns.problems).toEqual([
-      { file: "05-junk.yaml", message: "binary content where text was expected; the file was not read" },
-      { file: "resources/blob.tf", message: "binary content where text was expected; the file was not read" },
+      { file: "05-junk.yaml", message: "binary content where text was expected; the file was not read", severity: "error" },
+      { file: "resources/blob.tf", message: "binary content where text was expected; the file was not read", severity: "error" },
     ]);
     expect(ns.files).toContain("logo.png");
     expect(ns.businessUnit).toBe("HMPPS");
@@ -212,10 +252,22 @@ metadata:
       ["resources/registry.tf", "vpc", "5.0.0"],
     ]);
     expect(ns.problems).toEqual([
-      { file: "resources/nosource.tf", message: 'module "nope" on line 1 has no source; it was not counted' },
-      { file: "resources/nosource.tf", message: 'module "expr" on line 4 has a source that is not a plain string; it was not counted' },
-      { file: "resources/rds.tf", message: "unterminated string starting on line 24" },
-      { file: "resources/rds.tf", message: '"{" opened on line 23 is never closed' },
+      { file: "resources/nosource.tf", message: 'module "nope" on line 1 has no source; it was not counted', severity: "error" },
+      { file: "resources/nosource.tf", message: 'module "expr" on line 4 has a source that is not a plain string; it was not counted', severity: "error" },
+      { file: "resources/rds.tf", message: "unterminated string starting on line 24", severity: "error" },
+      { file: "resources/rds.tf", message: '"{" opened on line 23 is never closed', severity: "error" },
+    ]);
+  });
+
+  it("marks count = 0 module blocks disabled; count = 1 and expressions stay enabled", () => {
+    const replica = moduleBlock("replica", "rds-instance", "9.2.0").replace(/source *= *"[^"]*"\n/, (line) => `${line}  count = 0\n`);
+    const on = moduleBlock("on", "sqs", "5.1.2").replace(/source *= *"[^"]*"\n/, (line) => `${line}  count = 1\n`);
+    const maybe = moduleBlock("maybe", "sqs", "5.1.2").replace(/source *= *"[^"]*"\n/, (line) => `${line}  count = var.enabled ? 1 : 0\n`);
+    const ns = parse({ ...cloudPlatformNamespace("x"), "resources/rds.tf": replica + on + maybe }, "x");
+    expect(ns.modules.map((m) => [m.name, m.disabled ?? false])).toEqual([
+      ["replica", true],
+      ["on", false],
+      ["maybe", false],
     ]);
   });
 

@@ -6,7 +6,7 @@ import { runGit } from "./run-git";
 import type { NamespaceRecord } from "../types";
 import { namespacesDir } from "../profile/namespaces-dir";
 
-const NO_FACTS: FileFacts = { namespaceDocs: [], teams: [], modules: [], problems: [], empty: true };
+const NO_FACTS: FileFacts = { namespaceDocs: [], teams: [], otherAccess: [], modules: [], problems: [], empty: true };
 
 interface Folder {
   key: string;
@@ -81,7 +81,7 @@ async function listFolders(repoPath: string, commit: string, profile: PlatformPr
     const type = entry.slice(space + 1, lastSpace);
     if (type !== "blob" || mode === "120000") {
       const what = type === "commit" ? "a submodule" : "a symbolic link";
-      folder.facts.set(relPath, { ...NO_FACTS, problems: [{ file: relPath, message: `${what}, not a file; it was not read` }] });
+      folder.facts.set(relPath, { ...NO_FACTS, problems: [{ file: relPath, message: `${what}, not a file; it was not read`, severity: "error" }] });
       continue;
     }
     folder.blobs.push({ relPath, oid: entry.slice(lastSpace + 1, tab) });
@@ -112,7 +112,7 @@ async function readBlobs(repoPath: string, profile: PlatformProfile, folders: Fo
     const relPath = relPaths[index]!;
     const fileFacts: FileFacts = contents
       ? readNamespaceFile(relPath, contents, profile)
-      : { ...NO_FACTS, problems: [{ file: relPath, message: "missing from the git object store; it was not read" }] };
+      : { ...NO_FACTS, problems: [{ file: relPath, message: "missing from the git object store; it was not read", severity: "error" }] };
     for (const facts of waitingLists[index]!) facts.set(relPath, fileFacts);
   });
 }

@@ -30,9 +30,50 @@ module "one_line" { source = "./modules/x" }
 `);
     expect(problems).toEqual([]);
     expect(modules).toEqual([
-      { name: "rds", source: src("rds-instance"), version: null, sourceIsExpression: false, line: 2 },
-      { name: "vpc", source: "terraform-aws-modules/vpc/aws", version: "5.1.0", sourceIsExpression: false, line: 18 },
-      { name: "one_line", source: "./modules/x", version: null, sourceIsExpression: false, line: 22 },
+      { name: "rds", source: src("rds-instance"), version: null, sourceIsExpression: false, count: null, line: 2 },
+      { name: "vpc", source: "terraform-aws-modules/vpc/aws", version: "5.1.0", sourceIsExpression: false, count: null, line: 18 },
+      { name: "one_line", source: "./modules/x", version: null, sourceIsExpression: false, count: null, line: 22 },
+    ]);
+  });
+
+  it("reads count: a plain number, or an expression it does not evaluate", () => {
+    const { modules, problems } = scanTerraformModules(`
+module "replica" {
+  source = "${src("rds-instance")}"
+  count  = 0 # disabled read replica
+  tags = {
+    count = 7
+  }
+}
+module "on" {
+  count  = 1
+  source = "${src("sqs")}"
+}
+module "switched" {
+  source = "${src("sqs")}"
+  count  = var.enabled ? 1 : 0
+}
+module "arithmetic" {
+  source = "${src("sqs")}"
+  count  = 0 + 1
+}
+module "quoted" {
+  source = "${src("sqs")}"
+  count  = "0"
+}
+module "plain" {
+  source = "${src("sqs")}"
+  version_count = 0
+}
+`);
+    expect(problems).toEqual([]);
+    expect(modules.map((m) => [m.name, m.count])).toEqual([
+      ["replica", 0],
+      ["on", 1],
+      ["switched", "expression"],
+      ["arithmetic", "expression"],
+      ["quoted", 0],
+      ["plain", null],
     ]);
   });
 

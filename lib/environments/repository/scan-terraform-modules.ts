@@ -7,6 +7,8 @@ export interface ModuleBlock {
   version: string | null;
   /** True when `source` is present but an expression rather than a plain string. */
   sourceIsExpression: boolean;
+  /** `count` when it is a plain number, `"expression"` when it is anything else, null when the block has none. */
+  count: number | "expression" | null;
   /** 1-based line of the `module` keyword. */
   line: number;
 }
@@ -23,7 +25,7 @@ export interface TerraformScan {
 
 /**
  * Finds the top-level `module` blocks of one Terraform file and their
- * `source`/`version` attributes. A scanner, not a parser: it understands just
+ * `source`/`version`/`count` attributes. A scanner, not a parser: it understands just
  * enough HCL (strings with escapes and `${...}`/`%{...}` templates, heredocs,
  * the three comment forms, bracket nesting) that text inside strings, heredocs
  * and comments never looks like a block. It never throws: malformed input
@@ -45,6 +47,7 @@ export function scanTerraformModules(text: string): TerraformScan {
 type Token =
   | { kind: "ident"; text: string; line: number; depth: number }
   | { kind: "string"; value: string; literal: boolean; line: number; depth: number }
+  | { kind: "number"; text: string; line: number; depth: number }
   | { kind: "open" | "close"; text: string; line: number; depth: number }
   | { kind: "eq" | "newline" | "other"; line: number; depth: number };
 
@@ -222,6 +225,11 @@ function tokenise(text: string, problems: ScanProblem[]): Token[] {
       while (j < n && isIdentPart(text.charCodeAt(j))) j++;
       if (depth <= emitDepth) tokens.push({ kind: "ident", text: text.slice(i, j), line, depth });
       i = j;
+    } else if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && /[0-9.eE]/.test(text[j]!)) j++;
+      if (depth <= emitDepth) tokens.push({ kind: "number", text: text.slice(i, j), line, depth });
+      i = j;
     } else if (c === EQ && text.charCodeAt(i + 1) !== EQ && text.charCodeAt(i + 1) !== GT) {
       if (depth <= emitDepth) tokens.push({ kind: "eq", line, depth });
       i++;
@@ -256,7 +264,7 @@ function countNewlines(text: string, from: number, to: number): number {
   return count;
 }
 
-/** Collects top-level module blocks and their depth-1 source/version attributes. */
+/** Collects top-level module blocks and their depth-1 source/version/count attributes. */
 function findModules(tokens: Token[], problems: ScanProblem[]): ModuleBlock[] {
   const modules: ModuleBlock[] = [];
   let current: ModuleBlock | null = null;
@@ -283,7 +291,7 @@ function findModules(tokens: Token[], problems: ScanProblem[]): ModuleBlock[] {
         problems.push({ line: t.line, message: `module block on line ${t.line} is not of the form module "<name>" {` });
         continue;
       }
-      current = { name, source: null, version: null, sourceIsExpression: false, line: t.line };
+      current = { name, source: null, version: null, sourceIsExpression: false, count: null, line: t.line };
       modules.push(current);
       k += 2;
       atLineStart = true;
@@ -299,6 +307,13 @@ function findModules(tokens: Token[], problems: ScanProblem[]): ModuleBlock[] {
         } else {
           problems.push({ line: t.line, message: `module "${current.name}": version on line ${t.line} is not a plain string` });
         }
+        k += 1;
+      } else if (t.text === "count" && tokens[k + 1]?.kind === "eq") {
+        const value = tokens[k + 2];
+        const after = tokens[k + 3];
+        const single = !after || after.kind === "newline" || (after.kind === "close" && after.depth === 0);
+        const number = value?.kind === "number" ? value.text : value?.kind === "string" && value.literal ? value.value : null;
+        current.count = single && number !== null && /^\d+$/.test(number) ? Number(number) : "expression";
         k += 1;
       }
     }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { defaultReviewAfter, nameTakenError, namespaceRequestSchema, validateNamespaceRequest, type NamespaceRequestInput } from "./namespace-request";
+import {
+  defaultReviewAfter,
+  nameTakenError,
+  proposesReviewAfter,
+  namespaceRequestSchema,
+  validateNamespaceRequest,
+  type NamespaceRequestInput,
+} from "./namespace-request";
 import { cloudPlatformProfile as profile } from "../profile/profile";
 import { namespaceRequestFixture } from "../testing/namespace-request-fixture";
 
@@ -26,7 +33,11 @@ describe("validateNamespaceRequest", () => {
     ["name", "bad\nname", /lower-case/],
     ["name", undefined, /enter a namespace name/],
     ["cluster", "mars", /one of: live, live-2/],
-    ["environment", "qa", /one of: development/],
+    ["environment", "Dev", /one lower-case word/],
+    ["environment", "pre-prod", /one lower-case word/],
+    ["environment", "dev1", /one lower-case word/],
+    ["environment", "", /enter the environment/],
+    ["environment", "x".repeat(64), /at most 63/],
     ["businessUnit", "Acme", /one of: Central Digital/],
     ["isProduction", "false", /true or false/],
     ["team", "Visits Team", /GitHub team slug/],
@@ -58,6 +69,12 @@ describe("validateNamespaceRequest", () => {
     expect(fields[field]).toMatch(message);
   });
 
+  it("accepts any lower-case environment word the repository uses, not only the profile's suggestions", () => {
+    for (const environment of ["qa", "uat", "preproduction", "training", "prod", "sandbox"]) {
+      expect(fieldsFor({ environment })).toEqual({});
+    }
+  });
+
   it("accepts an empty review-after date and hostile but single-line free text as is", () => {
     const application = '${file("/etc/passwd")} ": injected: key &a !!python/object --- Zoë 🚢';
     const result = validateNamespaceRequest({ ...good, reviewAfter: "", application }, profile);
@@ -76,6 +93,24 @@ describe("validateNamespaceRequest", () => {
   it("has a profile-free schema for the form that checks everything but the profile's lists", () => {
     expect(namespaceRequestSchema.safeParse({ ...good, businessUnit: "Acme", cluster: "prod" }).success).toBe(true);
     expect(namespaceRequestSchema.safeParse({ ...good, name: "Bad" }).success).toBe(false);
+  });
+});
+
+describe("proposesReviewAfter", () => {
+  it("MoJ: only non-production development (sandbox) namespaces", () => {
+    expect(proposesReviewAfter(profile, { environment: "development", isProduction: false })).toBe(true);
+    expect(proposesReviewAfter(profile, { environment: "development", isProduction: true })).toBe(false);
+    expect(proposesReviewAfter(profile, { environment: "staging", isProduction: false })).toBe(false);
+    expect(proposesReviewAfter(profile, { environment: "uat", isProduction: false })).toBe(false);
+    expect(defaultReviewAfter(new Date("2026-01-05T10:00:00Z"), profile, false, "development")).toBe("2026-04-05");
+    expect(defaultReviewAfter(new Date("2026-01-05T10:00:00Z"), profile, false, "staging")).toBe("");
+  });
+
+  it("a profile without reviewAfterEnvironments proposes one for every non-production namespace", () => {
+    const open = { defaults: { githubOwner: "x", reviewAfterMonths: 1 } };
+    expect(proposesReviewAfter(open, { environment: "staging", isProduction: false })).toBe(true);
+    expect(proposesReviewAfter(open, { environment: "staging", isProduction: true })).toBe(false);
+    expect(defaultReviewAfter(new Date("2026-01-05T10:00:00Z"), open, false, "staging")).toBe("2026-02-05");
   });
 });
 

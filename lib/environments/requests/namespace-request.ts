@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PlatformProfile } from "../profile/profile";
 import { unrepresentableText } from "../render/unrepresentable-text";
 
-/** The parts of a profile the request rules depend on; small enough to send to a browser for live validation. */
+/** The parts of a profile the request rules depend on; small enough to send to a browser for live validation (environments are suggestions only). */
 export type RequestProfile = Pick<PlatformProfile, "clusters" | "businessUnits" | "environments">;
 
 const required = (what: string) => (issue: { input: unknown }) =>
@@ -60,7 +60,11 @@ function buildSchema(profile: RequestProfile | null) {
           profile.clusters.map((c) => c.name),
         )
       : singleLine("the cluster").regex(/^[a-z0-9-]+$/, "the cluster must be a cluster name such as live"),
-    environment: oneOf("the environment", profile?.environments ?? null),
+    // Note: any lower-case word, as the platform's CLI accepts; the profile's list is only suggested.
+    environment: singleLine("the environment", 63).regex(
+      /^[a-z]+$/,
+      "the environment must be one lower-case word (letters a-z only), e.g. development, staging or production",
+    ),
     isProduction: z.boolean({ error: "say whether this is production (true or false)" }),
     application: singleLine("the application name"),
     team: z
@@ -117,8 +121,8 @@ function buildSchema(profile: RequestProfile | null) {
 /**
  * A request for a new namespace, as the form, the route and the CLI take it.
  * Rules that do not depend on the platform; the route and CLI use
- * namespaceRequestSchemaFor(profile), which also checks the cluster, business
- * unit and environment against the profile. Unknown keys are dropped.
+ * namespaceRequestSchemaFor(profile), which also checks the cluster and
+ * business unit against the profile. The environment is any lower-case word. Unknown keys are dropped.
  */
 export const namespaceRequestSchema = buildSchema(null);
 
@@ -128,7 +132,7 @@ export type NamespaceRequestInput = z.input<typeof namespaceRequestSchema>;
 
 const schemas = new WeakMap<RequestProfile, ReturnType<typeof buildSchema>>();
 
-/** namespaceRequestSchema plus the profile's clusters, business units and environments. Built once per profile object. */
+/** namespaceRequestSchema plus the profile's clusters and business units. Built once per profile object. */
 export function namespaceRequestSchemaFor(profile: RequestProfile) {
   let schema = schemas.get(profile);
   if (!schema) schemas.set(profile, (schema = buildSchema(profile)));
@@ -153,12 +157,26 @@ export function validateNamespaceRequest(input: unknown, profile: RequestProfile
 }
 
 /**
- * The review-after date a new namespace gets by default (YYYY-MM-DD): the
- * profile's months after `now` for non-production, none ("") for production.
- * A day past the end of the target month falls back to its last day.
+ * Whether the profile proposes a review-after date for a new namespace:
+ * never for production; for non-production only in the profile's
+ * `reviewAfterEnvironments` when it lists them (MoJ: development, the
+ * sandboxes their CLI dates), else always.
  */
-export function defaultReviewAfter(now: Date, profile: Pick<PlatformProfile, "defaults">, isProduction = false): string {
+export function proposesReviewAfter(profile: Pick<PlatformProfile, "defaults">, answers: { environment: string; isProduction: boolean }): boolean {
+  if (answers.isProduction) return false;
+  const only = profile.defaults.reviewAfterEnvironments;
+  return only === undefined || only.includes(answers.environment.trim());
+}
+
+/**
+ * The review-after date a new namespace gets by default (YYYY-MM-DD): the
+ * profile's months after `now` where the profile proposes one (see
+ * proposesReviewAfter; without an environment, any non-production), none ("")
+ * elsewhere. A day past the end of the target month falls back to its last day.
+ */
+export function defaultReviewAfter(now: Date, profile: Pick<PlatformProfile, "defaults">, isProduction = false, environment?: string): string {
   if (isProduction) return "";
+  if (environment !== undefined && !proposesReviewAfter(profile, { environment, isProduction })) return "";
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth() + profile.defaults.reviewAfterMonths;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();

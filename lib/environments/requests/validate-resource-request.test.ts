@@ -190,3 +190,31 @@ describe("validateResourceRequest: upgrades", () => {
     });
   });
 });
+
+describe("validateResourceRequest: disabled (count = 0) blocks", () => {
+  const replica = { ...moduleUse("orders_replica", "rds-instance", "8.0.0", "resources/rds.tf"), disabled: true };
+  const withReplica = namespaceRecord("orders-dev", {
+    files: ["resources/rds.tf"],
+    modules: [moduleUse("rds", "rds-instance", "8.0.0", "resources/rds.tf"), replica],
+  });
+  const validate = (...resources: unknown[]) => validateResourceRequest({ resources }, { namespace: withReplica, profile });
+
+  it("cannot be upgraded: they are not in use", () => {
+    expect(validate({ kind: "upgrade", name: "orders_replica", version: "9.2.0" })).toEqual({
+      ok: false,
+      fields: { "resources.0.name": "orders_replica is disabled (count = 0), so it is not in use; remove it or enable it by hand" },
+    });
+    expect(validate({ kind: "upgrade", name: "rds", version: "9.2.0" }).ok).toBe(true);
+  });
+
+  it("give no IRSA policy, and their names stay taken", () => {
+    expect(validate({ kind: "irsa", name: "app_irsa", serviceAccount: "app", policies: ["orders_replica"] })).toEqual({
+      ok: false,
+      fields: { "resources.0.policies.0": "orders_replica is disabled (count = 0); it has no policy to give" },
+    });
+    expect(validate({ kind: "sqs", name: "orders_replica" })).toMatchObject({
+      ok: false,
+      fields: { "resources.0.name": expect.stringMatching(/already exists/) },
+    });
+  });
+});

@@ -28,8 +28,9 @@ export function moduleBlocksOf(answer: Exclude<ResourceAnswer, { kind: "upgrade"
  * twice in the request), IRSA policies name resources that expose an
  * `irsa_policy_arn` (in the namespace or the same request), each kind's
  * module is in the profile's catalogue, and an upgrade names an existing,
- * pinned, catalogued module block and moves it to the catalogue's current
- * version, never sideways or down. Field paths are like `resources.0.name`.
+ * pinned, catalogued, enabled (not `count = 0`) module block and moves it
+ * to the catalogue's current version, never sideways or down. Disabled
+ * blocks are no IRSA policy source either: they create nothing. Field paths are like `resources.0.name`.
  */
 export function validateResourceRequest(input: unknown, context: ResourceRequestContext): ResourceRequestValidation {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
@@ -55,6 +56,7 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       upgraded.add(answer.name);
       const use = existing.get(answer.name);
       if (!use) return fail(`${at}.name`, `there is no module block named ${answer.name} in this namespace`);
+      if (use.disabled) return fail(`${at}.name`, `${answer.name} is disabled (count = 0), so it is not in use; remove it or enable it by hand`);
       const current = latestVersion(profile, use.module);
       if (current === undefined) return fail(`${at}.name`, `${answer.name} uses ${use.module}, which is not in the platform's catalogue; upgrade it by hand`);
       if (use.ref === null) return fail(`${at}.name`, `${answer.name} is not pinned to a version (${use.source}); pin it by hand`);
@@ -89,6 +91,8 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       const own = requested.get(ref);
       const source = own?.module ?? existing.get(ref)?.module;
       if (source === undefined) return fail(key, `there is no resource named ${ref} in this namespace or request`);
+      // A count = 0 block creates nothing: module.<name>.irsa_policy_arn does not exist.
+      if (!own && existing.get(ref)?.disabled) return fail(key, `${ref} is disabled (count = 0); it has no policy to give`);
       if (own?.index === i) return fail(key, "an IRSA role cannot take its own policy");
       const iface = profile.modules[source]?.interface;
       const hasPolicy = iface ? iface.irsaPolicy !== null : IRSA_POLICY_MODULES.has(source);

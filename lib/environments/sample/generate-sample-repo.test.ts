@@ -8,6 +8,7 @@ import { cloudPlatformProfile as profile, type PlatformProfile } from "../profil
 import { loadAllYaml } from "../testing/load-all-yaml";
 import { defaultSampleNow, generateSampleRepo, SampleRepoTargetError, type GeneratedSampleRepo } from "./generate-sample-repo";
 import { planSampleNamespaces } from "./plan-sample-namespaces";
+import { SAMPLE_PLATFORM_FOLDER } from "./plan-sample-history";
 import { namespaceFolder, renderNamespaceFiles } from "./render-namespace-files";
 import { sampleUsers } from "./sample-users";
 
@@ -30,15 +31,21 @@ function listFiles(dir: string, prefix = ""): string[] {
   });
 }
 
-function folders(repo: string): Folder[] {
+/** Namespace folders; `platform: true` gives the platform folders instead (no Namespace document). */
+function folders(repo: string, platform = false): Folder[] {
   const root = path.join(repo, profile.namespacesDir);
   return readdirSync(root).flatMap((domain) =>
-    readdirSync(path.join(root, domain)).map((name) => {
-      const dir = path.join(root, domain, name);
-      return { domain, name, dir, files: listFiles(dir).sort() };
-    }),
+    readdirSync(path.join(root, domain))
+      .filter((name) => (name === SAMPLE_PLATFORM_FOLDER) === platform)
+      .map((name) => {
+        const dir = path.join(root, domain, name);
+        return { domain, name, dir, files: listFiles(dir).sort() };
+      }),
   );
 }
+
+const isManifest = (file: string) => !file.includes("/") && /\.ya?ml$/.test(file);
+const tfOf = (f: Folder) => Object.fromEntries(f.files.filter((x) => x.endsWith(".tf")).map((x) => [x, readFileSync(path.join(f.dir, x), "utf8")]));
 
 type Doc = { kind?: string; metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; [key: string]: unknown };
 const yaml = (file: string) => loadAllYaml(readFileSync(file, "utf8")) as Doc[];
@@ -85,7 +92,7 @@ describe("generateSampleRepo", () => {
     expect([...domains].every((d) => profile.clusters.some((c) => c.domain === d))).toBe(true);
   });
 
-  it("gives every namespace folder the required files, and only .yaml manifests", () => {
+  it("gives every namespace folder the required files; only extra manifests are ever .yml", () => {
     const required = [
       "00-namespace.yaml",
       "01-rbac.yaml",
@@ -98,8 +105,56 @@ describe("generateSampleRepo", () => {
     ];
     for (const f of all) {
       expect(f.files).toEqual(expect.arrayContaining(required));
-      expect(f.files.filter((file) => file.endsWith(".yml"))).toEqual([]);
+      for (const file of f.files.filter((x) => x.endsWith(".yml"))) expect(file).toMatch(/^0[5-9]-[a-z0-9-]+\.yml$/);
     }
+  });
+
+  it("meets the real repository's older shapes: .yml manifests, narrower access, disabled replicas, several service accounts, missing variables", () => {
+    const yml = all.filter((f) => f.files.some((x) => x.endsWith(".yml")));
+    expect(yml.length).toBeGreaterThan(0);
+    expect(yml.length).toBeLessThan(N / 5);
+
+    const narrower = all.filter((f) => f.files.some((x) => /^08-rbac-.*-read-only\.ya?ml$/.test(x)));
+    expect(narrower.length).toBeGreaterThan(0);
+    for (const f of narrower) {
+      const docs = yaml(
+        path.join(
+          f.dir,
+          f.files.find((x) => x.startsWith("08-rbac-"))!,
+        ),
+      );
+      expect(docs.map((d) => d.kind)).toEqual(["Role", "RoleBinding"]);
+      expect(docs[1]!.roleRef).toMatchObject({ kind: "Role", name: "read-only" });
+    }
+
+    const tfs = all.map(tfOf);
+    const replicas = tfs.filter((t) => /module "read_replica" \{\n  # default off\n  count  = 0\n/.test(t["resources/rds.tf"] ?? ""));
+    expect(replicas.length).toBeGreaterThan(0);
+    const multiSa = tfs.map((t) => t["resources/serviceaccount.tf"] ?? "").filter((t) => (t.match(/^module "/gm) ?? []).length > 1);
+    expect(multiSa.length).toBeGreaterThan(0);
+    for (const text of multiSa) {
+      const roles = [...text.matchAll(/^\s*role_name\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+      const bindings = [...text.matchAll(/^\s*rolebinding_name\s*=\s*"([^"]+)"/gm)].map((m) => m[1]);
+      expect(roles.length).toBeGreaterThan(0);
+      expect(new Set(roles).size).toBe(roles.length);
+      expect(new Set(bindings).size).toBe(bindings.length);
+    }
+
+    const lacksEnvironment = tfs.filter((t) => !/^variable "environment" \{/m.test(t["resources/variables.tf"]!));
+    expect(lacksEnvironment.length).toBeGreaterThan(0);
+    for (const t of lacksEnvironment) for (const text of Object.values(t)) expect(text).not.toMatch(/\bvar\.environment(?![\w-])/);
+    for (const t of tfs) {
+      const usesIrsa = Object.values(t).some((text) => /^module "irsa"/m.test(text));
+      expect(/^variable "eks_cluster_name" \{/m.test(t["resources/variables.tf"]!)).toBe(usesIrsa);
+    }
+    expect(tfs.some((t) => !/^variable "eks_cluster_name"/m.test(t["resources/variables.tf"]!))).toBe(true);
+  });
+
+  it("holds a platform folder without a Namespace document, as the real monitoring folder", () => {
+    const platform = folders(repo.dir, true);
+    expect(platform.map((f) => f.name)).toEqual([SAMPLE_PLATFORM_FOLDER]);
+    expect(platform[0]!.files).not.toContain("00-namespace.yaml");
+    for (const file of platform[0]!.files) expect(yaml(path.join(platform[0]!.dir, file)).map((d) => d.kind)).not.toContain("Namespace");
   });
 
   it("ends with exactly the planned files: the history replays to the plan", () => {
@@ -114,7 +169,7 @@ describe("generateSampleRepo", () => {
 
   it("writes namespace YAML that parses and carries the required labels and annotations", () => {
     for (const f of all) {
-      for (const file of f.files.filter((x) => x.endsWith(".yaml"))) expect(() => yaml(path.join(f.dir, file))).not.toThrow();
+      for (const file of f.files.filter(isManifest)) expect(() => yaml(path.join(f.dir, file))).not.toThrow();
       const [ns] = yaml(path.join(f.dir, "00-namespace.yaml"));
       expect(ns?.kind).toBe("Namespace");
       expect(ns?.metadata?.name).toBe(f.name);
@@ -145,10 +200,14 @@ describe("generateSampleRepo", () => {
       expect(binding?.metadata.name).toBe(`${f.name}-admin`);
       const team = yaml(path.join(f.dir, "00-namespace.yaml"))[0]!.metadata!.annotations![`${P}/team-name`];
       expect(binding?.subjects[0]).toMatchObject({ kind: "Group", name: `github:${team}` });
-      for (const file of f.files.filter((x) => x.endsWith(".yaml"))) {
-        for (const doc of yaml(path.join(f.dir, file))) {
+      for (const file of f.files.filter(isManifest)) {
+        const docs = yaml(path.join(f.dir, file));
+        for (const doc of docs) {
           expect(["ClusterRole", "ClusterRoleBinding", "ServiceAccount"]).not.toContain(doc.kind);
-          if (doc.kind === "RoleBinding") expect(["admin", "calico-network-policy-access"]).toContain((doc.roleRef as { name: string }).name);
+          const ref = doc.roleRef as { kind: string; name: string } | undefined;
+          if (doc.kind === "RoleBinding" && ref?.kind === "ClusterRole") expect(["admin", "calico-network-policy-access"]).toContain(ref.name);
+          // A narrower Role is defined beside its binding.
+          if (doc.kind === "RoleBinding" && ref?.kind === "Role") expect(docs.some((d) => d.kind === "Role" && d.metadata?.name === ref.name)).toBe(true);
         }
       }
       const policies = yaml(path.join(f.dir, "04-networkpolicy.yaml"));
@@ -173,7 +232,7 @@ describe("generateSampleRepo", () => {
           modules++;
         }
         if (!/serviceaccount|ecr|secrets-manager/.test(file)) expect(text).toContain('resource "kubernetes_secret"');
-        if (!file.endsWith("serviceaccount.tf")) expect(text).toContain("environment_name       = var.environment");
+        if (!file.endsWith("serviceaccount.tf")) expect(text).toMatch(/environment_name {7}= var\.environment(-name)?\n/);
       }
       const main = readFileSync(path.join(f.dir, "resources/main.tf"), "utf8");
       expect(main).toContain('backend "s3" {}');
@@ -223,6 +282,7 @@ describe("generateSampleRepo", () => {
     };
     const r = await generateSampleRepo({ dir: path.join(scratch, "acme"), namespaces: 30, profile: other });
     const got = folders(r.dir);
+    expect(folders(r.dir, true)).toHaveLength(1);
     expect(got).toHaveLength(30);
     expect(new Set(got.map((f) => f.domain))).toEqual(new Set(["main.acme.dev", "edge.acme.dev"]));
     for (const f of got) {

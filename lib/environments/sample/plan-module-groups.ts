@@ -33,7 +33,10 @@ export function planApplicationModules(rng: Rng, catalogue: Record<string, strin
   for (const [name, ref] of Object.entries(catalogue)) {
     if (name === "irsa") continue;
     if (!rng.chance(useChance[name] ?? unknownModuleChance)) continue;
-    groups.push({ module: name, ref, instances: instancesOf(rng, name), variant: rng.int(0, 9) });
+    const group: SampleModuleGroup = { module: name, ref, instances: instancesOf(rng, name), variant: rng.int(0, 9) };
+    // About a fifth of real rds-instance blocks are read replicas left switched off (count = 0).
+    if (name === "rds-instance" && rng.chance(0.24)) group.disabledReplica = true;
+    groups.push(group);
   }
   if ("irsa" in catalogue) {
     const needsIrsa = groups.some((g) => irsaPolicyModules.has(g.module));
@@ -74,7 +77,8 @@ function instancesOf(rng: Rng, name: string): string[] {
     case "s3-bucket":
       return rng.chance(0.1) ? ["s3_bucket", "uploads_bucket"] : ["s3_bucket"];
     case "serviceaccount":
-      return ["serviceaccount"];
+      // 163 of ~1,150 real namespaces with a serviceaccount block have several.
+      return rng.chance(0.14) ? ["serviceaccount", "serviceaccount_ci"] : ["serviceaccount"];
     case "ecr-credentials":
       return ["ecr"];
     case "elasticache-cluster":

@@ -70,7 +70,7 @@ export function planSampleHistory(namespaces: SampleNamespace[], { profile, seed
     pr += rng.int(0, 40);
   };
 
-  push("Add README", [], { "README.md": readme(profile) });
+  push("Add README", [], { "README.md": readme(profile), ...platformFolders(namespaces, profile) });
   for (let a = 0; a < adds; a++) {
     const added = namespaces.filter((_, i) => addIndex[i] === a);
     push(
@@ -161,4 +161,34 @@ Kubernetes manifests and a \`resources/\` folder of Terraform.
 
 Every name, team and address in it is made up.
 `;
+}
+
+/** The platform folder a sample holds: in the repository, but without a Namespace document (as the real `monitoring`). */
+export const SAMPLE_PLATFORM_FOLDER = "monitoring";
+
+/**
+ * Folders of the platform's own namespaces that hold manifests but no
+ * Namespace document, as the real `monitoring` does: only when the profile
+ * counts the name among its system namespaces, and the sample is not tiny.
+ */
+function platformFolders(namespaces: SampleNamespace[], profile: PlatformProfile): Record<string, string> {
+  if (namespaces.length < 20 || !profile.systemNamespaces.includes(SAMPLE_PLATFORM_FOLDER)) return {};
+  const domain = profile.clusters[0]!.domain;
+  return {
+    [`${profile.namespacesDir}/${domain}/${SAMPLE_PLATFORM_FOLDER}/prometheus-rules.yaml`]: `apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: platform-alerts
+  namespace: ${SAMPLE_PLATFORM_FOLDER}
+spec:
+  groups:
+    - name: platform
+      rules:
+        - alert: KubePodCrashLooping
+          expr: rate(kube_pod_container_status_restarts_total[5m]) > 0
+          for: 15m
+          labels:
+            severity: warning
+`,
+  };
 }

@@ -2,9 +2,9 @@ import { latestVersions } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { createRng, type Rng } from "./create-rng";
 import { planApplicationModules, planNamespaceModules } from "./plan-module-groups";
-import type { SampleExtraTeam, SampleNamespace } from "./sample-namespace";
+import type { SampleExtraTeam, SampleNamespace, SampleNarrowerAccess } from "./sample-namespace";
 import { displayNameOfSlug, sampleTeams, type SampleTeam } from "./sample-teams";
-import { anchorTeams } from "./sample-users";
+import { anchorTeams, sampleUsers } from "./sample-users";
 import { applicationSuffixes, applicationWordsFor } from "./sample-words";
 
 export interface PlanSampleNamespacesOptions {
@@ -106,11 +106,39 @@ export function planSampleNamespaces({ namespaces: count, seed, profile, now }: 
         certificate: rng.chance(isProduction ? 0.3 : 0.08),
         serviceMonitor: rng.chance(0.15),
         modules: planNamespaceModules(rng, appModules, latestVersions(profile)),
+        lacksEnvironmentVariable: rng.chance(0.11),
+        ymlManifests: rng.chance(0.04),
+        narrowerAccess: rng.chance(0.12) ? narrowerAccess(rng, team, extraTeams) : null,
       });
     }
   }
-  if (out.length >= 20 && !out.some((n) => n.skipApply)) rng.pick(out.filter((n) => !n.isProduction)).skipApply = true;
+  if (out.length >= 20) {
+    // Every real shape at least once, so the demo and the tests always meet them.
+    if (!out.some((n) => n.skipApply)) rng.pick(out.filter((n) => !n.isProduction)).skipApply = true;
+    if (!out.some((n) => n.lacksEnvironmentVariable)) rng.pick(out).lacksEnvironmentVariable = true;
+    if (!out.some((n) => n.narrowerAccess)) {
+      const ns = rng.pick(out);
+      ns.narrowerAccess = narrowerAccess(rng, ns.team, ns.extraTeams);
+    }
+    if (!out.some((n) => n.ymlManifests && hasExtraManifest(n))) {
+      const candidates = out.filter(hasExtraManifest);
+      const ns = candidates.length > 0 ? rng.pick(candidates) : rng.pick(out);
+      ns.serviceMonitor ||= candidates.length === 0;
+      ns.ymlManifests = true;
+    }
+  }
   return out;
+}
+
+/** Whether the namespace has manifests beyond the standard files (the ones that may be .yml). */
+export function hasExtraManifest(ns: SampleNamespace): boolean {
+  return ns.certificate || ns.serviceMonitor || ns.extraTeams.some((t) => t.ownFile) || Boolean(ns.narrowerAccess);
+}
+
+function narrowerAccess(rng: Rng, owner: SampleTeam, extraTeams: SampleExtraTeam[]): SampleNarrowerAccess {
+  const taken = new Set([owner.slug, ...extraTeams.map((t) => t.team.slug)]);
+  const team = rng.pick(sampleTeams.filter((t) => !taken.has(t.slug)));
+  return { team, user: rng.chance(0.3) ? rng.pick(sampleUsers).login : null };
 }
 
 function pickTeam(rng: Rng, businessUnit: string): SampleTeam {

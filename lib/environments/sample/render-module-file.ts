@@ -18,8 +18,80 @@ const TOKEN_ROTATED = "2026-01-05";
 /** The group's file name under resources/ and its contents. */
 export function renderModuleFile(group: SampleModuleGroup, ns: SampleNamespace, profile: PlatformProfile): [string, string] {
   const source = moduleSourceFor(profile, group.module, group.ref);
-  const blocks = group.instances.map((instance) => renderModuleBlock(instance, source, specFor(group, instance, ns), secretNameFor(group.module, instance)));
+  const blocks = group.instances.map((instance, i) => {
+    const block = renderModuleBlock(instance, source, specFor(group, instance, ns), secretNameFor(group.module, instance));
+    return group.module === "serviceaccount" && i > 0 ? withOwnRoleNames(block, instance, ns) : block;
+  });
+  if (group.module === "rds-instance" && group.disabledReplica)
+    blocks.push(disabledReplica(source, group.instances[0]!, specFor(group, group.instances[0]!, ns)));
   return [`resources/${fileNames[group.module] ?? `${group.module}.tf`}`, blocks.join("\n")];
+}
+
+/**
+ * A second serviceaccount block names its own Role and RoleBinding: the
+ * module's defaults would collide with the first block's (every real
+ * multi-serviceaccount namespace sets them).
+ */
+function withOwnRoleNames(block: string, instance: string, ns: SampleNamespace): string {
+  if (/^\s*role_name\s*=/m.test(block)) return block;
+  const dash = instance.replace(/_/g, "-");
+  return block.replace(
+    /^(module "[^"]+" \{\n  source = "[^"]*"\n)/,
+    `$1\n  serviceaccount_name = "${ns.applicationSlug}-${dash}"\n  role_name           = "${ns.applicationSlug}-${dash}-role"\n  rolebinding_name    = "${ns.applicationSlug}-${dash}-rolebinding"\n`,
+  );
+}
+
+/** A read replica left switched off (`count = 0`), as the platform's rds template ships it; its Secret is off too. */
+function disabledReplica(source: string, primary: string, spec: ModuleBlockSpec): string {
+  const rds = spec.module === "rds-instance" ? spec : { engineVersion: "16", instanceClass: "db.t4g.micro" };
+  return `module "read_replica" {
+  # default off
+  count  = 0
+  source = "${source}"
+
+  vpc_name = var.vpc_name
+
+  # Tags
+  application            = var.application
+  business_unit          = var.business_unit
+  environment_name       = var.environment
+  infrastructure_support = var.infrastructure_support
+  is_production          = var.is_production
+  namespace              = var.namespace
+  team_name              = var.team_name
+
+  # It is mandatory to set the below values to create read replica instance
+  db_name             = null
+  replicate_source_db = module.${primary}.db_identifier
+
+  # No backups or snapshots are created for a read replica
+  skip_final_snapshot        = "true"
+  db_backup_retention_period = 0
+
+  db_engine_version = "${rds.engineVersion}"
+  rds_family        = "postgres${rds.engineVersion}"
+  db_instance_class = "${rds.instanceClass}"
+
+  providers = {
+    aws = aws.london
+  }
+}
+
+resource "kubernetes_secret" "read_replica" {
+  # default off
+  count = 0
+
+  metadata {
+    name      = "rds-postgresql-read-replica-output"
+    namespace = var.namespace
+  }
+
+  data = {
+    rds_instance_endpoint = module.read_replica[0].rds_instance_endpoint
+    rds_instance_address  = module.read_replica[0].rds_instance_address
+  }
+}
+`;
 }
 
 function secretNameFor(module: string, instance: string): string {

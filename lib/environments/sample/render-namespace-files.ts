@@ -50,5 +50,18 @@ export function renderNamespaceFiles(ns: SampleNamespace, profile: PlatformProfi
     const decl = variableFor("eks_cluster_name", { ...ns, teams: [], owner: null, slackChannel: null })!;
     files["resources/variables.tf"] = declareVariables(files["resources/variables.tf"] ?? null, [decl]);
   }
+  if (ns.lacksEnvironmentVariable) declareOlderEnvironmentVariable(files);
   return files;
+}
+
+/**
+ * A namespace older than the template: its variable is `environment-name`
+ * (163 real namespaces lack `environment`). Its own blocks use what it
+ * declares, so it plans; a new block wiring `var.environment` would not.
+ */
+function declareOlderEnvironmentVariable(files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    if (!file.startsWith("resources/") || !file.endsWith(".tf")) continue;
+    files[file] = text.replace(/^variable "environment" \{/m, 'variable "environment-name" {').replace(/\bvar\.environment(?![\w-])/g, "var.environment-name");
+  }
 }

@@ -9,6 +9,15 @@ export interface SampleModuleGroup {
   instances: string[];
   /** A small number renderers use to vary settings such as engine versions. */
   variant: number;
+  /** rds-instance only: also a `read_replica` block written `count = 0` (disabled, as 157 of 939 real rds blocks are). */
+  disabledReplica?: boolean;
+}
+
+/** A team, and maybe a single user, bound to a narrower namespaced Role than admin: access without ownership. */
+export interface SampleNarrowerAccess {
+  team: SampleTeam;
+  /** A user login bound alongside, as some real bindings do. */
+  user: string | null;
 }
 
 export interface SampleExtraTeam {
@@ -39,4 +48,9 @@ export interface SampleNamespace {
   certificate: boolean;
   serviceMonitor: boolean;
   modules: SampleModuleGroup[];
+  /** Older than the template: declares `environment-name` instead of `environment` (as ~11% of real namespaces lack `environment`). */
+  lacksEnvironmentVariable?: boolean;
+  /** Extra manifests written as `.yml` (the apply pipeline applies them; the policy check misses them). */
+  ymlManifests?: boolean;
+  narrowerAccess?: SampleNarrowerAccess | null;
 }

@@ -84,12 +84,13 @@ export default async function NamespacePage({ params }: Params) {
       {ns.problems.length > 0 && (
         <section aria-labelledby="problems" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
           <h2 id="problems" className="font-semibold">
-            Berth could not read everything in this folder
+            {ns.problems.some((p) => p.severity === "error") ? "Berth could not read everything in this folder" : "Warnings about this folder"}
           </h2>
           <ul className="mt-2 list-disc pl-5 text-sm">
             {ns.problems.map((p, i) => (
               <li key={i}>
-                <code className="font-mono">{p.file}</code>: {p.message}
+                <strong className="font-semibold">{p.severity === "error" ? "Error" : "Warning"}:</strong> <code className="font-mono">{p.file}</code>:{" "}
+                {p.message}
               </li>
             ))}
           </ul>
@@ -112,7 +113,9 @@ export default async function NamespacePage({ params }: Params) {
           <Field label="Environment">{ns.environment}</Field>
           <Field label="Application">{ns.application}</Field>
           <Field label="Owner">{ns.owner}</Field>
+          <Field label="Team name">{ns.teamName}</Field>
           <Field label="Slack channel">{ns.slackChannel}</Field>
+          <Field label="Slack alert channel">{ns.slackAlertChannel}</Field>
           <Field label="Source code">
             {safeUrl ? (
               <a href={safeUrl} className="text-blue-800 underline" rel="noreferrer">
@@ -139,8 +142,29 @@ export default async function NamespacePage({ params }: Params) {
         <h2 id="teams" className="mb-2 font-semibold">
           Owning teams
         </h2>
-        <TeamLinks teams={ns.teams} empty="No RoleBinding in this folder binds a GitHub team." />
+        <p className="mb-2 text-sm text-slate-700">Teams bound to ClusterRole admin: they may request changes to this namespace.</p>
+        <TeamLinks teams={ns.teams} empty="No RoleBinding in this folder binds a GitHub team to ClusterRole admin." />
       </section>
+
+      {ns.otherAccess.length > 0 && (
+        <section aria-labelledby="other-access" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <h2 id="other-access" className="mb-2 font-semibold">
+            Other access
+          </h2>
+          <p className="mb-2 text-sm text-slate-700">Bound to narrower roles, or single users: access to the namespace, not ownership.</p>
+          <ul className="space-y-1 text-sm">
+            {ns.otherAccess.map((a) => (
+              <li key={`${a.kind}/${a.name}/${a.role}`}>
+                {a.kind === "team" ? "Team" : "User"} <span className="font-mono">{a.name}</span>: <span className="font-mono">{a.role}</span> (
+                <a href={fileLink(getServices().env, ns, a.file, commit)} className="font-mono text-blue-800 underline">
+                  {a.file}
+                </a>
+                )
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="resources" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="resources" className="mb-2 font-semibold">
@@ -184,7 +208,11 @@ export default async function NamespacePage({ params }: Params) {
                     <td className="px-3 py-2 font-mono">{m.ref ?? "—"}</td>
                     <td className="px-3 py-2 font-mono">{m.currentVersion ?? "—"}</td>
                     <td className="px-3 py-2">
-                      <span className={`rounded px-1.5 ${STATUS_TEXT[m.status].className}`}>{STATUS_TEXT[m.status].text}</span>
+                      {m.disabled ? (
+                        <span className="rounded bg-slate-100 px-1.5 text-slate-900">Disabled (count = 0)</span>
+                      ) : (
+                        <span className={`rounded px-1.5 ${STATUS_TEXT[m.status].className}`}>{STATUS_TEXT[m.status].text}</span>
+                      )}
                     </td>
                     <td className="px-3 py-2">
                       <a href={fileLink(getServices().env, ns, m.file, commit)} className="font-mono text-blue-800 underline">

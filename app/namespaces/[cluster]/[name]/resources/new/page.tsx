@@ -30,7 +30,7 @@ export default async function NewResourcesPage({ params }: { params: Promise<{ c
       </p>
       <ResourceRequestForm
         endpoint={`/api/namespaces/${encodeURIComponent(namespace.cluster)}/${encodeURIComponent(namespace.name)}/resources`}
-        modules={namespace.modules.map((m) => ({ name: m.name, module: m.module }))}
+        modules={namespace.modules.filter((m) => !m.disabled).map((m) => ({ name: m.name, module: m.module }))}
       />
     </div>
   );
