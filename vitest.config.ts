@@ -20,6 +20,8 @@ const SERVER_TESTS = [
   "lib/server/requests/resume-stalled-requests.test.ts",
   "lib/server/requests/webhook-replicas.test.ts",
   "scripts/prisma-schema-engine.test.ts",
+  "lib/db/request-enums-migration.test.ts",
+  "lib/server/prune-expired-rows.test.ts",
   // the kube-apiserver, Berth's sample API server, or a spawned server
   "lib/clusters/watch-cluster.integration.test.ts",
   "lib/clusters/sample/client-node-compat.test.ts",
@@ -41,6 +43,8 @@ const SERVER_TESTS = [
   "e2e/fakes/github/app-flow.test.ts",
   "lib/git/create-octokit.test.ts",
   "lib/server/github-app-bot.test.ts",
+  "lib/server/client-address.test.ts",
+  "lib/server/repair-incoming-request.test.ts",
 ];
 
 // Note: each project names its files; an include at the top would be added to both (extends: true concatenates).

@@ -89,6 +89,7 @@ describe("the bot as a GitHub App", () => {
     BERTH_GIT_PROVIDER: "github",
     GITHUB_ENVIRONMENTS_REPO: "org/envs",
     GITHUB_WEBHOOK_SECRET: "w".repeat(16),
+    NEXTAUTH_SECRET: "s".repeat(32),
   };
   const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
