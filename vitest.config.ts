@@ -12,6 +12,7 @@ const SERVER_TESTS = [
   "lib/db/create-db.test.ts",
   "lib/db/database-unavailable.test.ts",
   "lib/db/lock.test.ts",
+  "lib/db/request-enums-migration.test.ts",
   "lib/auth/sessions.test.ts",
   "lib/server/leases/leases.test.ts",
   "lib/server/requests/mark-applied-requests.test.ts",

@@ -6,23 +6,31 @@ import { fakeRequestDb, requestRow, type RequestRow } from "../testing/fake-requ
 import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 
 const SECRET = "webhook-secret-for-tests";
+const REPO = "ministryofjustice/cloud-platform-environments";
+const repo = (full_name = REPO) => ({ full_name });
 
 async function delivery(event: string, payload: object, secret = SECRET): Promise<WebhookDelivery & { delivery: string }> {
   const rawBody = JSON.stringify(payload);
   return { rawBody, event, delivery: randomUUID(), signature: await new Webhooks({ secret }).sign(rawBody) };
 }
 
-function setup(rows: RequestRow[] = [requestRow("r1", { prNumber: 7, branch: "berth/namespace-ns-r1-r1" })]) {
+function setup(rows: RequestRow[] = [requestRow("r1", { prNumber: 7, prHeadRepo: REPO, branch: "berth/namespace-ns-r1-r1" })]) {
   const requests = fakeRequestDb(rows);
   const onPush = vi.fn(async () => undefined);
   const log = testLogger();
-  const handle = (d: WebhookDelivery) => handleGitHubWebhook(requests.db, d, { secret: SECRET, baseBranch: "main", onPush, log });
+  const handle = (d: WebhookDelivery) => handleGitHubWebhook(requests.db, d, { secret: SECRET, repo: REPO, baseBranch: "main", onPush, log });
   return { requests, onPush, log, handle };
 }
 
-const review = (state: string, login = "rita") => ({
+const review = (state: string, login = "rita", pr: { sha?: string; updated_at?: string } = {}) => ({
   action: "submitted",
-  pull_request: { number: 7, html_url: "https://github.example/pr/7", head: { ref: "berth/namespace-ns-r1-r1" } },
+  pull_request: {
+    number: 7,
+    html_url: "https://github.example/pr/7",
+    updated_at: pr.updated_at ?? "2026-06-01T10:00:00Z",
+    head: { ref: "berth/namespace-ns-r1-r1", sha: pr.sha ?? "a".repeat(40), repo: repo() },
+    base: { ref: "main", repo: repo() },
+  },
   review: { state, user: { login } },
   sender: { login },
 });
@@ -42,27 +50,61 @@ describe("handleGitHubWebhook", () => {
     const { requests, handle } = setup();
     const approved = await delivery("pull_request_review", review("approved"));
     expect(await handle(approved)).toEqual({ handled: "pull_request_review -> approved" });
-    expect(requests.requests.get("r1")).toMatchObject({ state: "approved", prUrl: "https://github.example/pr/7" });
+    // Note: the URL is part of the binding, written when Berth opened the pull request; no event changes it.
+    expect(requests.requests.get("r1")).toMatchObject({
+      state: "approved",
+      prUrl: null,
+      headSha: "a".repeat(40),
+      prUpdatedAt: new Date("2026-06-01T10:00:00Z"),
+    });
     expect(requests.events).toMatchObject([{ fromState: "pr_open", toState: "approved", actor: "rita", note: "Review: approved by rita" }]);
 
     await expect(handle(approved)).rejects.toMatchObject({ code: "conflict" });
+    // The same captured payload under a fresh delivery id is a replay too.
+    await expect(handle({ ...approved, delivery: randomUUID() })).rejects.toMatchObject({ code: "conflict" });
     expect(requests.events).toHaveLength(1);
   });
 
-  it("finds a request by its branch when the pull request number is not stored yet, and follows a merge", async () => {
-    const { requests, handle } = setup([requestRow("r2", { prNumber: null, branch: "berth/namespace-x-r2", state: "approved" })]);
-    const merged = await delivery("pull_request", {
+  it("never moves a request backwards on news older than what it already applied", async () => {
+    const { requests, handle } = setup();
+    await handle(await delivery("pull_request_review", review("approved")));
+    const late = review("changes_requested", "other", { updated_at: "2026-06-01T09:00:00Z", sha: "b".repeat(40) });
+    expect(await handle(await delivery("pull_request_review", late))).toEqual({ handled: "stale" });
+    expect(requests.requests.get("r1")).toMatchObject({ state: "approved", headSha: "a".repeat(40) });
+    expect(requests.events).toHaveLength(1);
+  });
+
+  it("binds a request stored before head repositories were recorded to the environments repository", async () => {
+    const { requests, handle } = setup([requestRow("old", { prNumber: 7, prHeadRepo: null, branch: "berth/namespace-ns-r1-r1" })]);
+    expect(await handle(await delivery("pull_request_review", review("approved")))).toEqual({ handled: "pull_request_review -> approved" });
+    expect(requests.requests.get("old")).toMatchObject({ state: "approved", prHeadRepo: REPO });
+  });
+
+  it("follows a merge of the pull request a request is bound to, and nothing that only looks like it", async () => {
+    const { requests, handle } = setup([
+      requestRow("r2", { prNumber: 9, prHeadRepo: REPO, branch: "berth/namespace-x-r2", state: "approved" }),
+      requestRow("unbound", { prNumber: null, branch: "berth/namespace-y-r3", state: "approved" }),
+    ]);
+    const closed = (number: number, ref: string, head = repo()) => ({
       action: "closed",
-      pull_request: { number: 9, merged: true, html_url: "https://github.example/pr/9", head: { ref: "berth/namespace-x-r2" } },
+      pull_request: { number, merged: true, html_url: `https://github.example/pr/${number}`, head: { ref, repo: head }, base: { ref: "main", repo: repo() } },
       sender: { login: "merger" },
     });
-    expect(await handle(merged)).toEqual({ handled: "pull_request -> merged" });
+    // Note: a fork's pull request with the bound number and branch, or a pull request the request was never bound to, matches nothing.
+    expect(await handle(await delivery("pull_request", closed(9, "berth/namespace-x-r2", repo("attacker/cloud-platform-environments"))))).toEqual({
+      handled: "ignored",
+    });
+    expect(await handle(await delivery("pull_request", closed(11, "berth/namespace-y-r3")))).toEqual({ handled: "ignored" });
+    expect(requests.requests.get("r2")!.state).toBe("approved");
+    expect(requests.requests.get("unbound")).toMatchObject({ state: "approved", prNumber: null });
+
+    expect(await handle(await delivery("pull_request", closed(9, "berth/namespace-x-r2")))).toEqual({ handled: "pull_request -> merged" });
     expect(requests.requests.get("r2")).toMatchObject({ state: "merged", prNumber: 9 });
   });
 
   it("acknowledges deliveries about other pull requests without changing anything", async () => {
     const { requests, handle } = setup();
-    const other = await delivery("pull_request", { action: "closed", pull_request: { number: 99, merged: false, head: { ref: "feature" } } });
+    const other = await delivery("pull_request", { action: "closed", pull_request: { number: 99, merged: false, head: { ref: "feature", repo: repo() } } });
     expect(await handle(other)).toEqual({ handled: "ignored" });
     expect(requests.requests.get("r1")!.state).toBe("pr_open");
   });

@@ -26,7 +26,7 @@ const requests = fakeRequestDb([
     team: "team-a",
     namespace: "orders-prod",
     state: "approved",
-    answers: { resources: [] },
+    answers: { resources: [{ kind: "sqs", name: "orders_queue", deadLetterQueue: false }] },
     review: prediction({ iam: true }),
     createdAt: hoursAgo(50),
   }),

@@ -4,8 +4,25 @@ import { testLogger } from "@/lib/testing/test-logger";
 import { fakeRequestDb, requestRow } from "../testing/fake-request-db";
 import { pollPullRequests } from "./poll-pull-requests";
 
-function pr(number: number, facts: Partial<PullRequestStatus> = {}): PullRequestStatus {
-  return { number, state: "open", merged: false, headSha: `sha-${number}`, reviews: [], checks: [], comments: [], ...facts };
+const REPO = "ministryofjustice/cloud-platform-environments";
+const reader = (getPullRequest: (n: number) => Promise<PullRequestStatus>) => ({ getPullRequest, closePullRequest: async () => undefined });
+
+/** An open pull request from request `id`'s branch (requestRow's default, berth/<id>) in the environments repository. */
+function pr(number: number, id: string, facts: Partial<PullRequestStatus> = {}): PullRequestStatus {
+  return {
+    number,
+    state: "open",
+    merged: false,
+    headSha: `sha-${number}`,
+    headRef: `berth/${id}`,
+    headRepo: REPO,
+    updatedAt: "2026-06-01T10:00:00Z",
+    mergeable: true,
+    reviews: [],
+    checks: [],
+    comments: [],
+    ...facts,
+  };
 }
 
 describe("pollPullRequests", () => {
@@ -18,17 +35,22 @@ describe("pollPullRequests", () => {
       requestRow("done", { prNumber: 4, state: "merged" }),
     ]);
     const pulls = new Map([
-      [1, pr(1, { reviews: [{ user: "rita", state: "APPROVED", submittedAt: "2026-06-01T00:00:00Z", body: "" }] })],
-      [2, pr(2, { state: "closed", merged: true })],
-      [3, pr(3)],
-      [4, pr(4, { state: "closed" })],
+      [1, pr(1, "approved", { reviews: [{ user: "rita", state: "APPROVED", submittedAt: "2026-06-01T00:00:00Z", body: "" }] })],
+      [2, pr(2, "merged", { state: "closed", merged: true })],
+      [3, pr(3, "unchanged")],
+      [4, pr(4, "done", { state: "closed" })],
     ]);
     const read: number[] = [];
-    const moved = await pollPullRequests(requests.db, { getPullRequest: async (n) => (read.push(n), pulls.get(n)!) }, testLogger());
+    const moved = await pollPullRequests(
+      requests.db,
+      reader(async (n) => (read.push(n), pulls.get(n)!)),
+      testLogger(),
+      REPO,
+    );
 
     expect(moved).toBe(2);
     expect(read.sort()).toEqual([1, 2, 3]);
-    expect(requests.requests.get("approved")).toMatchObject({ state: "approved", headSha: "sha-1" });
+    expect(requests.requests.get("approved")).toMatchObject({ state: "approved", headSha: "sha-1", prUpdatedAt: new Date("2026-06-01T10:00:00Z") });
     expect(requests.requests.get("merged")!.state).toBe("merged");
     expect(requests.requests.get("done")!.state).toBe("merged");
     expect(requests.events).toEqual([
@@ -42,17 +64,44 @@ describe("pollPullRequests", () => {
     const log = testLogger();
     const moved = await pollPullRequests(
       requests.db,
-      {
-        getPullRequest: async (n) => {
-          if (n === 1) throw new Error("GitHub answered 502");
-          return pr(n, { state: "closed" });
-        },
-      },
+      reader(async (n) => {
+        if (n === 1) throw new Error("GitHub answered 502");
+        return pr(n, "fine", { state: "closed" });
+      }),
       log,
+      REPO,
     );
     expect(moved).toBe(1);
     expect(requests.requests.get("broken")!.state).toBe("pr_open");
     expect(requests.requests.get("fine")!.state).toBe("closed");
     expect(log.lines.filter((l) => l.level === "warn")).toMatchObject([{ msg: "polling a pull request failed", request: "broken" }]);
+  });
+
+  it("never applies a pull request whose head is not the request's binding, nor news older than it applied", async () => {
+    const requests = fakeRequestDb([
+      requestRow("fork", { prNumber: 1 }),
+      requestRow("branch", { prNumber: 2, prHeadRepo: REPO }),
+      requestRow("stale", { prNumber: 3, prUpdatedAt: new Date("2026-06-01T12:00:00Z") }),
+      requestRow("conflicted", { prNumber: 4 }),
+    ]);
+    const pulls = new Map([
+      [1, pr(1, "fork", { state: "closed", merged: true, headRepo: "attacker/cloud-platform-environments" })],
+      [2, pr(2, "other", { state: "closed", merged: true })],
+      [3, pr(3, "stale", { state: "closed" })],
+      [4, pr(4, "conflicted", { mergeable: false })],
+    ]);
+    const log = testLogger();
+    const moved = await pollPullRequests(
+      requests.db,
+      reader(async (n) => pulls.get(n)!),
+      log,
+      REPO,
+    );
+    expect(moved).toBe(1);
+    expect(requests.requests.get("fork")!.state).toBe("pr_open");
+    expect(requests.requests.get("branch")!.state).toBe("pr_open");
+    expect(requests.requests.get("stale")!.state).toBe("pr_open");
+    expect(requests.requests.get("conflicted")!.state).toBe("conflict");
+    expect(log.lines.filter((l) => l.level === "warn")).toMatchObject([{ request: "fork" }, { request: "branch" }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
-import type { GitProvider, PullRequestDraft } from "@/lib/git/git-provider";
+import type { GitProvider, OpenedPullRequest, PullRequestDraft } from "@/lib/git/git-provider";
 import { roles } from "../testing/fake-services";
 import { fakeRequestDb, requestRow } from "../testing/fake-request-db";
 import { testLogger } from "@/lib/testing/test-logger";
@@ -11,20 +11,31 @@ const files = [{ path: "namespaces/live.cloud-platform.service.justice.gov.uk/ns
 const failed = () =>
   requestRow("r1", { state: "failed", failure: "GitHub answered 502: Bad Gateway", answers: namespaceRequestFixture({ name: "ns-r1" }), files, attempts: 1 });
 
-function provider(open: (draft: PullRequestDraft) => Promise<{ number: number | null; url: string | null; headSha: string }>) {
+const REPO = "ministryofjustice/cloud-platform-environments";
+
+function provider(open: (draft: PullRequestDraft) => Promise<OpenedPullRequest>) {
   return { kind: "github", openPullRequest: vi.fn(open) } satisfies GitProvider;
 }
 
 describe("retryRequest", () => {
   it("opens the pull request again from the stored files, on the same branch, and clears the failure", async () => {
     const requests = fakeRequestDb([failed()]);
-    const git = provider(async () => ({ number: 5, url: "https://github.example/pr/5", headSha: "def" }));
+    const git = provider(async () => ({ number: 5, url: "https://github.example/pr/5", headRepo: REPO, headSha: "def" }));
     await retryRequest(requests.db, roles.owner, "r1", { provider: git, draft, log: testLogger() });
 
     const sent = git.openPullRequest.mock.calls[0]![0];
     expect(sent.branch).toBe("berth/namespace-ns-r1-r1");
     expect(sent.files).toEqual(files);
-    expect(requests.requests.get("r1")).toMatchObject({ state: "pr_open", prNumber: 5, failure: null, attempts: 2 });
+    expect(requests.requests.get("r1")).toMatchObject({
+      state: "pr_open",
+      prNumber: 5,
+      prUrl: "https://github.example/pr/5",
+      prHeadRepo: REPO,
+      headSha: "def",
+      pushedSha: "def",
+      failure: null,
+      attempts: 2,
+    });
     expect(requests.events).toMatchObject([{ fromState: "failed", toState: "pr_open", actor: "olly", note: "Pull request #5 opened" }]);
   });
 
@@ -41,7 +52,7 @@ describe("retryRequest", () => {
 
   it("answers not_found to someone who may not see the request, and conflict unless it failed", async () => {
     const requests = fakeRequestDb([failed(), requestRow("open")]);
-    const git = provider(async () => ({ number: 1, url: null, headSha: "x" }));
+    const git = provider(async () => ({ number: 1, url: null, headRepo: REPO, headSha: "x" }));
     await expect(retryRequest(requests.db, roles.member, "r1", { provider: git, draft, log: testLogger() })).rejects.toMatchObject({ code: "not_found" });
     await expect(retryRequest(requests.db, roles.owner, "open", { provider: git, draft, log: testLogger() })).rejects.toMatchObject({ code: "conflict" });
     await expect(retryRequest(requests.db, roles.owner, "missing", { provider: git, draft, log: testLogger() })).rejects.toMatchObject({

@@ -9,7 +9,15 @@ import { submitNamespaceRequest } from "./submit-namespace-request";
 
 const visits = viewer("vic", ["hmpps-visits"]);
 
-function setup(rows: RequestRow[] = [], open: GitProvider["openPullRequest"] = async () => ({ number: 3, url: "https://github.example/pr/3", headSha: "h" })) {
+function setup(
+  rows: RequestRow[] = [],
+  open: GitProvider["openPullRequest"] = async () => ({
+    number: 3,
+    url: "https://github.example/pr/3",
+    headRepo: "ministryofjustice/cloud-platform-environments",
+    headSha: "h",
+  }),
+) {
   const requests = fakeRequestDb(rows);
   const provider = { kind: "github" as const, openPullRequest: vi.fn(open) };
   const deps = {
@@ -30,7 +38,16 @@ describe("submitNamespaceRequest", () => {
 
     expect(requests.rawStatements).toEqual([{ sql: expect.stringContaining("pg_advisory_xact_lock"), values: ["book-a-visit-dev"] }]);
     const row = requests.requests.get(id)!;
-    expect(row).toMatchObject({ kind: "namespace", state: "pr_open", namespace: "book-a-visit-dev", team: "hmpps-visits", requester: "vic", prNumber: 3 });
+    expect(row).toMatchObject({
+      kind: "namespace",
+      state: "pr_open",
+      namespace: "book-a-visit-dev",
+      team: "hmpps-visits",
+      requester: "vic",
+      prNumber: 3,
+      prHeadRepo: "ministryofjustice/cloud-platform-environments",
+      pushedSha: "h",
+    });
     expect(row.branch).toBe(`berth/namespace-book-a-visit-dev-${id}`);
     const draft: PullRequestDraft = provider.openPullRequest.mock.calls[0]![0];
     expect(draft.branch).toBe(row.branch);

@@ -11,7 +11,10 @@ const queue = { resources: [{ kind: "sqs", name: "orders_queue", deadLetterQueue
 
 function setup() {
   const requests = fakeRequestDb();
-  const provider = { kind: "local" as const, openPullRequest: vi.fn<GitProvider["openPullRequest"]>(async () => ({ number: null, url: null, headSha: "h" })) };
+  const provider = {
+    kind: "local" as const,
+    openPullRequest: vi.fn<GitProvider["openPullRequest"]>(async () => ({ number: null, url: null, headRepo: null, headSha: "h" })),
+  };
   const deps = {
     db: requests.db,
     profile,
@@ -28,7 +31,15 @@ describe("submitResourceRequest", () => {
     const { requests, provider, deps } = setup();
     const { id } = await submitResourceRequest(roles.owner, orders, queue, deps);
 
-    expect(requests.requests.get(id)).toMatchObject({ kind: "resources", state: "pr_open", namespace: "orders-dev", team: "team-a", requester: "olly" });
+    expect(requests.requests.get(id)).toMatchObject({
+      kind: "resources",
+      state: "pr_open",
+      namespace: "orders-dev",
+      team: "team-a",
+      requester: "olly",
+      prNumber: null,
+      pushedSha: "h",
+    });
     const draft = provider.openPullRequest.mock.calls[0]![0];
     expect(draft.files.map((f) => f.path)).toEqual([`${orders.path}/resources/orders_queue.tf`]);
     expect(draft.files[0]!.content).toContain('module "orders_queue"');

@@ -5,9 +5,10 @@ import { transitionRequest } from "./transition-request";
 describe("transitionRequest", () => {
   it("moves a request the state machine allows, with its facts and an audit entry naming who", async () => {
     const requests = fakeRequestDb([requestRow("r1", { state: "submitted" })]);
-    const moved = await transitionRequest(requests.db, "r1", "pr_open", "alice", "Pull request #7 opened", { prNumber: 7, headSha: "abc" });
+    const seen = new Date("2026-06-01T10:00:00Z");
+    const moved = await transitionRequest(requests.db, "r1", "pr_open", "alice", "Pull request #7 opened", { headSha: "abc", prUpdatedAt: seen });
     expect(moved).toBe(true);
-    expect(requests.requests.get("r1")).toMatchObject({ state: "pr_open", prNumber: 7, headSha: "abc" });
+    expect(requests.requests.get("r1")).toMatchObject({ state: "pr_open", headSha: "abc", prUpdatedAt: seen });
     expect(requests.events).toEqual([{ requestId: "r1", fromState: "submitted", toState: "pr_open", actor: "alice", note: "Pull request #7 opened" }]);
   });
 

@@ -80,8 +80,8 @@ function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean 
  * Test fake: the requests table in memory, with only what the request
  * use-cases call (request.findMany and findFirst with the filters of
  * matches(), orderBy createdAt and take; request.findUnique; request.create,
- * with nested events; request.update, with `increment`; requestEvent.create;
- * webhookDelivery.create and delete; $executeRaw, recorded but not run;
+ * with nested events; request.update, with `increment`; request.updateMany; requestEvent.create;
+ * webhookDelivery.create (unique id and digest) and delete; $executeRaw, recorded but not run;
  * $transaction). Any other method is
  * undefined, so a use-case that starts using one fails its test rather than
  * passing on a guess; real-PostgreSQL tests cover the queries themselves.
@@ -92,6 +92,7 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
   const events: EventRow[] = [];
   const rawStatements: { sql: string; values: unknown[] }[] = [];
   const deliveries = new Map<string, string>();
+  const digests = new Map<string, string>();
   const fake = {
     requests,
     events,
@@ -132,6 +133,11 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
         }
         return { ...row };
       },
+      updateMany: async (args: { where?: Record<string, unknown>; data: Record<string, unknown> }) => {
+        const found = [...requests.values()].filter((row) => matches(row, args.where));
+        for (const row of found) Object.assign(row, args.data);
+        return { count: found.length };
+      },
     },
     requestEvent: {
       create: async (args: { data: EventRow }) => {
@@ -139,15 +145,23 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
         return args.data;
       },
     },
-    /** Webhook deliveries seen, by id; a second create of one fails as PostgreSQL's unique index does (P2002). */
+    /**
+     * Webhook deliveries seen, by id, and their payload digests; a second create with the same id or digest fails as
+     * PostgreSQL's unique indexes do (P2002).
+     */
     deliveries,
     webhookDelivery: {
-      create: async (args: { data: { id: string; event: string } }) => {
+      create: async (args: { data: { id: string; event: string; digest?: string } }) => {
         if (deliveries.has(args.data.id)) throw Object.assign(new Error("Unique constraint failed on the fields: (`id`)"), { code: "P2002" });
+        const digest = args.data.digest;
+        if (digest !== undefined && [...digests.values()].includes(digest))
+          throw Object.assign(new Error("Unique constraint failed on the fields: (`digest`)"), { code: "P2002" });
         deliveries.set(args.data.id, args.data.event);
+        if (digest !== undefined) digests.set(args.data.id, digest);
         return args.data;
       },
       delete: async (args: { where: { id: string } }) => {
+        digests.delete(args.where.id);
         if (!deliveries.delete(args.where.id)) throw Object.assign(new Error("Record to delete does not exist."), { code: "P2025" });
         return { id: args.where.id };
       },
