@@ -1,12 +1,16 @@
 import { describe, expect, it, vi } from "vitest";
 import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
+import { withStandardTerraform } from "@/lib/environments/testing/standard-terraform";
 import type { GitProvider } from "@/lib/git/git-provider";
 import { testLogger } from "@/lib/testing/test-logger";
 import { profile, roles } from "../testing/fake-services";
 import { fakeRequestDb } from "../testing/fake-request-db";
 import { submitResourceRequest } from "./submit-resource-request";
 
-const orders = namespaceRecord("orders-dev", { files: ["00-namespace.yaml", "01-rbac.yaml", "resources/main.tf"] });
+// A namespace whose variables.tf declares what module blocks use, so the pull request holds the new file alone.
+const { namespace: orders, readFile } = withStandardTerraform(
+  namespaceRecord("orders-dev", { files: ["00-namespace.yaml", "01-rbac.yaml", "resources/main.tf"] }),
+);
 const queue = { resources: [{ kind: "sqs", name: "orders_queue", deadLetterQueue: false }] };
 
 function setup() {
@@ -21,7 +25,7 @@ function setup() {
     provider,
     draft: { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null },
     log: testLogger(),
-    readFile: async () => null,
+    readFile: async (path: string) => readFile(path),
   };
   return { requests, provider, deps };
 }
