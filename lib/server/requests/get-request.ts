@@ -1,3 +1,4 @@
+import { parseStoredReview, type ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
@@ -21,6 +22,8 @@ export interface RequestDetail {
   /** `previous` is what a changed file held before (resource requests); absent for new files. */
   files: (FileChange & { previous?: string | null })[];
   answers: Record<string, unknown>;
+  /** The review forecast stored at submission (older rows read into the same shape). */
+  review: ReviewForecast | null;
   events: { fromState: string | null; toState: string; actor: string; note: string | null; createdAt: Date }[];
 }
 
@@ -32,6 +35,7 @@ export async function getRequest(db: Db, viewer: Viewer, id: string): Promise<Re
     ...row,
     files: row.files as unknown as FileChange[],
     answers: row.answers as Record<string, unknown>,
+    review: parseStoredReview(row.review),
     events: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, actor: e.actor, note: e.note, createdAt: e.createdAt })),
   };
 }

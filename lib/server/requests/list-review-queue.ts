@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import { parseStoredReview, REVIEW_FLAG_KEYS, type ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { canReview } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
@@ -7,10 +7,10 @@ import type { InventorySnapshot } from "../inventory-store";
 import { authorize } from "../authorize";
 import { OPEN_STATES } from "./request-state";
 
-export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket"] as const;
+export const REVIEW_FLAGS = REVIEW_FLAG_KEYS;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
-export type { ReviewPrediction };
+export type { ReviewForecast };
 
 export const queueFiltersSchema = z.object({
   team: z
@@ -44,7 +44,8 @@ export interface QueueItem {
   ageHours: number;
   prNumber: number | null;
   prUrl: string | null;
-  review: ReviewPrediction | null;
+  /** The stored forecast; rows stored before forecasts are read into the same shape. */
+  review: ReviewForecast | null;
 }
 
 /** Every open request, oldest first, with what a reviewer cares about; reviewers only. */
@@ -54,7 +55,7 @@ export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: Qu
   const items = rows.map((row): QueueItem => {
     const answers = row.answers as { businessUnit?: string; isProduction?: boolean };
     const existing = snapshot.find(row.cluster, row.namespace);
-    const review = (row.review as ReviewPrediction | null) ?? null;
+    const review = parseStoredReview(row.review);
     return {
       id: row.id,
       kind: row.kind,

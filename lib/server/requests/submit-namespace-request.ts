@@ -17,6 +17,8 @@ export interface SubmitDeps {
   db: Db;
   profile: PlatformProfile;
   snapshot: InventorySnapshot;
+  /** Reads a file at the base commit (CODEOWNERS for the forecast). */
+  readBase?: (path: string) => Promise<string | null>;
   provider: GitProvider;
   draft: DraftSettings;
   log: Pick<Logger, "error">;
