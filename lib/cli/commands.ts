@@ -1,3 +1,4 @@
+import { checkCommand } from "./check";
 import type { CliCommand } from "./command";
 import { inventoryCommand } from "./inventory";
 import { renderCommand } from "./render";
@@ -5,4 +6,4 @@ import { sampleCommand } from "./sample";
 import { sampleClusterCommand } from "./sample-cluster";
 
 /** Every `berth` command; a new command is one file plus one line here. */
-export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand];
+export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand, checkCommand];

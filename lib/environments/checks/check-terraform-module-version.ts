@@ -42,6 +42,8 @@ export function checkTerraformModuleVersion(change: Change, profile: PlatformPro
     out,
     modules === 0
       ? "the changed files use no platform module"
-      : `all ${modules} module${modules === 1 ? "" : "s"} in the changed files are at their latest release`,
+      : modules === 1
+        ? "the module in the changed files is at its latest release"
+        : `all ${modules} modules in the changed files are at their latest release`,
   );
 }

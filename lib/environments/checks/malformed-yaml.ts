@@ -13,5 +13,5 @@ export function malformedYaml(change: Change, profile: PlatformProfile): CheckRe
     const { error } = readYamlStream(file.content);
     if (error) out.push({ id, status: "fail", message: `${file.path}: line ${error.line}: ${error.message}`, file: file.path });
   }
-  return orPass(id, out, checked === 0 ? "the change has no YAML file" : `${checked} YAML file${checked === 1 ? "" : "s"} parse`);
+  return orPass(id, out, checked === 0 ? "the change has no YAML file" : `${checked} YAML file${checked === 1 ? " parses" : "s parse"}`);
 }
