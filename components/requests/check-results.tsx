@@ -9,7 +9,7 @@ const BADGE = {
 /** The repository's PR checks, one line per result, each naming the check it mirrors. */
 export function CheckResults({ results }: { results: CheckResult[] }) {
   return (
-    <ul className="space-y-1 text-sm" aria-label="The repository's checks">
+    <ul className="space-y-1 text-sm">
       {results.map((r, i) => (
         <li key={`${r.id}-${i}`} className="flex gap-2">
           <span className={`shrink-0 rounded px-1.5 font-semibold ${BADGE[r.status][1]}`}>{BADGE[r.status][0]}</span>

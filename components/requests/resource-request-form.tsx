@@ -221,9 +221,9 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
 
       {preview.data && (
         <>
-          <section aria-labelledby="review-prediction" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="review-prediction" className="mb-2 font-semibold">
-              Review
+          <section aria-labelledby="review-forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="review-forecast" className="mb-2 font-semibold">
+              Review forecast
             </h2>
             {preview.data.review ? (
               <ReviewForecastView forecast={preview.data.review} />
