@@ -1,4 +1,4 @@
-import { baseFrom, namespacePath, type ChangedFile, type CheckResult } from "@/lib/environments/checks/change";
+import { baseFrom, namespacePath, type Change, type ChangedFile, type CheckResult } from "@/lib/environments/checks/change";
 import { forecastReview } from "@/lib/environments/checks/forecast-review";
 import { CODEOWNERS_PATHS } from "@/lib/environments/checks/parse-codeowners";
 import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
@@ -19,7 +19,8 @@ export async function checkChange(
   files: ChangedFile[],
   context: {
     profile: PlatformProfile;
-    author: { login: string; teams: readonly string[] };
+    /** The pull request's author; null when not known (check-permissions then names who may pass). */
+    author: Change["author"];
     /** Reads a file at the base commit; null when absent. */
     readBase: (path: string) => Promise<string | null>;
     namespace?: { isProduction: boolean; skipApply: boolean } | null;

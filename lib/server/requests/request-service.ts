@@ -100,10 +100,11 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
   const { snapshot, readFile } = await indexedFileReader(deps);
   const existing = request.kind === "resources" ? snapshot.find(request.cluster, request.namespace) : undefined;
-  // The checks as they stand against today's main; the requester was a member of the owning team when they submitted.
+  // The checks as they stand against today's main. The requester's teams are not known now (submitting checked them),
+  // so check-permissions names the teams that may pass rather than guess.
   const { checks } = await checkChange(
     request.files.map((f) => ({ path: f.path, content: f.content, previous: f.previous ?? null })),
-    { profile: deps.profile, author: { login: request.requester, teams: [request.team] }, readBase: readFile, namespace: existing },
+    { profile: deps.profile, author: null, readBase: readFile, namespace: existing },
   );
   const actions: RequestAction[] = [];
   if (request.state === "failed") actions.push("retry");
