@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FLAG_LABELS } from "@/components/requests/review-forecast-view";
 import { StateBadge } from "@/components/requests/state-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -11,15 +12,7 @@ import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-const FLAG_TEXT: Record<ReviewFlag, string> = {
-  production: "Production namespace",
-  iam: "IAM or IRSA change",
-  yamlOutsideResources: "YAML outside resources/",
-  skipApply: "Skip-apply marker",
-  uncataloguedVersion: "Module version not in the catalogue",
-  publicBucket: "Public S3 bucket",
-  clusterStateUnknown: "Cluster state unknown at submit: check the name is not already in use",
-};
+const FLAG_TEXT: Record<ReviewFlag, string> = FLAG_LABELS;
 
 function age(hours: number): string {
   return hours < 1 ? "under an hour" : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
@@ -81,12 +74,17 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
               <td className="px-3 py-2">
                 {item.review ? (
                   <>
-                    <span
-                      className={`rounded px-1.5 font-semibold ${item.review.autoApprovable ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
-                    >
-                      {item.review.autoApprovable ? "Auto-approvable" : "Needs a platform review"}
-                    </span>
-                    <span className="block text-xs text-slate-700">{item.review.reason}</span>
+                    <span className="block text-xs font-semibold">{item.review.summary}</span>
+                    <ul className="text-xs text-slate-700">
+                      {item.review.failing.map((f, i) => (
+                        <li key={`f${i}`} className="text-rose-900">
+                          Fails {f.id}: {f.message}
+                        </li>
+                      ))}
+                      {item.review.reasons.map((r, i) => (
+                        <li key={`r${i}`}>{r}</li>
+                      ))}
+                    </ul>
                   </>
                 ) : (
                   "—"

@@ -4,7 +4,8 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
-import { PolicyResults } from "./policy-results";
+import { CheckResults } from "./check-results";
+import { ReviewForecastView } from "./review-forecast-view";
 import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
@@ -228,10 +229,15 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
         <h2 id="policy" className="mb-2 font-semibold">
           The repository&apos;s checks
         </h2>
-        {!preview.data || preview.data.policy.length === 0 ? (
-          <p className="text-sm">Fill in the form to see the results of the repository&apos;s policy checks.</p>
+        {!preview.data || preview.data.checks.length === 0 ? (
+          <p className="text-sm">Fill in the form to see the results of the repository&apos;s checks and how the pull request will be reviewed.</p>
         ) : (
-          <PolicyResults results={preview.data.policy} />
+          <>
+            {preview.data.review && <ReviewForecastView forecast={preview.data.review} />}
+            <div className="mt-2">
+              <CheckResults results={preview.data.checks} />
+            </div>
+          </>
         )}
       </section>
 

@@ -1,15 +1,13 @@
 /** Client-side calls to the request routes, shared by the form and the request page. */
 
-export interface PolicyResult {
-  rule: string;
-  pass: boolean;
-  message: string;
-}
+import type { CheckResult } from "@/lib/environments/checks/change";
+import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 
 export interface Preview {
   fields: Record<string, string>;
-  policy: PolicyResult[];
+  checks: CheckResult[];
   files: { path: string; content: string }[];
+  review: ReviewForecast | null;
 }
 
 export class FieldErrors extends Error {

@@ -5,16 +5,19 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { RESOURCE_KINDS, type ResourceField, type ResourceKind } from "@/lib/environments/requests/resource-request";
 import { diffLines } from "./diff-lines";
-import { PolicyResults } from "./policy-results";
+import type { CheckResult } from "@/lib/environments/checks/change";
+import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
+import { CheckResults } from "./check-results";
 import { FieldErrors } from "./request-api";
+import { ReviewForecastView } from "./review-forecast-view";
 
 type Entry = Record<string, unknown> & { kind: ResourceKind };
 
 interface Preview {
   fields: Record<string, string>;
-  policy: { rule: string; pass: boolean; message: string }[];
+  checks: CheckResult[];
   files: { path: string; content: string; previous: string | null }[];
-  review: { autoApprovable: boolean; reason: string } | null;
+  review: ReviewForecast | null;
 }
 
 const input = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
@@ -218,19 +221,17 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
 
       {preview.data && (
         <>
-          <section aria-labelledby="review-prediction" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="review-prediction" className="mb-2 font-semibold">
-              Review
+          <section aria-labelledby="review-forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <h2 id="review-forecast" className="mb-2 font-semibold">
+              Review forecast
             </h2>
             {preview.data.review ? (
-              <p className="text-sm">
-                <strong>{preview.data.review.autoApprovable ? "Auto-approvable" : "Needs a platform review"}</strong>: {preview.data.review.reason}
-              </p>
+              <ReviewForecastView forecast={preview.data.review} />
             ) : (
               <p className="text-sm">Complete the fields to see how this request will be reviewed.</p>
             )}
             <div className="mt-2">
-              <PolicyResults results={preview.data.policy} />
+              <CheckResults results={preview.data.checks} />
             </div>
           </section>
           <section aria-labelledby="changed-files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

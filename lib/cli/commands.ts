@@ -1,4 +1,5 @@
 import { catalogueCommand } from "./catalogue";
+import { checkCommand } from "./check";
 import type { CliCommand } from "./command";
 import { inventoryCommand } from "./inventory";
 import { renderCommand } from "./render";
@@ -6,4 +7,4 @@ import { sampleCommand } from "./sample";
 import { sampleClusterCommand } from "./sample-cluster";
 
 /** Every `berth` command; a new command is one file plus one line here. */
-export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand, catalogueCommand];
+export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand, catalogueCommand, checkCommand];

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { checkNamespacePolicy } from "../environments/checks/check-namespace-policy";
+import { runChecks } from "../environments/checks/run-checks";
 import { validateNamespaceRequest } from "../environments/requests/namespace-request";
 import { namespacesDir } from "../environments/profile/namespaces-dir";
 import { renderNamespaceFiles } from "../environments/render/render-namespace-files";
@@ -48,8 +48,9 @@ export async function renderNamespace(args: string[], io: CliIo): Promise<number
   if (takenIn.length > 0) return fail({ name: `${request.name} already exists in ${takenIn.join(", ")}; names are unique across all clusters` });
 
   const files = renderNamespaceFiles(request, profile);
-  const broken = checkNamespacePolicy(files, profile).filter((r) => !r.pass);
-  if (broken.length > 0) return fail(Object.fromEntries(broken.map((r) => [`policy ${r.rule}`, r.message])));
+  const change = { files: files.map((f) => ({ ...f, previous: null })), readBase: () => null, author: null };
+  const broken = runChecks(change, profile).filter((r) => r.status === "fail");
+  if (broken.length > 0) return fail(Object.fromEntries(broken.map((r) => [`check ${r.id}`, r.message])));
 
   for (const file of files) {
     const target = path.join(values.out, file.path);

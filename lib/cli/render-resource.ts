@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildIndex } from "../environments/repository/build-index";
-import { checkNamespacePolicy } from "../environments/checks/check-namespace-policy";
+import { runChecks } from "../environments/checks/run-checks";
 import { InvalidResourceRequestError, renderResourceFiles } from "../environments/render/render-resource-files";
 import { ModuleRefRewriteError } from "../environments/edit/rewrite-module-ref";
 import { runGit } from "../environments/repository/run-git";
@@ -73,8 +73,9 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
     if (error instanceof InvalidResourceRequestError) return fail(error.fields);
     throw error;
   }
-  const broken = checkNamespacePolicy(files, profile, { existingNamespace: namespace }).filter((r) => !r.pass);
-  if (broken.length > 0) return fail(Object.fromEntries(broken.map((r) => [`policy ${r.rule}`, r.message])));
+  const change = { files: files.map((f) => ({ ...f, previous: current.get(f.path) ?? null })), readBase: (p: string) => current.get(p) ?? null, author: null };
+  const broken = runChecks(change, profile).filter((r) => r.status === "fail");
+  if (broken.length > 0) return fail(Object.fromEntries(broken.map((r) => [`check ${r.id}`, r.message])));
 
   const isNew = (p: string) => !current.has(p);
   const taken = files.filter((f) => isNew(f.path) && existsSync(path.join(values.out!, f.path)));

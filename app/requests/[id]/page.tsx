@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { diffLines } from "@/components/requests/diff-lines";
-import { PolicyResults } from "@/components/requests/policy-results";
+import { CheckResults } from "@/components/requests/check-results";
+import { ReviewForecastView } from "@/components/requests/review-forecast-view";
 import { AutoRefresh, RequestActions } from "@/components/requests/request-actions";
 import { StateBadge, stateText } from "@/components/requests/state-badge";
 import { requestFor } from "@/lib/server/requests/request-service";
@@ -16,7 +17,7 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
-  const { request: r, pullRequest, actions, policy, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
+  const { request: r, pullRequest, actions, checks, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
   return (
     <div className="space-y-6">
       {MOVING.includes(r.state) && <AutoRefresh seconds={5} />}
@@ -157,11 +158,18 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </section>
       )}
 
+      <section aria-labelledby="forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="forecast" className="mb-2 font-semibold">
+          Review forecast
+        </h2>
+        {r.review ? <ReviewForecastView forecast={r.review} /> : <p className="text-sm">No forecast was recorded for this request.</p>}
+      </section>
+
       <section aria-labelledby="policy" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="policy" className="mb-2 font-semibold">
           The repository&apos;s checks
         </h2>
-        <PolicyResults results={policy} />
+        <CheckResults results={checks} />
       </section>
 
       <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

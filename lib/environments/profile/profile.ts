@@ -45,17 +45,83 @@ const cloudPlatformNamespaceTemplate: z.infer<typeof namespaceTemplateSchema> = 
   },
 };
 
+/** The ids of the repository's PR checks, as its CI names them; every check Berth runs reports under one. */
+const checkIdsSchema = z.object({
+  namespacePolicy: z.string().min(1),
+  permissions: z.string().min(1),
+  oneNamespace: z.string().min(1),
+  iam: z.string().min(1),
+  moduleVersion: z.string().min(1),
+  malformedYaml: z.string().min(1),
+  metadataName: z.string().min(1),
+  terraformNamespace: z.string().min(1),
+  ecrDeletion: z.string().min(1),
+});
+
+const cloudPlatformCheckIds: z.infer<typeof checkIdsSchema> = {
+  namespacePolicy: "rego-namespace-policy",
+  permissions: "check-permissions",
+  oneNamespace: "reject-multi-namespace-prs",
+  iam: "iam-role-policy-changes-check",
+  moduleVersion: "check-terraform-module-version",
+  malformedYaml: "malformed-yaml",
+  metadataName: "yaml-metadata-change-check",
+  terraformNamespace: "compare-namespaces",
+  ecrDeletion: "ecr-deletion-check",
+};
+
 const policySchema = z.object({
   /** The only ClusterRoles a RoleBinding may reference. */
   allowedClusterRoles: z.array(z.string().min(1)).min(1),
-  /** Labels a Namespace must not carry: key -> value. */
+  /** Labels a manifest must not carry: key -> value. */
   forbiddenLabels: z.record(z.string().min(1), z.string()),
+  /** Namespace annotations (under the label prefix) that must be present and non-empty. */
+  requiredAnnotations: z.array(z.string().min(1)).default(["business-unit", "application", "owner", "source-code", "slack-channel"]),
+  /** Namespace labels (under the label prefix) that must be present and non-empty. */
+  requiredLabels: z.array(z.string().min(1)).default(["is-production", "environment-name"]),
+  /** The value the Namespace's `pod-security.kubernetes.io/enforce` label must have. */
+  podSecurityEnforce: z.string().min(1).default("restricted"),
+  /** Manifest kinds the policy rejects, with why. */
+  forbiddenKinds: z.record(z.string().min(1), z.string()).default({
+    ClusterRole: "",
+    ClusterRoleBinding: "",
+    ServiceAccount: "service accounts come from Terraform",
+  }),
+  /**
+   * What the IAM check looks for in every added or removed line of a pull
+   * request's diff (plain substrings). The MoJ check's documented patterns.
+   */
+  iamPatterns: z.array(z.string().min(1)).default(["aws_iam", '"Effect":', '"s3:', '"sqs:']),
+  /** GitHub team slugs whose members pass check-permissions for any namespace (the platform's reviewers). */
+  reviewerTeams: z.array(z.string().min(1)).default(["webops"]),
+  /** The repository's check ids. */
+  checkIds: checkIdsSchema.default(cloudPlatformCheckIds),
 });
 
-const cloudPlatformPolicy: z.infer<typeof policySchema> = {
+const cloudPlatformPolicy: z.infer<typeof policySchema> = policySchema.parse({
   allowedClusterRoles: ["admin", "calico-network-policy-access"],
   forbiddenLabels: { component: "cloud-platform-monitoring-alerts" },
-};
+});
+
+/** Who reviews a pull request on the platform. */
+const reviewSchema = z.object({
+  /**
+   * The platform's auto-approver, if it has one: it approves a change whose
+   * files are all under one of `paths` (relative to the namespace folder),
+   * that fails no check and raises none of `blockingFlags`. Null: every pull
+   * request waits for the CODEOWNERS' approval (MoJ since 2025).
+   */
+  autoApprover: z
+    .object({
+      name: z.string().min(1),
+      paths: z.array(z.string().min(1)).min(1),
+      blockingFlags: z.array(z.string().min(1)),
+    })
+    .nullable()
+    .default(null),
+  /** Owners assumed when the repository has no CODEOWNERS file (or it matches nothing). */
+  defaultOwners: z.array(z.string().min(1)).default([]),
+});
 
 /**
  * A platform profile: the conventions of one environments repository. The
@@ -109,6 +175,8 @@ const profileSchema = z.object({
   namespaceTemplate: namespaceTemplateSchema.default(cloudPlatformNamespaceTemplate),
   /** The repository's own PR policy, as Berth checks it before opening a pull request. */
   policy: policySchema.default(cloudPlatformPolicy),
+  /** Who approves pull requests, and whether anything approves them automatically. */
+  review: reviewSchema.default({ autoApprover: null, defaultOwners: [] }),
   /**
    * Namespaces a cluster runs that no repository folder defines, by design
    * (the platform's own): not drift. A trailing `*` matches a prefix.
@@ -132,6 +200,7 @@ export const cloudPlatformProfile: PlatformProfile = profileSchema.parse({
   moduleSource: "github.com/ministryofjustice/cloud-platform-terraform-{module}?ref={ref}",
   modules: builtInCatalogue,
   defaults: { githubOwner: "ministryofjustice", reviewAfterMonths: 3, reviewAfterEnvironments: ["development"] },
+  review: { autoApprover: null, defaultOwners: ["@ministryofjustice/WebOps"] },
   systemNamespaces: [
     "default",
     "kube-*",

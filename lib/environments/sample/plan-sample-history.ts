@@ -70,7 +70,13 @@ export function planSampleHistory(namespaces: SampleNamespace[], { profile, seed
     pr += rng.int(0, 40);
   };
 
-  push("Add README", [], { "README.md": readme(profile), ...platformFolders(namespaces, profile) });
+  // The platform's CODEOWNERS (MoJ: every PR needs WebOps), so the review forecast reads it as it would the real one.
+  const owners = profile.review.defaultOwners;
+  push("Add README", [], {
+    "README.md": readme(profile),
+    ...(owners.length > 0 ? { ".github/CODEOWNERS": `* ${owners.join(" ")}\n` } : {}),
+    ...platformFolders(namespaces, profile),
+  });
   for (let a = 0; a < adds; a++) {
     const added = namespaces.filter((_, i) => addIndex[i] === a);
     push(

@@ -1,7 +1,8 @@
+import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
-import { requestAnswers, requestFiles, type StoredFile } from "./request-columns";
+import { requestAnswers, requestFiles, requestReview, type StoredFile } from "./request-columns";
 import { canSeeRequest } from "./request-access";
 import type { RequestKind, RequestState } from "./request-state";
 
@@ -25,6 +26,8 @@ export interface RequestDetail {
   /** `previous` is what a changed file held before (resource requests); absent for new files. */
   files: StoredFile[];
   answers: Record<string, unknown>;
+  /** The review forecast stored at submission (older rows read into the same shape). */
+  review: ReviewForecast | null;
   events: { fromState: string | null; toState: string; actor: string; note: string | null; createdAt: Date }[];
 }
 
@@ -36,6 +39,7 @@ export async function getRequest(db: Db, viewer: Viewer, id: string): Promise<Re
     ...row,
     files: requestFiles(row),
     answers: requestAnswers(row).answers,
+    review: requestReview(row),
     events: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, actor: e.actor, note: e.note, createdAt: e.createdAt })),
   };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ReviewPrediction } from "@/lib/environments/checks/predict-review";
 import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
 import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
 import { inventorySnapshot, NOW, roles } from "../testing/fake-services";
 import { fakeRequestDb, requestRow } from "../testing/fake-request-db";
 import { listReviewQueue, queueFiltersSchema } from "./list-review-queue";
 
+/** The shape Berth stored before review forecasts; such rows are still read (parseStoredReview). */
+type ReviewPrediction = { autoApprovable: boolean; reason: string; flags: Record<string, boolean> };
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
 const prediction = (flags: Partial<ReviewPrediction["flags"]>): ReviewPrediction => ({
   autoApprovable: false,

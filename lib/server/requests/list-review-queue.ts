@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import { REVIEW_FLAG_KEYS, type ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { canReview } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
@@ -8,10 +8,10 @@ import { authorize } from "../authorize";
 import { requestAnswers, requestReview } from "./request-columns";
 import { OPEN_STATES, type RequestKind, type RequestState } from "./request-state";
 
-export const REVIEW_FLAGS = ["production", "iam", "yamlOutsideResources", "skipApply", "uncataloguedVersion", "publicBucket", "clusterStateUnknown"] as const;
+export const REVIEW_FLAGS = REVIEW_FLAG_KEYS;
 export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 
-export type { ReviewPrediction };
+export type { ReviewForecast };
 
 /** The queue's filters from the URL; a value no team or business unit could have (over 100 characters) is no filter, as a bad flag is. */
 export const queueFiltersSchema = z.object({
@@ -48,7 +48,8 @@ export interface QueueItem {
   ageHours: number;
   prNumber: number | null;
   prUrl: string | null;
-  review: ReviewPrediction | null;
+  /** The stored forecast; rows stored before forecasts are read into the same shape. */
+  review: ReviewForecast | null;
 }
 
 /** Every open request, oldest first, with what a reviewer cares about; reviewers only. */

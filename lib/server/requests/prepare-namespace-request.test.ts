@@ -43,7 +43,7 @@ describe("prepareNamespaceRequest: names a cluster already runs", () => {
   it("accepts a free name without a flag when every cluster is synced", async () => {
     const prepared = await prepare("orders-dev", bothSynced);
     expect(prepared.fields).toEqual({});
-    expect(prepared.review?.flags.clusterStateUnknown).toBeUndefined();
+    expect(prepared.review?.flags.clusterStateUnknown).toBe(false);
   });
 
   it("flags the review when a cluster's state was unknown at submit", async () => {

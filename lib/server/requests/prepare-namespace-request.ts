@@ -1,21 +1,24 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
-import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/checks/check-namespace-policy";
-import { predictReview, type ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import type { CheckResult } from "@/lib/environments/checks/change";
+import { failureSummary } from "@/lib/environments/checks/run-checks";
+import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { nameTakenError, validateNamespaceRequest, type NamespaceRequest } from "@/lib/environments/requests/namespace-request";
 import { checkClaimedNamespace, type ClusterNamespaces } from "@/lib/environments/requests/claimed-namespace";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import { renderNamespaceFiles, type RepoFile } from "@/lib/environments/render/render-namespace-files";
 import type { InventorySnapshot } from "../inventory-store";
 import { ACTIVE_STATES } from "./request-state";
+import { checkChange } from "./check-change";
 
 export interface PreparedRequest {
   /** Field path -> message; empty when the request may be submitted. */
   fields: Record<string, string>;
   value: NamespaceRequest | null;
   files: RepoFile[];
-  policy: PolicyResult[];
-  review: ReviewPrediction | null;
+  /** The repository's PR checks over the files. */
+  checks: CheckResult[];
+  review: ReviewForecast | null;
 }
 
 /**
@@ -24,12 +27,18 @@ export interface PreparedRequest {
  * and among active requests, not a namespace any cluster already runs or the
  * platform keeps for itself, the requester in the owning team (the
  * repository's own check rejects the PR otherwise), and the repository's
- * policy run over the files it would add.
+ * checks and the review forecast over the files it would add.
  */
 export async function prepareNamespaceRequest(
   viewer: Viewer,
   input: unknown,
-  deps: { db: Db; profile: PlatformProfile; snapshot: InventorySnapshot; clusters?: readonly ClusterNamespaces[] },
+  deps: {
+    db: Db;
+    profile: PlatformProfile;
+    snapshot: InventorySnapshot;
+    clusters?: readonly ClusterNamespaces[];
+    readBase?: (path: string) => Promise<string | null>;
+  },
 ): Promise<PreparedRequest> {
   // Without the cluster cache every cluster counts as unknown: reviewers are told, nothing is assumed free.
   const clusters = deps.clusters ?? deps.profile.clusters.map((c) => ({ cluster: c.name, names: null, current: false }));
@@ -51,14 +60,19 @@ export async function prepareNamespaceRequest(
   if (checked.ok && !viewer.teams.includes(checked.value.team)) {
     fields.team = `you are not a member of the GitHub team ${checked.value.team}; the repository only accepts requests from the owning team's members`;
   }
-  if (!checked.ok) return { fields, value: null, files: [], policy: [], review: null };
+  if (!checked.ok) return { fields, value: null, files: [], checks: [], review: null };
 
   const files = renderNamespaceFiles(checked.value, deps.profile);
-  const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams } });
-  const failed = policy.filter((p) => !p.pass);
-  if (failed.length > 0) fields.policy = failed.map((p) => p.message).join("; ");
-  const review = predictReview({ files }, { profile: deps.profile });
+  const { checks, review } = await checkChange(
+    files.map((f) => ({ ...f, previous: null })),
+    { profile: deps.profile, author: viewer, readBase: deps.readBase ?? (() => Promise.resolve(null)) },
+  );
+  const failed = failureSummary(checks, deps.profile);
+  if (failed) fields.policy = failed;
   // A cluster Berth could not read at submit time might already run this name: a flag for the reviewer, stored with the review.
-  if (checkClaimedNamespace(checked.value.name, deps.profile, clusters).unknownClusters.length > 0) review.flags.clusterStateUnknown = true;
-  return { fields, value: checked.value, files, policy, review };
+  if (checkClaimedNamespace(checked.value.name, deps.profile, clusters).unknownClusters.length > 0) {
+    review.flags.clusterStateUnknown = true;
+    review.reasons.push("A cluster's namespaces were unknown at submit time: check the name does not already run there");
+  }
+  return { fields, value: checked.value, files, checks, review };
 }

@@ -1,7 +1,8 @@
 import { canRequestNamespaceChange } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { checkNamespacePolicy, type PolicyResult } from "@/lib/environments/checks/check-namespace-policy";
-import { predictReview, type ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import type { CheckResult } from "@/lib/environments/checks/change";
+import { failureSummary } from "@/lib/environments/checks/run-checks";
+import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import type { ResourceRequest } from "@/lib/environments/requests/resource-request";
 import { InvalidResourceRequestError, renderResourceFiles } from "@/lib/environments/render/render-resource-files";
@@ -9,13 +10,15 @@ import type { NamespaceRecord } from "@/lib/environments/types";
 import { validateResourceRequest } from "@/lib/environments/requests/validate-resource-request";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
+import { checkChange } from "./check-change";
 
 export interface PreparedResources {
   fields: Record<string, string>;
   value: ResourceRequest | null;
   files: { path: string; content: string; previous: string | null }[];
-  policy: PolicyResult[];
-  review: ReviewPrediction | null;
+  /** The repository's PR checks over the files. */
+  checks: CheckResult[];
+  review: ReviewForecast | null;
 }
 
 /**
@@ -23,8 +26,8 @@ export interface PreparedResources {
  * request, with nothing written: only the namespace's owners may ask; names
  * are Terraform identifiers free in the namespace; IRSA only references
  * resources that exist or come in the same request; every module block
- * fits its catalogue interface; and the repository's policy runs over the
- * changed files.
+ * fits its catalogue interface; and the repository's checks and the review
+ * forecast run over the changed files.
  */
 export async function prepareResourceRequest(
   viewer: Viewer | null,
@@ -35,7 +38,7 @@ export async function prepareResourceRequest(
   if (!namespace) throw new AppError("not_found", "No such namespace");
   authorize(viewer, canRequestNamespaceChange(viewer, namespace));
   const checked = validateResourceRequest(input, { namespace, profile: deps.profile });
-  if (!checked.ok) return { fields: checked.fields, value: null, files: [], policy: [], review: null };
+  if (!checked.ok) return { fields: checked.fields, value: null, files: [], checks: [], review: null };
 
   const current = new Map<string, string | null>();
   for (const file of namespace.files.filter((f) => f.startsWith("resources/") && f.endsWith(".tf"))) {
@@ -47,14 +50,13 @@ export async function prepareResourceRequest(
     rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, readFile: (path) => current.get(path) ?? null });
   } catch (error) {
     // A block that would not fit its module's interface (or a variable the namespace cannot supply): field errors, nothing written.
-    if (error instanceof InvalidResourceRequestError) return { fields: error.fields, value: null, files: [], policy: [], review: null };
+    if (error instanceof InvalidResourceRequestError) return { fields: error.fields, value: null, files: [], checks: [], review: null };
     throw error;
   }
   const files = rendered.map((f) => ({ ...f, previous: current.get(f.path) ?? null }));
-  const policy = checkNamespacePolicy(files, deps.profile, { author: { teams: viewer.teams }, existingNamespace: namespace });
-  const review = predictReview({ files }, { namespace, profile: deps.profile });
+  const { checks, review } = await checkChange(files, { profile: deps.profile, author: viewer, readBase: deps.readFile, namespace });
   const fields: Record<string, string> = {};
-  const failed = policy.filter((p) => !p.pass);
-  if (failed.length > 0) fields.policy = failed.map((p) => p.message).join("; ");
-  return { fields, value: checked.value, files, policy, review };
+  const failed = failureSummary(checks, deps.profile);
+  if (failed) fields.policy = failed;
+  return { fields, value: checked.value, files, checks, review };
 }

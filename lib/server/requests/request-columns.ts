@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ReviewPrediction } from "@/lib/environments/checks/predict-review";
+import { parseStoredReview, reviewForecastSchema, type ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { namespaceRequestSchema, type NamespaceRequest } from "@/lib/environments/requests/namespace-request";
 import { resourceRequestSchema, type ResourceRequest } from "@/lib/environments/requests/resource-request";
 
@@ -13,19 +13,6 @@ import { resourceRequestSchema, type ResourceRequest } from "@/lib/environments/
 /** A request's files: what the pull request adds, and (resource requests) what a changed file held before. */
 export const storedFilesSchema = z.array(z.object({ path: z.string().min(1), content: z.string(), previous: z.string().nullable().optional() }));
 export type StoredFile = z.output<typeof storedFilesSchema>[number];
-
-const reviewPredictionSchema: z.ZodType<ReviewPrediction> = z.object({
-  autoApprovable: z.boolean(),
-  reason: z.string(),
-  flags: z.object({
-    production: z.boolean(),
-    iam: z.boolean(),
-    yamlOutsideResources: z.boolean(),
-    skipApply: z.boolean(),
-    uncataloguedVersion: z.boolean(),
-    publicBucket: z.boolean().optional(),
-  }),
-});
 
 export class StoredRequestError extends Error {
   constructor(id: string, column: string, error: z.ZodError) {
@@ -53,7 +40,10 @@ export function requestAnswers(row: { id: string; kind: "namespace" | "resources
     : { kind: "namespace", answers: parse(namespaceRequestSchema, row, "answers", row.answers) };
 }
 
-/** What a reviewer should know, computed at submit; null for requests stored before it existed. */
-export function requestReview(row: { id: string; review: unknown }): ReviewPrediction | null {
-  return row.review === null || row.review === undefined ? null : parse(reviewPredictionSchema, row, "review", row.review);
+/** What a reviewer should know, computed at submit (a forecast, or an older prediction read as one); null for requests stored before either. */
+export function requestReview(row: { id: string; review: unknown }): ReviewForecast | null {
+  if (row.review === null || row.review === undefined) return null;
+  const review = parseStoredReview(row.review);
+  if (!review) throw new StoredRequestError(row.id, "review", reviewForecastSchema.safeParse(row.review).error!);
+  return review;
 }

@@ -22,13 +22,14 @@ describe("previewNamespaceRequest", () => {
     await expect(preview(null, namespaceRequestFixture())).rejects.toMatchObject({ code: "unauthenticated" });
   });
 
-  it("renders the files of a valid request of the owning team and runs the policy over them", async () => {
+  it("renders the files of a valid request of the owning team and runs the repository's checks over them", async () => {
     const prepared = await preview(visits, namespaceRequestFixture());
     expect(prepared.fields).toEqual({});
     expect(prepared.value?.name).toBe("book-a-visit-dev");
     expect(prepared.files.map((f) => f.path)).toContain("namespaces/live.cloud-platform.service.justice.gov.uk/book-a-visit-dev/00-namespace.yaml");
-    expect(prepared.policy.length).toBeGreaterThan(0);
-    expect(prepared.policy.filter((p) => !p.pass)).toEqual([]);
+    expect(prepared.checks.map((c) => c.id)).toContain("check-permissions");
+    expect(prepared.checks.filter((c) => c.status !== "pass")).toEqual([]);
+    expect(prepared.review).toMatchObject({ version: 2, failing: [], flags: { production: false, iam: false } });
   });
 
   it("names what stands in the way: a name taken by a namespace or an active request, a team the viewer is not in, bad fields", async () => {

@@ -23,7 +23,7 @@ import { submitNamespaceRequest } from "./submit-namespace-request";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
 import { runGit } from "@/lib/environments/repository/run-git";
-import { checkNamespacePolicy } from "@/lib/environments/checks/check-namespace-policy";
+import { checkChange } from "./check-change";
 
 /**
  * The request use-cases as routes and pages call them: each takes the
@@ -31,26 +31,28 @@ import { checkNamespacePolicy } from "@/lib/environments/checks/check-namespace-
  * the parts on to the use-case of its own file.
  */
 
-export async function previewNamespaceRequest(deps: Pick<Services, "db" | "profile" | "inventory" | "clusters">, viewer: Viewer | null, input: unknown) {
-  authorize(viewer, canBrowseInventory(viewer));
-  return prepareNamespaceRequest(viewer, input, {
-    db: deps.db,
-    profile: deps.profile,
-    snapshot: await deps.inventory.snapshot(),
-    clusters: clusterNamespaces(deps),
-  });
-}
-
-export async function submitRequest(
-  deps: Pick<Services, "db" | "profile" | "inventory" | "git" | "draft" | "log" | "clusters">,
+export async function previewNamespaceRequest(
+  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters">,
   viewer: Viewer | null,
   input: unknown,
 ) {
   authorize(viewer, canBrowseInventory(viewer));
+  const { snapshot, readFile } = await indexedFileReader(deps);
+  return prepareNamespaceRequest(viewer, input, { db: deps.db, profile: deps.profile, snapshot, readBase: readFile, clusters: clusterNamespaces(deps) });
+}
+
+export async function submitRequest(
+  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "git" | "draft" | "log" | "clusters">,
+  viewer: Viewer | null,
+  input: unknown,
+) {
+  authorize(viewer, canBrowseInventory(viewer));
+  const { snapshot, readFile } = await indexedFileReader(deps);
   return submitNamespaceRequest(viewer, input, {
     db: deps.db,
     profile: deps.profile,
-    snapshot: await deps.inventory.snapshot(),
+    snapshot,
+    readBase: readFile,
     clusters: clusterNamespaces(deps),
     provider: deps.git.provider,
     draft: deps.draft,
@@ -119,15 +121,20 @@ export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | 
  * request's live reviews and checks ("unreachable" when GitHub does not answer:
  * the page still renders).
  */
-export async function requestFor(deps: Pick<Services, "db" | "git" | "inventory" | "profile">, viewer: Viewer | null, id: string) {
+export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "inventory" | "profile">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
   const request = await getRequest(deps.db, viewer, id);
   const { reader, merger } = deps.git;
   let pullRequest: PullRequestStatus | "unreachable" | null = null;
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
-  const snapshot = await deps.inventory.snapshot();
+  const { snapshot, readFile } = await indexedFileReader(deps);
   const existing = request.kind === "resources" ? snapshot.find(request.cluster, request.namespace) : undefined;
-  const policy = checkNamespacePolicy(request.files, deps.profile, existing ? { existingNamespace: existing } : {});
+  // The checks as they stand against today's main. The requester's teams are not known now (submitting checked them),
+  // so check-permissions names the teams that may pass rather than guess.
+  const { checks } = await checkChange(
+    request.files.map((f) => ({ path: f.path, content: f.content, previous: f.previous ?? null })),
+    { profile: deps.profile, author: null, readBase: readFile, namespace: existing },
+  );
   const actions: RequestAction[] = [];
   if (request.state === "failed") actions.push("retry");
   const open = isRequestState(request.state) && OPEN_STATES.includes(request.state);
@@ -140,7 +147,7 @@ export async function requestFor(deps: Pick<Services, "db" | "git" | "inventory"
   // The head commit the reviewer is shown (an approval carries it back), and whether someone other than Berth moved the branch.
   const shownHead = pullRequest && pullRequest !== "unreachable" ? pullRequest.headSha : request.headSha;
   const changedOutside = Boolean(request.pushedSha && shownHead && shownHead !== request.pushedSha);
-  return { request, pullRequest, actions, policy, shownHead, changedOutside };
+  return { request, pullRequest, actions, checks, shownHead, changedOutside };
 }
 
 /** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */

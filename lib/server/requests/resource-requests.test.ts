@@ -13,7 +13,8 @@ import { generateSampleRepo } from "@/lib/environments/sample/generate-sample-re
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { createLocalProvider } from "@/lib/git/local-provider";
 import { getRequest } from "./get-request";
-import type { ReviewPrediction } from "./list-review-queue";
+import { parseStoredReview } from "@/lib/environments/checks/review-forecast";
+import { rbacTeams } from "@/lib/environments/checks/check-permissions";
 import { submitResourceRequest } from "./submit-resource-request";
 import { testLogger } from "@/lib/testing/test-logger";
 
@@ -29,6 +30,9 @@ beforeAll(async () => {
   namespaces = [...(await buildIndex({ repoPath: repo, profile })).namespaces.values()];
 });
 afterAll(() => rmSync(path.dirname(repo), { recursive: true, force: true }));
+
+/** A team the namespace's 01-rbac.yaml binds: the repository's check-permissions reads only that file. */
+const owner = (ns: NamespaceRecord) => rbacTeams(git("show", `HEAD:${ns.path}/01-rbac.yaml`))[0]!;
 
 function deps() {
   return {
@@ -72,19 +76,17 @@ describe("resource requests", () => {
       const text = await real.readFile(p);
       return p.endsWith("/resources/variables.tf") && text ? text.replace(/variable "application" \{[^}]*\}\n\n?/, "") : text;
     };
-    await expect(
-      submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, { ...real, readFile }),
-    ).rejects.toMatchObject({
+    await expect(submitResourceRequest(viewer([owner(ns)]), ns, { resources: [{ kind: "sqs", name: "jobs" }] }, { ...real, readFile })).rejects.toMatchObject({
       code: "invalid_input",
       fields: { "resources.0.name": expect.stringMatching(/^module jobs uses var\.application, which the namespace does not declare/) },
     });
     expect([git("branch", "--list"), await db().request.count()]).toEqual(before);
   });
 
-  it("puts RDS and an IRSA role using it into one commit of exactly two files, flagged for a platform review", async () => {
+  it("puts RDS and an IRSA role using it into one commit of exactly two files; the IAM check does not flag role_policy_arns as such", async () => {
     const ns = namespaces[1]!;
     const { id } = await submitResourceRequest(
-      viewer([ns.teams[0]!]),
+      viewer([owner(ns)]),
       ns,
       {
         resources: [
@@ -94,34 +96,31 @@ describe("resource requests", () => {
       },
       deps(),
     );
-    const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
+    const request = await getRequest(db(), viewer([owner(ns)]), id);
     expect(request.state).toBe("pr_open");
     expect(git("diff", "--name-only", `main...${request.branch}`).split("\n")).toEqual([
       `${ns.path}/resources/orders_db.tf`,
       `${ns.path}/resources/orders_irsa.tf`,
     ]);
     const row = await db().request.findUniqueOrThrow({ where: { id } });
-    expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: false, flags: { iam: true } });
+    expect(parseStoredReview(row.review)).toMatchObject({ version: 2, autoApproved: null, failing: [], flags: { iam: false } });
   });
 
-  it("predicts a plain queue is auto-approvable", async () => {
+  it("forecasts a plain queue: no failing check, the CODEOWNERS' approval", async () => {
     const ns = namespaces.find((n) => !n.isProduction && !n.skipApply) ?? namespaces[2]!;
-    const { id } = await submitResourceRequest(
-      viewer([ns.teams[0]!]),
-      ns,
-      { resources: [{ kind: "sqs", name: "jobs_queue", deadLetterQueue: false }] },
-      deps(),
-    );
+    const { id } = await submitResourceRequest(viewer([owner(ns)]), ns, { resources: [{ kind: "sqs", name: "jobs_queue", deadLetterQueue: false }] }, deps());
     const row = await db().request.findUniqueOrThrow({ where: { id } });
-    expect(row.review as unknown as ReviewPrediction).toMatchObject({ autoApprovable: true });
+    const forecast = parseStoredReview(row.review)!;
+    expect(forecast).toMatchObject({ failing: [], autoApproved: null, flags: { iam: false, yamlOutsideResources: false } });
+    expect(forecast.summary).toMatch(/^Needs an approval from .*; the platform has no auto-approver$/);
   });
 
   it("upgrades a lagging module by changing only its pinned ref", async () => {
     const ns = namespaces.find((n) => n.modules.some((m) => pinStatus(m, profile) === "behind"))!;
     const lagging = ns.modules.find((m) => pinStatus(m, profile) === "behind")!;
     const current = latestVersion(profile, lagging.module)!;
-    const { id } = await submitResourceRequest(viewer([ns.teams[0]!]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
-    const request = await getRequest(db(), viewer([ns.teams[0]!]), id);
+    const { id } = await submitResourceRequest(viewer([owner(ns)]), ns, { resources: [{ kind: "upgrade", name: lagging.name, version: current }] }, deps());
+    const request = await getRequest(db(), viewer([owner(ns)]), id);
     const diff = git("diff", "--unified=0", `main...${request.branch}`)
       .split("\n")
       .filter((l) => /^[-+][^-+]/.test(l));

@@ -20,6 +20,8 @@ export interface SubmitDeps {
   snapshot: InventorySnapshot;
   /** Each cluster's namespaces from the cluster cache; absent: every cluster unknown. */
   clusters?: readonly ClusterNamespaces[];
+  /** Reads a file at the base commit (CODEOWNERS for the forecast). */
+  readBase?: (path: string) => Promise<string | null>;
   provider: GitProvider;
   draft: DraftSettings;
   log: Pick<Logger, "error">;

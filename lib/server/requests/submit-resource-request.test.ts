@@ -11,6 +11,20 @@ import { submitResourceRequest } from "./submit-resource-request";
 const { namespace: orders, readFile } = withStandardTerraform(
   namespaceRecord("orders-dev", { files: ["00-namespace.yaml", "01-rbac.yaml", "resources/main.tf"] }),
 );
+const rbac = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: orders-dev-admin
+  namespace: orders-dev
+subjects:
+  - kind: Group
+    name: "github:team-a"
+    apiGroup: rbac.authorization.k8s.io
+roleRef:
+  kind: ClusterRole
+  name: admin
+  apiGroup: rbac.authorization.k8s.io
+`;
 const queue = { resources: [{ kind: "sqs", name: "orders_queue", deadLetterQueue: false }] };
 
 function setup() {
@@ -25,7 +39,8 @@ function setup() {
     provider,
     draft: { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null },
     log: testLogger(),
-    readFile: async (path: string) => readFile(path),
+    // check-permissions reads the namespace's 01-rbac.yaml on main: it binds the owning team.
+    readFile: async (path: string) => (path === `${orders.path}/01-rbac.yaml` ? rbac : readFile(path)),
   };
   return { requests, provider, deps };
 }

@@ -2,8 +2,8 @@ import { getViewer } from "@/lib/server/current-viewer";
 import { mutationRoute, readJson } from "@/lib/server/http";
 import { previewNamespaceRequest } from "@/lib/server/requests/request-service";
 
-/** The form's live check: field errors, policy results and the files, with nothing written. */
+/** The form's live check: field errors, the repository's checks, the review forecast and the files, with nothing written. */
 export const POST = mutationRoute("/api/requests/preview", async (request, _context, services) => {
-  const { fields, policy, files } = await previewNamespaceRequest(services, await getViewer(), await readJson(request));
-  return Response.json({ fields, policy, files });
+  const { fields, checks, files, review } = await previewNamespaceRequest(services, await getViewer(), await readJson(request));
+  return Response.json({ fields, checks, files, review });
 });
