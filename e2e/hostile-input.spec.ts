@@ -23,7 +23,7 @@ import { E2E_ROOT } from "./fixtures/paths";
  */
 
 const SEED = 20261204;
-const RUNS = 400;
+const RUNS = 1000;
 const root = path.join(E2E_ROOT, "hostile");
 const repo = path.join(root, "environments");
 const adminUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";
