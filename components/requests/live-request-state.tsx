@@ -12,7 +12,7 @@ import { StateBadge } from "./state-badge";
  */
 export function LiveRequestState({ initial }: { initial: RequestStateView }) {
   const router = useRouter();
-  const { data } = useQuery({ ...requestStateQuery(initial.id), initialData: initial });
+  const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
   const seen = useRef(`${initial.state}/${initial.events}`);
   useEffect(() => {
     const now = `${data.state}/${data.events}`;
@@ -30,7 +30,7 @@ export function LiveRequestState({ initial }: { initial: RequestStateView }) {
 
 /** Where a merged namespace request stands until its namespace is live: only while that is true. */
 export function ApplyPipelineNote({ initial }: { initial: RequestStateView }) {
-  const { data } = useQuery({ ...requestStateQuery(initial.id), initialData: initial });
+  const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
   if (data.kind !== "namespace" || data.state !== "merged") return null;
   return (
     <p className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">

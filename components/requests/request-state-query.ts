@@ -8,10 +8,13 @@ export const REQUEST_REFRESH_MS = 3000;
 /** States a request leaves by itself: the page keeps asking while it is in one. */
 export const MOVING_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged"];
 
-/** TanStack Query options for a request's state, shared by its page and its hook. */
-export function requestStateQuery(id: string) {
+/**
+ * TanStack Query options for a request's state, shared by its page and its hook. `rendered` is the state the
+ * server rendered the page with: a new render starts a new query from it, rather than from an older poll's answer.
+ */
+export function requestStateQuery(id: string, rendered: string) {
   return {
-    queryKey: ["request-state", id] as const,
+    queryKey: ["request-state", id, rendered] as const,
     queryFn: async (): Promise<RequestStateView> => {
       const response = await fetch(`/api/requests/${encodeURIComponent(id)}/state`, { cache: "no-store" });
       if (!response.ok) throw new Error(`Berth answered ${response.status}`);
