@@ -131,5 +131,5 @@ test("the demo's apply pipeline writes the Secrets merged Terraform declares, wi
     await page.goto(`/namespaces/live/${name}`);
     await expect(secrets.getByRole("row", { name: /piped-queue-output/ })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 40_000 });
-  await expect(secrets.getByRole("row", { name: /piped-queue-output/ })).toContainText("sqs_id, sqs_arn, sqs_name");
+  await expect(secrets.getByRole("row", { name: /piped-queue-output/ })).toContainText("sqs_arn, sqs_id, sqs_name");
 });
