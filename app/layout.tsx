@@ -28,28 +28,30 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to main content
         </a>
-        <header className="border-b border-slate-200 bg-slate-900 text-white">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight text-white no-underline">
-              Berth
-            </Link>
-            {viewer && (
-              <>
-                <NavLinks reviewCount={reviewCount} />
-                <div className="ml-auto flex items-center gap-3 text-sm">
-                  <Link href="/me" className="rounded px-2 py-1 text-slate-100 underline hover:bg-slate-700">
-                    {viewer.login}
-                    {viewer.reviewer && <span className="ml-1 rounded bg-sky-200 px-1.5 text-xs text-sky-950 no-underline">reviewer</span>}
-                  </Link>
-                  <SignOutButton />
-                </div>
-              </>
-            )}
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-          <Providers>{children}</Providers>
-        </main>
+        <Providers>
+          <header className="border-b border-slate-200 bg-slate-900 text-white">
+            <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+              <Link href="/" className="text-lg font-semibold tracking-tight text-white no-underline">
+                Berth
+              </Link>
+              {viewer && (
+                <>
+                  <NavLinks reviewCount={reviewCount} />
+                  <div className="ml-auto flex items-center gap-3 text-sm">
+                    <Link href="/me" className="rounded px-2 py-1 text-slate-100 underline hover:bg-slate-700">
+                      {viewer.login}
+                      {viewer.reviewer && <span className="ml-1 rounded bg-sky-200 px-1.5 text-xs text-sky-950 no-underline">reviewer</span>}
+                    </Link>
+                    <SignOutButton />
+                  </div>
+                </>
+              )}
+            </div>
+          </header>
+          <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+            {children}
+          </main>
+        </Providers>
       </body>
     </html>
   );

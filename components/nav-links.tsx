@@ -1,7 +1,9 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { reviewCountQuery } from "./review-count-query";
 
 const LINKS = [
   { href: "/", label: "Overview" },
@@ -10,10 +12,11 @@ const LINKS = [
   { href: "/requests", label: "Requests" },
 ];
 
-/** The main navigation; reviewers also get the review queue with its count. */
+/** The main navigation; reviewers also get the review queue with its count, kept current without a reload. */
 export function NavLinks({ reviewCount }: { reviewCount: number | null }) {
   const pathname = usePathname();
-  const links = reviewCount === null ? LINKS : [...LINKS, { href: "/reviews", label: `Reviews (${reviewCount})` }];
+  const { data: count } = useQuery({ ...reviewCountQuery(), initialData: reviewCount ?? 0, enabled: reviewCount !== null });
+  const links = reviewCount === null ? LINKS : [...LINKS, { href: "/reviews", label: `Reviews (${count})` }];
   return (
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-4">

@@ -58,12 +58,14 @@ test.describe("no axe violations", () => {
       "/namespaces",
       "/namespaces?businessUnit=HMPPS&production=true&sort=reviewAfter&dir=desc",
       "/namespaces?q=nothing-matches-this",
+      "/namespaces?status=live&sort=unhealthy&dir=desc",
+      "/namespaces?flag=overdue&cluster=live-2",
     ]);
   });
 
   test("a namespace, its files, drift and cluster pages", async ({ page }) => {
     const { detail, file } = await ownerAndReviewer(page);
-    await checkPages(page, [detail, file, "/drift", "/clusters/live/kube-system", "/no-such-page"]);
+    await checkPages(page, [detail, file, "/drift", "/clusters/live", "/clusters/live-2", "/clusters/live/kube-system", "/no-such-page"]);
   });
 
   test("requests and reviews", async ({ page }) => {

@@ -36,6 +36,20 @@ const MATRIX: Entry[] = [
   // Secrets' keys and events are in the body for owners and reviewers only (cluster-status.spec.ts checks the body).
   { file: "api/namespaces/[cluster]/[name]/status/route.ts", method: "GET", url: "/api/namespaces/live/{ns}/status", expect: signedIn(200) },
   { file: "drift/page.tsx", method: "GET", url: "/drift", expect: page },
+  { file: "api/drift/route.ts", method: "GET", url: "/api/drift", expect: signedIn(200) },
+  { file: "clusters/[cluster]/page.tsx", method: "GET", url: "/clusters/live", expect: page },
+  {
+    file: "api/reviews/count/route.ts",
+    method: "GET",
+    url: "/api/reviews/count",
+    expect: { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 200 },
+  },
+  {
+    file: "api/requests/[id]/state/route.ts",
+    method: "GET",
+    url: "/api/requests/{req}/state",
+    expect: { anonymous: 401, member: 404, owner: 200, otherOwner: 404, reviewer: 200 },
+  },
   { file: "clusters/[cluster]/[name]/page.tsx", method: "GET", url: "/clusters/live/kube-system", expect: page },
   { file: "api/me/teams/route.ts", method: "POST", url: "/api/me/teams", expect: signedIn(200) },
   { file: "api/requests/route.ts", method: "GET", url: "/api/requests", expect: signedIn(200) },

@@ -65,7 +65,7 @@ test("browse, search, filter, sort and page the namespaces", async ({ page }) =>
   await expect(page).toHaveURL(/q=lasting\+power/);
   await expect(page).toHaveURL(/businessUnit=OPG/);
   await expect(page.getByRole("rowheader", { name })).toBeVisible();
-  for (const cell of await page.locator("tbody tr td:nth-child(3)").allInnerTexts()) expect(cell).toBe("OPG");
+  for (const cell of await page.locator("tbody tr td:nth-child(5)").allInnerTexts()) expect(cell).toBe("OPG");
 
   await page.goto("/namespaces");
   await expect(page.getByRole("columnheader", { name: /^Name/ })).toHaveAttribute("aria-sort", "ascending");

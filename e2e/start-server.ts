@@ -117,7 +117,11 @@ async function startSampleCluster(repo: string): Promise<string> {
   const kubeconfig = path.join(root, "kubeconfig");
   const cluster = spawn(
     path.resolve("node_modules/.bin/tsx"),
-    ["lib/cli/main.ts", "sample-cluster", "--repo", repo, "--port", String(port), "--kubeconfig", kubeconfig],
+    [
+      ...["lib/cli/main.ts", "sample-cluster", "--repo", repo, "--port", String(port), "--kubeconfig", kubeconfig],
+      // The demo's Berth: its sample cluster plays the apply pipeline, as in `npm run demo`.
+      ...(mode === "local" ? ["--apply-seconds", "6"] : []),
+    ],
     { stdio: "inherit" },
   );
   process.on("exit", () => cluster.kill());

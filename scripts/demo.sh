@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs Berth on its embedded defaults: a generated sample environments
 # repository, the embedded PGlite database, no GitHub, and Berth's own sample
-# Kubernetes API server (a pod restarts every 20 seconds) in place of a cluster.
+# Kubernetes API server in place of a cluster (a pod of activities-worker-dev
+# restarts every 20 seconds; merges are applied 10 seconds after they land).
 set -eu
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -49,7 +50,7 @@ if [ -n "${BERTH_PROFILE:-}" ]; then BERTH_PROFILE="$(absolute "${BERTH_PROFILE}
 SAMPLE_PORT="${BERTH_SAMPLE_CLUSTER_PORT:-3111}"
 rm -f .berth/sample-cluster.kubeconfig
 node_modules/.bin/tsx lib/cli/main.ts sample-cluster --repo .berth/sample-environments --port "${SAMPLE_PORT}" \
-  --kubeconfig .berth/sample-cluster.kubeconfig --churn-seconds 20 &
+  --kubeconfig .berth/sample-cluster.kubeconfig --churn-seconds 20 --churn-namespace activities-worker-dev --apply-seconds 10 &
 SAMPLE_CLUSTER=$!
 trap 'kill "${SAMPLE_CLUSTER}" 2>/dev/null || true' EXIT INT TERM
 BERTH_KUBECONFIG="$(absolute .berth/sample-cluster.kubeconfig)"

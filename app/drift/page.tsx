@@ -1,80 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ClusterBanner } from "@/components/clusters/cluster-banner";
-import { DataTable } from "@/components/ui/data-table";
-import { healthJson } from "@/lib/server/cluster-health";
-import { getDrift } from "@/lib/server/get-drift";
+import { DriftView } from "@/components/clusters/drift-view";
+import { getDriftJson } from "@/lib/server/get-drift";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Drift" };
 export const dynamic = "force-dynamic";
 
-const path = (...parts: string[]) => parts.map(encodeURIComponent).join("/");
-
 export default async function DriftPage() {
-  const drift = await getDrift(getServices(), await pageViewer());
-  const compared = drift.clusters.filter((c) => c.lastSyncedAt !== null).map((c) => c.cluster);
+  const drift = await getDriftJson(getServices(), await pageViewer());
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">Drift between the repository and the clusters</h1>
-        <p className="text-sm text-slate-700">
-          {compared.length > 0 ? `Compared: ${compared.join(", ")}.` : "No cluster's data is known yet, so nothing is compared."} The platform&apos;s own system
-          namespaces are not drift.
-        </p>
-      </div>
-      {drift.clusters
-        .filter((health) => health.state === "unreachable")
-        .map((health) => (
-          <ClusterBanner key={health.cluster} health={healthJson(health)} />
-        ))}
-
-      <section aria-labelledby="missing" className="space-y-2">
-        <h2 id="missing" className="text-lg font-semibold">
-          Defined in the repository, missing from the cluster ({drift.missingFromCluster.length})
-        </h2>
-        {drift.missingFromCluster.length === 0 ? (
-          <p className="text-sm">None.</p>
-        ) : (
-          <DataTable caption="Namespaces defined in the repository but missing from their cluster" columns={["Namespace", "Cluster"]}>
-            {drift.missingFromCluster.map((d) => (
-              <tr key={`${d.cluster}/${d.namespace}`}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={`/namespaces/${path(d.cluster, d.namespace)}`} className="text-blue-800 underline">
-                    {d.namespace}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">{d.cluster}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </section>
-
-      <section aria-labelledby="unknown" className="space-y-2">
-        <h2 id="unknown" className="text-lg font-semibold">
-          In the cluster, defined by no repository folder ({drift.notInRepository.length})
-        </h2>
-        {drift.notInRepository.length === 0 ? (
-          <p className="text-sm">None.</p>
-        ) : (
-          <DataTable caption="Namespaces in a cluster that no repository folder defines" columns={["Namespace", "Cluster", "Phase", "Created"]}>
-            {drift.notInRepository.map((d) => (
-              <tr key={`${d.cluster}/${d.namespace}`}>
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  <Link href={`/clusters/${path(d.cluster, d.namespace)}`} className="text-blue-800 underline">
-                    {d.namespace}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">{d.cluster}</td>
-                <td className="px-3 py-2">{d.phase}</td>
-                <td className="px-3 py-2 tabular-nums">{d.createdAt?.slice(0, 10) ?? "—"}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </section>
+      <h1 className="text-2xl font-semibold">Drift between the repository and the clusters</h1>
+      <DriftView initial={drift} />
     </div>
   );
 }

@@ -19,7 +19,10 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
   const [list, drift] = await Promise.all([listNamespaces(getServices(), viewer, query), getDrift(getServices(), viewer)]);
   const first = list.total === 0 ? 0 : (list.page - 1) * list.pageSize + 1;
   const last = Math.min(list.total, list.page * list.pageSize);
-  const summary = `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${list.total.toLocaleString("en-GB")} namespaces`;
+  const summary =
+    list.total === 0
+      ? "No namespaces match these filters."
+      : `Showing ${first.toLocaleString("en-GB")}–${last.toLocaleString("en-GB")} of ${list.total.toLocaleString("en-GB")} namespaces`;
   const counts = Object.entries(list.countsByBusinessUnit).sort((a, b) => b[1] - a[1]);
 
   return (
@@ -39,7 +42,8 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
           </Link>
         </p>
       )}
-      <FilterForm query={query} options={list.facets} />
+      {/* Keyed by the query: a new URL (a chip, back, forward, "Clear filters") makes the form again from it. */}
+      <FilterForm key={inventoryQueryString(query)} query={query} options={list.facets} />
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p role="status" className="text-sm">
@@ -75,9 +79,14 @@ export default async function NamespacesPage({ searchParams }: { searchParams: P
       )}
 
       {list.total === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-6">No namespace matches these filters.</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-6">
+          No namespaces match.{" "}
+          <Link href="/namespaces" className="text-blue-800 underline">
+            Clear filters
+          </Link>
+        </p>
       ) : (
-        <NamespaceTable rows={list.rows} live={list.live} query={query} caption={summary} />
+        <NamespaceTable rows={list.rows} live={list.live} query={query} caption={summary} today={list.today} />
       )}
       <Pagination query={query} page={list.page} pages={list.pages} />
     </div>

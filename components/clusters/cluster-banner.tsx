@@ -13,7 +13,7 @@ export function ClusterBanner({ health, live = false }: { health: ClusterHealthJ
     health.state === "connecting"
       ? `Connecting to cluster ${health.cluster}…`
       : health.state === "not_configured"
-        ? `Berth has no credentials for cluster ${health.cluster} (${health.reason}), so its live status is unknown.`
+        ? `Cluster ${health.cluster} is not configured: Berth has no credentials for it (${health.reason}), so its namespaces' live status is unknown and it is not compared.`
         : `Cluster ${health.cluster} cannot be reached (${health.reason}). ${health.lastSyncedAt ? `Showing what it reported until ${when(health.lastSyncedAt)}.` : "Berth has no data from it yet."}`;
   return (
     <p

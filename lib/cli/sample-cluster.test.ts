@@ -70,6 +70,7 @@ describe("berth sample-cluster", () => {
     await expect(sampleClusterCommand.run(["--repo", repo, "--port", "70000"], io)).rejects.toThrow(/--port/);
     await expect(sampleClusterCommand.run(["--repo", repo, "--seed", "x"], io)).rejects.toThrow(/--seed/);
     await expect(sampleClusterCommand.run(["--repo", repo, "--churn-seconds", "-1"], io)).rejects.toThrow(UsageError);
+    await expect(sampleClusterCommand.run(["--repo", repo, "--apply-seconds", "soon"], io)).rejects.toThrow(/--apply-seconds/);
     await expect(sampleClusterCommand.run(["--repo", repo, "--cluster", "nope"], io)).rejects.toThrow(
       /--cluster "nope" is not a cluster of this repository; clusters: live, live-2/,
     );

@@ -23,7 +23,8 @@ describe("exportNamespaces", () => {
 
   it("exports every matching namespace, not only the query's page", async () => {
     const csv = await exportNamespaces(deps, roles.member, parseInventoryQuery({ pageSize: "1", page: "2" }));
-    expect(csv.split("\r\n")[0]).toMatch(/^cluster,name,business_unit,/);
+    expect(csv.split("\r\n")[0]).toMatch(/^cluster,name,business_unit,.*,cluster_status,unhealthy_deployments$/);
+    expect(csv.split("\r\n")[1]).toMatch(/,unknown,0$/);
     expect(names(csv)).toEqual(["live/a-dev", "live/b-dev", "live-2/c-dev"]);
   });
 

@@ -2,7 +2,7 @@ import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { findDrift, type Drift } from "@/lib/clusters/find-drift";
 import { authorize } from "./authorize";
-import { clusterHealth, knownWatchers, type ClusterHealth } from "./cluster-health";
+import { clusterHealth, healthJson, knownWatchers, type ClusterHealth, type ClusterHealthJson } from "./cluster-health";
 import type { Services } from "./services";
 
 export interface DriftView extends Drift {
@@ -21,4 +21,14 @@ export async function getDrift(deps: Pick<Services, "inventory" | "profile" | "c
     systemNamespaces: deps.profile.systemNamespaces,
   });
   return { ...drift, clusters: health };
+}
+
+/** DriftView as it travels to a browser (dates as ISO strings), for the drift page's first view and its polling. */
+export interface DriftJson extends Drift {
+  clusters: ClusterHealthJson[];
+}
+
+export async function getDriftJson(deps: Pick<Services, "inventory" | "profile" | "clusters">, viewer: Viewer | null): Promise<DriftJson> {
+  const drift = await getDrift(deps, viewer);
+  return { ...drift, clusters: drift.clusters.map(healthJson) };
 }

@@ -43,6 +43,12 @@ describe("listNamespaces", () => {
     expect(list.live).toEqual({ "live/a-dev": { status: "live", unhealthyDeployments: 1 }, "live/b-dev": { status: "missing", unhealthyDeployments: 0 } });
   });
 
+  it("says why a row is unknown when its cluster is not configured", async () => {
+    const deps = fakeServices({ inventory: fakeInventory(inventorySnapshot(namespaces)) });
+    const list = await listNamespaces(deps, roles.member, parseInventoryQuery({ cluster: "live-2" }));
+    expect(list.live).toEqual({ "live-2/c-dev": { status: "unknown", unhealthyDeployments: 0, reason: "not configured" } });
+  });
+
   it("says unknown for rows of a cluster whose data has never been known", async () => {
     const list = await listNamespaces(setup().deps, roles.member, parseInventoryQuery({ cluster: "live-2" }));
     expect(list.live).toEqual({ "live-2/c-dev": { status: "unknown", unhealthyDeployments: 0 } });
@@ -70,6 +76,16 @@ describe("listNamespacesJson", () => {
     expect(sets).toHaveBeenCalledTimes(2);
     expect(second.live["live/a-dev"]).toEqual({ status: "terminating", unhealthyDeployments: 1 });
     expect(second.rows).toEqual(first.rows);
+  });
+
+  it("never keeps the answer to a query on cluster status: it follows the cluster", async () => {
+    const { deps, live, sets } = setup();
+    const query = parseInventoryQuery({ status: "live" });
+    const rows = async () => (JSON.parse(await listNamespacesJson(deps, roles.member, query)) as { rows: { name: string }[] }).rows.map((r) => r.name);
+    expect(await rows()).toEqual(["a-dev"]);
+    live.cache.apply("namespaces", "ADDED", { name: "b-dev", phase: "Active", createdAt: null });
+    expect(await rows()).toEqual(["a-dev", "b-dev"]);
+    expect(sets).not.toHaveBeenCalled();
   });
 
   it("computes the page again on a new day or a new commit", async () => {

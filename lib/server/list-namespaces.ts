@@ -2,12 +2,12 @@ import { canBrowseInventory } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { modulesInUse } from "@/lib/environments/inventory/modules-in-use";
-import { queryInventory, type InventoryPage, type InventoryQuery } from "@/lib/environments/inventory/query-inventory";
+import { queryInventory, queryReadsClusters, type InventoryPage, type InventoryQuery, type LiveStatus } from "@/lib/environments/inventory/query-inventory";
 import { authorize } from "./authorize";
 import { isoDate } from "./clock";
 import type { InventorySnapshot } from "./inventory-store";
 import { namespaceSummary } from "@/lib/clusters/namespace-status";
-import { knownWatchers, type Clusters } from "./cluster-health";
+import { clusterHealth, knownWatchers, type Clusters } from "./cluster-health";
 import type { Services } from "./services";
 
 /** The values each filter can take, from what the inventory holds. */
@@ -45,13 +45,17 @@ export function facetsOf(snapshot: InventorySnapshot): Facets {
 
 /** A row's state in its cluster; "unknown" while the cluster's data has never been known. */
 export interface LiveSummary {
-  status: "live" | "missing" | "terminating" | "unknown";
+  status: LiveStatus;
   unhealthyDeployments: number;
+  /** Why the status is unknown, when Berth knows: "not configured" for a cluster it has no credentials for. */
+  reason?: string;
 }
 
 export interface NamespaceList extends InventoryPage {
   commit: string;
   facets: Facets;
+  /** Today (YYYY-MM-DD) as the query saw it: review-after dates before it are overdue. */
+  today: string;
   /** By `cluster/name`, for this page's rows. */
   live: Record<string, LiveSummary>;
 }
@@ -62,18 +66,35 @@ export type ListDeps = Pick<Services, "inventory" | "profile" | "clock" | "clust
 export async function listNamespaces(deps: ListDeps, viewer: Viewer | null, query: InventoryQuery): Promise<NamespaceList> {
   authorize(viewer, canBrowseInventory(viewer));
   const list = listFrom(deps, await deps.inventory.snapshot(), viewer, query, isoDate(deps.clock.now()));
-  return { ...list, live: liveSummaries(deps.clusters, rowKeys(list)) };
+  return { ...list, live: liveSummaries(deps, rowKeys(list)) };
 }
 
 function listFrom(
-  deps: Pick<Services, "profile">,
+  deps: Pick<Services, "profile" | "clusters">,
   snapshot: InventorySnapshot,
   viewer: Viewer,
   query: InventoryQuery,
   today: string,
 ): Omit<NamespaceList, "live"> {
-  const page = queryInventory(snapshot.namespaces, query, { profile: deps.profile, today, myTeams: viewer.teams });
-  return { ...page, commit: snapshot.commit, facets: facetsOf(snapshot) };
+  const page = queryInventory(snapshot.namespaces, query, { profile: deps.profile, today, myTeams: viewer.teams, liveOf: liveLookup(deps) });
+  return { ...page, commit: snapshot.commit, facets: facetsOf(snapshot), today };
+}
+
+/** Each namespace's state in its cluster, read from the caches as asked (a filter on status reads every namespace). */
+export function liveLookup(deps: Pick<Services, "profile" | "clusters">): (ns: Pick<NamespaceRecord, "cluster" | "name">) => LiveSummary {
+  const caches = new Map(knownWatchers(deps.clusters).map((w) => [w.name, w.cache]));
+  const notConfigured = new Set(
+    clusterHealth(deps)
+      .filter((h) => h.state === "not_configured")
+      .map((h) => h.cluster),
+  );
+  return (ns) => {
+    const cache = caches.get(ns.cluster);
+    if (cache) return namespaceSummary(cache, ns.name);
+    return notConfigured.has(ns.cluster)
+      ? { status: "unknown", unhealthyDeployments: 0, reason: "not configured" }
+      : { status: "unknown", unhealthyDeployments: 0 };
+  };
 }
 
 function rowKeys(list: Pick<NamespaceList, "rows">): string[] {
@@ -81,13 +102,12 @@ function rowKeys(list: Pick<NamespaceList, "rows">): string[] {
 }
 
 /** Each row's state in its cluster, from the cluster caches (never cached with the page: it changes by the second). */
-function liveSummaries(clusters: Clusters, keys: string[]): Record<string, LiveSummary> {
-  const caches = new Map(knownWatchers(clusters).map((w) => [w.name, w.cache]));
+export function liveSummaries(deps: { profile: Services["profile"]; clusters: Clusters }, keys: string[]): Record<string, LiveSummary> {
+  const liveOf = liveLookup(deps);
   const live: Record<string, LiveSummary> = {};
   for (const key of keys) {
     const [cluster, name] = key.split("/") as [string, string];
-    const cache = caches.get(cluster);
-    live[key] = cache ? namespaceSummary(cache, name) : { status: "unknown", unhealthyDeployments: 0 };
+    live[key] = liveOf({ cluster, name });
   }
   return live;
 }
@@ -106,14 +126,18 @@ export async function listNamespacesJson(deps: ListDeps & Pick<Services, "invent
   const today = isoDate(deps.clock.now());
   const key = JSON.stringify([snapshot.commit, today, query, query.mine ? [...viewer.teams].sort() : null]);
   const cache = deps.inventoryJson;
-  let json = cache.get(key);
-  let keys = cache.get(`${key}\u0000rows`);
+  // A query on cluster status reads the clusters, so its answer is never kept.
+  const keep = !queryReadsClusters(query);
+  let json = keep ? cache.get(key) : undefined;
+  let keys = keep ? cache.get(`${key}\u0000rows`) : undefined;
   if (json === undefined || keys === undefined) {
     const list = listFrom(deps, snapshot, viewer, query, today);
     json = JSON.stringify(list);
     keys = JSON.stringify(rowKeys(list));
-    cache.set(key, json);
-    cache.set(`${key}\u0000rows`, keys);
+    if (keep) {
+      cache.set(key, json);
+      cache.set(`${key}\u0000rows`, keys);
+    }
   }
-  return `${json.slice(0, -1)},"live":${JSON.stringify(liveSummaries(deps.clusters, JSON.parse(keys) as string[]))}}`;
+  return `${json.slice(0, -1)},"live":${JSON.stringify(liveSummaries(deps, JSON.parse(keys) as string[]))}}`;
 }

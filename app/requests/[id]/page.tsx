@@ -3,8 +3,9 @@ import Link from "next/link";
 import { diffLines } from "@/components/requests/diff-lines";
 import { CheckResults } from "@/components/requests/check-results";
 import { ReviewForecastView } from "@/components/requests/review-forecast-view";
-import { AutoRefresh, RequestActions } from "@/components/requests/request-actions";
-import { StateBadge, stateText } from "@/components/requests/state-badge";
+import { RequestActions } from "@/components/requests/request-actions";
+import { ApplyPipelineNote, LiveRequestState } from "@/components/requests/live-request-state";
+import { stateText } from "@/components/requests/state-badge";
 import { requestFor } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
@@ -12,15 +13,14 @@ import { getServices } from "@/lib/server/services";
 
 export const metadata: Metadata = { title: "Request" };
 
-const MOVING = ["submitted", "pr_open", "changes_requested", "approved", "merged", "conflict"];
 const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC";
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
   const { request: r, pullRequest, actions, checks, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
+  const state = { id: r.id, kind: r.kind, state: r.state, cluster: r.cluster, namespace: r.namespace, events: r.events.length };
   return (
     <div className="space-y-6">
-      {MOVING.includes(r.state) && <AutoRefresh seconds={5} />}
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/requests" className="text-blue-800 underline">
           Requests
@@ -29,7 +29,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       </nav>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Namespace {r.namespace}</h1>
-        <StateBadge state={r.state} />
+        <LiveRequestState key={`${r.state}/${r.events.length}`} initial={state} />
       </div>
       <p className="text-sm">
         Requested by {r.requester} for team {r.team} on {r.cluster}, {time(r.createdAt)}.{" "}
@@ -80,6 +80,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           ; an approval covers this commit only.
         </p>
       )}
+      <ApplyPipelineNote key={r.state} initial={state} />
       <RequestActions id={r.id} actions={actions} headSha={shownHead} />
 
       <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">

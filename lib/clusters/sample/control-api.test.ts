@@ -149,3 +149,27 @@ describe("churn", () => {
     }
   });
 });
+
+describe("churn and declared secrets", () => {
+  it("churn restarts the first running pod of its namespace, and a declared secret gets exactly its keys", async () => {
+    const server = await startTestServer({ churnSeconds: 0.05, churnNamespace: "team-3-dev" });
+    try {
+      const pod = server.controls.firstRunningPod("team-3-dev")!;
+      const restarts = async () =>
+        (
+          (await (await server.get(`/api/v1/namespaces/team-3-dev/pods/${pod.metadata.name}`)).json()) as {
+            status: { containerStatuses: { restartCount: number }[] };
+          }
+        ).status.containerStatuses[0]!.restartCount;
+      const before = await restarts();
+      await expect.poll(restarts, { timeout: 5000 }).toBeGreaterThan(before);
+
+      server.controls.applySecret({ namespace: "team-3-dev", name: "queue-output", keys: ["sqs_url", "sqs_arn"] });
+      const secret = (await (await server.get("/api/v1/namespaces/team-3-dev/secrets/queue-output")).json()) as { data: Record<string, string> };
+      expect(Object.keys(secret.data)).toEqual(["sqs_url", "sqs_arn"]);
+      expect(() => server.controls.applySecret({ namespace: "nowhere", name: "x", keys: [] })).toThrow(/does not exist/);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,9 +1,9 @@
 import { createRng } from "../../environments/sample/create-rng";
 import { stamp, type KubeObject, type SampleResource } from "./kube-object";
 import { sampleEvent } from "./sample-events";
-import { hashString, hex, nodeNames } from "./sample-names";
+import { hashString, hex, nodeNames, objectMeta } from "./sample-names";
 import { sampleNamespaceContents } from "./sample-namespace-contents";
-import { sampleNamespace } from "./sample-namespace-objects";
+import { SAMPLE_SECRET_MARKER, sampleNamespace } from "./sample-namespace-objects";
 import type { SampleStore } from "./sample-store";
 
 /** How e2e tests and the demo change the sample cluster; watches see each change as they would a real one. */
@@ -12,6 +12,10 @@ export interface SampleControls {
   restartPod(namespace: string, name: string, container?: string): KubeObject;
   /** Restarts one running pod picked at random (what churn does); null when none runs. */
   restartRandomPod(): KubeObject | null;
+  /** The first running pod of a namespace by name (what the demo's churn restarts); null when none runs. */
+  firstRunningPod(namespace: string): KubeObject | null;
+  /** As Terraform's kubernetes_secret writes one: an Opaque Secret with these keys (sample values), made or replaced. */
+  applySecret(input: { namespace: string; name: string; keys: string[] }): KubeObject;
   /** As the pipeline applies a namespace: the Namespace, a small healthy Deployment with its ReplicaSet and Pods, Secrets, a quota. */
   createNamespace(input: { name: string; labels?: Record<string, string> }): KubeObject;
   /** As the namespace controller deletes one: Terminating, then its contents, then the Namespace. */
@@ -32,6 +36,7 @@ export class SampleControlError extends Error {
   }
 }
 
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
@@ -97,6 +102,19 @@ export function createSampleControls(
       if (running.length === 0) return null;
       const pod = rng.pick(running);
       return controls.restartPod(pod.metadata.namespace!, pod.metadata.name);
+    },
+    firstRunningPod(namespace) {
+      const running = (store.list("pods", { namespace }) ?? []).filter((p) => containerStatuses(p).length > 0);
+      return running.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name))[0] ?? null;
+    },
+    applySecret({ namespace, name, keys }) {
+      if (!store.get("namespaces", undefined, namespace)) throw new SampleControlError(404, `namespace ${namespace} does not exist`);
+      if (!DNS_SUBDOMAIN.test(name)) throw new SampleControlError(422, `secret name "${name}" is not a valid Kubernetes name`);
+      const existing = store.get("secrets", namespace, name);
+      const r = createRng(options.seed ^ hashString(`${namespace}/${name}`));
+      const data = Object.fromEntries(keys.map((key) => [key, Buffer.from(`${SAMPLE_SECRET_MARKER}${namespace}-${key}-${hex(r, 8)}`).toString("base64")]));
+      const metadata = existing ? existing.metadata : objectMeta(r, name, namespace, options.now());
+      return store.put({ apiVersion: "v1", kind: "Secret", metadata, type: "Opaque", data });
     },
     createNamespace({ name, labels = {} }) {
       if (!DNS_LABEL.test(name))

@@ -23,8 +23,10 @@ export interface SampleApiServerOptions {
   bookmarkSeconds?: number;
   /** Lifetime of a watch that sets no timeoutSeconds (default 1800, kube-apiserver's minimum). */
   watchTimeoutSeconds?: number;
-  /** Restart a random pod this often (seconds); 0, the default, never. */
+  /** Restart a pod this often (seconds); 0, the default, never. */
   churnSeconds?: number;
+  /** The namespace whose first running pod churn restarts; without it, a random pod anywhere. */
+  churnNamespace?: string;
   /** Seed for names and picks in changes made by controls (default 1). */
   seed?: number;
   /** The clock of changes made by controls; default the real one. */
@@ -90,7 +92,7 @@ export async function startSampleApiServer(options: SampleApiServerOptions): Pro
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;
-  const churn = options.churnSeconds ? setInterval(() => controls.restartRandomPod(), options.churnSeconds * 1000) : undefined;
+  const churn = options.churnSeconds ? setInterval(() => churnOnce(controls, options.churnNamespace), options.churnSeconds * 1000) : undefined;
   churn?.unref();
 
   return {
@@ -103,4 +105,13 @@ export async function startSampleApiServer(options: SampleApiServerOptions): Pro
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function churnOnce(controls: SampleControls, namespace: string | undefined): void {
+  if (namespace === undefined) {
+    controls.restartRandomPod();
+    return;
+  }
+  const pod = controls.firstRunningPod(namespace);
+  if (pod) controls.restartPod(namespace, pod.metadata.name);
 }

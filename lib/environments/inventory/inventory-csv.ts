@@ -32,9 +32,18 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** RFC 4180 CSV (CRLF line ends) of the given namespaces, one row each, with a header row. */
-export function inventoryCsv(namespaces: Iterable<NamespaceRecord>): string {
-  const lines = [COLUMNS.map(([name]) => name).join(",")];
-  for (const ns of namespaces) lines.push(COLUMNS.map(([, get]) => cell(get(ns))).join(","));
+/**
+ * RFC 4180 CSV (CRLF line ends) of the given namespaces, one row each, with a header row. `liveOf`, the
+ * namespaces' state in their clusters, adds the status and unhealthy-deployment columns the page shows.
+ */
+export function inventoryCsv(
+  namespaces: Iterable<NamespaceRecord>,
+  liveOf?: (ns: NamespaceRecord) => { status: string; unhealthyDeployments: number },
+): string {
+  const columns: typeof COLUMNS = liveOf
+    ? [...COLUMNS, ["cluster_status", (ns) => liveOf(ns).status], ["unhealthy_deployments", (ns) => String(liveOf(ns).unhealthyDeployments)]]
+    : COLUMNS;
+  const lines = [columns.map(([name]) => name).join(",")];
+  for (const ns of namespaces) lines.push(columns.map(([, get]) => cell(get(ns))).join(","));
   return lines.join("\r\n") + "\r\n";
 }

@@ -89,6 +89,29 @@ describe("queryInventory", () => {
     expect(names({ q: "a\nb" })).toEqual([]);
   });
 
+  it("sorts namespaces without a review-after date last in either direction", () => {
+    expect(names({ sort: "reviewAfter" })).toEqual(["bravo", "echo", "alpha", "charlie", "delta"]);
+    expect(names({ sort: "reviewAfter", dir: "desc" })).toEqual(["echo", "bravo", "alpha", "charlie", "delta"]);
+  });
+
+  it("filters and sorts by cluster status and unhealthy deployments", () => {
+    const live = {
+      alpha: { status: "live", unhealthyDeployments: 2 },
+      bravo: { status: "missing", unhealthyDeployments: 0 },
+      charlie: { status: "live", unhealthyDeployments: 0 },
+      delta: { status: "unknown", unhealthyDeployments: 0 },
+      echo: { status: "live", unhealthyDeployments: 1 },
+    } as const;
+    const withLive = { ...ctx, liveOf: (n: { name: string }) => live[n.name as keyof typeof live] };
+    const liveNames = (params: Record<string, string>) => queryInventory(all, parseInventoryQuery(params), withLive).rows.map((r) => r.name);
+    expect(liveNames({ status: "live" })).toEqual(["alpha", "charlie", "echo"]);
+    expect(liveNames({ status: "missing" })).toEqual(["bravo"]);
+    expect(liveNames({ flag: "unhealthy" })).toEqual(["alpha", "echo"]);
+    expect(liveNames({ sort: "status" })).toEqual(["alpha", "charlie", "echo", "bravo", "delta"]);
+    expect(liveNames({ sort: "unhealthy", dir: "desc" })).toEqual(["alpha", "echo", "bravo", "charlie", "delta"]);
+    expect(names({ status: "live" })).toEqual([]);
+  });
+
   it("counts by business unit over all matches", () => {
     expect(run({ pageSize: "1" }).countsByBusinessUnit).toEqual({ LAA: 1, HMPPS: 4 });
   });

@@ -4,8 +4,13 @@ import type { PlatformProfile } from "../profile/profile";
 import type { NamespaceRecord, ProblemSeverity } from "../types";
 import { modulesInUse } from "./modules-in-use";
 
-export const SORT_KEYS = ["name", "cluster", "businessUnit", "environment", "application", "teams", "reviewAfter", "modules"] as const;
-export const FLAGS = ["overdue", "lagging", "problems", "errors", "warnings", "skip-apply"] as const;
+export const SORT_KEYS = ["name", "cluster", "businessUnit", "environment", "application", "teams", "reviewAfter", "modules", "status", "unhealthy"] as const;
+export const FLAGS = ["overdue", "lagging", "problems", "errors", "warnings", "skip-apply", "unhealthy"] as const;
+/** A namespace's state in its cluster, as the status column shows it. */
+export const LIVE_STATUSES = ["live", "missing", "terminating", "unknown"] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+/** Sort keys read from the clusters rather than the index: they change by the second. */
+const LIVE_SORT_KEYS: readonly SortKey[] = ["status", "unhealthy"];
 export type SortKey = (typeof SORT_KEYS)[number];
 export type Flag = (typeof FLAGS)[number];
 
@@ -35,6 +40,8 @@ export const inventoryQuerySchema = z.object({
   /** Only namespaces owned by one of the viewer's teams. */
   mine: z.enum(["true"]).optional().catch(undefined),
   flag: z.enum(FLAGS).optional().catch(undefined),
+  /** The namespace's state in its cluster. */
+  status: z.enum(LIVE_STATUSES).optional().catch(undefined),
   sort: z.enum(SORT_KEYS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
@@ -75,6 +82,15 @@ export interface QueryContext {
   today: string;
   /** The viewer's teams, for `mine`. */
   myTeams?: readonly string[];
+  /** Each namespace's state in its cluster, for the status filter, the unhealthy flag and their sorts; without it every one is unknown. */
+  liveOf?: (ns: NamespaceRecord) => { status: LiveStatus; unhealthyDeployments: number };
+}
+
+const UNKNOWN_LIVE = { status: "unknown", unhealthyDeployments: 0 } as const;
+
+/** Whether a query reads the clusters (so its answer cannot be kept with the index snapshot). */
+export function queryReadsClusters(query: InventoryQuery): boolean {
+  return query.status !== undefined || query.flag === "unhealthy" || LIVE_SORT_KEYS.includes(query.sort);
 }
 
 export interface InventoryPage {
@@ -127,6 +143,8 @@ function matchesFlag(ns: NamespaceRecord, flag: Flag, query: InventoryQuery, ctx
       return !hasProblemOf(ns, "error") && hasProblemOf(ns, "warning");
     case "skip-apply":
       return ns.skipApply;
+    case "unhealthy":
+      return (ctx.liveOf?.(ns) ?? UNKNOWN_LIVE).unhealthyDeployments > 0;
   }
 }
 
@@ -138,6 +156,7 @@ function matches(ns: NamespaceRecord, query: InventoryQuery, ctx: QueryContext):
   if (query.team !== undefined && !ns.teams.includes(query.team)) return false;
   if (query.mine !== undefined && !ns.teams.some((t) => ctx.myTeams?.includes(t))) return false;
   if (query.module !== undefined && !modulesInUse(ns).some((m) => m.module === query.module)) return false;
+  if (query.status !== undefined && (ctx.liveOf?.(ns) ?? UNKNOWN_LIVE).status !== query.status) return false;
   if (query.flag !== undefined && !matchesFlag(ns, query.flag, query, ctx)) return false;
   // A needle with a line break matches no single field (the fields hold none).
   if (query.q !== undefined && (query.q.includes("\n") || !searchText(ns).includes(query.q.toLowerCase()))) return false;
@@ -159,8 +178,15 @@ function searchText(ns: NamespaceRecord): string {
   return text;
 }
 
-function sortValue(ns: NamespaceRecord, key: SortKey): string | number {
+/** Null sorts last in either direction: a namespace without a review-after date (or status) is not the most urgent nor the least. */
+function sortValue(ns: NamespaceRecord, key: SortKey, ctx: Pick<QueryContext, "liveOf">): string | number | null {
   switch (key) {
+    case "status":
+      return LIVE_STATUSES.indexOf((ctx.liveOf?.(ns) ?? UNKNOWN_LIVE).status);
+    case "unhealthy":
+      return (ctx.liveOf?.(ns) ?? UNKNOWN_LIVE).unhealthyDeployments;
+    case "reviewAfter":
+      return ns.reviewAfter ? ns.reviewAfter.toLowerCase() : null;
     case "teams":
       return ns.teams.join(",");
     case "modules":
@@ -177,10 +203,13 @@ function compareLocation(a: NamespaceRecord, b: NamespaceRecord): number {
 
 const sortedOrders = new WeakMap<readonly NamespaceRecord[], Map<string, NamespaceRecord[]>>();
 
-function sortAll(namespaces: Iterable<NamespaceRecord>, sort: SortKey, dir: "asc" | "desc"): NamespaceRecord[] {
+function sortAll(namespaces: Iterable<NamespaceRecord>, sort: SortKey, dir: "asc" | "desc", ctx: Pick<QueryContext, "liveOf"> = {}): NamespaceRecord[] {
   const sign = dir === "desc" ? -1 : 1;
-  const keyed = [...namespaces].map((ns) => ({ ns, key: sortValue(ns, sort) }));
-  keyed.sort((a, b) => (a.key < b.key ? -sign : a.key > b.key ? sign : compareLocation(a.ns, b.ns)));
+  const keyed = [...namespaces].map((ns) => ({ ns, key: sortValue(ns, sort, ctx) }));
+  keyed.sort((a, b) => {
+    if (a.key === null || b.key === null) return a.key === b.key ? compareLocation(a.ns, b.ns) : a.key === null ? 1 : -1;
+    return a.key < b.key ? -sign : a.key > b.key ? sign : compareLocation(a.ns, b.ns);
+  });
   return keyed.map((k) => k.ns);
 }
 
@@ -202,7 +231,8 @@ function sorted(namespaces: Iterable<NamespaceRecord>, sort: SortKey, dir: "asc"
 export function queryInventory(namespaces: Iterable<NamespaceRecord>, query: InventoryQuery, ctx: QueryContext): InventoryPage {
   const matched: NamespaceRecord[] = [];
   const countsByBusinessUnit: Record<string, number> = {};
-  for (const ns of sorted(namespaces, query.sort, query.dir)) {
+  const order = LIVE_SORT_KEYS.includes(query.sort) ? sortAll(namespaces, query.sort, query.dir, ctx) : sorted(namespaces, query.sort, query.dir);
+  for (const ns of order) {
     if (!matches(ns, query, ctx)) continue;
     matched.push(ns);
     const bu = ns.businessUnit ?? "(none)";

@@ -1,0 +1,40 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { requestStateQuery, type RequestStateView } from "./request-state-query";
+import { StateBadge } from "./state-badge";
+
+/**
+ * A request's state badge, kept current by polling while the request moves; when the state or the timeline
+ * changes, the server-rendered rest of the page (timeline, actions) is rendered again, without a reload.
+ */
+export function LiveRequestState({ initial }: { initial: RequestStateView }) {
+  const router = useRouter();
+  const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
+  const seen = useRef(`${initial.state}/${initial.events}`);
+  useEffect(() => {
+    const now = `${data.state}/${data.events}`;
+    if (now !== seen.current) {
+      seen.current = now;
+      router.refresh();
+    }
+  }, [data, router]);
+  return (
+    <span role="status" data-state={data.state}>
+      <StateBadge state={data.state} />
+    </span>
+  );
+}
+
+/** Where a merged namespace request stands until its namespace is live: only while that is true. */
+export function ApplyPipelineNote({ initial }: { initial: RequestStateView }) {
+  const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
+  if (data.kind !== "namespace" || data.state !== "merged") return null;
+  return (
+    <p className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+      Merged: waiting for the apply pipeline to create namespace {data.namespace} in cluster {data.cluster}. This page changes to Applied when it is live.
+    </p>
+  );
+}

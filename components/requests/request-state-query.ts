@@ -1,0 +1,25 @@
+import type { RequestStateView } from "@/lib/server/requests/request-state-for";
+
+export type { RequestStateView };
+
+/** How often a request page asks for its state while the request is still moving (webhooks, the poller and the pipeline move it). */
+export const REQUEST_REFRESH_MS = 3000;
+
+/** States a request leaves by itself: the page keeps asking while it is in one. */
+export const MOVING_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged"];
+
+/**
+ * TanStack Query options for a request's state, shared by its page and its hook. `rendered` is the state the
+ * server rendered the page with: a new render starts a new query from it, rather than from an older poll's answer.
+ */
+export function requestStateQuery(id: string, rendered: string) {
+  return {
+    queryKey: ["request-state", id, rendered] as const,
+    queryFn: async (): Promise<RequestStateView> => {
+      const response = await fetch(`/api/requests/${encodeURIComponent(id)}/state`, { cache: "no-store" });
+      if (!response.ok) throw new Error(`Berth answered ${response.status}`);
+      return response.json();
+    },
+    refetchInterval: (query: { state: { data?: RequestStateView } }) => (MOVING_STATES.includes(query.state.data?.state ?? "") ? REQUEST_REFRESH_MS : false),
+  };
+}
