@@ -63,7 +63,7 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
   };
 }
 
-/** Prisma's where: equality, `{ in: [...] }`, `{ not: value }` and `OR`; anything else throws rather than guessing. */
+/** Prisma's where: equality, `{ in: [...] }`, `{ notIn: [...] }`, `{ not: value }` and `OR`; anything else throws rather than guessing. */
 function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean {
   return Object.entries(where).every(([key, value]) => {
     if (key === "OR") return (value as Record<string, unknown>[]).some((alternative) => matches(row, alternative));
@@ -71,15 +71,34 @@ function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean 
     if (value === null || typeof value !== "object") return field === value;
     const filter = value as Record<string, unknown>;
     if (Object.keys(filter).length === 1 && Array.isArray(filter.in)) return filter.in.includes(field);
+    if (Object.keys(filter).length === 1 && Array.isArray(filter.notIn)) return !filter.notIn.includes(field);
     if (Object.keys(filter).length === 1 && "not" in filter) return field !== filter.not;
     throw new Error(`fake request db: unsupported filter on ${key}: ${JSON.stringify(value)}`);
   });
 }
 
+type Select = Record<string, unknown>;
+
+/**
+ * Prisma's select: the row's own columns set to true, and `_count: { select: { events: true } }`; anything else
+ * (a relation, a column the table lacks) throws rather than guessing. No select: the whole row.
+ */
+function selected(row: RequestRow, events: EventRow[], select: Select | undefined): Record<string, unknown> {
+  if (!select) return { ...row };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(select)) {
+    if (key === "_count" && JSON.stringify(value) === JSON.stringify({ select: { events: true } }))
+      out._count = { events: events.filter((e) => e.requestId === row.id).length };
+    else if (key in row && value === true) out[key] = row[key as keyof RequestRow];
+    else throw new Error(`fake request db: unsupported select of ${key}: ${JSON.stringify(value)}`);
+  }
+  return out;
+}
+
 /**
  * Test fake: the requests table in memory, with only what the request
  * use-cases call (request.findMany and findFirst with the filters of
- * matches(), orderBy createdAt and take; request.findUnique; request.create,
+ * matches(), orderBy createdAt and take; request.findUnique; the select of selected(); request.create,
  * with nested events; request.update, with `increment`; request.updateMany; requestEvent.create;
  * webhookDelivery.create (unique id and digest) and delete; $executeRaw, recorded but not run;
  * $transaction). Any other method is
@@ -97,17 +116,17 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
     requests,
     events,
     request: {
-      findMany: async (args: { where?: Record<string, unknown>; orderBy?: { createdAt: "asc" | "desc" }; take?: number } = {}) => {
+      findMany: async (args: { where?: Record<string, unknown>; orderBy?: { createdAt: "asc" | "desc" }; take?: number; select?: Select } = {}) => {
         const found = [...requests.values()].filter((row) => matches(row, args.where));
         if (args.orderBy) {
           const sign = args.orderBy.createdAt === "desc" ? -1 : 1;
           found.sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
         }
-        return found.slice(0, args.take ?? found.length).map((row) => ({ ...row }));
+        return found.slice(0, args.take ?? found.length).map((row) => selected(row, events, args.select));
       },
-      findFirst: async (args: { where?: Record<string, unknown> } = {}) => {
+      findFirst: async (args: { where?: Record<string, unknown>; select?: Select } = {}) => {
         const row = [...requests.values()].find((candidate) => matches(candidate, args.where));
-        return row ? { ...row } : null;
+        return row ? selected(row, events, args.select) : null;
       },
       create: async (args: { data: Partial<RequestRow> & { id: string; events?: { create: Omit<EventRow, "requestId"> } } }) => {
         const { events: nested, ...data } = args.data;
@@ -117,12 +136,12 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
         if (nested) events.push({ requestId: row.id, ...nested.create });
         return { ...row };
       },
-      findUnique: async (args: { where: { id: string }; include?: { events?: unknown } }) => {
+      findUnique: async (args: { where: { id: string }; include?: { events?: unknown }; select?: Select }) => {
         const row = requests.get(args.where.id);
         if (!row) return null;
         return args.include?.events
           ? { ...row, events: events.filter((e) => e.requestId === row.id).map((e) => ({ ...e, createdAt: row.updatedAt })) }
-          : { ...row };
+          : selected(row, events, args.select);
       },
       update: async (args: { where: { id: string }; data: Record<string, unknown> }) => {
         const row = requests.get(args.where.id);
