@@ -13,6 +13,7 @@ const SERVER_TESTS = [
   "lib/db/database-unavailable.test.ts",
   "lib/db/lock.test.ts",
   "lib/db/request-enums-migration.test.ts",
+  "lib/db/migrate-database.test.ts",
   "lib/auth/sessions.test.ts",
   "lib/server/leases/leases.test.ts",
   "lib/server/requests/mark-applied-requests.test.ts",
@@ -22,6 +23,7 @@ const SERVER_TESTS = [
   "lib/server/requests/webhook-replicas.test.ts",
   "scripts/prisma-schema-engine.test.ts",
   "lib/db/request-enums-migration.test.ts",
+  "lib/db/migrate-database.test.ts",
   "lib/server/prune-expired-rows.test.ts",
   // the kube-apiserver, Berth's sample API server, or a spawned server
   "lib/clusters/watch-cluster.integration.test.ts",

@@ -28,9 +28,11 @@ export interface MigrateOptions {
  */
 export async function migrateDatabase(env: Pick<Env, "DATABASE_URL" | "dataDir">, options: MigrateOptions = {}): Promise<void> {
   const base = options.root ?? process.cwd();
-  const root = existsSync(path.join(base, "prisma.config.ts")) ? base : path.join(base, "migrate");
+  // Note: by the CLI itself, not prisma.config.ts: Next's output tracing copies that file into the standalone folder.
+  const cliIn = (dir: string) => path.join(dir, "node_modules/prisma/build/index.js");
+  const root = existsSync(cliIn(base)) ? base : path.join(base, "migrate");
   const output = options.output ?? "pipe";
-  const cli = path.join(root, "node_modules/prisma/build/index.js");
+  const cli = cliIn(root);
   const args = [cli, "migrate", "deploy", "--config", path.join(root, "prisma.config.ts")];
   // Note: the child gets the settings this process validated (an absolute
   // data folder; an empty DATABASE_URL means the embedded database), on top
