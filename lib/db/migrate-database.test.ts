@@ -7,6 +7,8 @@ import { migrateDatabase } from "./migrate-database";
 /** A stand-in Prisma CLI that records where it ran and with which arguments. */
 function fakeCli(dir: string): string {
   const record = path.join(dir, "ran.json");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), "{}\n");
   mkdirSync(path.join(dir, "node_modules/prisma/build"), { recursive: true });
   writeFileSync(
     path.join(dir, "node_modules/prisma/build/index.js"),
@@ -21,7 +23,10 @@ describe("migrateDatabase", () => {
 
   it("runs the migrator beside a standalone server, even when output tracing copied prisma.config.ts there", async () => {
     base = mkdtempSync(path.join(tmpdir(), "berth-migrate-"));
-    writeFileSync(path.join(base, "prisma.config.ts"), "// traced into the standalone folder, with no CLI beside it\n");
+    // What output tracing leaves in a standalone folder: the config, and the CLI's entry file without the CLI.
+    writeFileSync(path.join(base, "prisma.config.ts"), "// traced into the standalone folder\n");
+    mkdirSync(path.join(base, "node_modules/prisma/build"), { recursive: true });
+    writeFileSync(path.join(base, "node_modules/prisma/build/index.js"), 'require("./cli.js");\n');
     const migrator = path.join(base, "migrate");
     const record = fakeCli(migrator);
     await migrateDatabase({ DATABASE_URL: "postgresql://db.invalid/berth", dataDir: path.join(base, "data") }, { root: base });

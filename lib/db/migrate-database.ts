@@ -28,11 +28,13 @@ export interface MigrateOptions {
  */
 export async function migrateDatabase(env: Pick<Env, "DATABASE_URL" | "dataDir">, options: MigrateOptions = {}): Promise<void> {
   const base = options.root ?? process.cwd();
-  // Note: by the CLI itself, not prisma.config.ts: Next's output tracing copies that file into the standalone folder.
-  const cliIn = (dir: string) => path.join(dir, "node_modules/prisma/build/index.js");
-  const root = existsSync(cliIn(base)) ? base : path.join(base, "migrate");
+  // Note: the migrator folder wins when it is there. Next's output tracing copies stray pieces of the install
+  // (prisma.config.ts, even the CLI's entry file without the rest) into the standalone folder, so their presence
+  // says nothing; a migrate/ folder exists only where copy-migrator.mjs laid one out.
+  const migrator = path.join(base, "migrate");
+  const root = existsSync(path.join(migrator, "package.json")) ? migrator : base;
   const output = options.output ?? "pipe";
-  const cli = cliIn(root);
+  const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   const args = [cli, "migrate", "deploy", "--config", path.join(root, "prisma.config.ts")];
   // Note: the child gets the settings this process validated (an absolute
   // data folder; an empty DATABASE_URL means the embedded database), on top
