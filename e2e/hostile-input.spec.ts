@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../lib/testing/free-port";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
@@ -58,17 +58,6 @@ function routes(): Route[] {
         : [...readFileSync(path.join("app", file), "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
       return { file, template, methods: exported.length > 0 ? exported : ["GET", "POST"] };
     });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Exact row counts of every table Berth owns. */

@@ -14,21 +14,16 @@ export type ReviewFlag = (typeof REVIEW_FLAGS)[number];
 export type { ReviewForecast };
 
 /** The queue's filters from the URL; a value no team or business unit could have (over 100 characters) is no filter, as a bad flag is. */
+const textFilter = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 export const queueFiltersSchema = z.object({
-  team: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  businessUnit: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  team: textFilter,
+  businessUnit: textFilter,
   flag: z.enum(REVIEW_FLAGS).optional().catch(undefined),
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
