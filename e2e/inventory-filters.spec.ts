@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
 import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
+import { sampleControlHeaders } from "./fixtures/sample-control";
 import { signInAsNewUser } from "./fixtures/sign-in";
 
 // The github-mode Berth and its sample cluster; each test's namespaces have unique names, so applying
@@ -9,7 +10,7 @@ import { signInAsNewUser } from "./fixtures/sign-in";
 const control = `http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.github}/_sample`;
 
 async function applyInCluster(name: string): Promise<void> {
-  const response = await fetch(`${control}/namespaces`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name }) });
+  const response = await fetch(`${control}/namespaces`, { method: "POST", headers: sampleControlHeaders("github"), body: JSON.stringify({ name }) });
   if (!response.ok) throw new Error(`applying ${name}: ${response.status} ${await response.text()}`);
 }
 

@@ -1,8 +1,23 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/auth-options";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/server/http";
 import { getServices } from "@/lib/server/services";
 
-const handler = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => NextAuth(request, context, authOptions(getServices()));
+async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
+  // Note: next-auth parses a JSON body without catching its error, so a malformed one was a 500 for what a client sent.
+  if (request.method === "POST" && request.headers.get("content-type")?.includes("application/json")) {
+    const parses = await request
+      .clone()
+      .json()
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!parses) return errorResponse(new AppError("invalid_input", "The body is not valid JSON", { request: "expected a JSON object" }));
+  }
+  return NextAuth(request, context, authOptions(getServices()));
+}
 
 export { handler as GET, handler as POST };
