@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { FieldErrors, requestAction, type RequestAction } from "./request-api";
 
 const LABELS: Record<RequestAction, string> = {
@@ -59,14 +59,4 @@ export function RequestActions({ id, actions, headSha }: { id: string; actions: 
       </p>
     </div>
   );
-}
-
-/** Re-renders the page every few seconds while a request is still moving (webhooks and the poller update it). */
-export function AutoRefresh({ seconds }: { seconds: number }) {
-  const router = useRouter();
-  useEffect(() => {
-    const timer = setInterval(() => router.refresh(), seconds * 1000);
-    return () => clearInterval(timer);
-  }, [router, seconds]);
-  return null;
 }
