@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { authorize } from "./authorize";
 import { liveLookup, type LiveSummary } from "./list-namespaces";
 import type { Services } from "./services";
-import type { RequestState } from "./requests/request-state";
+import { ACTIVE_STATES } from "./requests/request-state";
 
 export interface MyNamespace {
   cluster: string;
@@ -23,8 +23,6 @@ export interface MyRequest {
   createdAt: Date;
 }
 
-/** States a request has finished in; every other one is still open for its requester. */
-const FINISHED: RequestState[] = ["applied", "closed"];
 const LIMIT = 200;
 
 /** The viewer's namespaces (their teams own them) and open requests (theirs or their teams'), for /me. */
@@ -41,7 +39,7 @@ export async function getMyOverview(
     .map((ns) => ({ cluster: ns.cluster, name: ns.name, application: ns.application, reviewAfter: ns.reviewAfter, live: liveOf(ns) }));
   // Note: scoped to the viewer's own and their teams' requests even for reviewers: this page is "mine", not the queue.
   const requests = await deps.db.request.findMany({
-    where: { state: { notIn: FINISHED }, OR: [{ team: { in: [...viewer.teams] } }, { requester: viewer.login }] },
+    where: { state: { in: [...ACTIVE_STATES] }, OR: [{ team: { in: [...viewer.teams] } }, { requester: viewer.login }] },
     orderBy: { createdAt: "desc" },
     take: LIMIT,
     select: { id: true, kind: true, state: true, cluster: true, namespace: true, team: true, createdAt: true },

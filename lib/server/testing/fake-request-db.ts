@@ -63,7 +63,7 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
   };
 }
 
-/** Prisma's where: equality, `{ in: [...] }`, `{ notIn: [...] }`, `{ not: value }` and `OR`; anything else throws rather than guessing. */
+/** Prisma's where: equality, `{ in: [...] }`, `{ not: value }` and `OR`; anything else throws rather than guessing. */
 function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean {
   return Object.entries(where).every(([key, value]) => {
     if (key === "OR") return (value as Record<string, unknown>[]).some((alternative) => matches(row, alternative));
@@ -71,7 +71,6 @@ function matches(row: RequestRow, where: Record<string, unknown> = {}): boolean 
     if (value === null || typeof value !== "object") return field === value;
     const filter = value as Record<string, unknown>;
     if (Object.keys(filter).length === 1 && Array.isArray(filter.in)) return filter.in.includes(field);
-    if (Object.keys(filter).length === 1 && Array.isArray(filter.notIn)) return !filter.notIn.includes(field);
     if (Object.keys(filter).length === 1 && "not" in filter) return field !== filter.not;
     throw new Error(`fake request db: unsupported filter on ${key}: ${JSON.stringify(value)}`);
   });
