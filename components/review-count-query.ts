@@ -1,3 +1,4 @@
+import { fetchLiveJson } from "./fetch-live-json";
 /** How often a reviewer's navigation asks how many requests wait for review. */
 export const REVIEW_COUNT_REFRESH_MS = 10_000;
 
@@ -5,11 +6,7 @@ export const REVIEW_COUNT_REFRESH_MS = 10_000;
 export function reviewCountQuery() {
   return {
     queryKey: ["review-count"] as const,
-    queryFn: async (): Promise<number> => {
-      const response = await fetch("/api/reviews/count", { cache: "no-store" });
-      if (!response.ok) throw new Error(`Berth answered ${response.status}`);
-      return ((await response.json()) as { count: number }).count;
-    },
+    queryFn: async () => (await fetchLiveJson<{ count: number }>("/api/reviews/count")).count,
     refetchInterval: REVIEW_COUNT_REFRESH_MS,
   };
 }

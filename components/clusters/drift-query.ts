@@ -1,3 +1,4 @@
+import { fetchLiveJson } from "../fetch-live-json";
 import type { DriftJson } from "@/lib/server/get-drift";
 
 export type { DriftJson };
@@ -9,11 +10,7 @@ export const DRIFT_REFRESH_MS = 5000;
 export function driftQuery() {
   return {
     queryKey: ["drift"] as const,
-    queryFn: async (): Promise<DriftJson> => {
-      const response = await fetch("/api/drift", { cache: "no-store" });
-      if (!response.ok) throw new Error(`Berth answered ${response.status}`);
-      return response.json();
-    },
+    queryFn: () => fetchLiveJson<DriftJson>("/api/drift"),
     refetchInterval: DRIFT_REFRESH_MS,
   };
 }

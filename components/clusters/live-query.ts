@@ -1,3 +1,4 @@
+import { fetchLiveJson } from "../fetch-live-json";
 import type { NamespaceLiveView } from "@/lib/server/get-namespace-live";
 
 export type { NamespaceLiveView };
@@ -9,11 +10,7 @@ export const LIVE_REFRESH_MS = 3000;
 export function namespaceLiveQuery(cluster: string, name: string) {
   return {
     queryKey: ["namespace-live", cluster, name] as const,
-    queryFn: async (): Promise<NamespaceLiveView> => {
-      const response = await fetch(`/api/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}/status`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`Berth answered ${response.status}`);
-      return response.json();
-    },
+    queryFn: () => fetchLiveJson<NamespaceLiveView>(`/api/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}/status`),
     refetchInterval: LIVE_REFRESH_MS,
   };
 }

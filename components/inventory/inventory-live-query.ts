@@ -1,3 +1,4 @@
+import { fetchLiveJson } from "../fetch-live-json";
 import type { LiveSummary } from "@/lib/server/list-namespaces";
 
 export type { LiveSummary };
@@ -12,11 +13,7 @@ export const INVENTORY_REFRESH_MS = 5000;
 export function inventoryLiveQuery(queryString: string) {
   return {
     queryKey: ["inventory-live", queryString] as const,
-    queryFn: async (): Promise<Record<string, LiveSummary>> => {
-      const response = await fetch(`/api/namespaces${queryString}`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`Berth answered ${response.status}`);
-      return ((await response.json()) as { live: Record<string, LiveSummary> }).live;
-    },
+    queryFn: async () => (await fetchLiveJson<{ live: Record<string, LiveSummary> }>(`/api/namespaces${queryString}`)).live,
     refetchInterval: INVENTORY_REFRESH_MS,
   };
 }

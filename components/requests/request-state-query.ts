@@ -1,3 +1,4 @@
+import { fetchLiveJson } from "../fetch-live-json";
 import type { RequestStateView } from "@/lib/server/requests/request-state-for";
 
 export type { RequestStateView };
@@ -15,11 +16,7 @@ export const MOVING_STATES = ["submitted", "pr_open", "changes_requested", "appr
 export function requestStateQuery(id: string, rendered: string) {
   return {
     queryKey: ["request-state", id, rendered] as const,
-    queryFn: async (): Promise<RequestStateView> => {
-      const response = await fetch(`/api/requests/${encodeURIComponent(id)}/state`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`Berth answered ${response.status}`);
-      return response.json();
-    },
+    queryFn: () => fetchLiveJson<RequestStateView>(`/api/requests/${encodeURIComponent(id)}/state`),
     refetchInterval: (query: { state: { data?: RequestStateView } }) => (MOVING_STATES.includes(query.state.data?.state ?? "") ? REQUEST_REFRESH_MS : false),
   };
 }
