@@ -79,7 +79,7 @@ const EXCLUSIVE: [string, string][] = [
 export const metadataAnswersSchema = z
   .object(FIELDS)
   .partial()
-  .catchall(z.never({ error: `not a metadata field; the fields are ${METADATA_FIELDS.join(", ")}` }))
+  .strict()
   .superRefine((answers, ctx) => {
     for (const [a, b] of EXCLUSIVE) {
       if (answers[a as keyof typeof answers] !== undefined && answers[b as keyof typeof answers] !== undefined)

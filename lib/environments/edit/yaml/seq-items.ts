@@ -41,7 +41,7 @@ export function removeSeqItem(source: YamlSource, seq: YAMLSeq, index: number): 
   if (seq.flow || item === undefined) throw new YamlEditError("the list is written in flow style ([ ... ]); change it by hand");
   if (!dashOf(source, item)) throw new YamlEditError("the item does not start its own line; change it by hand");
   const from = lineStart(source.text, rangeOf(item)[0]);
-  let to = itemEnd(source, item);
+  const to = itemEnd(source, item);
   // The last line of a file without a final line break: take the break before the item instead.
   if (to === source.text.length && !source.text.endsWith("\n") && from > 0) {
     const before = source.text[from - 2] === "\r" ? from - 2 : from - 1;
