@@ -34,6 +34,10 @@ export function readHclValue(expression: HclNode, text: string): HclValue {
     if (literal.type === "string_lit") return { kind: "string", value: decodeHclString(literal.text) };
     return { kind: "expression" };
   }
+  const negative = node.type === "operation" ? node.firstNamedChild : null;
+  if (negative?.type === "unary_operation" && negative.text.startsWith("-") && negative.firstNamedChild?.firstNamedChild?.type === "numeric_lit") {
+    return { kind: "number", value: -Number(negative.firstNamedChild.text) };
+  }
   if (node.type !== "collection_value") return { kind: "expression" };
   const collection = node.firstNamedChild!;
   const comments = collection.namedChildren.some((c) => c?.type === "comment");
