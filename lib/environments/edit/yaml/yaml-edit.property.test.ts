@@ -75,6 +75,7 @@ const values = fc.oneof(
 describe("YAML edits in place over the sample repository and the messy fixtures", () => {
   it(`has a corpus: ${files.length} files`, () => {
     expect(files.length).toBeGreaterThan(1500);
+    expect(files.filter(([p]) => p.startsWith("messy/messy-app/")).length).toBe(3);
     expect(files.some(([p]) => p.endsWith(".yml"))).toBe(true);
   });
 
