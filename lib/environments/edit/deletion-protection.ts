@@ -1,6 +1,8 @@
+import type { EditedFile, NamespaceFolder } from "./edit-operation";
 import type { FoundModuleBlock } from "./find-module-block";
-import { setHclAttribute } from "./hcl/edit-hcl-attribute";
-import { findAttribute } from "./hcl/hcl-tree";
+import { addHclAttribute, setHclAttribute } from "./hcl/edit-hcl-attribute";
+import { findAttribute, findModuleBlocks, parseHcl } from "./hcl/hcl-tree";
+import type { HclParser } from "./hcl/load-hcl-parser";
 
 /** Whether each of a block's catalogued protection inputs is on: `unknown` when it is an expression. */
 export function protectionOf(found: FoundModuleBlock): { input: string; state: "on" | "off" | "unknown" }[] {
@@ -20,7 +22,7 @@ export function protectionOf(found: FoundModuleBlock): { input: string; state: "
  * (quoted if the block quotes it). An input on by default and not written
  * is added; this is the first PR of a two-step removal.
  */
-export function turnProtectionOff(found: FoundModuleBlock, addAttribute: (text: string, input: string) => string | null): string | null {
+function turnProtectionOff(found: FoundModuleBlock, addAttribute: (text: string, input: string) => string | null): string | null {
   let text = found.file.text;
   const on = protectionOf(found).filter((p) => p.state === "on");
   // From the last attribute to the first, so earlier ranges stay valid.
@@ -35,4 +37,19 @@ export function turnProtectionOff(found: FoundModuleBlock, addAttribute: (text: 
     } else text = setHclAttribute(text, attribute, attribute.value.kind === "string" ? '"false"' : "false");
   }
   return text;
+}
+
+/** The files of the blocks with protection on, with it turned off; a message when a block is written on one line. */
+export function protectionOffFiles(folder: NamespaceFolder, parser: HclParser, blocks: FoundModuleBlock[]): EditedFile[] | string {
+  const texts = new Map<string, string>();
+  for (const f of blocks) {
+    const current = texts.get(f.use.file);
+    const file = current === undefined ? f.file : parseHcl(parser, current);
+    const block = findModuleBlocks(file, f.use.name)[0]!;
+    const add = (text: string, input: string) => addHclAttribute(text, findModuleBlocks(parseHcl(parser, text), f.use.name)[0]!, input, "false", "source");
+    const text = turnProtectionOff({ ...f, file, block }, add);
+    if (text === null) return `${f.use.name} is written on one line; turn its deletion protection off by hand`;
+    texts.set(f.use.file, text);
+  }
+  return [...texts].map(([path, content]) => ({ path: `${folder.record.path}/${path}`, content }));
 }

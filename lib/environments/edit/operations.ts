@@ -1,4 +1,11 @@
+import { decommissionOperation } from "./decommission-operation";
 import type { EditOperation, EditOperationName } from "./edit-operation";
+import { removeOperation } from "./remove-operation";
+import { resourceOperation } from "./resource-operation";
 
 /** Every edit of existing files Berth can make, by name; `berth edit` and the edit requests both use this list. */
-export const editOperations: Partial<Record<EditOperationName, EditOperation<unknown>>> = {};
+export const editOperations: Partial<Record<EditOperationName, EditOperation<unknown>>> = {
+  resource: resourceOperation as EditOperation<unknown>,
+  remove: removeOperation as EditOperation<unknown>,
+  decommission: decommissionOperation as EditOperation<unknown>,
+};

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { PlatformProfile } from "../profile/profile";
-import { protectionOf, turnProtectionOff } from "./deletion-protection";
+import { protectionOf, protectionOffFiles } from "./deletion-protection";
 import type { EditedFile, EditOperation, EditResult, NamespaceFolder } from "./edit-operation";
 import { findModuleBlock, type FoundModuleBlock } from "./find-module-block";
-import { addHclAttribute } from "./hcl/edit-hcl-attribute";
-import { findModuleBlocks, lineAt, parseHcl, type HclBlock, type HclFile } from "./hcl/hcl-tree";
+import { lineAt, parseHcl, type HclBlock, type HclFile } from "./hcl/hcl-tree";
 import { loadHclParser, type HclParser } from "./hcl/load-hcl-parser";
 import { removeHclBlock } from "./hcl/remove-hcl-block";
 
@@ -101,28 +100,18 @@ function terraformFiles(parser: HclParser, folder: NamespaceFolder): Map<string,
 
 /** Step one of a two-step removal: deletion protection off, in each protected block's file. */
 function protectionStep(folder: NamespaceFolder, parser: HclParser, answers: RemoveAnswers, blocks: FoundModuleBlock[]): EditResult {
-  const texts = new Map<string, string>();
-  for (const f of blocks) {
-    const current = texts.get(f.use.file);
-    const file = current === undefined ? f.file : parseHcl(parser, current);
-    const block = findModuleBlocks(file, f.use.name)[0]!;
-    const add = (text: string, input: string) => {
-      const again = parseHcl(parser, text);
-      return addHclAttribute(text, findModuleBlocks(again, f.use.name)[0]!, input, "false", "source");
-    };
-    const text = turnProtectionOff({ ...f, file, block }, add);
-    if (text === null) return { ok: false, errors: { names: `${f.use.name} is written on one line; turn its deletion protection off by hand` } };
-    texts.set(f.use.file, text);
-  }
+  const files = protectionOffFiles(folder, parser, blocks);
+  if (typeof files === "string") return { ok: false, errors: { names: files } };
   const names = blocks.map((b) => b.use.name).join(", ");
+  const one = blocks.length === 1;
   return {
     ok: true,
-    files: [...texts].map(([path, content]) => ({ path: `${folder.record.path}/${path}`, content })),
+    files,
     notes: [`step 1 of 2: turn deletion protection off for ${names}`],
     followUp: {
       operation: "remove",
       answers,
-      reason: `${names} ${blocks.length === 1 ? "has" : "have"} deletion protection on; Terraform cannot destroy ${blocks.length === 1 ? "it" : "them"} until the PR that turns it off is applied`,
+      reason: `${names} ${one ? "has" : "have"} deletion protection on; Terraform cannot destroy ${one ? "it" : "them"} until the PR that turns it off is applied`,
     },
   };
 }
