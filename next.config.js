@@ -43,7 +43,12 @@ const nextConfig = {
   output: "standalone",
   // Note: PGlite ships ~15 MB of WASM; bundling it would copy that into static assets.
   // prom-client keeps its registry in module state; one copy for every route.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "js-yaml", "prom-client"],
+  // web-tree-sitter (in-place .tf edits) reads its WASM and the Terraform grammar's from node_modules at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "js-yaml", "prom-client", "web-tree-sitter"],
+  // Read with fs by lib/environments/edit/hcl/load-hcl-parser.ts, so file tracing cannot see them.
+  outputFileTracingIncludes: {
+    "/**": ["./node_modules/web-tree-sitter/web-tree-sitter.wasm", "./node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm"],
+  },
   poweredByHeader: false,
   compress: false,
   // forbidden() answers 403 with app/forbidden.tsx for pages the viewer may not see.

@@ -10,6 +10,7 @@ import { UsageError, type CliIo } from "./command";
 import { parseOptions } from "./parse-options";
 import { profileOption } from "./profile-option";
 import { printFieldErrors, readAnswers } from "./read-answers";
+import { loadHclParser } from "../environments/edit/hcl/load-hcl-parser";
 
 export const renderResourceUsage = `berth render resource --repo <path> --namespace <cluster>/<name> --answers <answers.json> --out <dir> [--profile <file>]
 
@@ -65,9 +66,10 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
     const blob = await runGit(index.repoPath, ["cat-file", "blob", `${index.commit}:${file}`]).catch(() => null);
     current.set(file, blob === null ? null : blob.toString("utf8"));
   }
+  const hcl = await loadHclParser();
   let files;
   try {
-    files = renderResourceFiles(checked.value, { namespace, profile, readFile: (p) => current.get(p) ?? null });
+    files = renderResourceFiles(checked.value, { namespace, profile, hcl, readFile: (p) => current.get(p) ?? null });
   } catch (error) {
     if (error instanceof ModuleRefRewriteError) return fail({ upgrade: error.message });
     if (error instanceof InvalidResourceRequestError) return fail(error.fields);

@@ -25,7 +25,7 @@ export function findModuleBlock(parser: HclParser, folder: NamespaceFolder, name
   const use = uses[0]!;
   const text = folder.files.get(use.file);
   if (text === undefined) return `${use.file} could not be read`;
-  const file = parseHcl(parser, text);
+  const file = parseHcl(parser, text, { references: false });
   if (file.hasErrors) return `${use.file} has text Berth cannot parse as Terraform; fix it by hand first`;
   const blocks = findModuleBlocks(file, name);
   if (blocks.length !== 1) return `module ${name} could not be found in ${use.file}`;

@@ -73,6 +73,11 @@ describe("editResource", () => {
     expect(await edit("nope", {})).toEqual({ ok: false, errors: { name: "there is no module block named nope in this namespace" } });
   });
 
+  it("removes an input given null, so the module's default applies", async () => {
+    expect(await diff("rds", { enable_rds_auto_start_stop: null })).toBe(["@@ 18", "-   enable_rds_auto_start_stop   = true # turns off overnight"].join("\n"));
+    expect(await edit("rds", { prepare_for_major_upgrade: null })).toMatchObject({ ok: true, files: [] });
+  });
+
   it("answers ok with no files when nothing changes", async () => {
     expect(await edit("rds", { db_engine_version: "16", deletion_protection: true })).toMatchObject({ ok: true, files: [] });
   });

@@ -3,7 +3,7 @@ import type { PlatformProfile } from "../profile/profile";
 import { checkEditableValue, type CheckedValue } from "./check-editable-value";
 import type { EditOperation, EditResult, NamespaceFolder } from "./edit-operation";
 import { findModuleBlock } from "./find-module-block";
-import { parseHcl } from "./hcl/hcl-tree";
+import { findModuleBlocks, parseHcl } from "./hcl/hcl-tree";
 import { loadHclParser } from "./hcl/load-hcl-parser";
 import { inputState } from "./read-editable-inputs";
 import { writeEditableInput } from "./write-editable-input";
@@ -37,21 +37,25 @@ export async function editResource(folder: NamespaceFolder, answers: ResourceAns
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const notes: string[] = [];
+  let text = found.file.text;
   for (const [input, result] of checked) {
     if (!result.ok) continue;
+    if (text !== found.file.text) {
+      // Read again after an earlier input changed the file, so ranges are right.
+      const file = parseHcl(parser, text, { references: false });
+      found = { ...found, file, block: findModuleBlocks(file, answers.name)[0]! };
+    }
     const state = inputState(found, input, editable[input]!);
     const written = writeEditableInput(found, state, result.value, { modules: folder.record.modules, profile });
     if (!written.ok) errors[`inputs.${input}`] = written.message;
-    else if (written.text !== found.file.text) {
+    else if (written.text !== text) {
       notes.push(`${answers.name}: ${input} ${state.text ?? "(not set)"} -> ${result.value === null ? "(not set)" : JSON.stringify(result.value)}`);
-      const file = parseHcl(parser, written.text);
-      const block = file.blocks.find((b) => b.type === "module" && b.labels[0] === answers.name)!;
-      found = { ...found, file, block };
+      text = written.text;
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   if (notes.length === 0) return { ok: true, files: [], notes: ["nothing to change: every input already has that value"] };
-  return { ok: true, files: [{ path: `${folder.record.path}/${found.use.file}`, content: found.file.text }], notes };
+  return { ok: true, files: [{ path: `${folder.record.path}/${found.use.file}`, content: text }], notes };
 }
 
 export const resourceOperation: EditOperation<ResourceAnswers> = {

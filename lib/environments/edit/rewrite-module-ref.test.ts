@@ -1,3 +1,4 @@
+import { loadHclParser } from "./hcl/load-hcl-parser";
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile as profile } from "../profile/profile";
 import { renderResourceFiles } from "../render/render-resource-files";
@@ -62,7 +63,7 @@ describe("rewriteModuleRef", () => {
     expect(() => rewriteModuleRef('module "m" {\n  source = "x?ref=\\u0031.0"\n}\n', "m", "2.0.0")).toThrow(/change it by hand/);
   });
 
-  it("is what renderResourceFiles writes for an upgrade, reading the file by its repository path", () => {
+  it("is what renderResourceFiles writes for an upgrade, reading the file by its repository path", async () => {
     const namespace = namespaceRecord("legacy", {
       files: ["resources/queues.tf"],
       modules: [
@@ -78,7 +79,7 @@ describe("rewriteModuleRef", () => {
           { kind: "upgrade", name: "registry_style", version: "5.1.2" },
         ],
       },
-      { namespace, profile, readFile: (p) => (read.push(p), messy) },
+      { namespace, profile, hcl: await loadHclParser(), readFile: (p) => (read.push(p), messy) },
     );
     expect(read).toEqual([`${namespace.path}/resources/queues.tf`]);
     expect(files).toEqual([

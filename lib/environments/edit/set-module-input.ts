@@ -1,35 +1,22 @@
-import { readHclBlocks } from "../render/read-hcl-blocks";
+import { addHclAttribute, setHclAttribute } from "./hcl/edit-hcl-attribute";
+import { findAttribute, findModuleBlocks, parseHcl } from "./hcl/hcl-tree";
+import type { HclParser } from "./hcl/load-hcl-parser";
 
 /**
  * Sets one input of an existing module block to an HCL expression, changing
- * only the bytes that needs: the value of the input's line when the block
- * has it, otherwise a new line after the block's `source` line in that
- * line's indentation. Returns null when the block or its source line cannot
- * be found (the caller asks for a hand edit), or the text unchanged when the
- * input already has that value.
+ * only the bytes that needs: the input's value (a comment after it stays)
+ * when the block has it, otherwise a new line after the block's `source`
+ * line in that line's indentation. Returns null when the file does not
+ * parse, the block or its source line cannot be found (the caller asks for
+ * a hand edit), or the text unchanged when the input already has that value.
  */
-export function setModuleInput(text: string, label: string, input: string, value: string): string | null {
-  const block = readHclBlocks(text).find((b) => b.type === "module" && b.labels[0] === label);
-  if (!block) return null;
-  if (block.attributes.get(input) === value) return text;
-  const lines = text.split("\n");
-  let end = block.line;
-  while (end < lines.length && !/^\}/.test(lines[end]!)) end++;
-  const own = new RegExp(`^([ \\t]*${input}[ \\t]*=[ \\t]*)(.*)$`);
-  for (let i = block.line; i < end; i++) {
-    const match = own.exec(lines[i]!);
-    if (match) {
-      if (block.attributes.get(input) !== match[2]!.replace(/\s*(#|\/\/).*$/, "").trim()) return null;
-      lines[i] = `${match[1]}${value}${match[2]!.slice(match[2]!.replace(/\s*(#|\/\/).*$/, "").length)}`;
-      return lines.join("\n");
-    }
-  }
-  for (let i = block.line; i < end; i++) {
-    const source = /^([ \t]*)source[ \t]*=/.exec(lines[i]!);
-    if (source) {
-      lines.splice(i + 1, 0, `${source[1]}${input} = ${value}`);
-      return lines.join("\n");
-    }
-  }
-  return null;
+export function setModuleInput(parser: HclParser, text: string, label: string, input: string, value: string): string | null {
+  const file = parseHcl(parser, text, { references: false });
+  const blocks = findModuleBlocks(file, label);
+  if (file.hasErrors || blocks.length !== 1) return null;
+  const block = blocks[0]!;
+  const attribute = findAttribute(block, input);
+  if (attribute) return attribute.valueText === value ? text : setHclAttribute(text, attribute, value);
+  if (!findAttribute(block, "source")) return null;
+  return addHclAttribute(text, block, input, value, "source");
 }

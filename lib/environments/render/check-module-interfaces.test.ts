@@ -1,3 +1,4 @@
+import { loadHclParser } from "../edit/hcl/load-hcl-parser";
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile as profile } from "../profile/profile";
 import type { ResourceAnswer } from "../requests/resource-request";
@@ -7,6 +8,8 @@ import { namespaceRecord } from "../testing/namespace-record";
 import { withStandardTerraform } from "../testing/standard-terraform";
 import { checkModuleInterfaces } from "./check-module-interfaces";
 import { InvalidResourceRequestError, renderResourceFiles } from "./render-resource-files";
+
+const hcl = await loadHclParser();
 
 const today = "2026-12-04";
 const every: ResourceAnswer[] = [
@@ -23,7 +26,7 @@ const every: ResourceAnswer[] = [
 
 /** Renders, then checks the written files against the namespace's files after the change. */
 function renderAndCheck(setup: ReturnType<typeof withStandardTerraform>, resources: ResourceAnswer[]) {
-  const files = renderResourceFiles({ resources }, { ...setup, profile, today });
+  const files = renderResourceFiles({ resources }, { ...setup, profile, hcl, today });
   const existing = setup.namespace.files
     .filter((f) => f.endsWith(".tf"))
     .map((f) => `${setup.namespace.path}/${f}`)
@@ -63,9 +66,9 @@ describe("every resource kind fits its module's interface", () => {
 
   it("refuses what the namespace cannot supply, naming the module and variable, and writes nothing", () => {
     const setup = withStandardTerraform(namespaceRecord("bare", { application: null }), ["application"]);
-    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...setup, profile, today })).toThrow(InvalidResourceRequestError);
+    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...setup, profile, hcl, today })).toThrow(InvalidResourceRequestError);
     try {
-      renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...setup, profile, today });
+      renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...setup, profile, hcl, today });
     } catch (error) {
       expect((error as InvalidResourceRequestError).fields).toEqual({
         "resources.0.name": expect.stringMatching(/module q uses var\.application, which the namespace does not declare/),
@@ -76,8 +79,8 @@ describe("every resource kind fits its module's interface", () => {
   it("refuses an SQS name the module would make longer than 80 characters", () => {
     const setup = withStandardTerraform(namespaceRecord("orders-dev", { teams: ["a-very-long-team-name-that-goes-on-and-on"] }));
     const name = "q".repeat(40);
-    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name }] }, { ...setup, profile, today })).toThrow(/SQS allows 80/);
-    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...setup, profile, today })).not.toThrow();
+    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name }] }, { ...setup, profile, hcl, today })).toThrow(/SQS allows 80/);
+    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...setup, profile, hcl, today })).not.toThrow();
   });
 
   it("gives an existing ElastiCache block enable_irsa = true when a new role takes its policy, touching only that line", () => {
@@ -162,7 +165,7 @@ describe("the sample repository's module blocks fit their interfaces", () => {
 describe("a variables.tf that exists but cannot be read", () => {
   it("is never replaced by a new one", () => {
     const namespace = namespaceRecord("orders-dev", { files: ["resources/variables.tf"] });
-    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { namespace, profile, readFile: () => null, today })).toThrow(
+    expect(() => renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { namespace, profile, hcl, readFile: () => null, today })).toThrow(
       /resources\/variables\.tf cannot be read/,
     );
   });

@@ -1,3 +1,4 @@
+import { loadHclParser } from "../edit/hcl/load-hcl-parser";
 import { latestVersion } from "../profile/module-version";
 import { modulesSchema } from "../profile/module-catalogue";
 import { describe, expect, it } from "vitest";
@@ -10,6 +11,8 @@ import { hostileValues } from "../testing/hostile-values";
 import { namespaceRecord } from "../testing/namespace-record";
 import { withStandardTerraform } from "../testing/standard-terraform";
 import { validateResourceRequest } from "../requests/validate-resource-request";
+
+const hcl = await loadHclParser();
 
 const { namespace, readFile } = withStandardTerraform(
   namespaceRecord("orders-dev", {
@@ -26,7 +29,7 @@ const { namespace, readFile } = withStandardTerraform(
   }),
 );
 const folder = namespace.path;
-const render = (...resources: ResourceAnswer[]) => renderResourceFiles({ resources }, { namespace, profile, readFile, today: "2026-12-04" });
+const render = (...resources: ResourceAnswer[]) => renderResourceFiles({ resources }, { namespace, profile, hcl, readFile, today: "2026-12-04" });
 
 /** The keys of each kubernetes_secret's data block, by resource label. */
 function secretKeys(text: string): Record<string, string[]> {
@@ -173,7 +176,7 @@ describe("renderResourceFiles: one file per new resource", () => {
 
   it("follows another profile's module source pattern", () => {
     const other = { ...profile, moduleSource: "git::https://git.acme.dev/tf/{module}.git?ref=v{ref}", modules: modulesSchema.parse({ sqs: "2.0.1" }) };
-    const [file] = renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...withStandardTerraform(namespaceRecord("n")), profile: other });
+    const [file] = renderResourceFiles({ resources: [{ kind: "sqs", name: "q" }] }, { ...withStandardTerraform(namespaceRecord("n")), profile: other, hcl });
     expect(scanTerraformModules(file!.content).modules[0]!.source).toBe("git::https://git.acme.dev/tf/sqs.git?ref=v2.0.1");
   });
 
@@ -199,7 +202,7 @@ describe("renderResourceFiles: hostile input", () => {
       ];
       for (const answer of answers) {
         if (!accepted(answer)) continue;
-        const [file] = renderResourceFiles({ resources: [answer as ResourceAnswer] }, { namespace, profile, readFile });
+        const [file] = renderResourceFiles({ resources: [answer as ResourceAnswer] }, { namespace, profile, hcl, readFile });
         const scan = scanTerraformModules(file!.content);
         expect(scan.problems).toEqual([]);
         expect(scan.modules).toHaveLength(1);

@@ -10,6 +10,7 @@ import { checkModuleInterfaces } from "./check-module-interfaces";
 import { declareVariables, variableFor, type VariableDeclaration } from "./declare-variables";
 import { readHclBlocks, referencesIn } from "./read-hcl-blocks";
 import { setModuleInput } from "../edit/set-module-input";
+import type { HclParser } from "../edit/hcl/load-hcl-parser";
 
 export interface RenderResourceContext {
   namespace: NamespaceRecord;
@@ -20,6 +21,8 @@ export interface RenderResourceContext {
    * variables it declares, and module blocks a new IRSA role references.
    */
   readFile: (pathFromRepoRoot: string) => string | null;
+  /** The Terraform parser (`loadHclParser()`), for edits of existing blocks. */
+  hcl: HclParser;
   /** The date a new service account's token counts as rotated (YYYY-MM-DD); today (UTC) by default. */
   today?: string;
 }
@@ -103,7 +106,7 @@ export function renderResourceFiles(value: ResourceRequest, context: RenderResou
     files.set(`${folder}${answer.name}.tf`, blocks.join("\n"));
   });
 
-  enableIrsaOnExisting(namespace, profile, irsaTargets, existing, files, (label, message) =>
+  enableIrsaOnExisting(namespace, profile, context.hcl, irsaTargets, existing, files, (label, message) =>
     fail(`resources.${indexOfIrsa(resources, label)}.policies`, message),
   );
   declareMissingVariables(namespace, existing, files, (label, message) => fail(owner.has(label) ? `resources.${owner.get(label)}.name` : "resources", message));
@@ -148,6 +151,7 @@ function tagValues(texts: string[]): { team_name?: string; environment?: string 
 function enableIrsaOnExisting(
   namespace: NamespaceRecord,
   profile: PlatformProfile,
+  hcl: HclParser,
   targets: Set<string>,
   existing: Map<string, string>,
   files: Map<string, string>,
@@ -159,7 +163,7 @@ function enableIrsaOnExisting(
     const [input, value] = condition.split("=").map((s) => s.trim());
     const path = `${namespace.path}/${use.file}`;
     const current = files.get(path) ?? existing.get(path) ?? null;
-    const edited = current === null || !input || !value ? null : setModuleInput(current, use.name, input, value);
+    const edited = current === null || !input || !value ? null : setModuleInput(hcl, current, use.name, input, value);
     if (edited === null) return fail(use.name, `${use.name} (${use.module}) needs ${condition} for its IRSA policy; set it in ${use.file} by hand first`);
     if (edited !== current) files.set(path, edited);
   }

@@ -11,6 +11,7 @@ import { validateResourceRequest } from "@/lib/environments/requests/validate-re
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
 import { checkChange } from "./check-change";
+import { loadHclParser } from "@/lib/environments/edit/hcl/load-hcl-parser";
 
 export interface PreparedResources {
   fields: Record<string, string>;
@@ -45,9 +46,10 @@ export async function prepareResourceRequest(
     const path = `${namespace.path}/${file}`;
     current.set(path, await deps.readFile(path));
   }
+  const hcl = await loadHclParser();
   let rendered;
   try {
-    rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, readFile: (path) => current.get(path) ?? null });
+    rendered = renderResourceFiles(checked.value, { namespace, profile: deps.profile, hcl, readFile: (path) => current.get(path) ?? null });
   } catch (error) {
     // A block that would not fit its module's interface (or a variable the namespace cannot supply): field errors, nothing written.
     if (error instanceof InvalidResourceRequestError) return { fields: error.fields, value: null, files: [], checks: [], review: null };

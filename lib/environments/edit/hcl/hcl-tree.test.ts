@@ -100,3 +100,24 @@ describe("editing primitives", () => {
     );
   });
 });
+
+describe("edge cases", () => {
+  const one = (text: string) => parseHcl(parser, text);
+  it("adds to an empty block on its own line, and refuses a block written on one line", () => {
+    const empty = one('module "a" {\n}\n');
+    expect(addHclAttribute(empty.text, empty.blocks[0]!, "x", "1")).toBe('module "a" {\n  x = 1\n}\n');
+    const inline = one('module "a" { source = "s" }\n');
+    expect(addHclAttribute(inline.text, inline.blocks[0]!, "x", "1")).toBeNull();
+  });
+
+  it("removes a middle block with one of the blank lines around it", () => {
+    const f = one("a {}\n\nb {}\n\nc {}\n");
+    expect(removeHclBlock(f.text, f.blocks[1]!)).toBe("a {}\n\nc {}\n");
+    expect(removeHclBlock(f.text, f.blocks[2]!)).toBe("a {}\n\nb {}\n");
+  });
+
+  it("refuses to remove an attribute that shares its line", () => {
+    const f = one('module "a" { x = 1 }\n');
+    expect(removeHclAttribute(f.text, f.blocks[0]!.attributes[0]!)).toBeNull();
+  });
+});

@@ -44,13 +44,14 @@ export interface HclFile {
   hasErrors: boolean;
 }
 
-export function parseHcl(parser: HclParser, text: string): HclFile {
+/** `references: false` skips finding `module.` references (empty list), for edits that do not need them. */
+export function parseHcl(parser: HclParser, text: string, options: { references?: boolean } = {}): HclFile {
   const tree = parser.parse(text);
   try {
     const root = tree.rootNode;
     const body = root.namedChildren.find((c) => c?.type === "body");
     const references: HclModuleReference[] = [];
-    collectReferences(root, references);
+    if (options.references !== false) collectReferences(root, text, references);
     return { text, blocks: body ? readBlocks(body, text) : [], references, hasErrors: root.hasError };
   } finally {
     tree.delete();
@@ -64,6 +65,7 @@ function readBlocks(body: HclNode, text: string): HclBlock[] {
 function readBlock(node: HclNode, text: string): HclBlock {
   const children = node.namedChildren.filter((c): c is HclNode => c !== null);
   const body = children.find((c) => c.type === "body");
+  const inner = body ? body.namedChildren.filter((c): c is HclNode => c !== null) : [];
   return {
     type: children[0]!.text,
     labels: children
@@ -73,14 +75,15 @@ function readBlock(node: HclNode, text: string): HclBlock {
     end: node.endIndex,
     open: children.find((c) => c.type === "block_start")!.startIndex,
     close: children.find((c) => c.type === "block_end")?.startIndex ?? node.endIndex,
-    attributes: body ? body.namedChildren.filter((c) => c?.type === "attribute").map((a) => readAttribute(a!, text)) : [],
-    blocks: body ? readBlocks(body, text) : [],
+    attributes: inner.filter((c) => c.type === "attribute").map((a) => readAttribute(a, text)),
+    blocks: inner.filter((c) => c.type === "block").map((b) => readBlock(b, text)),
   };
 }
 
 function readAttribute(node: HclNode, text: string): HclAttribute {
-  const name = node.firstNamedChild!;
-  const expression = node.namedChildren.find((c) => c?.type === "expression")!;
+  const children = node.namedChildren as HclNode[];
+  const name = children[0]!;
+  const expression = children[1]?.type === "expression" ? children[1] : children.find((c) => c.type === "expression")!;
   return {
     name: name.text,
     start: node.startIndex,
@@ -92,16 +95,25 @@ function readAttribute(node: HclNode, text: string): HclAttribute {
   };
 }
 
-function collectReferences(node: HclNode, out: HclModuleReference[]): void {
-  if (node.type === "expression") {
-    const [head, first] = node.namedChildren;
-    if (head?.type === "variable_expr" && head.text === "module" && first?.type === "get_attr") {
-      // `module.x[0].y` (a counted block) and `module.x` alone (depends_on) are references too; output "" for the latter.
-      const output = node.namedChildren.slice(2).find((c) => c?.type === "get_attr");
-      out.push({ module: first.lastNamedChild!.text, output: output?.lastNamedChild?.text ?? "", start: node.startIndex });
-    }
+/**
+ * `module.` references, found by searching the text and asking the tree
+ * what each occurrence is, rather than walking every node: a walk crosses
+ * into WebAssembly for each of a large file's ~15,000 nodes. An occurrence
+ * in a string, heredoc or comment is no `variable_expr` and is skipped.
+ */
+function collectReferences(root: HclNode, text: string, out: HclModuleReference[]): void {
+  const pattern = /(?<![\w.-])module[ \t]*\./g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const head = root.descendantForIndex(match.index);
+    const variable = head?.parent;
+    const expression = variable?.parent;
+    if (head?.type !== "identifier" || variable?.type !== "variable_expr" || expression?.type !== "expression") continue;
+    const [, first, ...rest] = expression.namedChildren;
+    if (first?.type !== "get_attr") continue;
+    // `module.x[0].y` (a counted block) and `module.x` alone (depends_on) are references too; output "" for the latter.
+    const output = rest.find((c) => c?.type === "get_attr");
+    out.push({ module: first.lastNamedChild!.text, output: output?.lastNamedChild?.text ?? "", start: expression.startIndex });
   }
-  for (const child of node.namedChildren) if (child) collectReferences(child, out);
 }
 
 /** The module blocks labelled `label` (several when a file is wrong: the caller refuses that). */
