@@ -41,6 +41,17 @@ describe("metadata and access edits over every folder of the default sample repo
       if (!access.ok) throw new Error(`${folder.record.name}: ${JSON.stringify(access.errors)}`);
       expect(access.files.map((f) => f.path)).toEqual([`${folder.record.path}/01-rbac.yaml`]);
       expect(access.files[0]!.content!.split("\n").length - folder.files.get("01-rbac.yaml")!.split("\n").length).toBe(3);
+      // The index reads the edited folder as intended: one more owner, everything else as it was.
+      const files = Object.fromEntries(folder.files);
+      files["01-rbac.yaml"] = access.files[0]!.content!;
+      files["00-namespace.yaml"] = result.files[0]!.content!;
+      const reread = namespaceFolderFromFiles({ files, clusterDomain: folder.record.clusterDomain, name: folder.record.name, profile }).record;
+      expect(reread).toEqual({
+        ...folder.record,
+        teams: [...folder.record.teams, "added-team"].sort(),
+        slackChannel: "changed-channel",
+        reviewAfter: "2027-06-05",
+      });
     }
   });
 });
