@@ -90,6 +90,20 @@ describe("metadata edit", () => {
     expect(edit(messyFolderFiles(), { team: "orders-admins" }).ok).toBe(true);
   });
 
+  it("combines one half of the owner with the other half as written, and refuses when the owner cannot be split", () => {
+    const result = edit(messyFolderFiles(), { ownerName: "Orders & Payments" });
+    expect(result).toMatchObject({ ok: true, files: [{ content: ns.replace('"Orders team: orders@', '"Orders & Payments: orders@') }] });
+    const loose = ns.replace('"Orders team: orders@digital.justice.gov.uk"', "Jane Doe");
+    expect(edit({ "00-namespace.yaml": loose }, { ownerEmail: "orders@justice.gov.uk" })).toEqual({
+      ok: false,
+      errors: { ownerEmail: 'the owner annotation today ("Jane Doe") is not "<name>: <email>"; give ownerName and ownerEmail together' },
+    });
+    expect(edit({ "00-namespace.yaml": loose }, { owner: "Orders: orders@justice.gov.uk" })).toMatchObject({
+      ok: true,
+      files: [{ content: loose.replace("owner: Jane Doe", 'owner: "Orders: orders@justice.gov.uk"') }],
+    });
+  });
+
   it("flags is-production and environment changes for review", () => {
     const result = edit(messyFolderFiles(), { isProduction: false, environment: "staging" });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
