@@ -39,7 +39,10 @@ const files = (ns: (typeof plan)[number]) => renderNamespaceFiles(ns, profile);
 describe("berth edit (against a generated sample repository)", () => {
   it("metadata: writes only 00-namespace.yaml, with only the changed values different", async () => {
     const result = await edit("metadata", `live/${live.name}`, { slackChannel: "#new-channel", application: "A new name" });
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe(
+      `note: resources/variables.tf still sets slack_channel's default to "${live.slackChannel}"; this edit changes only the Namespace manifest.\n` +
+        `note: resources/variables.tf still sets application's default to "${live.application}"; this edit changes only the Namespace manifest.\n`,
+    );
     expect(result.code).toBe(0);
     const file = `${namespaceFolder(live, profile)}/00-namespace.yaml`;
     expect(result.stdout).toBe(`${file}\n`);
@@ -86,12 +89,12 @@ describe("berth edit (against a generated sample repository)", () => {
   it("flags is-production for review on stderr", async () => {
     const result = await edit("metadata", `live/${live.name}`, { isProduction: true, reviewAfter: "" });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^note: Flagged for review: this changes whether .* is production \(is-production: false -> true\)\.\n$/);
+    expect(result.stderr.split("\n")[0]).toMatch(/^note: Flagged for review: this changes whether .* is production \(is-production: false -> true\)\.$/);
     const text = readFileSync(path.join(result.out, `${namespaceFolder(live, profile)}/00-namespace.yaml`), "utf8");
     expect(text).toContain(`${P}/is-production: "true"`);
   });
 
-  it("runs as the berth binary; an operation nobody registered is a usage error (exit 2)", () => {
+  it("runs as the berth binary; an unknown operation is a usage error (exit 2)", () => {
     const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "lib/cli/main.ts"), "edit", "frobnicate"], {
       cwd: ROOT,
       encoding: "utf8",
@@ -100,10 +103,15 @@ describe("berth edit (against a generated sample repository)", () => {
     expect(result.stderr).toMatch(/cannot edit "frobnicate"; operations: metadata, access, resource, remove, decommission/);
   });
 
-  it.each(["resource", "remove", "decommission"].filter((op) => !(op in editOperations)))(
-    "%s, until registered, says it is not available (exit 2)",
-    async (op) => {
-      await expect(edit(op, `live/${live.name}`, {})).rejects.toThrow(/not available in this version of Berth; available: metadata, access/);
-    },
-  );
+  it("dispatches the other operations through editOperations: decommission's own field error, and a first step that deletes files", async () => {
+    expect(Object.keys(editOperations).sort()).toEqual(["access", "decommission", "metadata", "remove", "resource"]);
+    const wrong = await edit("decommission", `live/${live.name}`, { confirm: "something-else" });
+    expect(wrong).toMatchObject({ code: 1, written: [], stdout: "", stderr: `confirm: type the namespace's name, ${live.name}, to confirm\n` });
+    const step = await edit("decommission", `live/${live.name}`, { confirm: live.name });
+    expect(step.code).toBe(0);
+    const listed = step.stdout.split("\n").filter(Boolean);
+    expect(listed.length).toBeGreaterThan(0);
+    // Written files are the listed ones not marked deleted; deleted ones are listed only.
+    expect(step.written.sort()).toEqual(listed.filter((l) => !l.startsWith("deleted ")).sort());
+  });
 });

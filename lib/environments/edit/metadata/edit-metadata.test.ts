@@ -4,6 +4,7 @@ import { loadAllYaml } from "../../testing/load-all-yaml";
 import { messyFolderFiles, messyYaml } from "../../testing/messy-yaml";
 import { namespaceFolderFromFiles } from "../namespace-folder-from-files";
 import { parseEditAnswers } from "../parse-edit-answers";
+import { currentMetadata } from "./current-metadata";
 import { editMetadata, metadataOperation } from "./edit-metadata";
 import type { MetadataAnswers } from "./metadata-answers";
 
@@ -89,6 +90,20 @@ describe("metadata edit", () => {
     expect(edit(messyFolderFiles(), { team: "orders-admins" }).ok).toBe(true);
   });
 
+  it("combines one half of the owner with the other half as written, and refuses when the owner cannot be split", () => {
+    const result = edit(messyFolderFiles(), { ownerName: "Orders & Payments" });
+    expect(result).toMatchObject({ ok: true, files: [{ content: ns.replace('"Orders team: orders@', '"Orders & Payments: orders@') }] });
+    const loose = ns.replace('"Orders team: orders@digital.justice.gov.uk"', "Jane Doe");
+    expect(edit({ "00-namespace.yaml": loose }, { ownerEmail: "orders@justice.gov.uk" })).toEqual({
+      ok: false,
+      errors: { ownerEmail: 'the owner annotation today ("Jane Doe") is not "<name>: <email>"; give ownerName and ownerEmail together' },
+    });
+    expect(edit({ "00-namespace.yaml": loose }, { owner: "Orders: orders@justice.gov.uk" })).toMatchObject({
+      ok: true,
+      files: [{ content: loose.replace("owner: Jane Doe", 'owner: "Orders: orders@justice.gov.uk"') }],
+    });
+  });
+
   it("flags is-production and environment changes for review", () => {
     const result = edit(messyFolderFiles(), { isProduction: false, environment: "staging" });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -132,5 +147,33 @@ describe("metadata edit", () => {
       ok: false,
       errors: { renewMonths: expect.stringMatching(/today's date/) },
     });
+  });
+});
+
+describe("metadata edit of a folder with Terraform", () => {
+  it("says when resources/variables.tf still holds the old value of a changed field", () => {
+    const variables =
+      'variable "slack_channel" {\n  description = "Slack channel"\n  default     = "orders-old"\n}\n\nvariable "team_name" {\n  default = "orders-admins"\n}\n';
+    const result = edit({ ...messyFolderFiles(), "resources/variables.tf": variables }, { slackChannel: "orders-dev", team: "orders-admins" });
+    expect(result).toMatchObject({
+      ok: true,
+      notes: ['resources/variables.tf still sets slack_channel\'s default to "orders-old"; this edit changes only the Namespace manifest.'],
+    });
+  });
+});
+
+describe("currentMetadata", () => {
+  it("gives today's values under the answers' names, and answering them back changes nothing", () => {
+    const f = folder(messyFolderFiles());
+    const current = currentMetadata(f.record);
+    expect(current).toMatchObject({
+      ownerName: "Orders team",
+      ownerEmail: "orders@digital.justice.gov.uk",
+      team: "orders-team",
+      isProduction: true,
+      reviewAfter: null,
+    });
+    const { team, isProduction, environment, sourceCode, ownerName, ownerEmail } = current;
+    expect(edit(messyFolderFiles(), { team, isProduction, environment, sourceCode, ownerName, ownerEmail })).toEqual({ ok: true, files: [], notes: [] });
   });
 });

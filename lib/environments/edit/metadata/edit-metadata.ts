@@ -6,6 +6,7 @@ import { addChildMap, findPair, setMapEntry } from "../yaml/set-map-entry";
 import { columnOf, YamlEditError, type Splice } from "../yaml/yaml-source";
 import { findNamespaceDocument } from "./find-namespace-document";
 import { metadataAnswersSchema, type MetadataAnswers } from "./metadata-answers";
+import { terraformDefaultsNotes } from "./terraform-defaults-notes";
 import { ANNOTATION_ORDER, LABEL_ORDER, metadataTargets, type MetadataTarget } from "./metadata-targets";
 
 /**
@@ -72,7 +73,7 @@ export function editMetadata(folder: NamespaceFolder, answers: MetadataAnswers, 
     return { ok: false, errors: Object.fromEntries(planned.targets.map((t) => [t.field, `cannot change ${file} in place: ${error.message}`])) };
   }
   if (content === source.text) return { ok: true, files: [], notes: [] };
-  return { ok: true, files: [{ path: `${folder.record.path}/${file}`, content }], notes };
+  return { ok: true, files: [{ path: `${folder.record.path}/${file}`, content }], notes: [...notes, ...terraformDefaultsNotes(folder, planned.targets)] };
 }
 
 export const metadataOperation: EditOperation<MetadataAnswers> = {
