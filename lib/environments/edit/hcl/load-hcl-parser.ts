@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { Language, Parser, type Node, type Tree } from "web-tree-sitter";
 
 export type { Node as HclNode, Tree as HclTree };
@@ -30,8 +29,9 @@ export function loadHclParser(): Promise<HclParser> {
 }
 
 async function load(): Promise<HclParser> {
-  const require = createRequire(import.meta.url);
-  // Read as bytes rather than located by URL, so a bundled server finds them too.
+  // Note: a require the bundler cannot see (Next's bundlers would otherwise try to bundle the .wasm files and fail);
+  // the files are read as bytes from node_modules, where the standalone build's file tracing puts them (next.config.js).
+  const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);
   const [runtime, grammar] = await Promise.all([
     readFile(require.resolve("web-tree-sitter/web-tree-sitter.wasm")),
     readFile(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm")),
