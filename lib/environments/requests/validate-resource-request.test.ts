@@ -83,7 +83,9 @@ describe("resourceRequestSchema", () => {
 
   it("needs a single-line justification for a public bucket", () => {
     expect(errors({ kind: "s3", name: "b", publicAccess: true })["resources.0.justification"]).toMatch(/say why the bucket must be public/);
-    expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "  " })["resources.0.justification"]).toMatch(/say why the bucket must be public/);
+    expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "  " })["resources.0.justification"]).toMatch(
+      /say why the bucket must be public/,
+    );
     expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "a\nb" })["resources.0.justification"]).toMatch(/single line/);
     expect(check({ kind: "s3", name: "b", publicAccess: true, justification: "Public website assets" }).ok).toBe(true);
   });
