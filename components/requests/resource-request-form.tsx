@@ -93,7 +93,9 @@ export function ResourceRequestForm({ endpoint, modules, irsaKinds, initial = []
     onError: () => setFocusSignal((n) => n + 1),
   });
   // The server's answer to a submit stands only for the entries it was given; after a change the live check's errors take over.
-  const fields = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors && sent === entries ? submit.error.fields : {}) };
+  const all = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors && sent === entries ? submit.error.fields : {}) };
+  // The preview lags the entries by its debounce: an error of an entry just removed is dropped, not shown against the wrong one.
+  const fields = Object.fromEntries(Object.entries(all).filter(([key]) => entries.length > 0 && Number(key.split(".")[1] ?? 0) < entries.length));
   const shown = (key: string) => submitted || touched.has(key);
   const errorAt = (base: string) => (shown(base) ? Object.entries(fields).find(([key]) => key === base || key.startsWith(`${base}.`))?.[1] : undefined);
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
