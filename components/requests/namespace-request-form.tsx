@@ -7,8 +7,7 @@ import { ErrorSummary, type SummaryError } from "./error-summary";
 import { DraftNotice } from "./draft-notice";
 import { useFormDraft } from "./use-form-draft";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
-import { CheckResults } from "./check-results";
-import { ReviewForecastView } from "./review-forecast-view";
+import { NamespacePreview } from "./namespace-preview";
 import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
@@ -293,52 +292,7 @@ export function NamespaceRequestForm({ options, initial, requestId }: { options:
         </fieldset>
       </div>
 
-      <div
-        className="space-y-6 xl:sticky xl:top-4 xl:col-start-2 xl:row-span-2 xl:row-start-1 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto"
-        data-testid="request-preview"
-      >
-        <section aria-labelledby="policy" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="policy" className="mb-2 font-semibold">
-            The repository&apos;s checks
-          </h2>
-          {!preview.data || preview.data.checks.length === 0 ? (
-            <p className="text-sm">Fill in the form to see the results of the repository&apos;s checks and how the pull request will be reviewed.</p>
-          ) : (
-            <>
-              {preview.data.review && <ReviewForecastView forecast={preview.data.review} />}
-              <div className="mt-2">
-                <CheckResults results={preview.data.checks} />
-              </div>
-            </>
-          )}
-        </section>
-
-        <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <h2 id="files" className="mb-2 font-semibold">
-            Files the pull request adds
-          </h2>
-          {!preview.data || preview.data.files.length === 0 ? (
-            <p className="text-sm">The files appear here once the answers are valid.</p>
-          ) : (
-            <ul className="space-y-2">
-              {preview.data.files.map((f) => (
-                <li key={f.path}>
-                  <details>
-                    <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">{f.path}</summary>
-                    <pre tabIndex={0} aria-label={`New file ${f.path}`} className="mt-1 overflow-x-auto rounded bg-emerald-50 p-2 font-mono text-xs">
-                      {f.content
-                        .trimEnd()
-                        .split("\n")
-                        .map((line) => `+ ${line}`)
-                        .join("\n")}
-                    </pre>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
+      <NamespacePreview preview={preview.data ?? null} />
 
       <div className="space-y-2 xl:col-start-1">
         <button
