@@ -50,7 +50,7 @@ if [ -n "${BERTH_PROFILE:-}" ]; then BERTH_PROFILE="$(absolute "${BERTH_PROFILE}
 SAMPLE_PORT="${BERTH_SAMPLE_CLUSTER_PORT:-3111}"
 rm -f .berth/sample-cluster.kubeconfig
 node_modules/.bin/tsx lib/cli/main.ts sample-cluster --repo .berth/sample-environments --port "${SAMPLE_PORT}" \
-  --kubeconfig .berth/sample-cluster.kubeconfig --churn-seconds 20 --churn-namespace activities-worker-dev --apply-seconds 10 &
+  --kubeconfig .berth/sample-cluster.kubeconfig --churn-seconds 20 --churn-namespace dps-activities-worker-dev --apply-seconds 10 &
 SAMPLE_CLUSTER=$!
 trap 'kill "${SAMPLE_CLUSTER}" 2>/dev/null || true' EXIT INT TERM
 BERTH_KUBECONFIG="$(absolute .berth/sample-cluster.kubeconfig)"

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FLAG_LABELS } from "@/components/requests/review-forecast-view";
+import { FLAG_LABELS, FlagChips, ReviewForecastView } from "@/components/requests/review-forecast-view";
 import { StateBadge } from "@/components/requests/state-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
@@ -13,6 +13,7 @@ import { getServices } from "@/lib/server/services";
 export const metadata: Metadata = { title: "Reviews" };
 
 const FLAG_TEXT: Record<ReviewFlag, string> = FLAG_LABELS;
+const NO_FLAGS = Object.fromEntries(REVIEW_FLAGS.map((f) => [f, false])) as Record<ReviewFlag, boolean>;
 
 function age(hours: number): string {
   return hours < 1 ? "under an hour" : hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
@@ -52,7 +53,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       {items.length > 0 && (
         <DataTable
           caption="Open requests waiting for platform review, oldest first"
-          columns={["Request", "Requested by", "Team", "Age", "State", "Review", "Flags"]}
+          columns={["Request", "Requested by", "Team", "Age", "State", "Review forecast"]}
         >
           {items.map((item) => (
             <tr key={item.id}>
@@ -71,34 +72,15 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
               <td className="px-3 py-2">
                 <StateBadge state={item.state} />
               </td>
-              <td className="px-3 py-2">
+              <td className="min-w-80 px-3 py-2">
                 {item.review ? (
-                  <>
-                    <span className="block text-xs font-semibold">{item.review.summary}</span>
-                    <ul className="text-xs text-slate-700">
-                      {item.review.failing.map((f, i) => (
-                        <li key={`f${i}`} className="text-rose-900">
-                          Fails {f.id}: {f.message}
-                        </li>
-                      ))}
-                      {item.review.reasons.map((r, i) => (
-                        <li key={`r${i}`}>{r}</li>
-                      ))}
-                    </ul>
-                  </>
+                  <ReviewForecastView forecast={item.review} production={item.production} />
                 ) : (
-                  "—"
+                  <>
+                    {item.production && <FlagChips flags={{ ...NO_FLAGS, production: true }} />}
+                    <span className="text-sm">No forecast recorded</span>
+                  </>
                 )}
-              </td>
-              <td className="px-3 py-2">
-                <ul className="flex flex-wrap gap-1">
-                  {item.production && <li className="rounded bg-rose-100 px-1.5 text-rose-900">{FLAG_TEXT.production}</li>}
-                  {REVIEW_FLAGS.filter((f) => f !== "production" && item.review?.flags[f]).map((f) => (
-                    <li key={f} className="rounded bg-amber-100 px-1.5 text-amber-900">
-                      {FLAG_TEXT[f]}
-                    </li>
-                  ))}
-                </ul>
               </td>
             </tr>
           ))}

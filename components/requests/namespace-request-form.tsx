@@ -3,9 +3,11 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
+import { ErrorSummary, type SummaryError } from "./error-summary";
+import { DraftNotice } from "./draft-notice";
+import { useFormDraft } from "./use-form-draft";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
-import { CheckResults } from "./check-results";
-import { ReviewForecastView } from "./review-forecast-view";
+import { NamespacePreview } from "./namespace-preview";
 import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
@@ -20,7 +22,7 @@ export interface FormOptions {
   reviewAfterEnvironments: string[] | null;
 }
 
-type Answers = {
+export type NamespaceAnswers = {
   name: string;
   cluster: string;
   environment: string;
@@ -35,6 +37,27 @@ type Answers = {
   sourceCode: string;
   reviewAfter: string;
 };
+
+type Answers = NamespaceAnswers;
+
+/** Where the error summary's link for a field goes: the field's own id; the checks section for the policy's verdict. */
+const ORDER: (keyof Answers | "policy" | "request")[] = [
+  "request",
+  "name",
+  "cluster",
+  "environment",
+  "isProduction",
+  "application",
+  "sourceCode",
+  "reviewAfter",
+  "team",
+  "businessUnit",
+  "serviceArea",
+  "slackChannel",
+  "ownerName",
+  "ownerEmail",
+  "policy",
+];
 
 const input = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
 
@@ -73,10 +96,15 @@ function proposedReviewAfter(options: FormOptions, environment: string, isProduc
   return proposesReviewAfter({ defaults }, { environment, isProduction }) ? options.reviewAfter : "";
 }
 
-/** The namespace request form: checked as you type by the server's own rules, with the policy results and files before you submit. */
-export function NamespaceRequestForm({ options }: { options: FormOptions }) {
+/**
+ * The namespace request form: checked as you type by the server's own rules,
+ * with the policy results and files before you submit. `initial` pre-fills
+ * it (a revision of `requestId`); the answers are kept in sessionStorage
+ * under the form and request until submitted or discarded.
+ */
+export function NamespaceRequestForm({ options, initial, requestId }: { options: FormOptions; initial?: Partial<NamespaceAnswers>; requestId?: string }) {
   const router = useRouter();
-  const [answers, setAnswers] = useState<Answers>({
+  const draft = useFormDraft<Answers>(`berth:draft:namespace-request:${requestId ?? "new"}`, {
     name: "",
     cluster: options.clusters[0] ?? "",
     environment: options.environments[0] ?? "",
@@ -90,20 +118,36 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
     ownerEmail: "",
     sourceCode: "",
     reviewAfter: proposedReviewAfter(options, options.environments[0] ?? "", false),
+    ...initial,
   });
+  const answers = draft.answers;
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
+  const [sent, setSent] = useState<Answers | null>(null);
+  const [focusSignal, setFocusSignal] = useState(0);
   const debounced = useDebounced(answers, 300);
-  const preview = useQuery({ ...previewQuery(debounced), enabled: touched.size > 0, placeholderData: keepPreviousData });
-  const submit = useMutation({ mutationFn: () => submitNamespaceRequest(answers), onSuccess: (r) => router.push(r.url) });
+  const preview = useQuery({ ...previewQuery(debounced), enabled: touched.size > 0 || submitted || draft.restored, placeholderData: keepPreviousData });
+  const submit = useMutation({
+    mutationFn: (sending: Answers) => submitNamespaceRequest(sending),
+    onSuccess: (r) => {
+      draft.forget();
+      router.push(r.url);
+    },
+    onError: () => setFocusSignal((n) => n + 1),
+  });
 
-  const serverFields = submit.error instanceof FieldErrors ? submit.error.fields : {};
+  // The server's answer to a submit stands only for the answers it was given: once they change, the live check's errors take over.
+  const serverFields = submit.error instanceof FieldErrors && sent === answers ? submit.error.fields : {};
   const fields = { ...(preview.data?.fields ?? {}), ...serverFields };
   const errorFor = (key: keyof Answers) => (submitted || touched.has(key) ? fields[key] : undefined);
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const set = <K extends keyof Answers>(key: K, value: Answers[K]) => {
-    setAnswers((a) => ({ ...a, [key]: value }));
-    setTouched((t) => new Set(t).add(key));
+    draft.update((a) => ({ ...a, [key]: value }));
+    touch(key);
   };
+  const summary: SummaryError[] = submitted
+    ? ORDER.filter((key) => fields[key]).map((key) => ({ target: key === "request" ? "name" : key, message: fields[key]! }))
+    : [];
   const describe = (key: string, hint: boolean) =>
     [hint ? `${key}-hint` : "", errorFor(key as keyof Answers) ? `${key}-error` : ""].filter(Boolean).join(" ") || undefined;
   const text = (key: keyof Answers, label: string, hint?: string, type = "text") => (
@@ -113,6 +157,7 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
         type={type}
         value={String(answers[key])}
         onChange={(e) => set(key, e.target.value as never)}
+        onBlur={() => touch(key)}
         aria-invalid={Boolean(errorFor(key))}
         aria-describedby={describe(key, Boolean(hint))}
         className={input}
@@ -125,6 +170,7 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
         id={key}
         value={String(answers[key])}
         onChange={(e) => set(key, e.target.value as never)}
+        onBlur={() => touch(key)}
         aria-invalid={Boolean(errorFor(key))}
         aria-describedby={describe(key, false)}
         className={input}
@@ -143,131 +189,112 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
   return (
     <form
       noValidate
-      className="space-y-6"
+      aria-label="Request a namespace"
+      className="grid gap-6 xl:grid-cols-2 xl:items-start"
       onSubmit={(event) => {
         event.preventDefault();
         setSubmitted(true);
-        submit.mutate();
+        setSent(answers);
+        submit.mutate(answers);
       }}
     >
-      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
-        <legend className="px-1 font-semibold">The namespace</legend>
-        {text("name", "Namespace name", "Lower-case letters, digits and hyphens; at most 63 characters; unique across all clusters")}
-        {select("cluster", "Cluster", options.clusters)}
-        <Field
-          id="environment"
-          label="Environment"
-          hint="One lower-case word, as the repository uses: pick a common one or type another"
-          error={errorFor("environment")}
-        >
-          <input
+      <div className="space-y-6">
+        <ErrorSummary errors={summary} focusSignal={focusSignal} />
+        <DraftNotice
+          restored={draft.restored}
+          onDiscard={() => {
+            draft.discard();
+            setTouched(new Set());
+            setSubmitted(false);
+            setSent(null);
+          }}
+        />
+        <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
+          <legend className="px-1 font-semibold">The namespace</legend>
+          {text("name", "Namespace name", "Lower-case letters, digits and hyphens; at most 63 characters; unique across all clusters")}
+          {select("cluster", "Cluster", options.clusters)}
+          <Field
             id="environment"
-            type="text"
-            list="environment-suggestions"
-            autoComplete="off"
-            value={answers.environment}
-            onChange={(e) => {
-              set("environment", e.target.value);
-              set("reviewAfter", proposedReviewAfter(options, e.target.value, answers.isProduction));
-            }}
-            aria-invalid={Boolean(errorFor("environment"))}
-            aria-describedby={describe("environment", true)}
-            className={input}
-          />
-          <datalist id="environment-suggestions">
-            {options.environments.map((v) => (
-              <option key={v} value={v} />
-            ))}
-          </datalist>
-        </Field>
-        <fieldset className="flex flex-col gap-1">
-          <legend className="text-sm font-medium">Production</legend>
-          <div className="flex gap-4 text-sm">
-            {[false, true].map((value) => (
-              <label key={String(value)} className="flex min-h-6 items-center gap-2">
-                <input
-                  type="radio"
-                  name="isProduction"
-                  checked={answers.isProduction === value}
-                  onChange={() => {
-                    set("isProduction", value);
-                    set("reviewAfter", proposedReviewAfter(options, answers.environment, value));
-                  }}
-                />
-                {value ? "Production" : "Not production"}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {text("application", "Application", "What runs here, in a few words")}
-        {text("sourceCode", "Source code URL", "e.g. https://github.com/ministryofjustice/my-app", "url")}
-        {text(
-          "reviewAfter",
-          "Review after",
-          options.reviewAfterEnvironments
-            ? `When the namespace should be reviewed; proposed only for non-production ${options.reviewAfterEnvironments.join(", ")} namespaces`
-            : "When the namespace should be reviewed; proposed for non-production namespaces",
-          "date",
-        )}
-      </fieldset>
-
-      <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
-        <legend className="px-1 font-semibold">Who owns it</legend>
-        {options.teams.length > 0 ? (
-          select("team", "Owning GitHub team", options.teams)
-        ) : (
-          <p className="text-sm text-rose-800">You are in no GitHub team of the organisation, so you cannot request a namespace.</p>
-        )}
-        {select("businessUnit", "Business unit", options.businessUnits, "Choose a business unit")}
-        {text("serviceArea", "Service area")}
-        {text("slackChannel", "Slack channel", "The team's channel, e.g. #my-team")}
-        {text("ownerName", "Team display name", "Shown as the namespace's owner")}
-        {text("ownerEmail", "Team email", undefined, "email")}
-      </fieldset>
-
-      <section aria-labelledby="policy" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="policy" className="mb-2 font-semibold">
-          The repository&apos;s checks
-        </h2>
-        {!preview.data || preview.data.checks.length === 0 ? (
-          <p className="text-sm">Fill in the form to see the results of the repository&apos;s checks and how the pull request will be reviewed.</p>
-        ) : (
-          <>
-            {preview.data.review && <ReviewForecastView forecast={preview.data.review} />}
-            <div className="mt-2">
-              <CheckResults results={preview.data.checks} />
+            label="Environment"
+            hint="One lower-case word, as the repository uses: pick a common one or type another"
+            error={errorFor("environment")}
+          >
+            <input
+              id="environment"
+              type="text"
+              list="environment-suggestions"
+              autoComplete="off"
+              value={answers.environment}
+              onChange={(e) => {
+                set("environment", e.target.value);
+                set("reviewAfter", proposedReviewAfter(options, e.target.value, answers.isProduction));
+              }}
+              onBlur={() => touch("environment")}
+              aria-invalid={Boolean(errorFor("environment"))}
+              aria-describedby={describe("environment", true)}
+              className={input}
+            />
+            <datalist id="environment-suggestions">
+              {options.environments.map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
+          </Field>
+          <fieldset className="flex flex-col gap-1" aria-describedby={errorFor("isProduction") ? "isProduction-error" : undefined}>
+            <legend className="text-sm font-medium">Production</legend>
+            <div className="flex gap-4 text-sm">
+              {[false, true].map((value) => (
+                <label key={String(value)} className="flex min-h-6 items-center gap-2">
+                  <input
+                    type="radio"
+                    id={value ? "isProduction-yes" : "isProduction"}
+                    name="isProduction"
+                    checked={answers.isProduction === value}
+                    onChange={() => {
+                      set("isProduction", value);
+                      set("reviewAfter", proposedReviewAfter(options, answers.environment, value));
+                    }}
+                  />
+                  {value ? "Production" : "Not production"}
+                </label>
+              ))}
             </div>
-          </>
-        )}
-      </section>
+            {errorFor("isProduction") && (
+              <span id="isProduction-error" className="text-sm text-rose-800">
+                {errorFor("isProduction")}
+              </span>
+            )}
+          </fieldset>
+          {text("application", "Application", "What runs here, in a few words")}
+          {text("sourceCode", "Source code URL", "e.g. https://github.com/ministryofjustice/my-app", "url")}
+          {text(
+            "reviewAfter",
+            "Review after",
+            options.reviewAfterEnvironments
+              ? `When the namespace should be reviewed; proposed only for non-production ${options.reviewAfterEnvironments.join(", ")} namespaces`
+              : "When the namespace should be reviewed; proposed for non-production namespaces",
+            "date",
+          )}
+        </fieldset>
 
-      <section aria-labelledby="files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="files" className="mb-2 font-semibold">
-          Files the pull request adds
-        </h2>
-        {!preview.data || preview.data.files.length === 0 ? (
-          <p className="text-sm">The files appear here once the answers are valid.</p>
-        ) : (
-          <ul className="space-y-2">
-            {preview.data.files.map((f) => (
-              <li key={f.path}>
-                <details>
-                  <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">{f.path}</summary>
-                  <pre tabIndex={0} aria-label={`New file ${f.path}`} className="mt-1 overflow-x-auto rounded bg-emerald-50 p-2 font-mono text-xs">
-                    {f.content
-                      .trimEnd()
-                      .split("\n")
-                      .map((line) => `+ ${line}`)
-                      .join("\n")}
-                  </pre>
-                </details>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+        <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
+          <legend className="px-1 font-semibold">Who owns it</legend>
+          {options.teams.length > 0 ? (
+            select("team", "Owning GitHub team", options.teams)
+          ) : (
+            <p className="text-sm text-rose-800">You are in no GitHub team of the organisation, so you cannot request a namespace.</p>
+          )}
+          {select("businessUnit", "Business unit", options.businessUnits, "Choose a business unit")}
+          {text("serviceArea", "Service area")}
+          {text("slackChannel", "Slack channel", "The team's channel, e.g. #my-team")}
+          {text("ownerName", "Team display name", "Shown as the namespace's owner")}
+          {text("ownerEmail", "Team email", undefined, "email")}
+        </fieldset>
+      </div>
 
-      <div className="space-y-2">
+      <NamespacePreview preview={preview.data ?? null} />
+
+      <div className="space-y-2 xl:col-start-1">
         <button
           type="submit"
           disabled={submit.isPending}

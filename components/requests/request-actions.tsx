@@ -13,7 +13,14 @@ const LABELS: Record<RequestAction, string> = {
   withdraw: "Withdraw the request",
 };
 
-/** Buttons for what the viewer may do with a request; the page re-renders with the new state. */
+/** The safe default of each choice carries the primary weight; the others are secondary. */
+const PRIMARY: ReadonlySet<RequestAction> = new Set(["approve", "merge", "retry"]);
+const WEIGHT = {
+  primary: "rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60",
+  secondary: "rounded border border-slate-600 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60",
+};
+
+/** Buttons for what the viewer may do with a request, primary ones first; the page re-renders with the new state. */
 export function RequestActions({ id, actions, headSha }: { id: string; actions: RequestAction[]; headSha: string | null }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
@@ -42,13 +49,14 @@ export function RequestActions({ id, actions, headSha }: { id: string; actions: 
         </div>
       )}
       <div className="flex flex-wrap gap-3">
-        {actions.map((action) => (
+        {[...actions.filter((a) => PRIMARY.has(a)), ...actions.filter((a) => !PRIMARY.has(a))].map((action) => (
           <button
             key={action}
             type="button"
             disabled={mutation.isPending}
             onClick={() => mutation.mutate(action)}
-            className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
+            data-weight={PRIMARY.has(action) ? "primary" : "secondary"}
+            className={WEIGHT[PRIMARY.has(action) ? "primary" : "secondary"]}
           >
             {LABELS[action]}
           </button>

@@ -2,25 +2,17 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { RESOURCE_KINDS, type ResourceField, type ResourceKind } from "@/lib/environments/requests/resource-request";
-import { diffLines } from "./diff-lines";
-import type { CheckResult } from "@/lib/environments/checks/change";
-import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
-import { CheckResults } from "./check-results";
+import { useEffect, useRef, useState } from "react";
+import { isMajorBump } from "@/lib/environments/profile/module-version";
+import { RESOURCE_KINDS, type ResourceKind } from "@/lib/environments/requests/resource-request";
+import { DraftNotice } from "./draft-notice";
+import { ErrorSummary, focusById, type SummaryError } from "./error-summary";
 import { FieldErrors } from "./request-api";
-import { ReviewForecastView } from "./review-forecast-view";
+import { ResourceField } from "./resource-field";
+import { ResourcePreview, type ResourcePreviewData } from "./resource-preview";
+import { useFormDraft } from "./use-form-draft";
 
-type Entry = Record<string, unknown> & { kind: ResourceKind };
-
-interface Preview {
-  fields: Record<string, string>;
-  checks: CheckResult[];
-  files: { path: string; content: string; previous: string | null }[];
-  review: ReviewForecast | null;
-}
-
-const input = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
+export type ResourceEntry = Record<string, unknown> & { kind: ResourceKind };
 
 async function call<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -30,9 +22,11 @@ async function call<T>(url: string, body: unknown): Promise<T> {
   return json as T;
 }
 
-function newEntry(kind: ResourceKind): Entry {
-  const entry: Entry = { kind };
-  for (const field of RESOURCE_KINDS.find((k) => k.kind === kind)!.fields) {
+const kindOf = (kind: ResourceKind) => RESOURCE_KINDS.find((k) => k.kind === kind)!;
+
+function newEntry(kind: ResourceKind): ResourceEntry {
+  const entry: ResourceEntry = { kind };
+  for (const field of kindOf(kind).fields) {
     if (field.default !== undefined) entry[field.name] = field.default;
     else if (field.type === "resources" || field.type === "list") entry[field.name] = [];
     else if (field.type !== "boolean" && field.type !== "number") entry[field.name] = "";
@@ -40,223 +34,199 @@ function newEntry(kind: ResourceKind): Entry {
   return entry;
 }
 
+/** Touched field keys (`resources.2.name`) after entry `removed` goes: later entries move up one. */
+function shiftTouched(touched: Set<string>, removed: number): Set<string> {
+  const next = new Set<string>();
+  for (const key of touched) {
+    const [, index, ...rest] = key.split(".");
+    const i = Number(index);
+    if (i < removed) next.add(key);
+    else if (i > removed) next.add(["resources", i - 1, ...rest].join("."));
+  }
+  return next;
+}
+
 interface Props {
   endpoint: string;
-  /** Module blocks already in the namespace: for IRSA policies and upgrades. */
-  modules: { name: string; module: string }[];
+  /** Module blocks already in the namespace: upgrade targets (pin, catalogue's latest) and IRSA policy sources (`policy`, from the catalogue). */
+  modules: { name: string; module: string; ref: string | null; latest: string | null; policy: boolean }[];
+  /** The kinds whose catalogue module gives an IRSA policy (irsaPolicyKinds): what an IRSA role in this request may take. */
+  irsaKinds: ResourceKind[];
+  /** Entries to start from (a revision of `requestId`). */
+  initial?: ResourceEntry[];
+  requestId?: string;
 }
 
 /** AWS resources for a namespace: one entry per resource, checked as you type, with the files and the review prediction. */
-export function ResourceRequestForm({ endpoint, modules }: Props) {
+export function ResourceRequestForm({ endpoint, modules, irsaKinds, initial = [], requestId }: Props) {
   const router = useRouter();
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const draft = useFormDraft<ResourceEntry[]>(`berth:draft:resource-request:${endpoint}:${requestId ?? "new"}`, initial);
+  const entries = draft.answers;
   const [adding, setAdding] = useState<ResourceKind>("rds");
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [sent, setSent] = useState<ResourceEntry[] | null>(null);
+  const [focusSignal, setFocusSignal] = useState(0);
+  const [announcement, setAnnouncement] = useState("");
+  const focusNext = useRef<string | null>(null);
   const [debounced, setDebounced] = useState(entries);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(entries), 300);
     return () => clearTimeout(timer);
   }, [entries]);
+  useEffect(() => {
+    if (focusNext.current) focusById(focusNext.current);
+    focusNext.current = null;
+  }, [entries]);
   const preview = useQuery({
     queryKey: ["resource-preview", endpoint, debounced],
-    queryFn: () => call<Preview>(`${endpoint}/preview`, { resources: debounced }),
+    queryFn: () => call<ResourcePreviewData>(`${endpoint}/preview`, { resources: debounced }),
     enabled: debounced.length > 0,
     placeholderData: keepPreviousData,
   });
-  const submit = useMutation({ mutationFn: () => call<{ url: string }>(endpoint, { resources: entries }), onSuccess: (r) => router.push(r.url) });
-  const fields = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors ? submit.error.fields : {}) };
+  const submit = useMutation({
+    mutationFn: (sending: ResourceEntry[]) => call<{ url: string }>(endpoint, { resources: sending }),
+    onSuccess: (r) => {
+      draft.forget();
+      router.push(r.url);
+    },
+    onError: () => setFocusSignal((n) => n + 1),
+  });
+  // The server's answer to a submit stands only for the entries it was given; after a change the live check's errors take over.
+  const all = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors && sent === entries ? submit.error.fields : {}) };
+  // The preview lags the entries by its debounce: an error of an entry just removed is dropped, not shown against the wrong one.
+  const fields = Object.fromEntries(Object.entries(all).filter(([key]) => entries.length > 0 && Number(key.split(".")[1] ?? 0) < entries.length));
+  const shown = (key: string) => submitted || touched.has(key);
+  const errorAt = (base: string) => (shown(base) ? Object.entries(fields).find(([key]) => key === base || key.startsWith(`${base}.`))?.[1] : undefined);
+  const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
 
-  const update = (index: number, name: string, value: unknown) => setEntries((list) => list.map((e, i) => (i === index ? { ...e, [name]: value } : e)));
-  const policyTargets = (index: number) =>
-    [...modules.map((m) => m.name), ...entries.filter((e, i) => i !== index && e.kind !== "irsa" && e.kind !== "upgrade").map((e) => String(e.name))].filter(
-      Boolean,
+  const update = (index: number, name: string, value: unknown) => {
+    touch(`resources.${index}.${name}`);
+    draft.update((list) =>
+      list.map((e, i) => {
+        if (i !== index) return e;
+        // An upgrade goes to the catalogue's version: choosing the block fills it in.
+        if (e.kind === "upgrade" && name === "name") return { ...e, name: value, version: modules.find((m) => m.name === value)?.latest ?? "" };
+        return { ...e, [name]: value };
+      }),
     );
-
-  function control(entry: Entry, index: number, field: ResourceField) {
-    const id = `r${index}-${field.name}`;
-    // A field's error may sit on one of its items (resources.0.policies.1).
-    const base = `resources.${index}.${field.name}`;
-    const error = Object.entries(fields).find(([key]) => key === base || key.startsWith(`${base}.`))?.[1];
-    const common = {
-      id,
-      "aria-invalid": Boolean(error),
-      "aria-describedby": [field.help ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined,
-    };
-    let widget;
-    if (field.type === "boolean") {
-      widget = (
-        <input
-          {...common}
-          type="checkbox"
-          className="h-5 w-5"
-          checked={Boolean(entry[field.name])}
-          onChange={(e) => update(index, field.name, e.target.checked)}
-        />
-      );
-    } else if (field.type === "select" || field.type === "module") {
-      const options = field.type === "module" ? modules.map((m) => m.name) : (field.options ?? []);
-      widget = (
-        <select {...common} className={input} value={String(entry[field.name] ?? "")} onChange={(e) => update(index, field.name, e.target.value)}>
-          {field.type === "module" && <option value="">Choose a module block</option>}
-          {options.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-      );
-    } else if (field.type === "resources") {
-      const chosen = (entry[field.name] as string[]) ?? [];
-      widget = (
-        <fieldset {...common} className="flex flex-wrap gap-3">
-          <legend className="sr-only">{field.label}</legend>
-          {policyTargets(index).map((target) => (
-            <label key={target} className="flex min-h-6 items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                checked={chosen.includes(target)}
-                onChange={(e) => update(index, field.name, e.target.checked ? [...chosen, target] : chosen.filter((c) => c !== target))}
-              />
-              {target}
-            </label>
-          ))}
-        </fieldset>
-      );
-    } else {
-      const value = field.type === "list" ? ((entry[field.name] as string[]) ?? []).join(", ") : String(entry[field.name] ?? "");
-      widget = (
-        <input
-          {...common}
-          className={input}
-          type={field.type === "number" ? "number" : "text"}
-          value={value}
-          onChange={(e) =>
-            update(
-              index,
-              field.name,
-              field.type === "number"
-                ? e.target.value === ""
-                  ? undefined
-                  : Number(e.target.value)
-                : field.type === "list"
-                  ? e.target.value
-                      .split(",")
-                      .map((s) => s.trim())
-                      .filter(Boolean)
-                  : e.target.value,
-            )
-          }
-        />
-      );
-    }
-    return (
-      <div key={field.name} className={`flex ${field.type === "boolean" ? "flex-row-reverse items-center justify-end" : "flex-col"} gap-1`}>
-        {field.type === "resources" ? (
-          <span className="text-sm font-medium">{field.label}</span>
-        ) : (
-          <label htmlFor={id} className="text-sm font-medium">
-            {field.label}
-          </label>
-        )}
-        {widget}
-        {field.help && (
-          <span id={`${id}-hint`} className="text-xs text-slate-700">
-            {field.help}
-          </span>
-        )}
-        {error && (
-          <span id={`${id}-error`} className="text-sm text-rose-800">
-            {error}
-          </span>
-        )}
-      </div>
-    );
-  }
+  };
+  const policyTargets = (index: number) => [
+    ...modules.filter((m) => m.policy).map((m) => m.name),
+    ...entries.filter((e, i) => i !== index && irsaKinds.includes(e.kind) && String(e.name ?? "") !== "").map((e) => String(e.name)),
+  ];
+  const add = () => {
+    const index = entries.length;
+    focusNext.current = `resource-${index}-heading`;
+    setAnnouncement(`Added ${kindOf(adding).label} as resource ${index + 1}.`);
+    draft.update((list) => [...list, newEntry(adding)]);
+  };
+  const remove = (index: number) => {
+    const count = entries.length - 1;
+    focusNext.current = count === 0 ? "add-kind" : `resource-${Math.max(0, index - 1)}-heading`;
+    setAnnouncement(`Removed ${kindOf(entries[index]!.kind).label}. ${count} resource${count === 1 ? "" : "s"} in the request.`);
+    setTouched((t) => shiftTouched(t, index));
+    draft.update((list) => list.filter((_, i) => i !== index));
+  };
+  const summary: SummaryError[] = submitted
+    ? Object.entries(fields).map(([key, message]) => {
+        const [, index, name] = key.split(".");
+        return {
+          target: index !== undefined && name !== undefined ? `r${index}-${name}` : "add-kind",
+          message: index !== undefined ? `Resource ${Number(index) + 1}: ${message}` : message,
+        };
+      })
+    : [];
 
   return (
     <form
       noValidate
-      className="space-y-6"
+      aria-label="Request AWS resources"
+      className="grid gap-6 xl:grid-cols-2 xl:items-start"
       onSubmit={(event) => {
         event.preventDefault();
-        submit.mutate();
+        setSubmitted(true);
+        setSent(entries);
+        submit.mutate(entries);
       }}
     >
-      {entries.map((entry, index) => {
-        const kind = RESOURCE_KINDS.find((k) => k.kind === entry.kind)!;
-        return (
-          <fieldset key={index} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <legend className="px-1 font-semibold">
-              {index + 1}. {kind.label}
-            </legend>
-            <p className="text-sm text-slate-700">{kind.description}</p>
-            <div className="grid gap-3 md:grid-cols-2">{kind.fields.map((field) => control(entry, index, field))}</div>
-            <button type="button" className="text-sm text-blue-800 underline" onClick={() => setEntries((list) => list.filter((_, i) => i !== index))}>
-              Remove {kind.label.toLowerCase()}
-            </button>
-          </fieldset>
-        );
-      })}
+      <div className="space-y-6">
+        <ErrorSummary errors={summary} focusSignal={focusSignal} />
+        <DraftNotice
+          restored={draft.restored}
+          onDiscard={() => {
+            draft.discard();
+            setTouched(new Set());
+            setSubmitted(false);
+            setSent(null);
+            setAnnouncement("Your answers were discarded.");
+          }}
+        />
+        {entries.map((entry, index) => {
+          const kind = kindOf(entry.kind);
+          const target = entry.kind === "upgrade" ? modules.find((m) => m.name === entry.name) : undefined;
+          const bump =
+            target?.ref && typeof entry.version === "string" && isMajorBump(target.ref, entry.version)
+              ? `${target.ref} to ${entry.version} is a new major version of ${target.module}: its inputs or behaviour may have changed, so read the module's release notes; reviewers see this flagged.`
+              : undefined;
+          return (
+            <fieldset key={index} aria-labelledby={`resource-${index}-heading`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 id={`resource-${index}-heading`} tabIndex={-1} className="px-1 font-semibold">
+                {index + 1}. {kind.label}
+              </h2>
+              <p className="text-sm text-slate-700">{kind.description}</p>
+              <div className="grid gap-3 md:grid-cols-2">
+                {kind.fields.map((field) => (
+                  <ResourceField
+                    key={field.name}
+                    id={`r${index}-${field.name}`}
+                    field={field}
+                    value={entry[field.name]}
+                    error={errorAt(`resources.${index}.${field.name}`)}
+                    choices={field.type === "module" ? modules.map((m) => m.name) : policyTargets(index)}
+                    onChange={(value) => update(index, field.name, value)}
+                    onBlur={() => touch(`resources.${index}.${field.name}`)}
+                    note={field.name === "version" ? bump : undefined}
+                  />
+                ))}
+              </div>
+              <button type="button" className="text-sm text-blue-800 underline" onClick={() => remove(index)}>
+                Remove {kind.label.toLowerCase()}
+              </button>
+            </fieldset>
+          );
+        })}
 
-      <div className="flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-slate-400 p-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="add-kind" className="text-sm font-medium">
-            Resource to add
-          </label>
-          <select id="add-kind" value={adding} onChange={(e) => setAdding(e.target.value as ResourceKind)} className={input}>
-            {RESOURCE_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
+        <div className="flex flex-wrap items-end gap-3 rounded-lg border border-dashed border-slate-400 p-4">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-kind" className="text-sm font-medium">
+              Resource to add
+            </label>
+            <select
+              id="add-kind"
+              value={adding}
+              onChange={(e) => setAdding(e.target.value as ResourceKind)}
+              className="w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm"
+            >
+              {RESOURCE_KINDS.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" onClick={add} className="rounded border border-blue-700 px-4 py-2 text-sm font-semibold text-blue-800">
+            Add to the request
+          </button>
         </div>
-        <button
-          type="button"
-          onClick={() => setEntries((list) => [...list, newEntry(adding)])}
-          className="rounded border border-blue-700 px-4 py-2 text-sm font-semibold text-blue-800"
-        >
-          Add to the request
-        </button>
+        <p role="status" aria-live="polite" className="sr-only" data-testid="resource-announcement">
+          {announcement}
+        </p>
       </div>
 
-      {preview.data && (
-        <>
-          <section aria-labelledby="review-forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="review-forecast" className="mb-2 font-semibold">
-              Review forecast
-            </h2>
-            {preview.data.review ? (
-              <ReviewForecastView forecast={preview.data.review} />
-            ) : (
-              <p className="text-sm">Complete the fields to see how this request will be reviewed.</p>
-            )}
-            <div className="mt-2">
-              <CheckResults results={preview.data.checks} />
-            </div>
-          </section>
-          <section aria-labelledby="changed-files" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-            <h2 id="changed-files" className="mb-2 font-semibold">
-              Files the pull request changes
-            </h2>
-            <ul className="space-y-2">
-              {preview.data.files.map((f) => (
-                <li key={f.path}>
-                  <details>
-                    <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">
-                      {f.path} {f.previous === null ? "(new)" : "(changed)"}
-                    </summary>
-                    <pre tabIndex={0} aria-label={`Changes to ${f.path}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
-                      {diffLines(f.previous, f.content)}
-                    </pre>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          </section>
-        </>
-      )}
+      <ResourcePreview preview={preview.data ?? null} />
 
-      <div className="space-y-2">
+      <div className="space-y-2 xl:col-start-1">
         <button
           type="submit"
           disabled={submit.isPending || entries.length === 0}
@@ -265,7 +235,7 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
           {submit.isPending ? "Opening the pull request…" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">
-          {Object.keys(fields).length > 0 && submit.isError
+          {summary.length > 0 && submit.isError
             ? "Correct the fields marked above, then submit again."
             : submit.error && !(submit.error instanceof FieldErrors)
               ? submit.error.message

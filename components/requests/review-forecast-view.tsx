@@ -26,14 +26,20 @@ export function FlagChips({ flags }: { flags: ReviewForecast["flags"] }) {
   );
 }
 
-/** The review forecast: who must approve, which checks will fail, what reviewers will look at (one line per reason). */
-export function ReviewForecastView({ forecast }: { forecast: ReviewForecast }) {
+/**
+ * The review forecast: who must approve, the flags as chips, which checks will
+ * fail and what reviewers will look at, one line per reason. The same view in
+ * the forms' preview, the review queue and the request page a reviewer
+ * approves from. `production` marks a namespace Berth knows is production
+ * even when the stored forecast did not flag it.
+ */
+export function ReviewForecastView({ forecast, production = false }: { forecast: ReviewForecast; production?: boolean }) {
   return (
     <div className="space-y-2 text-sm" data-testid="review-forecast">
       <p>
         <strong>{forecast.summary}</strong>
       </p>
-      <FlagChips flags={forecast.flags} />
+      <FlagChips flags={production ? { ...forecast.flags, production: true } : forecast.flags} />
       {forecast.failing.length > 0 && (
         <div>
           <p className="font-medium">Checks that will fail</p>

@@ -81,6 +81,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </p>
       )}
       <ApplyPipelineNote key={r.state} initial={state} />
+      <section aria-labelledby="forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="forecast" className="mb-2 font-semibold">
+          Review forecast
+        </h2>
+        {r.review ? <ReviewForecastView forecast={r.review} /> : <p className="text-sm">No forecast was recorded for this request.</p>}
+      </section>
       <RequestActions id={r.id} actions={actions} headSha={shownHead} />
 
       <section aria-labelledby="timeline" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -158,13 +164,6 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           )}
         </section>
       )}
-
-      <section aria-labelledby="forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <h2 id="forecast" className="mb-2 font-semibold">
-          Review forecast
-        </h2>
-        {r.review ? <ReviewForecastView forecast={r.review} /> : <p className="text-sm">No forecast was recorded for this request.</p>}
-      </section>
 
       <section aria-labelledby="policy" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="policy" className="mb-2 font-semibold">

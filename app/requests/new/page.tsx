@@ -10,7 +10,7 @@ export default async function NewRequestPage() {
   const viewer = await pageViewer();
   const { profile, clock } = getServices();
   return (
-    <div className="max-w-4xl space-y-4">
+    <div className="max-w-4xl space-y-4 xl:max-w-7xl">
       <h1 className="text-2xl font-semibold">Request a namespace</h1>
       <p className="text-sm">
         Berth writes the namespace&apos;s files exactly as the environments repository expects and opens one pull request for platform reviewers. You can follow

@@ -1,4 +1,4 @@
-import { compareVersions } from "../profile/module-version";
+import { isMajorBump } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import { parseModuleSource } from "../repository/parse-module-source";
 import { scanTerraformModules } from "../repository/scan-terraform-modules";
@@ -120,9 +120,7 @@ function majorBumps(change: Change, profile: PlatformProfile): string[] {
     for (const [name, after] of pins(file.content)) {
       const was = before.get(name);
       if (!was?.ref || !after.ref) continue;
-      const major = (v: string) => /^v?(\d+)/.exec(v)?.[1];
-      if (compareVersions(after.ref, was.ref) === 1 && major(after.ref) !== major(was.ref))
-        lines.push(`Module ${name}: ${after.module} ${was.ref} -> ${after.ref}, a new major version`);
+      if (isMajorBump(was.ref, after.ref)) lines.push(`Module ${name}: ${after.module} ${was.ref} -> ${after.ref}, a new major version`);
     }
   }
   return lines;

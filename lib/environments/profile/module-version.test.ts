@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile } from "./profile";
-import { compareVersions, pinStatus } from "./module-version";
+import { compareVersions, isMajorBump, pinStatus } from "./module-version";
+
+describe("isMajorBump", () => {
+  it("is true only when the pin rises to a new major version", () => {
+    expect(isMajorBump("4.0.0", "5.1.2")).toBe(true);
+    expect(isMajorBump("v8.0.0", "9.2.0")).toBe(true);
+    expect(isMajorBump("5.0.0", "5.1.2")).toBe(false);
+    expect(isMajorBump("6.0.0", "5.1.2")).toBe(false);
+    expect(isMajorBump("main", "5.1.2")).toBe(false);
+  });
+});
 
 describe("compareVersions", () => {
   it("orders dotted numbers numerically", () => {

@@ -22,6 +22,13 @@ export function compareVersions(a: string, b: string): number | null {
   return 0;
 }
 
+/** Whether moving a pin from `from` to `to` goes up to a new major version (4.0.0 -> 5.1.2); false for anything not a plain version. */
+export function isMajorBump(from: string, to: string): boolean {
+  const before = parts(from);
+  const after = parts(to);
+  return before !== null && after !== null && compareVersions(to, from) === 1 && before[0] !== after[0];
+}
+
 /** The catalogue's latest version of a module (its short name), or undefined when the module is not catalogued. */
 export function latestVersion(profile: Pick<PlatformProfile, "modules">, module: string): string | undefined {
   return Object.hasOwn(profile.modules, module) ? profile.modules[module]!.latest : undefined;

@@ -96,6 +96,29 @@ describe("validateNamespaceRequest", () => {
   });
 });
 
+describe("validateNamespaceRequest: answers that make no sense together", () => {
+  it("refuses an environment named production that is marked not production, on the production answer", () => {
+    expect(fieldsFor({ environment: "production", isProduction: false })).toEqual({ isProduction: expect.stringMatching(/environment is "production"/) });
+    expect(fieldsFor({ environment: "production", isProduction: true, reviewAfter: "" })).toEqual({});
+    expect(fieldsFor({ environment: "staging", isProduction: false })).toEqual({});
+  });
+
+  it("refuses a review-after date before today when given today, and only then", () => {
+    const on = (reviewAfter: string, today?: string) => {
+      const result = validateNamespaceRequest({ ...good, reviewAfter }, profile, { today });
+      return result.ok ? {} : result.fields;
+    };
+    expect(on("2026-04-04", "2026-04-05")).toEqual({ reviewAfter: "the review-after date is in the past: choose 2026-04-05 or later, or leave it empty" });
+    expect(on("2026-04-05", "2026-04-05")).toEqual({});
+    expect(on("", "2026-04-05")).toEqual({});
+    expect(on("2020-01-01")).toEqual({});
+  });
+
+  it("leaves the stored-request schema alone: a stored request whose date has passed still reads", () => {
+    expect(namespaceRequestSchema.safeParse({ ...good, environment: "production", reviewAfter: "2000-01-01" }).success).toBe(true);
+  });
+});
+
 describe("proposesReviewAfter", () => {
   it("MoJ: only non-production development (sandbox) namespaces", () => {
     expect(proposesReviewAfter(profile, { environment: "development", isProduction: false })).toBe(true);

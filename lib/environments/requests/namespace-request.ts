@@ -142,12 +142,35 @@ export function namespaceRequestSchemaFor(profile: RequestProfile) {
 
 export type NamespaceRequestValidation = { ok: true; value: NamespaceRequest } | { ok: false; fields: Record<string, string> };
 
-/** Parses a request against the profile: the value, or each failing field's first message (`request` for the whole input). */
-export function validateNamespaceRequest(input: unknown, profile: RequestProfile): NamespaceRequestValidation {
+/**
+ * The schema a new request is checked with (the route, its preview and so
+ * the form): namespaceRequestSchemaFor(profile) plus answers that make no
+ * sense together. An environment named production that is not production,
+ * and, given `today` (YYYY-MM-DD, from the server's clock), a review-after
+ * date already past. Stored requests are read without these: a date that has
+ * since passed does not make a stored request unreadable.
+ */
+export function newNamespaceRequestSchema(profile: RequestProfile, today?: string) {
+  return namespaceRequestSchemaFor(profile).superRefine((value, ctx) => {
+    if (value.environment === "production" && !value.isProduction) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["isProduction"],
+        message: 'the environment is "production" but the namespace is marked not production: choose Production, or another environment',
+      });
+    }
+    if (today !== undefined && value.reviewAfter !== "" && value.reviewAfter < today) {
+      ctx.addIssue({ code: "custom", path: ["reviewAfter"], message: `the review-after date is in the past: choose ${today} or later, or leave it empty` });
+    }
+  });
+}
+
+/** Parses a new request against the profile: the value, or each failing field's first message (`request` for the whole input). */
+export function validateNamespaceRequest(input: unknown, profile: RequestProfile, options: { today?: string } = {}): NamespaceRequestValidation {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { ok: false, fields: { request: "expected an object with the request's fields" } };
   }
-  const result = namespaceRequestSchemaFor(profile).safeParse(input);
+  const result = newNamespaceRequestSchema(profile, options.today).safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {

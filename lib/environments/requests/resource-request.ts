@@ -38,6 +38,10 @@ function singleLine(what: string, max = 200) {
     .refine((v) => unrepresentableText(v) === null, `${what} contains characters that cannot be stored (invalid Unicode)`);
 }
 
+/** Optional one-line text: an empty or blank answer (what a form sends for a field left alone) is no answer. */
+const optionalLine = (what: string, max = 200) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), singleLine(what, max).optional());
+
 const oneOf = (what: string, allowed: readonly string[]) =>
   z.string({ error: required(what) }).refine((v) => allowed.includes(v), `${what} must be one of: ${allowed.join(", ")}`);
 
@@ -80,7 +84,7 @@ const s3 = z
     name,
     versioning: flag("to keep object versions"),
     publicAccess: flag("the bucket may be public"),
-    justification: singleLine("the justification", 500).optional(),
+    justification: optionalLine("the justification", 500),
   })
   // Note: a public bucket is the one S3 setting a reviewer must see argued; refuse it without a reason.
   .refine((v) => !v.publicAccess || (v.justification ?? "") !== "", {
@@ -103,7 +107,7 @@ const dynamodb = z.object({
   kind: z.literal("dynamodb"),
   name,
   hashKey: singleLine("the hash key attribute", 255),
-  rangeKey: singleLine("the range key attribute", 255).optional(),
+  rangeKey: optionalLine("the range key attribute", 255),
 });
 
 const githubRepositories = z

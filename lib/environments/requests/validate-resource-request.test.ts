@@ -83,9 +83,23 @@ describe("resourceRequestSchema", () => {
 
   it("needs a single-line justification for a public bucket", () => {
     expect(errors({ kind: "s3", name: "b", publicAccess: true })["resources.0.justification"]).toMatch(/say why the bucket must be public/);
-    expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "  " })["resources.0.justification"]).toMatch(/enter the justification/);
+    expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "  " })["resources.0.justification"]).toMatch(
+      /say why the bucket must be public/,
+    );
     expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "a\nb" })["resources.0.justification"]).toMatch(/single line/);
     expect(check({ kind: "s3", name: "b", publicAccess: true, justification: "Public website assets" }).ok).toBe(true);
+  });
+
+  it("takes an empty optional answer, as a form sends it, as no answer: a private bucket, a table without a range key", () => {
+    expect(check({ kind: "s3", name: "b", publicAccess: false, justification: "" })).toEqual({
+      ok: true,
+      value: { resources: [{ kind: "s3", name: "b", publicAccess: false }] },
+    });
+    expect(check({ kind: "dynamodb", name: "t", hashKey: "id", rangeKey: " " })).toEqual({
+      ok: true,
+      value: { resources: [{ kind: "dynamodb", name: "t", hashKey: "id" }] },
+    });
+    expect(errors({ kind: "s3", name: "b", publicAccess: true, justification: "" })["resources.0.justification"]).toMatch(/say why the bucket must be public/);
     expect(check({ kind: "s3", name: "b", publicAccess: false }).ok).toBe(true);
   });
 

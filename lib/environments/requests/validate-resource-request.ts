@@ -1,7 +1,8 @@
 import { compareVersions, latestVersion } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
-import { IRSA_POLICY_MODULES, KIND_MODULES, resourceRequestSchema, type ResourceAnswer, type ResourceRequest } from "./resource-request";
+import { KIND_MODULES, resourceRequestSchema, type ResourceAnswer, type ResourceRequest } from "./resource-request";
 import type { NamespaceRecord } from "../types";
+import { hasIrsaPolicy } from "./irsa-policy-sources";
 
 export interface ResourceRequestContext {
   /** The namespace as indexed: its files and module blocks. */
@@ -94,9 +95,7 @@ export function validateResourceRequest(input: unknown, context: ResourceRequest
       // A count = 0 block creates nothing: module.<name>.irsa_policy_arn does not exist.
       if (!own && existing.get(ref)?.disabled) return fail(key, `${ref} is disabled (count = 0); it has no policy to give`);
       if (own?.index === i) return fail(key, "an IRSA role cannot take its own policy");
-      const iface = profile.modules[source]?.interface;
-      const hasPolicy = iface ? iface.irsaPolicy !== null : IRSA_POLICY_MODULES.has(source);
-      if (!hasPolicy) return fail(key, `${ref} is a ${source} module, which has no IRSA policy (irsa_policy_arn)`);
+      if (!hasIrsaPolicy(profile, source)) return fail(key, `${ref} is a ${source} module, which has no IRSA policy (irsa_policy_arn)`);
     });
   });
 

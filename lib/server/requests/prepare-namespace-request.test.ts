@@ -53,3 +53,14 @@ describe("prepareNamespaceRequest: names a cluster already runs", () => {
     expect((await prepare("orders-dev")).review?.flags.clusterStateUnknown).toBe(true);
   });
 });
+
+describe("prepareNamespaceRequest: the server's clock", () => {
+  it("refuses a review-after date before the injected today, and writes no files for it", async () => {
+    const input = { ...answers("orders-dated"), reviewAfter: "2026-12-04" };
+    const past = await prepareNamespaceRequest(alice, input, { db, profile, snapshot: inventorySnapshot([]), today: "2026-12-05" });
+    expect(past.fields.reviewAfter).toMatch(/in the past: choose 2026-12-05 or later/);
+    expect(past.files).toEqual([]);
+    const current = await prepareNamespaceRequest(alice, input, { db, profile, snapshot: inventorySnapshot([]), today: "2026-12-04" });
+    expect(current.fields.reviewAfter).toBeUndefined();
+  });
+});

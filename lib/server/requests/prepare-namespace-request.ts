@@ -38,11 +38,13 @@ export async function prepareNamespaceRequest(
     snapshot: InventorySnapshot;
     clusters?: readonly ClusterNamespaces[];
     readBase?: (path: string) => Promise<string | null>;
+    /** Today (YYYY-MM-DD) from the server's clock: a review-after date before it is refused. */
+    today?: string;
   },
 ): Promise<PreparedRequest> {
   // Without the cluster cache every cluster counts as unknown: reviewers are told, nothing is assumed free.
   const clusters = deps.clusters ?? deps.profile.clusters.map((c) => ({ cluster: c.name, names: null, current: false }));
-  const checked = validateNamespaceRequest(input, deps.profile);
+  const checked = validateNamespaceRequest(input, deps.profile, { today: deps.today });
   const fields: Record<string, string> = checked.ok ? {} : { ...checked.fields };
   const name = checked.ok ? checked.value.name : typeof (input as { name?: unknown })?.name === "string" ? (input as { name: string }).name : null;
 

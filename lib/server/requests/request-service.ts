@@ -24,6 +24,7 @@ import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
 import { runGit } from "@/lib/environments/repository/run-git";
 import { checkChange } from "./check-change";
+import { isoDate } from "../clock";
 
 /**
  * The request use-cases as routes and pages call them: each takes the
@@ -32,23 +33,31 @@ import { checkChange } from "./check-change";
  */
 
 export async function previewNamespaceRequest(
-  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters">,
+  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters" | "clock">,
   viewer: Viewer | null,
   input: unknown,
 ) {
   authorize(viewer, canBrowseInventory(viewer));
   const { snapshot, readFile } = await indexedFileReader(deps);
-  return prepareNamespaceRequest(viewer, input, { db: deps.db, profile: deps.profile, snapshot, readBase: readFile, clusters: clusterNamespaces(deps) });
+  return prepareNamespaceRequest(viewer, input, {
+    db: deps.db,
+    profile: deps.profile,
+    snapshot,
+    readBase: readFile,
+    clusters: clusterNamespaces(deps),
+    today: isoDate(deps.clock.now()),
+  });
 }
 
 export async function submitRequest(
-  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "git" | "draft" | "log" | "clusters">,
+  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "git" | "draft" | "log" | "clusters" | "clock">,
   viewer: Viewer | null,
   input: unknown,
 ) {
   authorize(viewer, canBrowseInventory(viewer));
   const { snapshot, readFile } = await indexedFileReader(deps);
   return submitNamespaceRequest(viewer, input, {
+    today: isoDate(deps.clock.now()),
     db: deps.db,
     profile: deps.profile,
     snapshot,

@@ -22,6 +22,8 @@ export interface SubmitDeps {
   clusters?: readonly ClusterNamespaces[];
   /** Reads a file at the base commit (CODEOWNERS for the forecast). */
   readBase?: (path: string) => Promise<string | null>;
+  /** Today (YYYY-MM-DD) from the server's clock: a review-after date before it is refused. */
+  today?: string;
   provider: GitProvider;
   draft: DraftSettings;
   log: Pick<Logger, "error">;

@@ -7,16 +7,19 @@ import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
 import { pathSegment } from "@/app/_lib/path-segment";
+import { latestVersion } from "@/lib/environments/profile/module-version";
+import { hasIrsaPolicy, irsaPolicyKinds } from "@/lib/environments/requests/irsa-policy-sources";
 
 export const metadata: Metadata = { title: "Request AWS resources" };
 
 export default async function NewResourcesPage({ params }: { params: Promise<{ cluster: string; name: string }> }) {
   const { cluster, name } = await params;
   const viewer = await pageViewer();
+  const { profile } = getServices();
   const { namespace, owner } = await orNotFound(getNamespace(getServices(), viewer, pathSegment(cluster), pathSegment(name)));
   if (!owner) forbidden();
   return (
-    <div className="max-w-4xl space-y-4">
+    <div className="max-w-4xl space-y-4 xl:max-w-7xl">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href={`/namespaces/${encodeURIComponent(namespace.cluster)}/${encodeURIComponent(namespace.name)}`} className="text-blue-800 underline">
           {namespace.name}
@@ -30,7 +33,16 @@ export default async function NewResourcesPage({ params }: { params: Promise<{ c
       </p>
       <ResourceRequestForm
         endpoint={`/api/namespaces/${encodeURIComponent(namespace.cluster)}/${encodeURIComponent(namespace.name)}/resources`}
-        modules={namespace.modules.filter((m) => !m.disabled).map((m) => ({ name: m.name, module: m.module }))}
+        modules={namespace.modules
+          .filter((m) => !m.disabled)
+          .map((m) => ({
+            name: m.name,
+            module: m.module,
+            ref: m.ref,
+            latest: latestVersion(profile, m.module) ?? null,
+            policy: hasIrsaPolicy(profile, m.module),
+          }))}
+        irsaKinds={irsaPolicyKinds(profile)}
       />
     </div>
   );

@@ -1,0 +1,19 @@
+import type { PlatformProfile } from "../profile/profile";
+import { IRSA_POLICY_MODULES, KIND_MODULES, type NewResourceAnswer } from "./resource-request";
+
+/**
+ * Whether a module has an `irsa_policy_arn` an irsa block can take in
+ * `role_policy_arns`: the catalogue's interface says so (`irsaPolicy`); a
+ * module the catalogue has no interface for falls back to the modules'
+ * outputs.tf as Berth knows them (IRSA_POLICY_MODULES). The one rule the
+ * resource form's list and validateResourceRequest share.
+ */
+export function hasIrsaPolicy(profile: Pick<PlatformProfile, "modules">, module: string): boolean {
+  const iface = Object.hasOwn(profile.modules, module) ? profile.modules[module]!.interface : undefined;
+  return iface ? iface.irsaPolicy !== null : IRSA_POLICY_MODULES.has(module);
+}
+
+/** The new-resource kinds whose module gives an IRSA policy, in the order the form lists kinds. */
+export function irsaPolicyKinds(profile: Pick<PlatformProfile, "modules">): NewResourceAnswer["kind"][] {
+  return (Object.keys(KIND_MODULES) as NewResourceAnswer["kind"][]).filter((kind) => hasIrsaPolicy(profile, KIND_MODULES[kind]));
+}
