@@ -6,7 +6,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { CheckResults } from "./check-results";
 import { ReviewForecastView } from "./review-forecast-view";
-import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
+import { FieldErrors, previewQuery, reviseRequest, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
   clusters: string[];
@@ -20,7 +20,7 @@ export interface FormOptions {
   reviewAfterEnvironments: string[] | null;
 }
 
-type Answers = {
+export type Answers = {
   name: string;
   cluster: string;
   environment: string;
@@ -74,28 +74,33 @@ function proposedReviewAfter(options: FormOptions, environment: string, isProduc
 }
 
 /** The namespace request form: checked as you type by the server's own rules, with the policy results and files before you submit. */
-export function NamespaceRequestForm({ options }: { options: FormOptions }) {
+export function NamespaceRequestForm({ options, revise }: { options: FormOptions; revise?: { id: string; answers: Answers } }) {
   const router = useRouter();
-  const [answers, setAnswers] = useState<Answers>({
-    name: "",
-    cluster: options.clusters[0] ?? "",
-    environment: options.environments[0] ?? "",
-    isProduction: false,
-    application: "",
-    team: options.teams[0] ?? "",
-    businessUnit: "",
-    slackChannel: "",
-    serviceArea: "",
-    ownerName: "",
-    ownerEmail: "",
-    sourceCode: "",
-    reviewAfter: proposedReviewAfter(options, options.environments[0] ?? "", false),
-  });
+  const [answers, setAnswers] = useState<Answers>(
+    revise?.answers ?? {
+      name: "",
+      cluster: options.clusters[0] ?? "",
+      environment: options.environments[0] ?? "",
+      isProduction: false,
+      application: "",
+      team: options.teams[0] ?? "",
+      businessUnit: "",
+      slackChannel: "",
+      serviceArea: "",
+      ownerName: "",
+      ownerEmail: "",
+      sourceCode: "",
+      reviewAfter: proposedReviewAfter(options, options.environments[0] ?? "", false),
+    },
+  );
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const debounced = useDebounced(answers, 300);
-  const preview = useQuery({ ...previewQuery(debounced), enabled: touched.size > 0, placeholderData: keepPreviousData });
-  const submit = useMutation({ mutationFn: () => submitNamespaceRequest(answers), onSuccess: (r) => router.push(r.url) });
+  const preview = useQuery({ ...previewQuery(debounced, revise?.id), enabled: touched.size > 0 || Boolean(revise), placeholderData: keepPreviousData });
+  const submit = useMutation({
+    mutationFn: () => (revise ? reviseRequest(revise.id, answers) : submitNamespaceRequest(answers)),
+    onSuccess: (r) => router.push(r.url),
+  });
 
   const serverFields = submit.error instanceof FieldErrors ? submit.error.fields : {};
   const fields = { ...(preview.data?.fields ?? {}), ...serverFields };
@@ -273,7 +278,7 @@ export function NamespaceRequestForm({ options }: { options: FormOptions }) {
           disabled={submit.isPending}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
-          {submit.isPending ? "Opening the pull request…" : "Submit the request"}
+          {submit.isPending ? "Opening the pull request…" : revise ? "Submit the revision" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">
           {submitted && blocking && !submit.isPending ? "Correct the fields marked above, then submit again." : ""}

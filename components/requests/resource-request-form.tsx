@@ -11,7 +11,7 @@ import { CheckResults } from "./check-results";
 import { FieldErrors } from "./request-api";
 import { ReviewForecastView } from "./review-forecast-view";
 
-type Entry = Record<string, unknown> & { kind: ResourceKind };
+export type Entry = Record<string, unknown> & { kind: ResourceKind };
 
 interface Preview {
   fields: Record<string, string>;
@@ -44,12 +44,14 @@ interface Props {
   endpoint: string;
   /** Module blocks already in the namespace: for IRSA policies and upgrades. */
   modules: { name: string; module: string }[];
+  /** A revision: the request's answers, and where the revised answers go. */
+  revise?: { url: string; entries: Entry[] };
 }
 
 /** AWS resources for a namespace: one entry per resource, checked as you type, with the files and the review prediction. */
-export function ResourceRequestForm({ endpoint, modules }: Props) {
+export function ResourceRequestForm({ endpoint, modules, revise }: Props) {
   const router = useRouter();
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const [entries, setEntries] = useState<Entry[]>(revise?.entries ?? []);
   const [adding, setAdding] = useState<ResourceKind>("rds");
   const [debounced, setDebounced] = useState(entries);
   useEffect(() => {
@@ -62,7 +64,10 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
     enabled: debounced.length > 0,
     placeholderData: keepPreviousData,
   });
-  const submit = useMutation({ mutationFn: () => call<{ url: string }>(endpoint, { resources: entries }), onSuccess: (r) => router.push(r.url) });
+  const submit = useMutation({
+    mutationFn: () => call<{ url: string }>(revise?.url ?? endpoint, { resources: entries }),
+    onSuccess: (r) => router.push(r.url),
+  });
   const fields = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors ? submit.error.fields : {}) };
 
   const update = (index: number, name: string, value: unknown) => setEntries((list) => list.map((e, i) => (i === index ? { ...e, [name]: value } : e)));
@@ -262,7 +267,7 @@ export function ResourceRequestForm({ endpoint, modules }: Props) {
           disabled={submit.isPending || entries.length === 0}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
-          {submit.isPending ? "Opening the pull request…" : "Submit the request"}
+          {submit.isPending ? "Opening the pull request…" : revise ? "Submit the revision" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">
           {Object.keys(fields).length > 0 && submit.isError

@@ -11,7 +11,7 @@ import { buildIndex, type InventoryIndex } from "@/lib/environments/repository/b
 import { headCommit } from "@/lib/environments/repository/head-commit";
 import { loadProfile, type PlatformProfile } from "@/lib/environments/profile/profile";
 import { updateIndex } from "@/lib/environments/repository/update-index";
-import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
+import type { BranchMerger, GitProvider, PullRequestReader, PullRequestUpdater } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
 import { syncClone } from "@/lib/git/sync-clone";
@@ -33,6 +33,8 @@ export interface ClusterListeners {
 
 export interface GitServices {
   provider: GitProvider;
+  /** Adds a revision's commit to a request's branch (both providers). */
+  updater: PullRequestUpdater;
   /** GitHub: reads pull requests for the poller. */
   reader: PullRequestReader | null;
   /** Local: merges in Berth. */
@@ -128,9 +130,9 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   });
 
   const git = once((): GitServices => {
-    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), reader: github(), merger: null };
+    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), updater: github(), reader: github(), merger: null };
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
-    return { provider: local, reader: null, merger: local };
+    return { provider: local, updater: local, reader: null, merger: local };
   });
 
   const clusters = once((): Clusters => {

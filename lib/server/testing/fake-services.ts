@@ -79,7 +79,7 @@ function absent<T>(what: string): T {
 
 /** Git as a use-case sees it; the provider (opening pull requests) is absent. */
 export function gitOf(parts: Partial<Omit<GitServices, "provider">> = {}): GitServices {
-  return { provider: absent("git provider"), reader: parts.reader ?? null, merger: parts.merger ?? null };
+  return { provider: absent("git provider"), updater: parts.updater ?? absent("git updater"), reader: parts.reader ?? null, merger: parts.merger ?? null };
 }
 
 export type TestLogger = ReturnType<typeof testLogger>;
