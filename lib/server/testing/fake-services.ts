@@ -113,6 +113,7 @@ export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Se
       { requestStates: async () => ({}), inventory: () => inventory.status(), clusters: () => [], now: () => NOW },
       { defaultMetrics: false },
     ),
+    notifier: null,
     rateLimits: { mutations: createRateLimiter({ capacity: 5, perSecond: 1 }), webhooks: createRateLimiter({ capacity: 5, perSecond: 1 }) },
     viewers: createViewerCache({ freshMs: 5_000, staleMs: 60_000, max: 100, now: () => NOW.getTime() }),
     inventoryJson: createTextCache(1024 * 1024),
