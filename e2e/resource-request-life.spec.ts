@@ -13,7 +13,7 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 test("a namespace's page lists its open requests; a resource request is revised with its form pre-filled, and a file it drops goes", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const team = uniqueName("life-team");
   const ns = uniqueName("life");
   await commitNamespace({ name: ns, team });
@@ -27,7 +27,7 @@ test("a namespace's page lists its open requests; a resource request is revised 
   await page.getByRole("button", { name: "Add to the request" }).click();
   await page.getByLabel("Name").first().fill("orders_queue");
   await page.getByRole("button", { name: "Submit the request" }).click();
-  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/, { timeout: 90_000 });
   const requestPath = new URL(page.url()).pathname;
   await expect(page.getByText("Pull request open").first()).toBeVisible();
 
@@ -43,7 +43,7 @@ test("a namespace's page lists its open requests; a resource request is revised 
   await expectNoAxeViolations(page);
   await page.getByLabel("Name").first().fill("orders_events");
   await page.getByRole("button", { name: "Submit the revision" }).click();
-  await expect(page).toHaveURL(new RegExp(`${requestPath}$`), { timeout: 30_000 });
+  await expect(page).toHaveURL(new RegExp(`${requestPath}$`), { timeout: 90_000 });
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("Revision 1: 1 file(s) changed, 1 dropped");
 
   // One more commit on the same branch: the new file in, the dropped one gone.
