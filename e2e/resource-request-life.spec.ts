@@ -39,9 +39,9 @@ test("a namespace's page lists its open requests; a resource request is revised 
 
   await page.goto(requestPath);
   await page.getByRole("link", { name: "Revise the request" }).click();
-  await expect(page.getByLabel("Name").first()).toHaveValue("orders_queue");
+  await expect(page.getByRole("textbox", { name: "Name", exact: true }).first()).toHaveValue("orders_queue");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Name").first().fill("orders_events");
+  await page.getByRole("textbox", { name: "Name", exact: true }).first().fill("orders_events");
   await page.getByRole("button", { name: "Submit the revision" }).click();
   await expect(page).toHaveURL(new RegExp(`${requestPath}$`), { timeout: 90_000 });
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText(/Revision 1: \d file\(s\) changed, 1 dropped/);

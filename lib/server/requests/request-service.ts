@@ -118,7 +118,7 @@ export async function merge(deps: Pick<Services, "db" | "git" | "inventory">, vi
 export async function withdraw(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
   const { reader } = deps.git;
-  await withdrawRequest(deps.db, viewer, id, reader ? (number) => reader.closePullRequest(number) : null);
+  await withdrawRequest(deps.db, viewer, id, reader ? (number, comment) => reader.closePullRequest(number, comment) : null);
 }
 
 /** A reviewer closes a request with a reason; on GitHub its pull request is closed with the reason as a comment. */
