@@ -36,15 +36,25 @@ export default defineConfig({
   projects: [
     {
       name: "github",
-      testIgnore: ["**/local-signin.spec.ts", "**/requests-local.spec.ts", "**/requests-github.spec.ts"],
+      testIgnore: [
+        "**/local-signin.spec.ts",
+        "**/requests-local.spec.ts",
+        "**/requests-github.spec.ts",
+        "**/request-life-local.spec.ts",
+        "**/request-life-github.spec.ts",
+      ],
       use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
     },
     {
       name: "embedded",
-      testMatch: ["**/local-signin.spec.ts", "**/requests-local.spec.ts"],
+      testMatch: ["**/local-signin.spec.ts", "**/requests-local.spec.ts", "**/request-life-local.spec.ts"],
       use: { ...chromium, baseURL: `http://127.0.0.1:${LOCAL_MODE_PORT}` },
     },
-    { name: "pull-requests", testMatch: ["**/requests-github.spec.ts"], use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` } },
+    {
+      name: "pull-requests",
+      testMatch: ["**/requests-github.spec.ts", "**/request-life-github.spec.ts"],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` },
+    },
   ],
   webServer: [
     {

@@ -47,6 +47,7 @@ const SERVER_TESTS = [
   "e2e/fakes/github/violation-path.test.ts",
   "e2e/fakes/github/app-flow.test.ts",
   "lib/git/create-octokit.test.ts",
+  "lib/server/notifications/slack-notifier.test.ts",
   "lib/server/github-app-bot.test.ts",
   "lib/server/client-address.test.ts",
   "lib/server/repair-incoming-request.test.ts",

@@ -127,6 +127,14 @@ const schema = z.object({
   BERTH_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** When set, /api/metrics wants `Authorization: Bearer <this>` (Prometheus' bearer token). Unset: open, keep it off the Ingress. */
   BERTH_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /**
+   * Slack incoming-webhook URL: a message when a request is submitted, has changes requested, is approved, merged or
+   * applied. A secret (anyone holding it posts to the channel): never logged. Unset: no notifications.
+   */
+  BERTH_SLACK_WEBHOOK_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, "must be an http(s) URL, such as the https://hooks.slack.com/services/... URL Slack gives an incoming webhook")
+    .optional(),
   /** Sign in as a sample user, without GitHub: for the embedded demo only. */
   BERTH_LOCAL_SIGNIN: z
     .enum(["true", "false"])

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StateBadge } from "@/components/requests/state-badge";
+import { requestKindText } from "@/components/requests/request-kind";
 import { DataTable } from "@/components/ui/data-table";
 import { requestsFor } from "@/lib/server/requests/request-service";
 import { pageViewer } from "@/app/_lib/page-viewer";
@@ -22,7 +23,10 @@ export default async function RequestsPage() {
       {requests.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6">No requests yet.</p>
       ) : (
-        <DataTable caption="Requests, newest first" columns={["Namespace", "Cluster", "Team", "State", "Requested by", "Pull request", "Updated"]}>
+        <DataTable
+          caption="Requests, most recently updated first"
+          columns={["Namespace", "What", "Cluster", "Team", "State", "Requested by", "Pull request", "Updated"]}
+        >
           {requests.map((r) => (
             <tr key={r.id}>
               <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -30,6 +34,7 @@ export default async function RequestsPage() {
                   {r.namespace}
                 </Link>
               </th>
+              <td className="px-3 py-2">{requestKindText(r.kind)}</td>
               <td className="px-3 py-2">{r.cluster}</td>
               <td className="px-3 py-2">{r.team}</td>
               <td className="px-3 py-2">

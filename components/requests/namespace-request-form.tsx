@@ -8,7 +8,7 @@ import { DraftNotice } from "./draft-notice";
 import { useFormDraft } from "./use-form-draft";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { NamespacePreview } from "./namespace-preview";
-import { FieldErrors, previewQuery, submitNamespaceRequest } from "./request-api";
+import { FieldErrors, previewQuery, reviseRequest, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
   clusters: string[];
@@ -98,13 +98,13 @@ function proposedReviewAfter(options: FormOptions, environment: string, isProduc
 
 /**
  * The namespace request form: checked as you type by the server's own rules,
- * with the policy results and files before you submit. `initial` pre-fills
- * it (a revision of `requestId`); the answers are kept in sessionStorage
+ * with the policy results and files before you submit. `revise` pre-fills
+ * it with a request's answers (its revision goes to the same pull request); the answers are kept in sessionStorage
  * under the form and request until submitted or discarded.
  */
-export function NamespaceRequestForm({ options, initial, requestId }: { options: FormOptions; initial?: Partial<NamespaceAnswers>; requestId?: string }) {
+export function NamespaceRequestForm({ options, revise }: { options: FormOptions; revise?: { id: string; answers: NamespaceAnswers } }) {
   const router = useRouter();
-  const draft = useFormDraft<Answers>(`berth:draft:namespace-request:${requestId ?? "new"}`, {
+  const draft = useFormDraft<Answers>(`berth:draft:namespace-request:${revise?.id ?? "new"}`, {
     name: "",
     cluster: options.clusters[0] ?? "",
     environment: options.environments[0] ?? "",
@@ -118,7 +118,7 @@ export function NamespaceRequestForm({ options, initial, requestId }: { options:
     ownerEmail: "",
     sourceCode: "",
     reviewAfter: proposedReviewAfter(options, options.environments[0] ?? "", false),
-    ...initial,
+    ...revise?.answers,
   });
   const answers = draft.answers;
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -126,9 +126,13 @@ export function NamespaceRequestForm({ options, initial, requestId }: { options:
   const [sent, setSent] = useState<Answers | null>(null);
   const [focusSignal, setFocusSignal] = useState(0);
   const debounced = useDebounced(answers, 300);
-  const preview = useQuery({ ...previewQuery(debounced), enabled: touched.size > 0 || submitted || draft.restored, placeholderData: keepPreviousData });
+  const preview = useQuery({
+    ...previewQuery(debounced, revise?.id),
+    enabled: touched.size > 0 || submitted || draft.restored || Boolean(revise),
+    placeholderData: keepPreviousData,
+  });
   const submit = useMutation({
-    mutationFn: (sending: Answers) => submitNamespaceRequest(sending),
+    mutationFn: (sending: Answers) => (revise ? reviseRequest(revise.id, sending) : submitNamespaceRequest(sending)),
     onSuccess: (r) => {
       draft.forget();
       router.push(r.url);
@@ -300,7 +304,7 @@ export function NamespaceRequestForm({ options, initial, requestId }: { options:
           disabled={submit.isPending}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
-          {submit.isPending ? "Opening the pull request…" : "Submit the request"}
+          {submit.isPending ? "Opening the pull request…" : revise ? "Submit the revision" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">
           {submitted && blocking && !submit.isPending ? "Correct the fields marked above, then submit again." : ""}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FieldErrors, requestAction, type RequestAction } from "./request-api";
@@ -10,7 +11,9 @@ const LABELS: Record<RequestAction, string> = {
   approve: "Approve",
   request_changes: "Request changes",
   merge: "Merge",
+  revise: "Revise the request",
   withdraw: "Withdraw the request",
+  close: "Close the request",
 };
 
 /** The safe default of each choice carries the primary weight; the others are secondary. */
@@ -26,7 +29,7 @@ export function RequestActions({ id, actions, headSha }: { id: string; actions: 
   const [comment, setComment] = useState("");
   const mutation = useMutation({ mutationFn: (action: RequestAction) => requestAction(id, action, comment, headSha), onSuccess: () => router.refresh() });
   if (actions.length === 0) return null;
-  const reviewing = actions.includes("approve") || actions.includes("request_changes");
+  const reviewing = actions.includes("approve") || actions.includes("request_changes") || actions.includes("close");
   const error = mutation.error instanceof FieldErrors ? Object.values(mutation.error.fields).join("; ") : mutation.error?.message;
   return (
     <div className="space-y-2">
@@ -44,12 +47,17 @@ export function RequestActions({ id, actions, headSha }: { id: string; actions: 
             className="rounded border border-slate-500 px-2 py-1.5 text-sm"
           />
           <span id="review-comment-hint" className="text-xs text-slate-700">
-            Required when requesting changes; posted with your review.
+            Required when requesting changes or closing; posted with your review, or as the reason the request is closed.
           </span>
         </div>
       )}
       <div className="flex flex-wrap gap-3">
-        {[...actions.filter((a) => PRIMARY.has(a)), ...actions.filter((a) => !PRIMARY.has(a))].map((action) => (
+        {actions.includes("revise") && (
+          <Link href={`/requests/${id}/revise`} data-weight="primary" className={WEIGHT.primary}>
+            {LABELS.revise}
+          </Link>
+        )}
+        {[...actions.filter((a) => PRIMARY.has(a)), ...actions.filter((a) => !PRIMARY.has(a) && a !== "revise")].map((action) => (
           <button
             key={action}
             type="button"

@@ -27,12 +27,12 @@ async function failure(response: Response): Promise<Error> {
   return new Error(`${json?.error?.message ?? `Berth answered ${response.status}`}${reference}`);
 }
 
-/** TanStack Query options for the live preview of a form's answers. */
-export function previewQuery(answers: Record<string, unknown>) {
+/** TanStack Query options for the live preview of a form's answers (`revising`: the request a revision revises). */
+export function previewQuery(answers: Record<string, unknown>, revising?: string) {
   return {
-    queryKey: ["request-preview", answers] as const,
+    queryKey: ["request-preview", answers, revising ?? null] as const,
     queryFn: async (): Promise<Preview> => {
-      const response = await post("/api/requests/preview", answers);
+      const response = await post(revising ? `/api/requests/preview?revising=${encodeURIComponent(revising)}` : "/api/requests/preview", answers);
       if (!response.ok) throw await failure(response);
       return response.json();
     },
@@ -46,13 +46,22 @@ export async function submitNamespaceRequest(answers: Record<string, unknown>): 
   return response.json();
 }
 
-export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "withdraw";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "revise" | "withdraw" | "close";
 
 /** `headSha` is the head commit the page showed: an approval carries it, and is refused if the branch moved since. */
 export async function requestAction(id: string, action: RequestAction, comment = "", headSha: string | null = null): Promise<void> {
   const response =
     action === "retry" || action === "withdraw"
       ? await post(`/api/requests/${id}/${action}`, {})
-      : await post(`/api/requests/${id}/review`, { action, comment, ...(headSha ? { headSha } : {}) });
+      : action === "close"
+        ? await post(`/api/requests/${id}/close`, { reason: comment })
+        : await post(`/api/requests/${id}/review`, { action, comment, ...(headSha ? { headSha } : {}) });
   if (!response.ok) throw await failure(response);
+}
+
+/** Sends a request's revised answers; the same answers a new request's form sends. */
+export async function reviseRequest(id: string, answers: unknown): Promise<{ id: string; url: string }> {
+  const response = await post(`/api/requests/${id}/revise`, answers);
+  if (!response.ok) throw await failure(response);
+  return response.json();
 }

@@ -52,15 +52,14 @@ interface Props {
   modules: { name: string; module: string; ref: string | null; latest: string | null; policy: boolean }[];
   /** The kinds whose catalogue module gives an IRSA policy (irsaPolicyKinds): what an IRSA role in this request may take. */
   irsaKinds: ResourceKind[];
-  /** Entries to start from (a revision of `requestId`). */
-  initial?: ResourceEntry[];
-  requestId?: string;
+  /** A revision: the request's id and answers, and where the revised answers go. */
+  revise?: { id: string; url: string; entries: ResourceEntry[] };
 }
 
 /** AWS resources for a namespace: one entry per resource, checked as you type, with the files and the review prediction. */
-export function ResourceRequestForm({ endpoint, modules, irsaKinds, initial = [], requestId }: Props) {
+export function ResourceRequestForm({ endpoint, modules, irsaKinds, revise }: Props) {
   const router = useRouter();
-  const draft = useFormDraft<ResourceEntry[]>(`berth:draft:resource-request:${endpoint}:${requestId ?? "new"}`, initial);
+  const draft = useFormDraft<ResourceEntry[]>(`berth:draft:resource-request:${endpoint}:${revise?.id ?? "new"}`, revise?.entries ?? []);
   const entries = draft.answers;
   const [adding, setAdding] = useState<ResourceKind>("rds");
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -85,7 +84,7 @@ export function ResourceRequestForm({ endpoint, modules, irsaKinds, initial = []
     placeholderData: keepPreviousData,
   });
   const submit = useMutation({
-    mutationFn: (sending: ResourceEntry[]) => call<{ url: string }>(endpoint, { resources: sending }),
+    mutationFn: (sending: ResourceEntry[]) => call<{ url: string }>(revise?.url ?? endpoint, { resources: sending }),
     onSuccess: (r) => {
       draft.forget();
       router.push(r.url);
@@ -232,7 +231,7 @@ export function ResourceRequestForm({ endpoint, modules, irsaKinds, initial = []
           disabled={submit.isPending || entries.length === 0}
           className="rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60"
         >
-          {submit.isPending ? "Opening the pull request…" : "Submit the request"}
+          {submit.isPending ? "Opening the pull request…" : revise ? "Submit the revision" : "Submit the request"}
         </button>
         <p role="status" className="text-sm text-rose-800">
           {summary.length > 0 && submit.isError

@@ -64,3 +64,13 @@ export function canMergeRequest(viewer: Viewer | null, request: { requester: str
 export function canWithdrawRequest(viewer: Viewer | null, request: { requester: string; team: string }): boolean {
   return viewer !== null && (viewer.login === request.requester || viewer.teams.includes(request.team));
 }
+
+/** Revising a request (a new commit on its branch): whoever may withdraw it, its requester and its team's members. */
+export function canReviseRequest(viewer: Viewer | null, request: { requester: string; team: string }): boolean {
+  return canWithdrawRequest(viewer, request);
+}
+
+/** Closing a request with a reason: platform reviewers, never its requester (who withdraws it instead). */
+export function canCloseRequest(viewer: Viewer | null, request: { requester: string }): boolean {
+  return canReviewRequest(viewer, request);
+}

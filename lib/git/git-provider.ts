@@ -78,11 +78,41 @@ export interface GitProvider {
   openPullRequest(draft: PullRequestDraft): Promise<OpenedPullRequest>;
 }
 
+/** Both providers: revising a request adds a commit to its branch, so its pull request (or local review) follows. */
+export interface PullRequestUpdater {
+  /**
+   * Adds one commit to a request's branch (a revision): `files` written,
+   * `removed` deleted, on top of `expectedHead`, the commit Berth last wrote.
+   * Returns the new head. Throws BranchMovedError, writing nothing, when the
+   * branch's head is not `expectedHead` (someone pushed outside Berth, or
+   * another revision won the race).
+   */
+  updatePullRequest(update: PullRequestUpdate): Promise<string>;
+}
+
+/** One revision of a request's branch. */
+export interface PullRequestUpdate {
+  branch: string;
+  files: FileChange[];
+  /** Paths the previous revision added that this one no longer has. */
+  removed: string[];
+  message: string;
+  expectedHead: string;
+}
+
+/** The branch's head is not the commit Berth wrote: a revision would hide (or overwrite) someone else's commit. */
+export class BranchMovedError extends Error {
+  constructor(branch: string, head: string | null, expected: string) {
+    super(`${branch} was changed outside Berth (its head is ${head?.slice(0, 12) ?? "gone"}, Berth wrote ${expected.slice(0, 12)})`);
+    this.name = "BranchMovedError";
+  }
+}
+
 /** A provider whose pull requests live elsewhere and can be read back, and closed when withdrawn (GitHub). */
 export interface PullRequestReader {
   getPullRequest(number: number): Promise<PullRequestStatus>;
-  /** Closes a pull request (a withdrawn request), with the bot's token. */
-  closePullRequest(number: number): Promise<void>;
+  /** Closes a pull request (a withdrawn or closed request), with the bot's token; `comment` is posted first, saying why. */
+  closePullRequest(number: number, comment?: string): Promise<void>;
 }
 
 /** A provider whose branches Berth merges itself (local). */

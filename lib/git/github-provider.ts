@@ -1,5 +1,13 @@
 import { createOctokit, type GitHubAppCredentials, type GitHubLog } from "./create-octokit";
-import type { GitProvider, OpenedPullRequest, PullRequestDraft, PullRequestReader, PullRequestStatus } from "./git-provider";
+import {
+  BranchMovedError,
+  type GitProvider,
+  type OpenedPullRequest,
+  type PullRequestUpdater,
+  type PullRequestDraft,
+  type PullRequestReader,
+  type PullRequestStatus,
+} from "./git-provider";
 import type { GitHubCall } from "./observe-github";
 
 export interface GitHubProviderOptions {
@@ -31,7 +39,7 @@ function status(error: unknown): number | undefined {
  * what an earlier, interrupted attempt made, so a retry never makes a second
  * branch or pull request.
  */
-export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader & BotCredential {
+export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader & PullRequestUpdater & BotCredential {
   const octokit = createOctokit({ auth: options.auth, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   const { owner, repo } = options;
 
@@ -100,7 +108,32 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
       return { number: pull.number, url: pull.html_url, headRepo: `${owner}/${repo}`, headSha };
     },
 
-    async closePullRequest(number): Promise<void> {
+    async updatePullRequest(update): Promise<string> {
+      const current = await branchHead(update.branch);
+      if (current !== update.expectedHead) throw new BranchMovedError(update.branch, current, update.expectedHead);
+      const { data: parent } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: current });
+      const { data: tree } = await octokit.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: parent.tree.sha,
+        tree: [
+          ...update.files.map((f) => ({ path: f.path, mode: "100644" as const, type: "blob" as const, content: f.content })),
+          ...update.removed.map((path) => ({ path, mode: "100644" as const, type: "blob" as const, sha: null })),
+        ],
+      });
+      const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: update.message, tree: tree.sha, parents: [current] });
+      try {
+        // Note: not forced: a branch that moved since it was read refuses the update (not a fast forward).
+        await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${update.branch}`, sha: commit.sha, force: false });
+      } catch (error) {
+        if (status(error) === 422) throw new BranchMovedError(update.branch, await branchHead(update.branch), update.expectedHead);
+        throw error;
+      }
+      return commit.sha;
+    },
+
+    async closePullRequest(number, comment): Promise<void> {
+      if (comment) await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: comment });
       await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: "closed" });
     },
 

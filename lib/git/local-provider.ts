@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { MergeRefusedError, type BranchMerger, type GitProvider, type OpenedPullRequest } from "./git-provider";
+import { BranchMovedError, MergeRefusedError, type BranchMerger, type GitProvider, type OpenedPullRequest, type PullRequestUpdater } from "./git-provider";
 
 function git(repo: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -21,7 +21,7 @@ const IDENTITY = { GIT_AUTHOR_NAME: "Berth", GIT_AUTHOR_EMAIL: "berth@localhost"
  * committed with git plumbing (so a checked-out working tree is not touched);
  * reviewers approve and merge in Berth.
  */
-export function createLocalProvider(options: { repoPath: string; baseBranch: string }): GitProvider & BranchMerger {
+export function createLocalProvider(options: { repoPath: string; baseBranch: string }): GitProvider & BranchMerger & PullRequestUpdater {
   const repo = options.repoPath;
   let merging: Promise<unknown> = Promise.resolve();
 
@@ -50,6 +50,30 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
         // Note: create only, never move: `update-ref <ref> <new> ""` fails if the branch appeared meanwhile.
         await git(repo, ["update-ref", `refs/heads/${draft.branch}`, commit, ""]);
         return { number: null, url: null, headRepo: null, headSha: commit };
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
+
+    async updatePullRequest(update): Promise<string> {
+      const current = await head(update.branch);
+      if (current !== update.expectedHead) throw new BranchMovedError(update.branch, current, update.expectedHead);
+      const scratch = await mkdtemp(path.join(os.tmpdir(), "berth-index-"));
+      try {
+        const env = { ...IDENTITY, GIT_INDEX_FILE: path.join(scratch, "index") };
+        await git(repo, ["read-tree", current], { env });
+        for (const file of update.files) {
+          const blob = await git(repo, ["hash-object", "-w", "--stdin"], { input: file.content });
+          await git(repo, ["update-index", "--add", "--cacheinfo", `100644,${blob},${file.path}`], { env });
+        }
+        for (const removed of update.removed) await git(repo, ["update-index", "--force-remove", "--", removed], { env });
+        const tree = await git(repo, ["write-tree"], { env });
+        const commit = await git(repo, ["commit-tree", tree, "-p", current, "-m", update.message], { env });
+        // Note: compare-and-swap: a branch moved since it was read is never overwritten.
+        await git(repo, ["update-ref", `refs/heads/${update.branch}`, commit, current]).catch(async () => {
+          throw new BranchMovedError(update.branch, await head(update.branch), update.expectedHead);
+        });
+        return commit;
       } finally {
         await rm(scratch, { recursive: true, force: true });
       }

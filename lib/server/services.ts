@@ -11,7 +11,7 @@ import { buildIndex, type InventoryIndex } from "@/lib/environments/repository/b
 import { headCommit } from "@/lib/environments/repository/head-commit";
 import { loadProfile, type PlatformProfile } from "@/lib/environments/profile/profile";
 import { updateIndex } from "@/lib/environments/repository/update-index";
-import type { BranchMerger, GitProvider, PullRequestReader } from "@/lib/git/git-provider";
+import type { BranchMerger, GitProvider, PullRequestReader, PullRequestUpdater } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
 import { syncClone } from "@/lib/git/sync-clone";
@@ -24,6 +24,8 @@ import { runIfLeader } from "./leases/run-if-leader";
 import { createMetrics, type Metrics } from "./metrics";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 import { createTextCache, type TextCache } from "./text-cache";
+import { dispatchNotifications } from "./notifications/dispatch-notifications";
+import { createSlackNotifier, type Notifier } from "./notifications/slack-notifier";
 
 /** Who hears of cluster events: requests waiting for their namespace, the start-up's garbage collection. */
 export interface ClusterListeners {
@@ -33,6 +35,8 @@ export interface ClusterListeners {
 
 export interface GitServices {
   provider: GitProvider;
+  /** Adds a revision's commit to a request's branch (both providers). */
+  updater: PullRequestUpdater;
   /** GitHub: reads pull requests for the poller. */
   reader: PullRequestReader | null;
   /** Local: merges in Berth. */
@@ -66,6 +70,8 @@ export interface Services {
   readonly clusters: Clusters;
   readonly clusterListeners: ClusterListeners;
   readonly metrics: Metrics;
+  /** Slack notifications of request events, when BERTH_SLACK_WEBHOOK_URL is set; sent by the background work. */
+  readonly notifier: Notifier | null;
   readonly rateLimits: { mutations: RateLimiter; webhooks: RateLimiter };
   /** Signed-in viewers by session id, in this process. */
   readonly viewers: ViewerCache;
@@ -80,6 +86,9 @@ export interface Services {
   /** Stops timers and watchers and closes the database (tests, scripts). */
   close(): Promise<void>;
 }
+
+/** How often new request events are announced on Slack. */
+const NOTIFY_EVERY_MS = 2_000;
 
 /** Remembers what `make` returns the first time it is asked for; `made()` tells without making it. */
 function once<T>(make: () => T): (() => T) & { made(): T | undefined } {
@@ -128,9 +137,9 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   });
 
   const git = once((): GitServices => {
-    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), reader: github(), merger: null };
+    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), updater: github(), reader: github(), merger: null };
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
-    return { provider: local, reader: null, merger: local };
+    return { provider: local, updater: local, reader: null, merger: local };
   });
 
   const clusters = once((): Clusters => {
@@ -195,6 +204,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     }),
   );
   const inventoryJson = once(() => createTextCache(32 * 1024 * 1024));
+  const notifier = env.BERTH_SLACK_WEBHOOK_URL ? createSlackNotifier({ url: env.BERTH_SLACK_WEBHOOK_URL, publicUrl: env.NEXTAUTH_URL ?? null }) : null;
   const replicaId = `${os.hostname()}-${randomBytes(4).toString("hex")}`;
 
   /** A GitHub App that cannot mint a token is a settings problem more often than an outage: say which settings. */
@@ -241,6 +251,12 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     };
     timers.push(setInterval(safely("pruning expired rows", prune), PRUNE_EVERY_MS));
     timers[0]!.unref();
+    if (notifier) {
+      // Every replica may send: each event is claimed in the database before it is sent.
+      const notify = () => dispatchNotifications({ db: db(), notifier, log, now: () => clock.now() });
+      timers.push(setInterval(safely("sending notifications", notify), NOTIFY_EVERY_MS));
+      timers.at(-1)!.unref();
+    }
     if (env.BERTH_GIT_PROVIDER !== "github") return;
     const every = env.BERTH_POLL_SECONDS * 1000;
     const pollAsLeader = () =>
@@ -274,6 +290,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     get metrics() {
       return metrics();
     },
+    notifier,
     get rateLimits() {
       return rateLimits();
     },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { diffLines } from "@/components/requests/diff-lines";
+import { RevisionDiff } from "@/components/requests/revision-diff";
 import { CheckResults } from "@/components/requests/check-results";
 import { ReviewForecastView } from "@/components/requests/review-forecast-view";
 import { RequestActions } from "@/components/requests/request-actions";
@@ -71,6 +72,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           current repository{r.prUrl ? ", or resolve the conflict on the pull request" : ""}.
         </p>
       )}
+      {(r.state === "merged" || r.state === "applied") && (
+        <p className="text-sm">
+          <Link href={`/namespaces/${encodeURIComponent(r.cluster)}/${encodeURIComponent(r.namespace)}`} className="text-blue-800 underline">
+            Go to namespace {r.namespace}
+          </Link>
+        </p>
+      )}
       {shownHead && (actions.includes("approve") || actions.includes("merge")) && (
         <p className="text-sm text-slate-700">
           You are reviewing head commit{" "}
@@ -97,9 +105,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           {r.events.map((e, i) => (
             <li key={i} className="flex flex-wrap gap-x-3">
               <span className="tabular-nums text-slate-700">{time(e.createdAt)}</span>
-              <span className="font-medium">{stateText(e.toState)}</span>
+              <span className="font-medium">{e.revision ? "Revised" : stateText(e.toState)}</span>
               <span>by {e.actor}</span>
               {e.note && <span className="text-slate-700">{e.note}</span>}
+              {e.revision && <RevisionDiff revision={e.revision} label={e.note ?? "Revision"} />}
             </li>
           ))}
         </ol>

@@ -28,7 +28,7 @@ describe("getRequest", () => {
       [null, "submitted", "alice", null],
       ["submitted", "pr_open", "berth", "Pull request #4 opened"],
     ]);
-    expect(Object.keys(detail.events[0]!).sort()).toEqual(["actor", "createdAt", "fromState", "note", "toState"]);
+    expect(Object.keys(detail.events[0]!).sort()).toEqual(["actor", "createdAt", "fromState", "note", "revision", "toState"]);
   });
 
   it("shows the request to its requester, its team and reviewers", async () => {

@@ -1,8 +1,9 @@
+import { z } from "zod";
 import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
-import { requestAnswers, requestFiles, requestReview, type StoredFile } from "./request-columns";
+import { requestAnswers, requestFiles, requestReview, storedFilesSchema, type StoredFile } from "./request-columns";
 import { canSeeRequest } from "./request-access";
 import type { RequestKind, RequestState } from "./request-state";
 
@@ -28,7 +29,23 @@ export interface RequestDetail {
   answers: Record<string, unknown>;
   /** The review forecast stored at submission (older rows read into the same shape). */
   review: ReviewForecast | null;
-  events: { fromState: string | null; toState: string; actor: string; note: string | null; createdAt: Date }[];
+  events: {
+    fromState: string | null;
+    toState: string;
+    actor: string;
+    note: string | null;
+    createdAt: Date;
+    /** A revision: the commit it wrote, and its files with the files they replaced. */
+    revision: { sha: string | null; before: StoredFile[]; after: StoredFile[] } | null;
+  }[];
+}
+
+const revisionSchema = z.object({ before: storedFilesSchema, after: storedFilesSchema });
+
+/** A revision event's files; an event that is no revision (or a row that no longer fits) shows as a plain event. */
+function revisionOf(event: { files?: unknown; sha?: string | null }): RequestDetail["events"][number]["revision"] {
+  const parsed = revisionSchema.safeParse(event.files);
+  return parsed.success ? { sha: event.sha ?? null, ...parsed.data } : null;
 }
 
 /** A request with its timeline; someone who may not see it gets a 404, so ids leak nothing. */
@@ -40,6 +57,13 @@ export async function getRequest(db: Db, viewer: Viewer, id: string): Promise<Re
     files: requestFiles(row),
     answers: requestAnswers(row).answers,
     review: requestReview(row),
-    events: row.events.map((e) => ({ fromState: e.fromState, toState: e.toState, actor: e.actor, note: e.note, createdAt: e.createdAt })),
+    events: row.events.map((e) => ({
+      fromState: e.fromState,
+      toState: e.toState,
+      actor: e.actor,
+      note: e.note,
+      createdAt: e.createdAt,
+      revision: revisionOf(e),
+    })),
   };
 }

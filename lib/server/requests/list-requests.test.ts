@@ -7,14 +7,15 @@ const day = (n: number) => new Date(Date.UTC(2026, 4, n));
 
 describe("listRequests", () => {
   const requests = fakeRequestDb([
-    requestRow("team-a-old", { team: "team-a", createdAt: day(1) }),
-    requestRow("team-a-new", { team: "team-a", createdAt: day(3) }),
-    requestRow("by-mel-for-team-b", { team: "team-b", requester: "mel", createdAt: day(2) }),
-    requestRow("team-c", { team: "team-c", requester: "someone", createdAt: day(4) }),
+    requestRow("team-a-old", { team: "team-a", createdAt: day(1), updatedAt: day(1) }),
+    requestRow("team-a-new", { team: "team-a", createdAt: day(3), updatedAt: day(3) }),
+    requestRow("by-mel-for-team-b", { team: "team-b", requester: "mel", createdAt: day(2), updatedAt: day(2) }),
+    // Asked for first, but revised last: the list shows the update date, and sorts by it.
+    requestRow("team-c", { team: "team-c", requester: "someone", createdAt: day(0), updatedAt: day(4) }),
   ]);
   const ids = async (who: Parameters<typeof listRequests>[1]) => (await listRequests(requests.db, who)).map((r) => r.id);
 
-  it("shows a team member their teams' requests, newest first, and no one else's", async () => {
+  it("shows a team member their teams' requests, most recently updated first, and no one else's", async () => {
     expect(await ids(roles.owner)).toEqual(["team-a-new", "team-a-old"]);
   });
 

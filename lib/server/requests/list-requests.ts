@@ -16,12 +16,12 @@ export interface RequestSummary {
   updatedAt: Date;
 }
 
-/** My teams' requests (or every request, for reviewers), newest first; the query is scoped before it runs. */
+/** My teams' requests (or every request, for reviewers), most recently updated first (the date the list shows); the query is scoped before it runs. */
 export async function listRequests(db: Db, viewer: Viewer): Promise<RequestSummary[]> {
   const where = viewer.reviewer ? {} : { OR: [{ team: { in: viewer.teams } }, { requester: viewer.login }] };
   return db.request.findMany({
     where,
-    orderBy: { createdAt: "desc" },
+    orderBy: { updatedAt: "desc" },
     take: 500,
     select: {
       id: true,

@@ -14,7 +14,7 @@ import { transitionRequest } from "./transition-request";
 export async function pollPullRequests(db: Db, reader: PullRequestReader, log: Pick<Logger, "warn">, repo: string): Promise<number> {
   const followed = await db.request.findMany({
     where: { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } },
-    select: { id: true, prNumber: true, branch: true, prHeadRepo: true, prUpdatedAt: true },
+    select: { id: true, prNumber: true, branch: true, prHeadRepo: true, prUpdatedAt: true, revisedAt: true },
   });
   let moved = 0;
   for (const request of followed) {
@@ -27,7 +27,7 @@ export async function pollPullRequests(db: Db, reader: PullRequestReader, log: P
       }
       const updatedAt = new Date(pr.updatedAt);
       if (request.prUpdatedAt && updatedAt < request.prUpdatedAt) continue;
-      const state = stateOfPullRequest(pr);
+      const state = stateOfPullRequest(pr, request.revisedAt);
       const actor = reviewerBehind(pr, state) ?? "github";
       const note = state === "conflict" ? "The branch no longer merges cleanly (seen by the poller)" : "Seen by the poller";
       if (await transitionRequest(db, request.id, state, actor, note, { headSha: pr.headSha, prUpdatedAt: updatedAt })) moved++;

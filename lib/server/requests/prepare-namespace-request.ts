@@ -40,6 +40,8 @@ export async function prepareNamespaceRequest(
     readBase?: (path: string) => Promise<string | null>;
     /** Today (YYYY-MM-DD) from the server's clock: a review-after date before it is refused. */
     today?: string;
+    /** The request being revised: it does not hold its own name against itself. */
+    revising?: string;
   },
 ): Promise<PreparedRequest> {
   // Without the cluster cache every cluster counts as unknown: reviewers are told, nothing is assumed free.
@@ -53,7 +55,8 @@ export async function prepareNamespaceRequest(
       name,
       deps.snapshot.namespaces.map((ns) => ns.name),
     );
-    const pending = await deps.db.request.findFirst({ where: { namespace: name, state: { in: [...ACTIVE_STATES] } }, select: { id: true } });
+    const where = { namespace: name, state: { in: [...ACTIVE_STATES] }, ...(deps.revising ? { id: { not: deps.revising } } : {}) };
+    const pending = await deps.db.request.findFirst({ where, select: { id: true } });
     const claimed = checkClaimedNamespace(name, deps.profile, clusters).error;
     if (taken) fields.name = taken;
     else if (claimed) fields.name = claimed;

@@ -53,7 +53,7 @@ describe("requestFor", () => {
   });
 
   it.each([
-    ["a reviewer, on an open request", rita, requestRow("r1"), {}, ["approve", "request_changes"]],
+    ["a reviewer, on an open request", rita, requestRow("r1"), {}, ["approve", "request_changes", "close"]],
     ["a reviewer who is its requester: only withdraw", rita, requestRow("r1", { requester: "rita" }), {}, ["withdraw"]],
     [
       "a reviewer who is its requester, approved (local provider): no merge",
@@ -62,11 +62,26 @@ describe("requestFor", () => {
       { merger },
       ["withdraw"],
     ],
-    ["a reviewer, on an approved request (local provider)", rita, requestRow("r1", { state: "approved" }), { merger }, ["request_changes", "merge"]],
-    ["a reviewer, on an approved request (GitHub: merged there)", rita, requestRow("r1", { state: "approved" }), {}, ["request_changes"]],
+    ["a reviewer, on an approved request (local provider)", rita, requestRow("r1", { state: "approved" }), { merger }, ["request_changes", "merge", "close"]],
+    ["a reviewer, on an approved request (GitHub: merged there)", rita, requestRow("r1", { state: "approved" }), {}, ["request_changes", "close"]],
     ["its team, on a failed request", roles.owner, requestRow("r1", { state: "failed" }), {}, ["retry", "withdraw"]],
-    ["its team, on an open request", roles.owner, requestRow("r1"), { merger }, ["withdraw"]],
-    ["its team, on a request in conflict", roles.owner, requestRow("r1", { state: "conflict" }), { merger }, ["withdraw"]],
+    ["its team, on an open request Berth never wrote to: no revise", roles.owner, requestRow("r1"), { merger }, ["withdraw"]],
+    ["its team, on an open request", roles.owner, requestRow("r1", { pushedSha: "a".repeat(40), headSha: "a".repeat(40) }), { merger }, ["revise", "withdraw"]],
+    [
+      "its team, on changes requested",
+      roles.owner,
+      requestRow("r1", { state: "changes_requested", pushedSha: "a".repeat(40), headSha: "a".repeat(40) }),
+      {},
+      ["revise", "withdraw"],
+    ],
+    [
+      "its team, on a branch changed outside Berth: no revise",
+      roles.owner,
+      requestRow("r1", { state: "changes_requested", pushedSha: "a".repeat(40), headSha: "b".repeat(40) }),
+      {},
+      ["withdraw"],
+    ],
+    ["its team, on a request in conflict", roles.owner, requestRow("r1", { state: "conflict", pushedSha: "a".repeat(40) }), { merger }, ["revise", "withdraw"]],
     ["a reviewer, on a merged request", rita, requestRow("r1", { state: "merged" }), { merger }, []],
   ] as const)("offers %s: %j", async (_, who, row, git, actions) => {
     expect((await requestFor(deps(row, git), who, "r1")).actions).toEqual(actions);

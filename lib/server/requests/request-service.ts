@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { canBrowseInventory, canMergeRequest, canReview, canReviewRequest, canWithdrawRequest } from "@/lib/auth/policy";
+import { canBrowseInventory, canCloseRequest, canMergeRequest, canReview, canReviewRequest, canReviseRequest, canWithdrawRequest } from "@/lib/auth/policy";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
 import { postGitHubReview } from "@/lib/git/github-review";
 import { sessionGitHubToken } from "@/lib/auth/sessions";
@@ -9,6 +9,7 @@ import type { Services } from "../services";
 import { getRequest } from "./get-request";
 import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webhook";
 import { listRequests } from "./list-requests";
+import { listNamespaceRequests } from "./list-namespace-requests";
 import { countOpenRequests, listReviewQueue, queueFiltersSchema } from "./list-review-queue";
 import { pollPullRequests } from "./poll-pull-requests";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
@@ -16,7 +17,10 @@ import { clusterNamespaces } from "../cluster-namespaces";
 import { resumeStalledRequests } from "./resume-stalled-requests";
 import { retryRequest } from "./retry-request";
 import { mergeLocalRequest } from "./merge-local-request";
-import { OPEN_STATES, WITHDRAWABLE_STATES, isRequestState } from "./request-state";
+import { CLOSABLE_STATES, OPEN_STATES, REVISABLE_STATES, WITHDRAWABLE_STATES, isRequestState } from "./request-state";
+import { closeRequest } from "./close-request";
+import { reviseRequest } from "./revise-request";
+import { prepareRevision } from "./prepare-revision";
 import { reviewRequest, type PostReview } from "./review-request";
 import { withdrawRequest } from "./withdraw-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
@@ -36,6 +40,7 @@ export async function previewNamespaceRequest(
   deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters" | "clock">,
   viewer: Viewer | null,
   input: unknown,
+  revising?: string,
 ) {
   authorize(viewer, canBrowseInventory(viewer));
   const { snapshot, readFile } = await indexedFileReader(deps);
@@ -46,6 +51,7 @@ export async function previewNamespaceRequest(
     readBase: readFile,
     clusters: clusterNamespaces(deps),
     today: isoDate(deps.clock.now()),
+    revising,
   });
 }
 
@@ -115,7 +121,38 @@ export async function merge(deps: Pick<Services, "db" | "git" | "inventory">, vi
 export async function withdraw(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
   const { reader } = deps.git;
-  await withdrawRequest(deps.db, viewer, id, reader ? (number) => reader.closePullRequest(number) : null);
+  await withdrawRequest(deps.db, viewer, id, reader ? (number, comment) => reader.closePullRequest(number, comment) : null);
+}
+
+/** A reviewer closes a request with a reason; on GitHub its pull request is closed with the reason as a comment. */
+export async function closeWithReason(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string, input: unknown) {
+  authorize(viewer, canBrowseInventory(viewer));
+  const { reader } = deps.git;
+  await closeRequest(deps.db, viewer, id, input, reader ? (number, comment) => reader.closePullRequest(number, comment) : null);
+}
+
+/** The requester (or a teammate) revises a request: a new commit on the same branch, checked again. */
+export async function revise(
+  deps: Pick<Services, "db" | "env" | "profile" | "inventory" | "git" | "clusters" | "clock">,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+) {
+  authorize(viewer, canBrowseInventory(viewer));
+  const { snapshot, readFile } = await indexedFileReader(deps);
+  return reviseRequest(viewer, id, input, {
+    db: deps.db,
+    updater: deps.git.updater,
+    now: () => deps.clock.now(),
+    prepare: (row, answers) =>
+      prepareRevision(viewer, row, answers, { db: deps.db, profile: deps.profile, snapshot, readFile, clusters: clusterNamespaces(deps) }),
+  });
+}
+
+/** A namespace's requests under way that the viewer may see, for the namespace's page. */
+export async function namespaceRequestsFor(deps: Pick<Services, "db">, viewer: Viewer | null, cluster: string, namespace: string) {
+  authorize(viewer, canBrowseInventory(viewer));
+  return listNamespaceRequests(deps.db, viewer, cluster, namespace);
 }
 
 export async function requestsFor(deps: Pick<Services, "db">, viewer: Viewer | null) {
@@ -123,7 +160,7 @@ export async function requestsFor(deps: Pick<Services, "db">, viewer: Viewer | n
   return listRequests(deps.db, viewer);
 }
 
-export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "withdraw";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "revise" | "withdraw" | "close";
 
 /**
  * A request with what the viewer may do with it and, for GitHub, the pull
@@ -152,7 +189,10 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
     if (request.state !== "changes_requested") actions.push("request_changes");
   }
   if (merger && canMergeRequest(viewer, request) && request.state === "approved") actions.push("merge");
+  const outside = Boolean(request.pushedSha && request.headSha && request.headSha !== request.pushedSha);
+  if (canReviseRequest(viewer, request) && REVISABLE_STATES.includes(request.state) && request.pushedSha && !outside) actions.push("revise");
   if (canWithdrawRequest(viewer, request) && WITHDRAWABLE_STATES.includes(request.state)) actions.push("withdraw");
+  if (canCloseRequest(viewer, request) && CLOSABLE_STATES.includes(request.state)) actions.push("close");
   // The head commit the reviewer is shown (an approval carries it back), and whether someone other than Berth moved the branch.
   const shownHead = pullRequest && pullRequest !== "unreachable" ? pullRequest.headSha : request.headSha;
   const changedOutside = Boolean(request.pushedSha && shownHead && shownHead !== request.pushedSha);

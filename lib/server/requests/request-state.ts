@@ -15,6 +15,10 @@ export const OPEN_STATES: readonly RequestState[] = ["pr_open", "changes_request
 export const FOLLOWED_STATES: readonly RequestState[] = [...OPEN_STATES, "conflict"];
 /** States that hold a namespace name (or a resource file) against new requests. */
 export const ACTIVE_STATES: readonly RequestState[] = ["submitted", "pr_open", "changes_requested", "approved", "merged", "failed", "conflict"];
+/** States in which the requester may revise a request (a new commit on its branch, reviewed again). */
+export const REVISABLE_STATES: readonly RequestState[] = ["pr_open", "changes_requested", "conflict"];
+/** States from which a reviewer may close a request with a reason. */
+export const CLOSABLE_STATES: readonly RequestState[] = ["failed", "pr_open", "changes_requested", "approved", "conflict"];
 /** States from which the requester may withdraw a request (it becomes closed). */
 export const WITHDRAWABLE_STATES: readonly RequestState[] = ["failed", "pr_open", "changes_requested", "approved", "conflict"];
 
@@ -36,13 +40,20 @@ export function canTransition(from: RequestState, to: RequestState): boolean {
   return ALLOWED[from].includes(to);
 }
 
-/** The state a pull request's facts put a request in: merged or closed first, then the latest review of each reviewer. */
-export function stateOfPullRequest(pr: Pick<PullRequestStatus, "state" | "merged" | "reviews"> & Partial<Pick<PullRequestStatus, "mergeable">>): RequestState {
+/**
+ * The state a pull request's facts put a request in: merged or closed first, then the latest review of each reviewer.
+ * Reviews submitted before `revisedAt` (the request's last revision) were about an older revision: a revision reopens review.
+ */
+export function stateOfPullRequest(
+  pr: Pick<PullRequestStatus, "state" | "merged" | "reviews"> & Partial<Pick<PullRequestStatus, "mergeable">>,
+  revisedAt: Date | null = null,
+): RequestState {
   if (pr.merged) return "merged";
   if (pr.state === "closed") return "closed";
   if (pr.mergeable === false) return "conflict";
   const latest = new Map<string, string>();
-  for (const review of [...pr.reviews].sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""))) {
+  const current = revisedAt ? pr.reviews.filter((r) => r.submittedAt !== null && new Date(r.submittedAt) >= revisedAt) : pr.reviews;
+  for (const review of [...current].sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""))) {
     if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED" || review.state === "DISMISSED") latest.set(review.user, review.state);
   }
   const states = [...latest.values()];

@@ -10,7 +10,7 @@ describe("withdrawRequest", () => {
     const requests = fakeRequestDb([requestRow("r1", { state: "pr_open", prNumber: 7 })]);
     const close = closer();
     await withdrawRequest(requests.db, roles.owner, "r1", close);
-    expect(close).toHaveBeenCalledExactlyOnceWith(7);
+    expect(close).toHaveBeenCalledExactlyOnceWith(7, "Withdrawn in Berth by olly.");
     expect(requests.requests.get("r1")!.state).toBe("closed");
     expect(requests.events).toEqual([{ requestId: "r1", fromState: "pr_open", toState: "closed", actor: "olly", note: "Withdrawn" }]);
   });
@@ -22,7 +22,7 @@ describe("withdrawRequest", () => {
     await withdrawRequest(requests.db, roles.owner, "f", close);
     expect([requests.requests.get("c")!.state, requests.requests.get("f")!.state]).toEqual(["closed", "closed"]);
     // A failed request never had a pull request: nothing to close on GitHub.
-    expect(close.mock.calls).toEqual([[3]]);
+    expect(close.mock.calls).toEqual([[3, "Withdrawn in Berth by alice."]]);
   });
 
   it("closes the request without a pull request closer (the local provider)", async () => {

@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors";
 import { isRequestState, WITHDRAWABLE_STATES } from "./request-state";
 import { transitionRequest } from "./transition-request";
 
-/** Closes a pull request on GitHub with the bot's token (the local provider has none to close). */
-export type ClosePullRequest = (number: number) => Promise<void>;
+/** Closes a pull request on GitHub with the bot's token, posting `comment` first (the local provider has none to close). */
+export type ClosePullRequest = (number: number, comment: string) => Promise<void>;
 
 /**
  * The requester (or a team member) withdraws a request that is not merged:
@@ -19,6 +19,6 @@ export async function withdrawRequest(db: Db, viewer: Viewer | null, id: string,
   if (!row || !viewer || !canWithdrawRequest(viewer, row)) throw new AppError("not_found", "No such request");
   if (!isRequestState(row.state) || !WITHDRAWABLE_STATES.includes(row.state))
     throw new AppError("conflict", `A request that is ${row.state.replace("_", " ")} cannot be withdrawn`);
-  if (close && row.prNumber) await close(row.prNumber);
+  if (close && row.prNumber) await close(row.prNumber, `Withdrawn in Berth by ${viewer.login}.`);
   if (!(await transitionRequest(db, id, "closed", viewer.login, "Withdrawn"))) throw new AppError("conflict", "The request changed meanwhile; reload the page");
 }

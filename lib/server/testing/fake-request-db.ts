@@ -22,6 +22,7 @@ export interface RequestRow {
   failure: string | null;
   review: unknown;
   attempts: number;
+  revisedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +33,8 @@ export interface EventRow {
   toState: string;
   actor: string;
   note: string | null;
+  files?: unknown;
+  sha?: string | null;
 }
 
 /** Test fixture: a namespace request by alice of team-a, open for review unless overridden. */
@@ -57,6 +60,7 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
     failure: null,
     review: null,
     attempts: 1,
+    revisedAt: null,
     createdAt: at,
     updatedAt: at,
     ...overrides,
@@ -97,7 +101,7 @@ function selected(row: RequestRow, events: EventRow[], select: Select | undefine
 /**
  * Test fake: the requests table in memory, with only what the request
  * use-cases call (request.findMany and findFirst with the filters of
- * matches(), orderBy createdAt and take; request.findUnique; the select of selected(); request.create,
+ * matches(), orderBy createdAt or updatedAt and take; request.findUnique; the select of selected(); request.create,
  * with nested events; request.update, with `increment`; request.updateMany; requestEvent.create;
  * webhookDelivery.create (unique id and digest) and delete; $executeRaw, recorded but not run;
  * $transaction). Any other method is
@@ -115,11 +119,14 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
     requests,
     events,
     request: {
-      findMany: async (args: { where?: Record<string, unknown>; orderBy?: { createdAt: "asc" | "desc" }; take?: number; select?: Select } = {}) => {
+      findMany: async (
+        args: { where?: Record<string, unknown>; orderBy?: { createdAt: "asc" | "desc" } | { updatedAt: "asc" | "desc" }; take?: number; select?: Select } = {},
+      ) => {
         const found = [...requests.values()].filter((row) => matches(row, args.where));
         if (args.orderBy) {
-          const sign = args.orderBy.createdAt === "desc" ? -1 : 1;
-          found.sort((a, b) => sign * (a.createdAt.getTime() - b.createdAt.getTime()));
+          const [key, direction] = Object.entries(args.orderBy)[0] as ["createdAt" | "updatedAt", "asc" | "desc"];
+          const sign = direction === "desc" ? -1 : 1;
+          found.sort((a, b) => sign * (a[key].getTime() - b[key].getTime()));
         }
         return found.slice(0, args.take ?? found.length).map((row) => selected(row, events, args.select));
       },
@@ -162,6 +169,9 @@ export function fakeRequestDb(rows: RequestRow[] = []) {
         events.push(args.data);
         return args.data;
       },
+      /** Only `{ requestId, sha: { not: null } }`: a request's revisions. */
+      count: async (args: { where: { requestId: string; sha: { not: null } } }) =>
+        events.filter((e) => e.requestId === args.where.requestId && e.sha !== undefined && e.sha !== null).length,
     },
     /**
      * Webhook deliveries seen, by id, and their payload digests; a second create with the same id or digest fails as

@@ -79,7 +79,7 @@ function absent<T>(what: string): T {
 
 /** Git as a use-case sees it; the provider (opening pull requests) is absent. */
 export function gitOf(parts: Partial<Omit<GitServices, "provider">> = {}): GitServices {
-  return { provider: absent("git provider"), reader: parts.reader ?? null, merger: parts.merger ?? null };
+  return { provider: absent("git provider"), updater: parts.updater ?? absent("git updater"), reader: parts.reader ?? null, merger: parts.merger ?? null };
 }
 
 export type TestLogger = ReturnType<typeof testLogger>;
@@ -113,6 +113,7 @@ export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Se
       { requestStates: async () => ({}), inventory: () => inventory.status(), clusters: () => [], now: () => NOW },
       { defaultMetrics: false },
     ),
+    notifier: null,
     rateLimits: { mutations: createRateLimiter({ capacity: 5, perSecond: 1 }), webhooks: createRateLimiter({ capacity: 5, perSecond: 1 }) },
     viewers: createViewerCache({ freshMs: 5_000, staleMs: 60_000, max: 100, now: () => NOW.getTime() }),
     inventoryJson: createTextCache(1024 * 1024),

@@ -10,6 +10,8 @@ import { NamespaceLiveStatus } from "@/components/clusters/namespace-live-status
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { namespaceRequestsFor } from "@/lib/server/requests/request-service";
+import { OpenRequests } from "@/components/requests/open-requests";
 import { pathSegment } from "@/app/_lib/path-segment";
 
 type Params = { params: Promise<{ cluster: string; name: string }> };
@@ -49,6 +51,7 @@ export default async function NamespacePage({ params }: Params) {
     fullView,
   } = await orNotFound(getNamespace(getServices(), viewer, pathSegment(cluster), pathSegment(name)));
   const live = await getNamespaceLive(getServices(), viewer, ns.cluster, ns.name);
+  const requests = await namespaceRequestsFor(getServices(), viewer, ns.cluster, ns.name);
   const safeUrl = ns.sourceCode && /^https?:\/\//.test(ns.sourceCode) ? ns.sourceCode : null;
 
   return (
@@ -96,6 +99,8 @@ export default async function NamespacePage({ params }: Params) {
           </ul>
         </section>
       )}
+
+      <OpenRequests requests={requests} />
 
       <section aria-labelledby="metadata" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="metadata" className="mb-2 font-semibold">
