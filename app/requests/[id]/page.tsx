@@ -182,7 +182,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <li key={f.path}>
               <details>
                 <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">
-                  {f.path} {f.previous ? "(changed)" : "(new)"}
+                  {f.path} {f.content === null ? "(deleted)" : f.previous ? "(changed)" : "(new)"}
                 </summary>
                 <pre tabIndex={0} aria-label={`Changes to ${f.path}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
                   {diffLines(f.previous ?? null, f.content)}
