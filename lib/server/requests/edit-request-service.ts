@@ -1,0 +1,55 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { canBrowseInventory } from "@/lib/auth/policy";
+import { editOperations } from "@/lib/environments/edit/operations";
+import { loadNamespaceFolder } from "@/lib/environments/repository/load-namespace-folder";
+import { runGit } from "@/lib/environments/repository/run-git";
+import { authorize } from "../authorize";
+import { namespaceWorkloads } from "../namespace-workloads";
+import type { Services } from "../services";
+import { prepareEditRequest, type EditDeps } from "./prepare-edit-request";
+import { requestFiles } from "./request-columns";
+import { ACTIVE_STATES } from "./request-state";
+import { submitEditRequest } from "./submit-edit-request";
+
+/** The edit requests as routes and pages call them (the request use-cases' wiring, as request-service.ts is for the others). */
+
+type EditServices = Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters">;
+
+export async function editDeps(deps: EditServices, operations: EditDeps["operations"] = editOperations): Promise<EditDeps> {
+  const snapshot = await deps.inventory.snapshot();
+  const repo = deps.env.environmentsRepo;
+  return {
+    profile: deps.profile,
+    operations,
+    snapshot,
+    loadFolder: (commit, record) => loadNamespaceFolder(repo, commit, record, deps.profile),
+    readFile: (commit, path) =>
+      runGit(repo, ["cat-file", "blob", `${commit}:${path}`]).then(
+        (blob) => blob.toString("utf8"),
+        () => null,
+      ),
+    activeRequests: async (cluster, namespace) => {
+      const rows = await deps.db.request.findMany({
+        where: { cluster, namespace, state: { in: [...ACTIVE_STATES] } },
+        select: { id: true, files: true },
+        orderBy: { createdAt: "asc" },
+      });
+      return rows.map((row) => ({ id: row.id, paths: requestFiles(row).map((f) => f.path) }));
+    },
+    workloads: (cluster, name) => namespaceWorkloads(deps, cluster, name),
+  };
+}
+
+export async function previewEdit(deps: EditServices, viewer: Viewer | null, body: unknown) {
+  authorize(viewer, canBrowseInventory(viewer));
+  const { fields, baseCommit, files, notes, followUp, checks, review, overlaps, flags } = await prepareEditRequest(viewer, body, await editDeps(deps));
+  return { fields, baseCommit, files, notes, followUp, checks, review, overlaps, flags };
+}
+
+export async function submitEdit(deps: EditServices & Pick<Services, "git" | "draft" | "log" | "syncClone">, viewer: Viewer | null, body: unknown) {
+  authorize(viewer, canBrowseInventory(viewer));
+  // Submitting reads main as it is now (a form built on an older commit is re-validated against it).
+  await deps.syncClone().catch((error: unknown) => deps.log.error("could not bring the clone up to date before an edit", { reason: String(error) }));
+  await deps.inventory.refresh().catch(() => undefined);
+  return submitEditRequest(viewer, body, { ...(await editDeps(deps)), db: deps.db, provider: deps.git.provider, draft: deps.draft, log: deps.log });
+}
