@@ -31,5 +31,11 @@ export interface EditOperation<A> {
   name: EditOperationName;
   /** The answers as `berth edit` and the API take them; field errors are named by these fields. */
   answersSchema: z.ZodType<A>;
-  apply(folder: NamespaceFolder, answers: A, profile: PlatformProfile): EditResult;
+  apply(folder: NamespaceFolder, answers: A, profile: PlatformProfile, context?: EditContext): EditResult;
+}
+
+/** What an edit may need beyond the folder and the answers; passed by the caller so tests can fix it. */
+export interface EditContext {
+  /** Now, for dates computed from today (metadata's `renewMonths`). */
+  now: Date;
 }

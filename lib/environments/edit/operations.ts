@@ -1,4 +1,9 @@
+import { accessOperation } from "./access/edit-access";
 import type { EditOperation, EditOperationName } from "./edit-operation";
+import { metadataOperation } from "./metadata/edit-metadata";
 
 /** Every edit of existing files Berth can make, by name; `berth edit` and the edit requests both use this list. */
-export const editOperations: Partial<Record<EditOperationName, EditOperation<unknown>>> = {};
+export const editOperations: Partial<Record<EditOperationName, EditOperation<unknown>>> = {
+  metadata: metadataOperation as EditOperation<unknown>,
+  access: accessOperation as EditOperation<unknown>,
+};

@@ -36,7 +36,8 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function isHttpUrl(value: string): boolean {
+/** An http(s) URL with a host, no spaces and no credentials: what a source-code annotation may hold. */
+export function isHttpUrl(value: string): boolean {
   if (/\s/.test(value)) return false;
   try {
     const url = new URL(value);
