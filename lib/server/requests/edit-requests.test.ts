@@ -5,6 +5,7 @@ import { cloudPlatformNamespace, moduleBlock } from "@/lib/environments/testing/
 import type { NamespaceRecord } from "@/lib/environments/types";
 import type { GitProvider } from "@/lib/git/git-provider";
 import { testLogger } from "@/lib/testing/test-logger";
+import { editOperations } from "@/lib/environments/edit/operations";
 import { fakeEditOperations } from "../testing/fake-edit-operations";
 import { fakeRequestDb, requestRow } from "../testing/fake-request-db";
 import { profile, roles } from "../testing/fake-services";
@@ -43,6 +44,7 @@ function setup(options: { commits?: Record<string, Record<string, string>>; work
     readFile: async (commit, path) => folder(commit)?.files.get(path.slice(PATH.length + 1)) ?? null,
     activeRequests: async () => [...requests.requests.values()].map((r) => ({ id: r.id, paths: (r.files as { path: string }[]).map((f) => f.path) })),
     workloads: () => options.workloads ?? { known: true, deployments: 0, pods: 0 },
+    context: { now: new Date("2026-06-01T00:00:00Z") },
   };
   const submitDeps = { ...deps, db: requests.db, provider, draft: { labels: ["berth"], reviewerTeams: [], publicUrl: null }, log: testLogger() };
   return { requests, provider, deps, submitDeps };
@@ -135,6 +137,27 @@ describe("prepareEditRequest", () => {
     expect(confirmed.flags).toEqual([expect.stringMatching(/confirmed by the requester while the cluster still runs/)]);
     expect(confirmed.review?.reasons).toContain(confirmed.flags[0]);
     expect(confirmed.files.every((f) => f.content === null && f.diff.includes("+++ /dev/null"))).toBe(true);
+  });
+});
+
+describe("prepareEditRequest with the real operations", () => {
+  it("changes the Slack channel in place and refuses removing the last admin team, naming the field", async () => {
+    const { deps } = setup();
+    const real = { ...deps, operations: editOperations };
+    const preview = await prepareEditRequest(roles.owner, slack("orders-alerts"), real);
+    expect(preview.fields).toEqual({});
+    expect(preview.files.map((f) => f.path)).toEqual([`${PATH}/00-namespace.yaml`]);
+    expect(preview.files[0]!.diff.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toEqual([
+      '-    cloud-platform.justice.gov.uk/slack-channel: "orders-dev-dev"',
+      '+    cloud-platform.justice.gov.uk/slack-channel: "orders-alerts"',
+    ]);
+    const last = await prepareEditRequest(
+      roles.owner,
+      { cluster: "live", namespace: "orders-dev", operation: "access", answers: { remove: ["team-a"] } },
+      real,
+    );
+    expect(last.fields.remove).toMatch(/team-a/);
+    expect(last.files).toEqual([]);
   });
 });
 

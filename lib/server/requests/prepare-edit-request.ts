@@ -4,7 +4,8 @@ import type { CheckResult } from "@/lib/environments/checks/change";
 import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { diffLines } from "@/lib/environments/checks/diff-lines";
 import { failureSummary } from "@/lib/environments/checks/run-checks";
-import type { EditOperation, EditOperationName, NamespaceFolder } from "@/lib/environments/edit/edit-operation";
+import type { EditContext, EditOperation, EditOperationName, NamespaceFolder } from "@/lib/environments/edit/edit-operation";
+import { parseEditAnswers } from "@/lib/environments/edit/parse-edit-answers";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
@@ -26,6 +27,8 @@ export interface EditDeps {
   /** The namespace's other active requests and the paths each changes. */
   activeRequests: (cluster: string, namespace: string) => Promise<{ id: string; paths: string[] }[]>;
   workloads: (cluster: string, namespace: string) => NamespaceWorkloads;
+  /** Today, for edits that compute dates (a review date renewed for N months). */
+  context: EditContext;
 }
 
 export interface PreparedEdit {
@@ -79,15 +82,15 @@ export async function prepareEditRequest(viewer: Viewer | null, body: unknown, d
   authorize(viewer, canRequestEdit(viewer, namespace));
   const operation = deps.operations[input.operation];
   if (!operation) return { ...empty, input, namespace, fields: { operation: `The ${input.operation} edit is not available yet` } };
-  const answers = operation.answersSchema.safeParse(input.answers);
-  if (!answers.success) return { ...empty, input, namespace, fields: fieldsOf(answers.error) };
+  const answers = parseEditAnswers(operation, input.answers);
+  if (!answers.ok) return { ...empty, input, namespace, fields: answers.errors };
 
   const commit = deps.snapshot.commit;
-  const now = await applyEditAt(commit, namespace, operation, answers.data, deps);
-  if (!now.ok) return { ...empty, input, namespace, answers: answers.data, fields: now.errors };
+  const now = await applyEditAt(commit, namespace, operation, answers.answers, deps);
+  if (!now.ok) return { ...empty, input, namespace, answers: answers.answers, fields: now.errors };
   const fields: Record<string, string> = {};
   if (input.baseCommit && input.baseCommit !== commit) {
-    const then = await applyEditAt(input.baseCommit, namespace, operation, answers.data, deps).catch(() => null);
+    const then = await applyEditAt(input.baseCommit, namespace, operation, answers.answers, deps).catch(() => null);
     if (!then || !then.ok || !sameFiles(then, now))
       fields.baseCommit = "The repository changed since this form was built and the change is not the same any more: review the new preview and submit again";
   }
@@ -124,7 +127,7 @@ export async function prepareEditRequest(viewer: Viewer | null, body: unknown, d
     input,
     namespace,
     baseCommit: commit,
-    answers: answers.data,
+    answers: answers.answers,
     files: now.files,
     notes: now.notes,
     followUp: now.followUp,
