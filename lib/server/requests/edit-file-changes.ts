@@ -31,7 +31,8 @@ export async function editFileChanges(
         undefined,
         { context: 3 },
       );
-      return { path, content, previous, diff };
+      // createTwoFilesPatch starts with a line of "=" that is not part of a unified diff.
+      return { path, content, previous, diff: diff.replace(/^=+\n/, "") };
     }),
   );
 }

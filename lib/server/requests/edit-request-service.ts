@@ -3,7 +3,11 @@ import { canBrowseInventory } from "@/lib/auth/policy";
 import { editOperations } from "@/lib/environments/edit/operations";
 import { loadNamespaceFolder } from "@/lib/environments/repository/load-namespace-folder";
 import { runGit } from "@/lib/environments/repository/run-git";
+import { AppError } from "@/lib/errors";
+import { canRequestEdit } from "@/lib/auth/policy";
 import { authorize } from "../authorize";
+import { getRequest } from "./get-request";
+import { editOperationNameSchema, storedEditAnswersSchema } from "./edit-request-answers";
 import { namespaceWorkloads } from "../namespace-workloads";
 import type { Services } from "../services";
 import { prepareEditRequest, type EditDeps } from "./prepare-edit-request";
@@ -53,4 +57,35 @@ export async function submitEdit(deps: EditServices & Pick<Services, "git" | "dr
   await deps.syncClone().catch((error: unknown) => deps.log.error("could not bring the clone up to date before an edit", { reason: String(error) }));
   await deps.inventory.refresh().catch(() => undefined);
   return submitEditRequest(viewer, body, { ...(await editDeps(deps)), db: deps.db, provider: deps.git.provider, draft: deps.draft, log: deps.log });
+}
+
+/**
+ * What an edit form's page needs: the namespace as indexed and the commit it
+ * was read at, whether the operation is available, what the cluster runs there,
+ * and for a follow-up (`after`), the answers the first step asked for.
+ */
+export async function editFormFor(deps: EditServices, viewer: Viewer | null, cluster: string, name: string, operation: string, after: string | null) {
+  authorize(viewer, canBrowseInventory(viewer));
+  const op = editOperationNameSchema.safeParse(operation);
+  if (!op.success) throw new AppError("not_found", `No edit ${operation}`);
+  const snapshot = await deps.inventory.snapshot();
+  const namespace = snapshot.find(cluster, name);
+  if (!namespace) throw new AppError("not_found", `No namespace ${name} on cluster ${cluster}`);
+  authorize(viewer, canRequestEdit(viewer, namespace));
+  let followUp: { id: string; answers: Record<string, unknown> } | null = null;
+  if (after && viewer) {
+    const first = await getRequest(deps.db, viewer, after);
+    const stored = storedEditAnswersSchema.safeParse(first.answers);
+    const next = stored.success ? stored.data.followUp : null;
+    if (next?.operation === op.data && typeof next.answers === "object" && next.answers !== null)
+      followUp = { id: first.id, answers: next.answers as Record<string, unknown> };
+  }
+  return {
+    namespace,
+    commit: snapshot.commit,
+    operation: op.data,
+    available: editOperations[op.data] !== undefined,
+    workloads: namespaceWorkloads(deps, cluster, name),
+    followUp,
+  };
 }
