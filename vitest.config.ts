@@ -38,6 +38,7 @@ const SERVER_TESTS = [
   "lib/cli/inventory.test.ts",
   "lib/cli/render-namespace.test.ts",
   "lib/cli/render-resource.test.ts",
+  "lib/cli/edit.test.ts",
   // HTTP servers: the fake GitHub, a stub GitHub API
   "e2e/fakes/github/control-api.test.ts",
   "e2e/fakes/github/main.test.ts",

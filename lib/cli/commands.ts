@@ -1,5 +1,6 @@
 import { catalogueCommand } from "./catalogue";
 import { checkCommand } from "./check";
+import { editCommand } from "./edit";
 import type { CliCommand } from "./command";
 import { inventoryCommand } from "./inventory";
 import { renderCommand } from "./render";
@@ -7,4 +8,4 @@ import { sampleCommand } from "./sample";
 import { sampleClusterCommand } from "./sample-cluster";
 
 /** Every `berth` command; a new command is one file plus one line here. */
-export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand, catalogueCommand, checkCommand];
+export const commands: CliCommand[] = [inventoryCommand, sampleCommand, sampleClusterCommand, renderCommand, editCommand, catalogueCommand, checkCommand];

@@ -31,7 +31,11 @@ export interface EditOperation<A> {
   name: EditOperationName;
   /** The answers as `berth edit` and the API take them; field errors are named by these fields. */
   answersSchema: z.ZodType<A>;
-  apply(folder: NamespaceFolder, answers: A, profile: PlatformProfile, context?: EditContext): EditResult;
+  /**
+   * May answer a promise: HCL edits load the tree-sitter parser (WebAssembly,
+   * loaded once) on first use. Callers await the result either way.
+   */
+  apply(folder: NamespaceFolder, answers: A, profile: PlatformProfile, context?: EditContext): EditResult | Promise<EditResult>;
 }
 
 /** What an edit may need beyond the folder and the answers; passed by the caller so tests can fix it. */

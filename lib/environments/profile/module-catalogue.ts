@@ -1,5 +1,6 @@
 import { z } from "zod";
 import builtIn from "./cloud-platform-catalogue.json";
+import { editableSchema, protectionInputSchema } from "./editable-inputs";
 
 /** Where a catalogue entry's "latest" version came from. */
 export const LATEST_SOURCES = ["built-in", "profile", "module-repository", "github-releases", "index"] as const;
@@ -57,13 +58,28 @@ export const catalogueModuleSchema = z.object({
   /** When the latest version was read (ISO 8601 date or time). */
   latestAt: z.string().min(1).optional(),
   interface: moduleInterfaceSchema.optional(),
+  /** Inputs a resource-settings edit may change (lib/environments/edit), by input name. */
+  editable: editableSchema.optional(),
+  /** Inputs that stop deletion: a removal turns them off first, in a PR of its own. */
+  protection: z.array(protectionInputSchema).optional(),
 });
 
 export type ModuleInterface = z.infer<typeof moduleInterfaceSchema>;
 export type CatalogueModule = z.infer<typeof catalogueModuleSchema>;
 export type ModuleCatalogue = Record<string, CatalogueModule>;
 
-const builtInSchema = z.object({ readAt: z.string(), modules: z.record(z.string(), z.object({ latest: z.string(), interface: moduleInterfaceSchema })) });
+const builtInSchema = z.object({
+  readAt: z.string(),
+  modules: z.record(
+    z.string(),
+    z.object({
+      latest: z.string(),
+      interface: moduleInterfaceSchema,
+      editable: editableSchema.optional(),
+      protection: z.array(protectionInputSchema).optional(),
+    }),
+  ),
+});
 
 /**
  * The Cloud Platform catalogue Berth ships: module-facts.json as read on
@@ -74,7 +90,7 @@ const builtInSchema = z.object({ readAt: z.string(), modules: z.record(z.string(
 export const builtInCatalogue: ModuleCatalogue = Object.fromEntries(
   Object.entries(builtInSchema.parse(builtIn).modules).map(([name, m]) => [
     name,
-    { latest: m.latest, latestFrom: "built-in" as const, latestAt: builtIn.readAt, interface: m.interface },
+    { latest: m.latest, latestFrom: "built-in" as const, latestAt: builtIn.readAt, interface: m.interface, editable: m.editable, protection: m.protection },
   ]),
 );
 
@@ -82,14 +98,17 @@ export const builtInCatalogue: ModuleCatalogue = Object.fromEntries(
  * A profile's `modules`: either the catalogue form (name -> entry) or the
  * older `{ name: version }` form. An old-form entry keeps its version
  * (latestFrom "profile") and borrows the built-in interface of a module of
- * the same name, so the interface check still applies to it.
+ * the same name, so the interface check still applies to it. Either form
+ * borrows the built-in editable and protection inputs it does not give.
  */
 export const modulesSchema = z.record(z.string(), z.union([z.string().min(1), catalogueModuleSchema])).transform((modules): ModuleCatalogue =>
   Object.fromEntries(
     Object.entries(modules).map(([name, entry]) => {
-      if (typeof entry !== "string") return [name, entry];
-      const known = Object.hasOwn(builtInCatalogue, name) ? builtInCatalogue[name]!.interface : undefined;
-      return [name, { latest: entry, latestFrom: "profile" as const, ...(known ? { interface: known } : {}) }];
+      const builtInEntry = Object.hasOwn(builtInCatalogue, name) ? builtInCatalogue[name] : undefined;
+      const borrowed = { editable: builtInEntry?.editable, protection: builtInEntry?.protection };
+      if (typeof entry !== "string") return [name, { ...borrowed, ...withoutUndefined(entry) }];
+      const known = builtInEntry?.interface;
+      return [name, { latest: entry, latestFrom: "profile" as const, ...(known ? { interface: known } : {}), ...borrowed }];
     }),
   ),
 );
@@ -98,4 +117,8 @@ export const modulesSchema = z.record(z.string(), z.union([z.string().min(1), ca
 export function interfaceLag(entry: CatalogueModule): string | null {
   if (!entry.interface || entry.interface.at === entry.latest) return null;
   return `interface read at ${entry.interface.at}; the latest version is ${entry.latest}`;
+}
+
+function withoutUndefined<T extends object>(entry: T): T {
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as T;
 }

@@ -10,7 +10,7 @@ const dir = `namespaces/${LIVE}/orders-prod`;
 const edit = (files: Record<string, string>, input: unknown) => {
   const parsed = parseEditAnswers(accessOperation, input);
   if (!parsed.ok) return parsed;
-  return editAccess(namespaceFolderFromFiles({ files, clusterDomain: LIVE, name: "orders-prod", profile }), parsed.answers, profile);
+  return editAccess(namespaceFolderFromFiles({ files, clusterDomain: LIVE, name: "orders-prod", profile }), parsed.answers);
 };
 
 describe("access edit", () => {

@@ -1,4 +1,3 @@
-import type { PlatformProfile } from "../../profile/profile";
 import type { EditedFile, EditOperation, EditResult, NamespaceFolder } from "../edit-operation";
 import { finishYamlEdit, valuesOf } from "../yaml/finish-yaml-edit";
 import { removeDocument } from "../yaml/remove-document";
@@ -21,7 +20,7 @@ const RBAC_FILE = "01-rbac.yaml";
  * team cannot be removed. Whether an added team exists in the GitHub
  * organisation is the caller's check (`answers.add`).
  */
-export function editAccess(folder: NamespaceFolder, answers: AccessAnswers, _profile: PlatformProfile): EditResult {
+export function editAccess(folder: NamespaceFolder, answers: AccessAnswers): EditResult {
   const ns = folder.record.name;
   const all = findRoleBindings(folder);
   const asked = answers.role?.replace(/^ClusterRole\/(?=admin$)/, "");

@@ -36,12 +36,19 @@ export function restIsComment(text: string, index: number): boolean {
   return rest === "" || rest.startsWith("#") || rest.startsWith("//");
 }
 
-/** Start of the run of whole-line comments directly above the line at `start` (no blank line between), or `start`. */
+/** Start of the run of whole-line comments (hash, double-slash or block comments) directly above the line at `start` (no blank line between), or `start`. */
 export function leadingComments(text: string, start: number): number {
   let at = start;
   while (at > 0) {
     const previous = lineStart(text, at - 1);
     const line = text.slice(previous, lineEnd(text, previous)).trim();
+    if (line.endsWith("*/")) {
+      // A /* ... */ comment that starts a line of its own.
+      const open = text.lastIndexOf("/*", previous + text.slice(previous).indexOf("*/"));
+      if (open === -1 || text.slice(lineStart(text, open), open).trim() !== "") break;
+      at = lineStart(text, open);
+      continue;
+    }
     if (!(line.startsWith("#") || line.startsWith("//"))) break;
     at = previous;
   }
