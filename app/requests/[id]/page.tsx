@@ -10,6 +10,9 @@ import { requestFor } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { EditRequestSteps } from "@/components/requests/edit-request-steps";
+import { EDIT_TITLES } from "@/components/requests/edit-form-fields";
+import { storedEditAnswersSchema } from "@/lib/server/requests/edit-request-answers";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -18,6 +21,7 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
   const { request: r, pullRequest, actions, checks, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
+  const edit = r.kind === "edit" ? storedEditAnswersSchema.parse(r.answers) : null;
   const state = { id: r.id, kind: r.kind, state: r.state, cluster: r.cluster, namespace: r.namespace, events: r.events.length };
   return (
     <div className="space-y-6">
@@ -28,7 +32,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         / <span aria-current="page">{r.namespace}</span>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Namespace {r.namespace}</h1>
+        <h1 className="text-2xl font-semibold">{edit ? `${EDIT_TITLES[edit.operation]} ${r.namespace}` : `Namespace ${r.namespace}`}</h1>
         <LiveRequestState key={`${r.state}/${r.events.length}`} initial={state} />
       </div>
       <p className="text-sm">
@@ -79,6 +83,19 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </code>
           ; an approval covers this commit only.
         </p>
+      )}
+      {edit && (
+        <EditRequestSteps
+          id={r.id}
+          cluster={r.cluster}
+          namespace={r.namespace}
+          state={r.state}
+          operation={edit.operation}
+          followUp={edit.followUp ?? null}
+          after={edit.after ?? null}
+          next={edit.next ?? null}
+          flags={edit.flags ?? []}
+        />
       )}
       <ApplyPipelineNote key={r.state} initial={state} />
       <RequestActions id={r.id} actions={actions} headSha={shownHead} />
