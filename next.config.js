@@ -43,7 +43,15 @@ const nextConfig = {
   output: "standalone",
   // Note: PGlite ships ~15 MB of WASM; bundling it would copy that into static assets.
   // prom-client keeps its registry in module state; one copy for every route.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "js-yaml", "prom-client"],
+  // web-tree-sitter loads its own WASM (the HCL edits): webpack cannot bundle it, Node loads it as is.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "js-yaml",
+    "prom-client",
+    "web-tree-sitter",
+    "@tree-sitter-grammars/tree-sitter-hcl",
+  ],
   poweredByHeader: false,
   compress: false,
   // forbidden() answers 403 with app/forbidden.tsx for pages the viewer may not see.

@@ -1,6 +1,27 @@
 import type { NamespaceRecord } from "@/lib/environments/types";
 import type { EditField } from "./edit-fields";
 
+/** One editable input of a module block as it is today (lib/environments/edit/read-editable-inputs.ts's shape, as far as the form needs it). */
+export interface InputState {
+  input: string;
+  spec: { type: string; values?: string[]; patternHint?: string };
+  representable: boolean;
+  value: unknown;
+  text: string | null;
+}
+
+/** Resource settings: one control per input the form can represent, named `inputs.<input>` as the answers nest them. */
+export function resourceFields(inputs: InputState[]): EditField[] {
+  return inputs
+    .filter((i) => i.representable && i.spec.type !== "map(string)")
+    .map((i): EditField => {
+      const type = i.spec.type === "bool" ? "checkbox" : i.spec.type === "number" ? "number" : i.spec.type === "list(string)" ? "list" : "text";
+      const help = i.spec.values ? `One of ${i.spec.values.join(", ")}` : i.spec.patternHint;
+      const initial = i.value ?? (type === "checkbox" ? false : type === "list" ? [] : type === "number" ? undefined : "");
+      return { name: `inputs.${i.input}`, label: i.input, type, initial, ...(help ? { help } : {}) };
+    });
+}
+
 export const EDIT_TITLES = {
   metadata: "Change the details of",
   access: "Change who administers",

@@ -58,7 +58,12 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
     for (const c of controls) {
       const value = values[c.name];
       if (c.input) extra[c.name] = value;
-      else if (JSON.stringify(value) !== JSON.stringify(c.initial) && value !== "" && value !== undefined) answers[c.name] = value;
+      else if (JSON.stringify(value) !== JSON.stringify(c.initial) && value !== "" && value !== undefined) {
+        // A dotted name nests: `inputs.db_instance_class` is answers.inputs.db_instance_class.
+        const [group, key] = c.name.includes(".") ? (c.name.split(".", 2) as [string, string]) : [null, c.name];
+        if (group) answers[group] = { ...(answers[group] as Record<string, unknown> | undefined), [key]: value };
+        else answers[key] = value;
+      }
     }
     return { cluster, namespace, operation, answers, ...extra, ...(after ? { after } : {}) };
   };

@@ -1,6 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { canBrowseInventory } from "@/lib/auth/policy";
 import { editOperations } from "@/lib/environments/edit/operations";
+import { readEditableInputs, type ReadEditableInputsResult } from "@/lib/environments/edit/read-editable-inputs";
 import { loadNamespaceFolder } from "@/lib/environments/repository/load-namespace-folder";
 import { runGit } from "@/lib/environments/repository/run-git";
 import { AppError } from "@/lib/errors";
@@ -64,7 +65,15 @@ export async function submitEdit(deps: EditServices & Pick<Services, "git" | "dr
  * was read at, whether the operation is available, what the cluster runs there,
  * and for a follow-up (`after`), the answers the first step asked for.
  */
-export async function editFormFor(deps: EditServices, viewer: Viewer | null, cluster: string, name: string, operation: string, after: string | null) {
+export async function editFormFor(
+  deps: EditServices,
+  viewer: Viewer | null,
+  cluster: string,
+  name: string,
+  operation: string,
+  after: string | null,
+  block: string | null = null,
+) {
   authorize(viewer, canBrowseInventory(viewer));
   const op = editOperationNameSchema.safeParse(operation);
   if (!op.success) throw new AppError("not_found", `No edit ${operation}`);
@@ -80,9 +89,16 @@ export async function editFormFor(deps: EditServices, viewer: Viewer | null, clu
     if (next?.operation === op.data && typeof next.answers === "object" && next.answers !== null)
       followUp = { id: first.id, answers: next.answers as Record<string, unknown> };
   }
+  // Resource settings: the chosen block's editable inputs as they are today, to pre-fill the form.
+  let inputs: ReadEditableInputsResult | null = null;
+  if (op.data === "resource" && block) {
+    const folder = await loadNamespaceFolder(deps.env.environmentsRepo, snapshot.commit, namespace, deps.profile);
+    inputs = folder ? await readEditableInputs(folder, block, deps.profile) : null;
+  }
   return {
     namespace,
     commit: snapshot.commit,
+    inputs,
     operation: op.data,
     available: editOperations[op.data] !== undefined,
     workloads: namespaceWorkloads(deps, cluster, name),
