@@ -128,7 +128,7 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
   let pullRequest: PullRequestStatus | "unreachable" | null = null;
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
   const { snapshot, readFile } = await indexedFileReader(deps);
-  const existing = request.kind === "resources" ? snapshot.find(request.cluster, request.namespace) : undefined;
+  const existing = request.kind !== "namespace" ? snapshot.find(request.cluster, request.namespace) : undefined;
   // The checks as they stand against today's main. The requester's teams are not known now (submitting checked them),
   // so check-permissions names the teams that may pass rather than guess.
   const { checks } = await checkChange(
