@@ -59,7 +59,11 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             <tr key={item.id}>
               <th scope="row" className="px-3 py-2 text-left font-medium">
                 <Link href={`/requests/${item.id}`} className="text-blue-800 underline">
-                  {item.kind === "namespace" ? `New namespace ${item.namespace}` : `Resources for ${item.namespace}`}
+                  {item.kind === "namespace"
+                    ? `New namespace ${item.namespace}`
+                    : item.kind === "edit"
+                      ? `Change to ${item.namespace}`
+                      : `Resources for ${item.namespace}`}
                 </Link>
                 <span className="block text-xs font-normal text-slate-700">
                   {item.cluster}

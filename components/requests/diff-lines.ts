@@ -5,11 +5,15 @@ function lines(text: string): string[] {
 }
 
 /**
- * Lines that differ, as a unified-looking diff: new files are all additions.
+ * Lines that differ, as a unified-looking diff: new files are all additions, deleted ones all removals.
  * Lines are matched by content (a longest-common-subsequence diff), not by
  * position, so a line inserted in the middle marks only itself as added.
  */
-export function diffLines(previous: string | null, content: string): string {
+export function diffLines(previous: string | null, content: string | null): string {
+  if (content === null)
+    return lines((previous ?? "").trimEnd())
+      .map((l) => `- ${l}`)
+      .join("\n");
   const after = content.trimEnd();
   if (previous === null)
     return lines(after)

@@ -1,8 +1,9 @@
 import { diffLines } from "./diff-lines";
 
+/** A file as one revision wrote it; `content: null` deleted it. */
 interface RevisionFile {
   path: string;
-  content: string;
+  content: string | null;
 }
 
 /** What one revision changed: each file it wrote, added or dropped, as a diff against the revision before. */

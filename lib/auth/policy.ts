@@ -32,6 +32,11 @@ export function canRequestNamespaceChange(viewer: Viewer | null, namespace: Pick
   return isNamespaceOwner(viewer, namespace);
 }
 
+/** Requesting an edit of what a namespace already has (metadata, access, settings, removal, decommissioning): its owners, or a platform reviewer. */
+export function canRequestEdit(viewer: Viewer | null, namespace: Pick<NamespaceRecord, "teams">): boolean {
+  return viewer !== null && (viewer.reviewer || isNamespaceOwner(viewer, namespace));
+}
+
 /** The review queue: platform reviewers. */
 export function canReview(viewer: Viewer | null): boolean {
   return viewer !== null && viewer.reviewer;

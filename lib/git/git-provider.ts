@@ -1,7 +1,7 @@
-/** One file of a change, by its path from the repository root. */
+/** One file of a change, by its path from the repository root; `content: null` deletes the file. */
 export interface FileChange {
   path: string;
-  content: string;
+  content: string | null;
 }
 
 /** Everything needed to open (or resume opening) one pull request. */

@@ -61,7 +61,12 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
       owner,
       repo,
       base_tree: baseCommit.tree.sha,
-      tree: draft.files.map((f) => ({ path: f.path, mode: "100644" as const, type: "blob" as const, content: f.content })),
+      // A deleted file is a tree entry with `sha: null` (GitHub's create-tree).
+      tree: draft.files.map((f) =>
+        f.content === null
+          ? { path: f.path, mode: "100644" as const, type: "blob" as const, sha: null }
+          : { path: f.path, mode: "100644" as const, type: "blob" as const, content: f.content },
+      ),
     });
     const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: draft.commitMessage, tree: tree.sha, parents: [base] });
     try {
@@ -117,7 +122,11 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
         repo,
         base_tree: parent.tree.sha,
         tree: [
-          ...update.files.map((f) => ({ path: f.path, mode: "100644" as const, type: "blob" as const, content: f.content })),
+          ...update.files.map((f) =>
+            f.content === null
+              ? { path: f.path, mode: "100644" as const, type: "blob" as const, sha: null }
+              : { path: f.path, mode: "100644" as const, type: "blob" as const, content: f.content },
+          ),
           ...update.removed.map((path) => ({ path, mode: "100644" as const, type: "blob" as const, sha: null })),
         ],
       });

@@ -21,7 +21,7 @@ function repoWithMain(): string {
 
 const git = (dir: string, ...args: string[]) => execFileSync("git", ["-C", dir, ...args], { encoding: "utf8" }).trim();
 
-const draft = (branch: string, files: Record<string, string>) => ({
+const draft = (branch: string, files: Record<string, string | null>) => ({
   branch,
   title: "t",
   body: "b",
@@ -72,5 +72,22 @@ describe("the local git provider", () => {
     const before = git(repo, "rev-parse", "main");
     await expect(provider.mergeBranch("berth/b", "Merge b", null)).rejects.toThrow(/no longer merges cleanly/);
     expect(git(repo, "rev-parse", "main")).toBe(before);
+  });
+
+  it("modifies and deletes existing files in the same commit (an edit request)", async () => {
+    const repo = repoWithMain();
+    const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    await provider.openPullRequest(
+      draft("berth/seed", { "namespaces/d/a/00-namespace.yaml": "kind: Namespace\n", "namespaces/d/a/resources/rds.tf": "module {}\n" }),
+    );
+    await provider.mergeBranch("berth/seed", "Merge seed", null);
+    await provider.openPullRequest(
+      draft("berth/edit", { "namespaces/d/a/00-namespace.yaml": "kind: Namespace # edited\n", "namespaces/d/a/resources/rds.tf": null }),
+    );
+    expect(git(repo, "diff", "--name-status", "main...berth/edit").split("\n")).toEqual([
+      "M\tnamespaces/d/a/00-namespace.yaml",
+      "D\tnamespaces/d/a/resources/rds.tf",
+    ]);
+    expect(git(repo, "show", "berth/edit:namespaces/d/a/00-namespace.yaml")).toBe("kind: Namespace # edited");
   });
 });

@@ -42,6 +42,10 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
         const env = { ...IDENTITY, GIT_INDEX_FILE: path.join(scratch, "index") };
         await git(repo, ["read-tree", base], { env });
         for (const file of draft.files) {
+          if (file.content === null) {
+            await git(repo, ["update-index", "--force-remove", "--", file.path], { env });
+            continue;
+          }
           const blob = await git(repo, ["hash-object", "-w", "--stdin"], { input: file.content });
           await git(repo, ["update-index", "--add", "--cacheinfo", `100644,${blob},${file.path}`], { env });
         }
@@ -63,6 +67,10 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
         const env = { ...IDENTITY, GIT_INDEX_FILE: path.join(scratch, "index") };
         await git(repo, ["read-tree", current], { env });
         for (const file of update.files) {
+          if (file.content === null) {
+            await git(repo, ["update-index", "--force-remove", "--", file.path], { env });
+            continue;
+          }
           const blob = await git(repo, ["hash-object", "-w", "--stdin"], { input: file.content });
           await git(repo, ["update-index", "--add", "--cacheinfo", `100644,${blob},${file.path}`], { env });
         }

@@ -11,6 +11,9 @@ import { requestFor } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { EditRequestSteps } from "@/components/requests/edit-request-steps";
+import { EDIT_TITLES } from "@/components/requests/edit-form-fields";
+import { storedEditAnswersSchema } from "@/lib/server/requests/edit-request-answers";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -19,6 +22,7 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
   const { request: r, pullRequest, actions, checks, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
+  const edit = r.kind === "edit" ? storedEditAnswersSchema.parse(r.answers) : null;
   const state = { id: r.id, kind: r.kind, state: r.state, cluster: r.cluster, namespace: r.namespace, events: r.events.length };
   return (
     <div className="space-y-6">
@@ -29,7 +33,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         / <span aria-current="page">{r.namespace}</span>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">Namespace {r.namespace}</h1>
+        <h1 className="text-2xl font-semibold">{edit ? `${EDIT_TITLES[edit.operation]} ${r.namespace}` : `Namespace ${r.namespace}`}</h1>
         <LiveRequestState key={`${r.state}/${r.events.length}`} initial={state} />
       </div>
       <p className="text-sm">
@@ -87,6 +91,19 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </code>
           ; an approval covers this commit only.
         </p>
+      )}
+      {edit && (
+        <EditRequestSteps
+          id={r.id}
+          cluster={r.cluster}
+          namespace={r.namespace}
+          state={r.state}
+          operation={edit.operation}
+          followUp={edit.followUp ?? null}
+          after={edit.after ?? null}
+          next={edit.next ?? null}
+          flags={edit.flags ?? []}
+        />
       )}
       <ApplyPipelineNote key={r.state} initial={state} />
       <section aria-labelledby="forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -190,7 +207,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <li key={f.path}>
               <details>
                 <summary className="cursor-pointer font-mono text-sm text-blue-800 underline">
-                  {f.path} {f.previous ? "(changed)" : "(new)"}
+                  {f.path} {f.content === null ? "(deleted)" : f.previous ? "(changed)" : "(new)"}
                 </summary>
                 <pre tabIndex={0} aria-label={`Changes to ${f.path}`} className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
                   {diffLines(f.previous ?? null, f.content)}

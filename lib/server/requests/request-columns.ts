@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseStoredReview, reviewForecastSchema, type ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { namespaceRequestSchema, type NamespaceRequest } from "@/lib/environments/requests/namespace-request";
 import { resourceRequestSchema, type ResourceRequest } from "@/lib/environments/requests/resource-request";
+import { storedEditAnswersSchema, type StoredEditAnswers } from "./edit-request-answers";
 
 /**
  * The JSON columns of a stored request, parsed at the edge with their zod
@@ -11,7 +12,7 @@ import { resourceRequestSchema, type ResourceRequest } from "@/lib/environments/
  */
 
 /** A request's files: what the pull request adds, and (resource requests) what a changed file held before. */
-export const storedFilesSchema = z.array(z.object({ path: z.string().min(1), content: z.string(), previous: z.string().nullable().optional() }));
+export const storedFilesSchema = z.array(z.object({ path: z.string().min(1), content: z.string().nullable(), previous: z.string().nullable().optional() }));
 export type StoredFile = z.output<typeof storedFilesSchema>[number];
 
 export class StoredRequestError extends Error {
@@ -31,10 +32,12 @@ export function requestFiles(row: { id: string; files: unknown }): StoredFile[] 
   return parse(storedFilesSchema, row, "files", row.files);
 }
 
-export type RequestAnswers = { kind: "namespace"; answers: NamespaceRequest } | { kind: "resources"; answers: ResourceRequest };
+export type RequestAnswers =
+  { kind: "namespace"; answers: NamespaceRequest } | { kind: "resources"; answers: ResourceRequest } | { kind: "edit"; answers: StoredEditAnswers };
 
 /** The validated form answers, by the request's kind. */
-export function requestAnswers(row: { id: string; kind: "namespace" | "resources"; answers: unknown }): RequestAnswers {
+export function requestAnswers(row: { id: string; kind: "namespace" | "resources" | "edit"; answers: unknown }): RequestAnswers {
+  if (row.kind === "edit") return { kind: "edit", answers: parse(storedEditAnswersSchema, row, "answers", row.answers) };
   return row.kind === "resources"
     ? { kind: "resources", answers: parse(resourceRequestSchema, row, "answers", row.answers) }
     : { kind: "namespace", answers: parse(namespaceRequestSchema, row, "answers", row.answers) };

@@ -174,7 +174,7 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
   let pullRequest: PullRequestStatus | "unreachable" | null = null;
   if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
   const { snapshot, readFile } = await indexedFileReader(deps);
-  const existing = request.kind === "resources" ? snapshot.find(request.cluster, request.namespace) : undefined;
+  const existing = request.kind !== "namespace" ? snapshot.find(request.cluster, request.namespace) : undefined;
   // The checks as they stand against today's main. The requester's teams are not known now (submitting checked them),
   // so check-permissions names the teams that may pass rather than guess.
   const { checks } = await checkChange(
@@ -190,7 +190,8 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
   }
   if (merger && canMergeRequest(viewer, request) && request.state === "approved") actions.push("merge");
   const outside = Boolean(request.pushedSha && request.headSha && request.headSha !== request.pushedSha);
-  if (canReviseRequest(viewer, request) && REVISABLE_STATES.includes(request.state) && request.pushedSha && !outside) actions.push("revise");
+  if (request.kind !== "edit" && canReviseRequest(viewer, request) && REVISABLE_STATES.includes(request.state) && request.pushedSha && !outside)
+    actions.push("revise");
   if (canWithdrawRequest(viewer, request) && WITHDRAWABLE_STATES.includes(request.state)) actions.push("withdraw");
   if (canCloseRequest(viewer, request) && CLOSABLE_STATES.includes(request.state)) actions.push("close");
   // The head commit the reviewer is shown (an approval carries it back), and whether someone other than Berth moved the branch.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { TeamLinks } from "@/components/inventory/team-links";
+import { EditLinks } from "@/components/requests/edit-links";
 import { inventoryQueryString } from "@/lib/environments/inventory/query-inventory";
 import type { PinStatus } from "@/lib/environments/profile/module-version";
 import { fileLink } from "@/lib/server/file-link";
@@ -83,6 +84,7 @@ export default async function NamespacePage({ params }: Params) {
           Request AWS resources
         </Link>
       )}
+      {fullView && <EditLinks cluster={ns.cluster} name={ns.name} />}
 
       {ns.problems.length > 0 && (
         <section aria-labelledby="problems" className="rounded-lg border border-amber-400 bg-amber-50 p-4">
