@@ -15,9 +15,10 @@ export function conditionalRequests(octokit: Octokit): void {
     if (String(params.method).toUpperCase() !== "GET") return request(params);
     const key = octokit.request.endpoint.parse(params).url;
     const cached = cache.get(key);
-    const headers = cached ? { ...params.headers, "if-none-match": cached.etag } : params.headers;
+    // Note: before-after-hook binds the options for the hooks inside this one, so they are changed in place, not replaced.
+    if (cached) params.headers = { ...params.headers, "if-none-match": cached.etag };
     try {
-      const response = await request({ ...params, headers });
+      const response = await request(params);
       const etag = (response.headers as Record<string, unknown>).etag;
       cache.delete(key);
       if (typeof etag === "string") cache.set(key, { etag, response });

@@ -86,8 +86,8 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       info: () => {},
       warn: (message: string, ...detail: unknown[]) => log.warn(message, detail.length > 0 ? { detail: detail.map(String) } : undefined),
       // Octokit logs every failed call; a 4xx is an answer its caller handles
-      // (a branch not made yet, a pull request that exists), not news.
-      error: (message: string) => void (/ - 4\d\d with id /.test(message) || log.error(message)),
+      // (a branch not made yet, a pull request that exists), and a 304 is a conditional read answered from the cache: not news.
+      error: (message: string) => void (/ - (?:304|4\d\d) with id /.test(message) || log.error(message)),
     },
     retry: { retries: RETRIES, retryAfterBaseValue: second / 2, doNotRetry: DO_NOT_RETRY },
     throttle: {
