@@ -18,6 +18,7 @@ import { migrateDatabase } from "../lib/db/migrate-database";
 import { freePort } from "../lib/testing/free-port";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { pullRequestBench } from "./bench/pull-request-bench";
+import { githubCostBench, githubCostRows } from "./bench/github-cost-bench";
 import { clusterBench, clusterRows } from "./bench/cluster-bench";
 import { signIn } from "./load/server";
 import { rssMb, summarize } from "./bench/stats";
@@ -138,6 +139,7 @@ async function httpBench(databaseUrl: string | null, name: string): Promise<Http
 
 async function main(): Promise<void> {
   if (process.argv[2] === "cluster") return clusterOnly();
+  if (process.argv[2] === "github") return githubOnly();
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   const generateMs = await generate();
   const index = indexWorker();
@@ -146,7 +148,8 @@ async function main(): Promise<void> {
   const servers = { postgres: postgres ? await httpBench(postgres, "postgres") : null, embedded: await httpBench(null, "embedded") };
   const pullRequests = await pullRequestBench();
   const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
-  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests, cluster };
+  const github = githubCostBench();
+  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests, cluster, github };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
 
   const i = index as {
@@ -177,6 +180,7 @@ async function main(): Promise<void> {
     ["open a pull request on the local GitHub, 80 files (median of 5)", `${pr.openPullRequestMs.files80.median} ms`, "-"],
     ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
     ...clusterRows(cluster),
+    ...githubCostRows(github),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nBerth bench, ${NAMESPACES} namespaces (${results.date})\n`);
@@ -190,6 +194,13 @@ async function clusterOnly(): Promise<void> {
   const postgres = await scratchPostgres();
   const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
   for (const [name, value, target] of clusterRows(cluster)) console.log(`${name}  ${value}   target ${target}`);
+}
+
+/** `npm run bench -- github`: only the GitHub cost rows (no repository or build needed). */
+function githubOnly(): void {
+  const rows = githubCostRows(githubCostBench());
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}   target ${target}`);
 }
 
 main().catch((error) => {
