@@ -104,7 +104,9 @@ export async function startGitHubCostWorld(open: number): Promise<GitHubCostWorl
       return { total: counted.total, graphql: counted.calls.find((c) => c.operationId === "graphql")?.count ?? 0 };
     },
     async deliver() {
-      const rawBody = JSON.stringify({ ref: "refs/heads/some-branch", repository: { full_name: "acme/environments" }, sender: { login: "someone" } });
+      // Each push moves the branch to a new commit, so no two deliveries carry the same payload (a replay).
+      const after = randomUUID().replace(/-/g, "").padEnd(40, "0");
+      const rawBody = JSON.stringify({ ref: "refs/heads/some-branch", after, repository: { full_name: "acme/environments" }, sender: { login: "someone" } });
       await receiveWebhook(services, { rawBody, event: "push", delivery: randomUUID(), signature: await webhooks.sign(rawBody) });
     },
     async close() {

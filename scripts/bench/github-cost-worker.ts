@@ -54,6 +54,8 @@ async function measure(open: number) {
 
 it("measures GitHub's cost", async () => {
   const results = [];
-  for (const open of SIZES) results.push(await measure(open));
-  writeFileSync(process.env.BENCH_GITHUB_OUT ?? ".berth/bench/github-cost.json", JSON.stringify(results));
+  for (const open of SIZES) {
+    results.push(await measure(open));
+    writeFileSync(process.env.BENCH_GITHUB_OUT ?? ".berth/bench/github-cost.json", JSON.stringify(results));
+  }
 });
