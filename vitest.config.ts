@@ -50,6 +50,8 @@ const SERVER_TESTS = [
   "e2e/fakes/github/app-flow.test.ts",
   "lib/git/create-octokit.test.ts",
   "lib/server/notifications/slack-notifier.test.ts",
+  "lib/git/github-cost.test.ts",
+  "lib/server/github-cost-services.test.ts",
   "lib/server/github-app-bot.test.ts",
   "lib/server/client-address.test.ts",
   "lib/server/repair-incoming-request.test.ts",

@@ -107,6 +107,10 @@ const schema = z.object({
     ),
   /** How often open pull requests are polled, in case a webhook was missed. */
   BERTH_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** The poll interval while webhook deliveries arrive on time (polling is then only a safety net). */
+  BERTH_POLL_STRETCHED_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
+  /** Below this many calls left in a GitHub rate-limit window, background reads stop so user actions keep working. */
+  BERTH_GITHUB_RESERVE: z.coerce.number().int().min(0).max(100_000).default(500),
   /**
    * A kubeconfig file; each cluster of the profile is read through its
    * context (the profile's kubeContext, or the cluster's name). Clusters with

@@ -19,6 +19,7 @@ import { migrateDatabase } from "../lib/db/migrate-database";
 import { freePort } from "../lib/testing/free-port";
 import { generateSampleRepo } from "../lib/environments/sample/generate-sample-repo";
 import { pullRequestBench } from "./bench/pull-request-bench";
+import { githubCostBench, githubCostRows } from "./bench/github-cost-bench";
 import { clusterBench, clusterRows } from "./bench/cluster-bench";
 import { editBench, editRows } from "./bench/edit-bench";
 import { signIn } from "./load/server";
@@ -141,6 +142,7 @@ async function httpBench(databaseUrl: string | null, name: string): Promise<Http
 async function main(): Promise<void> {
   if (process.argv[2] === "cluster") return clusterOnly();
   if (process.argv[2] === "edit") return editOnly();
+  if (process.argv[2] === "github") return githubOnly();
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   const generateMs = await generate();
   const index = indexWorker();
@@ -150,7 +152,18 @@ async function main(): Promise<void> {
   const pullRequests = await pullRequestBench();
   const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
   const edit = await editBench();
-  const results = { date: new Date().toISOString(), namespaces: NAMESPACES, generateMs: Math.round(generateMs), index, servers, pullRequests, cluster, edit };
+  const github = githubCostBench();
+  const results = {
+    date: new Date().toISOString(),
+    namespaces: NAMESPACES,
+    generateMs: Math.round(generateMs),
+    index,
+    servers,
+    pullRequests,
+    cluster,
+    edit,
+    github,
+  };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
 
   const i = index as {
@@ -182,6 +195,7 @@ async function main(): Promise<void> {
     ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
     ...clusterRows(cluster),
     ...editRows(edit),
+    ...githubCostRows(github),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\nBerth bench, ${NAMESPACES} namespaces (${results.date})\n`);
@@ -200,6 +214,13 @@ async function clusterOnly(): Promise<void> {
 /** `npm run bench -- edit`: only the in-place edit row; it needs no repository or server. */
 async function editOnly(): Promise<void> {
   for (const [name, value, target] of editRows(await editBench())) console.log(`${name}  ${value}   target ${target}`);
+}
+
+/** `npm run bench -- github`: only the GitHub cost rows (no repository or build needed). */
+function githubOnly(): void {
+  const rows = githubCostRows(githubCostBench());
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}   target ${target}`);
 }
 
 main().catch((error) => {

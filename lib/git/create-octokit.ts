@@ -2,6 +2,7 @@ import { createAppAuth } from "@octokit/auth-app";
 import { retry } from "@octokit/plugin-retry";
 import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { conditionalRequests } from "./conditional-requests";
 import { createInstallationTokenCache } from "./installation-token-cache";
 import { observeGitHub, type GitHubCall } from "./observe-github";
 
@@ -53,12 +54,13 @@ const consoleLog: GitHubLog = {
   error: (message, fields) => (fields ? console.error(message, fields) : console.error(message)),
 };
 
-const GitHubOctokit = Octokit.plugin(observeGitHub, retry, throttling);
+// Note: observeGitHub sits innermost, so it sees a 304 as the call it was; conditionalRequests answers it from its cache.
+const GitHubOctokit = Octokit.plugin(observeGitHub, conditionalRequests, retry, throttling);
 
 /**
  * The one way Berth makes a GitHub client: transient failures (5xx, network)
- * and rate limits are retried a bounded number of times, every attempt is
- * reported to `onCall`, and Octokit's logging goes to `log`.
+ * and rate limits are retried a bounded number of times, GETs are conditional
+ * (ETags), every attempt is reported to `onCall`, and Octokit's logging goes to `log`.
  */
 export function createOctokit(options: CreateOctokitOptions): Octokit {
   const log = options.log ?? consoleLog;
@@ -84,8 +86,8 @@ export function createOctokit(options: CreateOctokitOptions): Octokit {
       info: () => {},
       warn: (message: string, ...detail: unknown[]) => log.warn(message, detail.length > 0 ? { detail: detail.map(String) } : undefined),
       // Octokit logs every failed call; a 4xx is an answer its caller handles
-      // (a branch not made yet, a pull request that exists), not news.
-      error: (message: string) => void (/ - 4\d\d with id /.test(message) || log.error(message)),
+      // (a branch not made yet, a pull request that exists), and a 304 is a conditional read answered from the cache: not news.
+      error: (message: string) => void (/ - (?:304|4\d\d) with id /.test(message) || log.error(message)),
     },
     retry: { retries: RETRIES, retryAfterBaseValue: second / 2, doNotRetry: DO_NOT_RETRY },
     throttle: {

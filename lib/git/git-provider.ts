@@ -110,7 +110,10 @@ export class BranchMovedError extends Error {
 
 /** A provider whose pull requests live elsewhere and can be read back, and closed when withdrawn (GitHub). */
 export interface PullRequestReader {
+  /** One pull request, live (one GraphQL query). */
   getPullRequest(number: number): Promise<PullRequestStatus>;
+  /** Many at once: one GraphQL query per 100, whatever they hold. Numbers GitHub does not know are absent. */
+  readPullRequests(numbers: readonly number[]): Promise<Map<number, PullRequestStatus>>;
   /** Closes a pull request (a withdrawn or closed request), with the bot's token; `comment` is posted first, saying why. */
   closePullRequest(number: number, comment?: string): Promise<void>;
 }

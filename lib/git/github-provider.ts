@@ -9,6 +9,7 @@ import {
   type PullRequestStatus,
 } from "./git-provider";
 import type { GitHubCall } from "./observe-github";
+import { readPullRequests } from "./read-pull-requests";
 
 export interface GitHubProviderOptions {
   apiUrl: string;
@@ -103,8 +104,10 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
     kind: "github",
 
     async openPullRequest(draft): Promise<OpenedPullRequest> {
-      const headSha = (await branchHead(draft.branch)) ?? (await commitOnNewBranch(draft));
-      const pull = (await findOpenPull(draft.branch)) ?? (await createPull(draft));
+      const resumed = await branchHead(draft.branch);
+      const headSha = resumed ?? (await commitOnNewBranch(draft));
+      // A branch made just now has no pull request yet (createPull still finds one a racing attempt made).
+      const pull = (resumed ? await findOpenPull(draft.branch) : null) ?? (await createPull(draft));
       // Both are idempotent on GitHub, so a resumed attempt simply repeats them.
       if (draft.labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number: pull.number, labels: draft.labels });
       if (draft.reviewerTeams.length > 0) {
@@ -147,26 +150,12 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
     },
 
     async getPullRequest(number): Promise<PullRequestStatus> {
-      const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
-      const [{ data: reviews }, { data: checks }, { data: comments }] = await Promise.all([
-        octokit.rest.pulls.listReviews({ owner, repo, pull_number: number, per_page: 100 }),
-        octokit.rest.checks.listForRef({ owner, repo, ref: pull.head.sha, per_page: 100 }),
-        octokit.rest.issues.listComments({ owner, repo, issue_number: number, per_page: 100 }),
-      ]);
-      return {
-        number,
-        state: pull.state === "closed" ? "closed" : "open",
-        merged: pull.merged,
-        headSha: pull.head.sha,
-        headRef: pull.head.ref,
-        headRepo: pull.head.repo?.full_name ?? null,
-        updatedAt: pull.updated_at,
-        mergeable: pull.mergeable ?? null,
-        reviews: reviews.map((r) => ({ user: r.user?.login ?? "", state: r.state, submittedAt: r.submitted_at ?? null, body: r.body ?? "" })),
-        comments: comments.map((c) => ({ user: c.user?.login ?? "", body: c.body ?? "", createdAt: c.created_at })),
-        checks: checks.check_runs.map((c) => ({ name: c.name, status: c.status, conclusion: c.conclusion })),
-      };
+      const pull = (await readPullRequests(octokit, owner, repo, [number])).get(number);
+      if (!pull) throw Object.assign(new Error(`No pull request #${number} in ${owner}/${repo}`), { status: 404 });
+      return pull;
     },
+
+    readPullRequests: (numbers) => readPullRequests(octokit, owner, repo, numbers),
 
     async gitToken(fresh = false) {
       // A plain token's auth answers with that token; an App's mints one, or reuses the cached one while it is fresh.

@@ -34,12 +34,24 @@ describe("createMetrics", () => {
 
   it("counts GitHub calls and keeps the last rate limit remaining", async () => {
     const metrics = createMetrics(sources(), { defaultMetrics: false });
-    metrics.githubCall({ method: "GET", route: "/repos/{owner}/{repo}/pulls/{pull_number}", status: 200, durationMs: 5, rateLimitRemaining: 4999 });
-    metrics.githubCall({ method: "GET", route: "/repos/{owner}/{repo}/pulls/{pull_number}", status: 502, durationMs: 5, rateLimitRemaining: null });
+    const route = "/repos/{owner}/{repo}/pulls/{pull_number}";
+    const none = { rateLimitReset: null, rateLimitResource: null };
+    metrics.githubCall({ method: "GET", route, operation: route, status: 200, durationMs: 5, rateLimitRemaining: 4999, ...none });
+    metrics.githubCall({ method: "GET", route, operation: route, status: 502, durationMs: 5, rateLimitRemaining: null, ...none });
+    const graphql = { method: "POST", route: "/graphql", operation: "graphql PullRequestSnapshots", status: 200, durationMs: 5 };
+    metrics.githubCall({ ...graphql, rateLimitRemaining: 4990, rateLimitReset: 1, rateLimitResource: "graphql" });
+    metrics.githubPolling("webhooks", 600, true);
     const { body } = await metrics.render();
     expect(sample(body, 'berth_github_api_calls_total{method="GET",route="/repos/{owner}/{repo}/pulls/{pull_number}",status="200"}')).toBe(1);
     expect(sample(body, 'berth_github_api_calls_total{method="GET",route="/repos/{owner}/{repo}/pulls/{pull_number}",status="502"}')).toBe(1);
-    expect(sample(body, "berth_github_rate_limit_remaining")).toBe(4999);
+    expect(sample(body, 'berth_github_rate_limit_remaining{resource="core"}')).toBe(4999);
+    expect(sample(body, 'berth_github_rate_limit_remaining{resource="graphql"}')).toBe(4990);
+    expect(sample(body, `berth_github_requests_total{operation="${route}"}`)).toBe(2);
+    expect(sample(body, 'berth_github_requests_total{operation="graphql PullRequestSnapshots"}')).toBe(1);
+    expect(sample(body, 'berth_github_poll_mode{mode="webhooks"}')).toBe(1);
+    expect(sample(body, 'berth_github_poll_mode{mode="polling"}')).toBe(0);
+    expect(sample(body, "berth_github_poll_interval_seconds")).toBe(600);
+    expect(sample(body, "berth_github_background_paused")).toBe(1);
   });
 
   it("reports webhook outcomes, rate limiting, leases, request states and the index age", async () => {

@@ -47,7 +47,30 @@ export function createMetrics(sources: MetricSources, options: { defaultMetrics?
   });
   const githubRemaining = new Gauge({
     name: "berth_github_rate_limit_remaining",
-    help: "x-ratelimit-remaining of the last GitHub answer that had one.",
+    help: "x-ratelimit-remaining of the last GitHub answer that had one, by x-ratelimit-resource (core, graphql).",
+    labelNames: ["resource"],
+    registers: [registry],
+  });
+  const githubRequests = new Counter({
+    name: "berth_github_requests_total",
+    help: "GitHub calls (each attempt, REST and GraphQL) by operation: the REST route template or `graphql <query name>`.",
+    labelNames: ["operation"],
+    registers: [registry],
+  });
+  const githubPaused = new Gauge({
+    name: "berth_github_background_paused",
+    help: "1 while the bot's rate limit is below its reserve: background reads wait, user actions go on.",
+    registers: [registry],
+  });
+  const pollMode = new Gauge({
+    name: "berth_github_poll_mode",
+    help: "1 for the poller's current mode: webhooks (deliveries arrive, polling stretched) or polling (webhook silent or missed a change).",
+    labelNames: ["mode"],
+    registers: [registry],
+  });
+  const pollInterval = new Gauge({
+    name: "berth_github_poll_interval_seconds",
+    help: "The poller's current interval between reads of pull requests.",
     registers: [registry],
   });
   const webhooks = new Counter({
@@ -126,7 +149,16 @@ export function createMetrics(sources: MetricSources, options: { defaultMetrics?
     },
     githubCall(call: GitHubCall) {
       githubCalls.inc({ method: call.method, route: call.route, status: String(call.status) });
-      if (call.rateLimitRemaining !== null && Number.isFinite(call.rateLimitRemaining)) githubRemaining.set(call.rateLimitRemaining);
+      githubRequests.inc({ operation: call.operation });
+      if (call.rateLimitRemaining !== null && Number.isFinite(call.rateLimitRemaining)) {
+        githubRemaining.set({ resource: call.rateLimitResource ?? "core" }, call.rateLimitRemaining);
+      }
+    },
+    /** The poller's mode and interval, and whether the budget holds background reads back. */
+    githubPolling(mode: "webhooks" | "polling", intervalSeconds: number, paused: boolean) {
+      for (const m of ["webhooks", "polling"]) pollMode.set({ mode: m }, m === mode ? 1 : 0);
+      pollInterval.set(intervalSeconds);
+      githubPaused.set(paused ? 1 : 0);
     },
     webhook(event: string, outcome: string) {
       webhooks.inc({ event, outcome });

@@ -23,6 +23,7 @@ import { PRUNE_EVERY_MS, pruneAsLeader } from "./prune-expired-rows";
 import { runIfLeader } from "./leases/run-if-leader";
 import { createMetrics, type Metrics } from "./metrics";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { createGitHubCost, type GitHubCost } from "./create-github-cost";
 import { createTextCache, type TextCache } from "./text-cache";
 import { dispatchNotifications } from "./notifications/dispatch-notifications";
 import { createSlackNotifier, type Notifier } from "./notifications/slack-notifier";
@@ -65,6 +66,7 @@ export interface Services {
   readonly db: Db;
   readonly inventory: InventoryStore;
   readonly git: GitServices;
+  readonly githubCost: GitHubCost;
   readonly draft: DraftSettings;
   /** Watching starts on first use. */
   readonly clusters: Clusters;
@@ -122,6 +124,8 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     }),
   );
 
+  const githubCost = createGitHubCost(env, clock);
+
   /** The bot on GitHub: one client, so an App's installation token is minted once and shared by the API and the clone. */
   const github = once(() => {
     const [owner, repo] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
@@ -132,7 +136,10 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
       repo,
       baseBranch: env.BERTH_BASE_BRANCH,
       log,
-      onCall: (call) => metrics().githubCall(call),
+      onCall: (call) => {
+        metrics().githubCall(call);
+        githubCost.budget.observe(call);
+      },
     });
   });
 
@@ -282,6 +289,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     get git() {
       return git();
     },
+    githubCost,
     draft: { labels: env.BERTH_PR_LABELS, reviewerTeams: env.BERTH_REVIEWER_TEAMS, publicUrl: env.NEXTAUTH_URL ?? null },
     get clusters() {
       return clusters();

@@ -5,6 +5,8 @@ import { RevisionDiff } from "@/components/requests/revision-diff";
 import { CheckResults } from "@/components/requests/check-results";
 import { ReviewForecastView } from "@/components/requests/review-forecast-view";
 import { RequestActions } from "@/components/requests/request-actions";
+import { RefreshPullRequest } from "@/components/requests/refresh-pull-request";
+import { snapshotAge } from "@/components/requests/snapshot-age";
 import { ApplyPipelineNote, LiveRequestState } from "@/components/requests/live-request-state";
 import { stateText } from "@/components/requests/state-badge";
 import { requestFor } from "@/lib/server/requests/request-service";
@@ -21,6 +23,7 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
+  const now = getServices().clock.now();
   const { request: r, pullRequest, actions, checks, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
   const edit = r.kind === "edit" ? storedEditAnswersSchema.parse(r.answers) : null;
   const state = { id: r.id, kind: r.kind, state: r.state, cluster: r.cluster, namespace: r.namespace, events: r.events.length };
@@ -131,14 +134,26 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </ol>
       </section>
 
-      {pullRequest && (
+      {r.prNumber !== null && r.prUrl && (
         <section aria-labelledby="github" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="github" className="mb-2 font-semibold">
             Reviews and checks
           </h2>
-          {pullRequest === "unreachable" ? (
-            <p className="text-sm">GitHub did not answer; the timeline above shows what Berth last heard.</p>
-          ) : (
+          <p className="mb-2 flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="snapshot-age">
+            {pullRequest ? (
+              <>
+                As Berth last heard from GitHub,{" "}
+                <time dateTime={pullRequest.fetchedAt} title={time(new Date(pullRequest.fetchedAt))}>
+                  {snapshotAge(pullRequest.fetchedAt, now)}
+                </time>
+                .
+              </>
+            ) : (
+              <>Berth has not read this pull request from GitHub yet.</>
+            )}
+            <RefreshPullRequest id={r.id} />
+          </p>
+          {pullRequest && (
             <div className="grid gap-4 text-sm md:grid-cols-2">
               <div>
                 <h3 className="font-medium">Reviews</h3>

@@ -50,7 +50,9 @@ export function controlClient(fakeUrl: string) {
     failNext: (rule: { method: string; pathPattern: string; status: number; times?: number }) => call<unknown>("POST", "/fail-next", rule),
     slowNext: (rule: { method: string; pathPattern: string; delayMs: number; times?: number }) => call<unknown>("POST", "/slow-next", rule),
     clearInjections: () => call<void>("DELETE", "/fail-next"),
-    calls: () => call<{ total: number; calls: Array<{ method: string; operationId: string; count: number }> }>("GET", "/calls"),
+    calls: () => call<{ total: number; notModified: number; calls: Array<{ method: string; operationId: string; count: number }> }>("GET", "/calls"),
+    /** Every answer from now on reports at most this many calls left (x-ratelimit-remaining); null restores the real count. */
+    setRateLimitRemaining: (remaining: number | null) => call<unknown>("PUT", "/rate-limit", { remaining }),
     resetCalls: () => call<void>("DELETE", "/calls"),
     /** Installation tokens minted from now on live this long (GitHub: 3600). */
     setTokenLifetime: (seconds: number) => call<unknown>("PUT", "/app/token-lifetime", { seconds }),

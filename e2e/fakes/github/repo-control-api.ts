@@ -4,12 +4,14 @@ import type { FakeUrls } from "./github-objects";
 import type { GitHubState } from "./github-state";
 import { sendJson } from "./http-io";
 import type { RepoContext } from "./repo-context";
+import type { RateWindows } from "./rate-windows";
 import type { Traffic } from "./traffic";
 
 export interface RepoControlContext {
   state: GitHubState;
   urls: FakeUrls;
   traffic: Traffic;
+  rates: RateWindows;
   repo?: RepoContext;
 }
 
@@ -28,6 +30,14 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
 
   if (pathname === "/_fake/calls" && method === "GET") return ok(200, traffic.calls());
   if (pathname === "/_fake/calls" && method === "DELETE") return (traffic.resetCalls(), ok(204));
+  if (pathname === "/_fake/rate-limit" && method === "PUT") {
+    const { remaining } = body;
+    if (remaining !== null && (typeof remaining !== "number" || !Number.isInteger(remaining) || remaining < 0)) {
+      return invalid("remaining must be a non-negative integer, or null for the real count");
+    }
+    context.rates.setRemaining(remaining);
+    return ok(200, { remaining });
+  }
   if (pathname === "/_fake/fail-next" && method === "POST") {
     const { method: failMethod = "*", pathPattern, status, times = 1 } = body;
     if (typeof failMethod !== "string") return invalid("method must be an HTTP method or *");

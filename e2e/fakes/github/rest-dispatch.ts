@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppContext } from "./app-context";
 import type { FakeUrls } from "./github-objects";
@@ -8,6 +8,7 @@ import { matchOperation } from "./match-operation";
 import type { OpenApiValidator } from "./openapi-validator";
 import type { RepoContext } from "./repo-context";
 import { errorBody, type RestOperation, type RestResult } from "./rest-operation";
+import type { RateWindows } from "./rate-windows";
 import type { Traffic } from "./traffic";
 import type { Violations } from "./violations";
 import type { FakeToken } from "./github-state";
@@ -19,12 +20,11 @@ export interface RestContext {
   validator: OpenApiValidator;
   violations: Violations;
   traffic: Traffic;
+  rates: RateWindows;
   repo?: RepoContext;
   app?: AppContext;
   now: () => number;
 }
-
-const RATE_LIMIT = 5000;
 
 /**
  * Serves one REST request: find the operation, authenticate, run the
@@ -33,7 +33,7 @@ const RATE_LIMIT = 5000;
  * fails instead of passing against a GitHub that does not exist.
  */
 export function restDispatcher(context: RestContext) {
-  const usage = new Map<string, { used: number; reset: number }>();
+  const rateHeaders = (key: string) => context.rates.charge(key, "core");
 
   return async function dispatch(request: IncomingMessage, response: ServerResponse, url: URL, pathname: string) {
     const { state, urls, validator, violations } = context;
@@ -115,6 +115,24 @@ export function restDispatcher(context: RestContext) {
       return send(result.status, result.body, { ...headers, ...result.headers }, validator.validateResponse(operation.operationId, result.status, result.body));
     }
 
+    /**
+     * A GET's answer with its ETag; a request whose If-None-Match names it gets
+     * 304 and no body, and (as on GitHub) is not counted against the rate limit.
+     */
+    function sendConditional(payload: unknown, sendHeaders: Record<string, string>): void {
+      const etag = `"${createHash("sha256").update(JSON.stringify(payload)).digest("hex").slice(0, 40)}"`;
+      const asked = request.headers["if-none-match"];
+      if (asked !== undefined && asked.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+        const key = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "anonymous";
+        context.rates.refund(key, "core");
+        context.traffic.notModified();
+        const remaining = Number(sendHeaders["x-ratelimit-remaining"] ?? 0) + 1;
+        response.writeHead(304, { ...sendHeaders, etag, "x-ratelimit-remaining": String(remaining) });
+        return void response.end();
+      }
+      sendJson(response, 200, payload, { ...sendHeaders, etag });
+    }
+
     /** An injected failure, shaped like GitHub's own: a rate-limited 403, or a bare 5xx from its front end. */
     function sendInjected(status: number): void {
       const key = /^(?:bearer|token)\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "anonymous";
@@ -134,26 +152,13 @@ export function restDispatcher(context: RestContext) {
     }
 
     function send(status: number, payload: unknown, sendHeaders: Record<string, string>, problems: string[]): void {
+      if (problems.length === 0 && method === "GET" && status === 200) return sendConditional(payload, sendHeaders);
       if (problems.length === 0) return sendJson(response, status, payload, sendHeaders);
       violations.record(label, problems);
       const message = "fake GitHub: response does not match GitHub's OpenAPI description";
       sendJson(response, 500, { message, violations: problems }, sendHeaders);
     }
   };
-
-  function rateHeaders(key: string): Record<string, string> {
-    const now = Math.floor(Date.now() / 1000);
-    let window = usage.get(key);
-    if (!window || window.reset <= now) usage.set(key, (window = { used: 0, reset: now + 3600 }));
-    window.used += 1;
-    return {
-      "x-ratelimit-limit": String(RATE_LIMIT),
-      "x-ratelimit-remaining": String(Math.max(RATE_LIMIT - window.used, 0)),
-      "x-ratelimit-reset": String(window.reset),
-      "x-ratelimit-used": String(window.used),
-      "x-ratelimit-resource": "core",
-    };
-  }
 }
 
 /** Shaped like GitHub's (`C0DE:1A2B:3C4D5E:6F7A8B:65F1A2B3`). */

@@ -5,11 +5,13 @@ import path from "node:path";
 import { createAppContext, type FakeAppOptions } from "./app-context";
 import { controlApi } from "./control-api";
 import { createGitHubState } from "./github-state";
+import { graphqlDispatch } from "./graphql-dispatch";
 import { requestUrl, sendJson } from "./http-io";
 import { oauthAccessToken } from "./oauth-access-token";
 import { oauthAuthorize } from "./oauth-authorize";
 import type { OAuthContext } from "./oauth-context";
 import { openapiValidator, type OpenApiDocument } from "./openapi-validator";
+import { createRateWindows } from "./rate-windows";
 import { restDispatcher } from "./rest-dispatch";
 import type { RestOperation } from "./rest-operation";
 import { restOperations } from "./rest-operations";
@@ -100,12 +102,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   };
   const git = options.repo && gitPrefix ? smartHttp(options.repo.bareRepoPath, gitPrefix, gitCredential) : undefined;
   const operations = [...(options.extraOperations ?? []), ...restOperations];
-  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, repo, app, now });
+  const rates = createRateWindows(now);
+  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, rates, repo, app, now });
+  // octokit.graphql posts to <REST root>/graphql, and on GHES to /api/graphql beside /api/v3.
+  const graphqlPath = apiPrefix === "/api/v3" ? "/api/graphql" : `${apiPrefix}/graphql`;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request, urls.web);
     const pathname = url.pathname;
-    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations, urls, traffic, repo, app });
+    if (pathname.startsWith("/_fake/")) return controlApi(request, response, pathname, { state, violations, urls, traffic, rates, repo, app });
+    if (pathname === graphqlPath && request.method === "POST")
+      return graphqlDispatch(request, response, { state, urls, violations, traffic, rates, repo, now });
     if (git && gitPrefix && pathname.toLowerCase().startsWith(`${gitPrefix.toLowerCase()}/`)) return git(request, response, url);
     if (pathname === "/login/oauth/authorize") return oauthAuthorize(request, response, url, oauth);
     if (pathname === "/login/oauth/access_token" && request.method === "POST") return oauthAccessToken(request, response, url, oauth);

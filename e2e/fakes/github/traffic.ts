@@ -22,6 +22,7 @@ export interface SlowNext {
  */
 export function createTraffic() {
   const calls = new Map<string, { method: string; operationId: string; count: number }>();
+  let notModified = 0;
   let failures: Array<FailNext & { pattern: RegExp }> = [];
   let delays: Array<SlowNext & { pattern: RegExp }> = [];
 
@@ -34,9 +35,14 @@ export function createTraffic() {
     },
     calls() {
       const list = [...calls.values()].sort((a, b) => a.operationId.localeCompare(b.operationId) || a.method.localeCompare(b.method));
-      return { total: list.reduce((sum, entry) => sum + entry.count, 0), calls: list };
+      return { total: list.reduce((sum, entry) => sum + entry.count, 0), notModified, calls: list };
     },
-    resetCalls: () => calls.clear(),
+    /** A conditional GET answered 304 (counted in `calls` too; GitHub does not count it against the rate limit). */
+    notModified: () => void notModified++,
+    resetCalls: () => {
+      calls.clear();
+      notModified = 0;
+    },
     failNext(rule: FailNext) {
       failures.push({ ...rule, method: rule.method.toUpperCase(), pattern: new RegExp(rule.pathPattern) });
     },

@@ -21,6 +21,9 @@ export interface RequestDetail {
   /** The pull request's head commit as last seen, and the one Berth wrote (they differ when someone else pushed). */
   headSha: string | null;
   pushedSha: string | null;
+  /** The pull request as last read or heard (pr-snapshot.ts), and when. */
+  prSnapshot: unknown;
+  prFetchedAt: Date | null;
   failure: string | null;
   attempts: number;
   createdAt: Date;

@@ -3,6 +3,7 @@ import { Webhooks } from "@octokit/webhooks";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
+import { patchSnapshot, readSnapshot, type SnapshotPatch } from "./pr-snapshot";
 import type { RequestState } from "./request-state";
 import { transitionRequest } from "./transition-request";
 
@@ -21,13 +22,15 @@ interface PullRequestPayload {
   action?: string;
   pull_request?: {
     number: number;
+    state?: string;
     merged?: boolean;
+    mergeable?: boolean | null;
     html_url?: string;
     updated_at?: string;
     head?: { ref?: string; sha?: string; repo?: RepoRef | null };
     base?: { ref?: string; repo?: RepoRef | null };
   };
-  review?: { state?: string; user?: { login?: string } };
+  review?: { state?: string; user?: { login?: string }; submitted_at?: string | null; body?: string | null };
   check_run?: { name?: string; status?: string; conclusion?: string | null; head_sha?: string };
   sender?: { login?: string };
   ref?: string;
@@ -40,6 +43,8 @@ export interface WebhookDeps {
   baseBranch: string;
   onPush: () => Promise<void>;
   log: Pick<Logger, "warn">;
+  /** Berth's clock: when a delivery arrived (the poller stretches its interval while they do) and snapshots' age. */
+  now?: () => Date;
 }
 
 const sameRepo = (a: string | undefined | null, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
@@ -58,7 +63,7 @@ async function findRequest(db: Db, pr: PullRequestPayload["pull_request"], repo:
   if (pr.base?.repo && !sameRepo(pr.base.repo.full_name, repo)) return null;
   return db.request.findFirst({
     where: { prNumber: pr.number, branch: pr.head.ref, OR: [{ prHeadRepo: repo }, { prHeadRepo: null }] },
-    select: { id: true, prHeadRepo: true, prUpdatedAt: true },
+    select: { id: true, prHeadRepo: true, prUpdatedAt: true, prSnapshot: true },
   });
 }
 
@@ -82,7 +87,10 @@ export async function handleGitHubWebhook(db: Db, delivery: WebhookDelivery, dep
     throw new AppError("unauthenticated", "Invalid webhook signature");
   }
   try {
-    await db.webhookDelivery.create({ data: { id: delivery.delivery, event: delivery.event, digest: digestOf(delivery) } });
+    const receivedAt = deps.now?.();
+    await db.webhookDelivery.create({
+      data: { id: delivery.delivery, event: delivery.event, digest: digestOf(delivery), ...(receivedAt ? { receivedAt } : {}) },
+    });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
       log.warn("webhook refused: delivery or payload already processed (replay)", { delivery: delivery.delivery, event: delivery.event });
@@ -108,6 +116,7 @@ async function applyDelivery(db: Db, event: string, payload: PullRequestPayload,
     if (payload.ref === `refs/heads/${deps.baseBranch}`) await deps.onPush();
     return { handled: "push" };
   }
+  if (event === "check_run") return applyCheckRun(db, payload, deps);
   const pr = payload.pull_request;
   const request = await findRequest(db, pr, deps.repo);
   if (!pr || !request) return { handled: "ignored" };
@@ -128,13 +137,53 @@ async function applyDelivery(db: Db, event: string, payload: PullRequestPayload,
     to = state === "approved" ? "approved" : state === "changes_requested" ? "changes_requested" : null;
     note = `Review: ${state ?? "unknown"} by ${payload.review?.user?.login ?? actor}`;
   }
+  const patch: SnapshotPatch = {
+    number: pr.number,
+    ...(pr.state === "open" || pr.state === "closed" ? { state: pr.state } : {}),
+    ...(typeof pr.merged === "boolean" ? { merged: pr.merged } : {}),
+    ...(pr.mergeable !== undefined ? { mergeable: pr.mergeable } : {}),
+    headSha: pr.head?.sha,
+    headRef: pr.head?.ref,
+    headRepo: pr.head?.repo?.full_name,
+    updatedAt: pr.updated_at,
+    ...(event === "pull_request_review" && payload.review?.state
+      ? {
+          review: {
+            user: payload.review.user?.login ?? actor,
+            state: payload.review.state.toUpperCase(),
+            submittedAt: payload.review.submitted_at ?? null,
+            body: payload.review.body ?? "",
+          },
+        }
+      : {}),
+  };
   const facts = {
     ...(pr.head?.sha ? { headSha: pr.head.sha } : {}),
     ...(updatedAt ? { prUpdatedAt: updatedAt } : {}),
+    ...patchSnapshot(readSnapshot(request.prSnapshot), patch, deps.now?.() ?? new Date()),
   };
   // A request stored before head repositories were recorded is bound to this one now (it was checked above).
   if (!request.prHeadRepo) await db.request.updateMany({ where: { id: request.id, prHeadRepo: null }, data: { prHeadRepo: deps.repo } });
   if (to) await transitionRequest(db, request.id, to, payload.review?.user?.login ?? actor, note, facts);
   else if (Object.keys(facts).length > 0) await db.request.update({ where: { id: request.id }, data: facts });
   return { handled: `${event}${to ? ` -> ${to}` : ""}` };
+}
+
+/**
+ * A check run on a request's head commit (its payload names no pull request
+ * Berth can trust, only the commit): the run replaces the one of its name in
+ * the request's snapshot.
+ */
+async function applyCheckRun(db: Db, payload: PullRequestPayload, deps: WebhookDeps): Promise<{ handled: string }> {
+  const run = payload.check_run;
+  if (!run?.head_sha || !run.name) return { handled: "ignored" };
+  const request = await db.request.findFirst({
+    where: { headSha: run.head_sha, prNumber: { not: null } },
+    select: { id: true, prNumber: true, prSnapshot: true },
+  });
+  if (!request) return { handled: "ignored" };
+  const check = { name: run.name, status: run.status ?? "queued", conclusion: run.conclusion ?? null };
+  const data = patchSnapshot(readSnapshot(request.prSnapshot), { number: request.prNumber!, check }, deps.now?.() ?? new Date());
+  await db.request.update({ where: { id: request.id }, data });
+  return { handled: "check_run" };
 }

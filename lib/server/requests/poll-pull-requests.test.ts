@@ -5,7 +5,10 @@ import { fakeRequestDb, requestRow } from "../testing/fake-request-db";
 import { pollPullRequests } from "./poll-pull-requests";
 
 const REPO = "ministryofjustice/cloud-platform-environments";
-const reader = (getPullRequest: (n: number) => Promise<PullRequestStatus>) => ({ getPullRequest, closePullRequest: async () => undefined });
+/** A batched reader over one pull request at a time: one that throws fails the whole batch, as one GraphQL query would. */
+const reader = (getPullRequest: (n: number) => Promise<PullRequestStatus>) => ({
+  readPullRequests: async (numbers: readonly number[]) => new Map(await Promise.all(numbers.map(async (n) => [n, await getPullRequest(n)] as const))),
+});
 
 /** An open pull request from request `id`'s branch (requestRow's default, berth/<id>) in the environments repository. */
 function pr(number: number, id: string, facts: Partial<PullRequestStatus> = {}): PullRequestStatus {
@@ -59,7 +62,7 @@ describe("pollPullRequests", () => {
     ]);
   });
 
-  it("skips a pull request that cannot be read until the next round, and goes on with the others", async () => {
+  it("moves nothing when the batched read fails, until the next round", async () => {
     const requests = fakeRequestDb([requestRow("broken", { prNumber: 1 }), requestRow("fine", { prNumber: 2 })]);
     const log = testLogger();
     const moved = await pollPullRequests(
@@ -71,10 +74,36 @@ describe("pollPullRequests", () => {
       log,
       REPO,
     );
-    expect(moved).toBe(1);
+    expect(moved).toBe(0);
     expect(requests.requests.get("broken")!.state).toBe("pr_open");
-    expect(requests.requests.get("fine")!.state).toBe("closed");
-    expect(log.lines.filter((l) => l.level === "warn")).toMatchObject([{ msg: "polling a pull request failed", request: "broken" }]);
+    expect(requests.requests.get("fine")!.state).toBe("pr_open");
+    expect(log.lines.filter((l) => l.level === "warn")).toMatchObject([{ msg: "polling pull requests failed", requests: 2 }]);
+  });
+
+  it("stores each pull request as its request's snapshot, stamped with the poll's clock, and reports changes no webhook told of", async () => {
+    const requests = fakeRequestDb([
+      requestRow("heard", { prNumber: 1, prUpdatedAt: new Date("2026-06-01T10:00:00Z") }),
+      requestRow("missed", { prNumber: 2, prUpdatedAt: new Date("2026-06-01T09:00:00Z") }),
+    ]);
+    const pulls = new Map([
+      [1, pr(1, "heard", { comments: [{ user: "rita", body: "looks fine", createdAt: "2026-06-01T09:59:00Z" }] })],
+      [2, pr(2, "missed", { checks: [{ name: "plan", status: "completed", conclusion: "success" }] })],
+    ]);
+    const missed: string[] = [];
+    const now = new Date("2026-06-01T10:05:00Z");
+    await pollPullRequests(
+      requests.db,
+      reader(async (n) => pulls.get(n)!),
+      testLogger(),
+      REPO,
+      { now, onMissed: (id) => missed.push(id) },
+    );
+    expect(missed).toEqual(["missed"]);
+    expect(requests.requests.get("heard")).toMatchObject({
+      prFetchedAt: now,
+      prSnapshot: { number: 1, fetchedAt: now.toISOString(), source: "poll", comments: [{ user: "rita", body: "looks fine" }] },
+    });
+    expect(requests.requests.get("missed")).toMatchObject({ prSnapshot: { checks: [{ name: "plan", conclusion: "success" }] } });
   });
 
   it("never applies a pull request whose head is not the request's binding, nor news older than it applied", async () => {

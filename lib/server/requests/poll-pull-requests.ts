@@ -2,38 +2,72 @@ import type { Db } from "@/lib/db/create-db";
 import type { PullRequestReader } from "@/lib/git/git-provider";
 import { FOLLOWED_STATES, reviewerBehind, stateOfPullRequest } from "./request-state";
 import type { Logger } from "@/lib/log";
+import { readSnapshot, snapshotColumns, type SnapshotSource } from "./pr-snapshot";
 import { transitionRequest } from "./transition-request";
 
+export interface PollOptions {
+  /** The poll's clock (snapshots are stamped with it). */
+  now?: Date;
+  /** Told of each change the read found that no webhook had reported, older than `graceMs` (a missed delivery). */
+  onMissed?: (request: string) => void;
+  graceMs?: number;
+  /** Only these requests (a reviewer's refresh); all followed ones when absent. */
+  ids?: string[];
+  source?: SnapshotSource;
+}
+
 /**
- * Catches up with pull requests whose webhooks were missed: reads each
- * followed request's pull request and moves the request to the state it
- * implies. Returns how many requests moved. A pull request that cannot be
- * read is skipped until the next round. Note: a pull request whose head is
- * not the request's binding (another repository or branch) is never applied.
+ * Catches up with pull requests whose webhooks were missed: reads every
+ * followed request's pull request in one batched read (one GraphQL query per
+ * 100), stores each as the request's snapshot and moves the request to the
+ * state it implies. Returns how many requests moved; a read that fails moves
+ * nothing until the next round. Note: a pull request whose head is not the
+ * request's binding (another repository or branch) is never applied.
  */
-export async function pollPullRequests(db: Db, reader: PullRequestReader, log: Pick<Logger, "warn">, repo: string): Promise<number> {
+export async function pollPullRequests(
+  db: Db,
+  reader: Pick<PullRequestReader, "readPullRequests">,
+  log: Pick<Logger, "warn">,
+  repo: string,
+  options: PollOptions = {},
+): Promise<number> {
+  const now = options.now ?? new Date();
   const followed = await db.request.findMany({
-    where: { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } },
-    select: { id: true, prNumber: true, branch: true, prHeadRepo: true, prUpdatedAt: true, revisedAt: true },
+    where: options.ids ? { id: { in: options.ids }, prNumber: { not: null } } : { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } },
+    select: { id: true, prNumber: true, branch: true, prHeadRepo: true, prUpdatedAt: true, prSnapshot: true, revisedAt: true },
   });
+  if (followed.length === 0) return 0;
+  let pulls;
+  try {
+    pulls = await reader.readPullRequests(followed.map((r) => r.prNumber!));
+  } catch (error) {
+    log.warn("polling pull requests failed", { requests: followed.length, error: String(error) });
+    return 0;
+  }
   let moved = 0;
   for (const request of followed) {
-    try {
-      const pr = await reader.getPullRequest(request.prNumber!);
-      const boundRepo = request.prHeadRepo ?? repo;
-      if (pr.headRef !== request.branch || pr.headRepo?.toLowerCase() !== boundRepo.toLowerCase()) {
-        log.warn("pull request no longer matches its request's binding; ignored", { request: request.id, head: `${pr.headRepo}:${pr.headRef}` });
-        continue;
-      }
-      const updatedAt = new Date(pr.updatedAt);
-      if (request.prUpdatedAt && updatedAt < request.prUpdatedAt) continue;
-      const state = stateOfPullRequest(pr, request.revisedAt);
-      const actor = reviewerBehind(pr, state) ?? "github";
-      const note = state === "conflict" ? "The branch no longer merges cleanly (seen by the poller)" : "Seen by the poller";
-      if (await transitionRequest(db, request.id, state, actor, note, { headSha: pr.headSha, prUpdatedAt: updatedAt })) moved++;
-    } catch (error) {
-      log.warn("polling a pull request failed", { request: request.id, error: String(error) });
+    const pr = pulls.get(request.prNumber!);
+    if (!pr) {
+      log.warn("pull request not found on GitHub", { request: request.id, number: request.prNumber });
+      continue;
     }
+    const boundRepo = request.prHeadRepo ?? repo;
+    if (pr.headRef !== request.branch || pr.headRepo?.toLowerCase() !== boundRepo.toLowerCase()) {
+      log.warn("pull request no longer matches its request's binding; ignored", { request: request.id, head: `${pr.headRepo}:${pr.headRef}` });
+      continue;
+    }
+    const updatedAt = new Date(pr.updatedAt);
+    if (request.prUpdatedAt && updatedAt < request.prUpdatedAt) continue;
+    const known = readSnapshot(request.prSnapshot)?.updatedAt ?? request.prUpdatedAt?.toISOString();
+    const changed = known !== undefined && new Date(known).getTime() < updatedAt.getTime();
+    if (changed && now.getTime() - updatedAt.getTime() > (options.graceMs ?? 60_000)) options.onMissed?.(request.id);
+    const snapshot = snapshotColumns(pr, now, options.source ?? "poll");
+    const state = stateOfPullRequest(pr, request.revisedAt);
+    const actor = reviewerBehind(pr, state) ?? "github";
+    const note = state === "conflict" ? "The branch no longer merges cleanly (seen by the poller)" : "Seen by the poller";
+    const facts = { headSha: pr.headSha, prUpdatedAt: updatedAt, ...snapshot };
+    if (await transitionRequest(db, request.id, state, actor, note, facts)) moved++;
+    else await db.request.update({ where: { id: request.id }, data: facts });
   }
   return moved;
 }

@@ -321,7 +321,7 @@ describe("GitHub webhooks and the poller", () => {
     reviews: [],
     ...over,
   });
-  const reader = (pr: PullRequestStatus) => ({ getPullRequest: async () => pr, closePullRequest: async () => undefined });
+  const reader = (pr: PullRequestStatus) => ({ readPullRequests: async (numbers: readonly number[]) => new Map(numbers.map((n) => [n, pr] as const)) });
 
   it("refuses forged and replayed deliveries", async () => {
     await expect(hook("ping", {}, { signature: "sha256=" + "0".repeat(64) })).rejects.toMatchObject({ code: "unauthenticated" });

@@ -87,7 +87,7 @@ describe("requestFor", () => {
     expect((await requestFor(deps(row, git), who, "r1")).actions).toEqual(actions);
   });
 
-  it("reads the pull request from GitHub, and says unreachable when GitHub does not answer", async () => {
+  it("shows the stored snapshot of the pull request and never asks GitHub on a page view", async () => {
     const status: PullRequestStatus = {
       number: 7,
       state: "open",
@@ -101,14 +101,18 @@ describe("requestFor", () => {
       checks: [],
       comments: [],
     };
-    const row = requestRow("r1", { prNumber: 7 });
-    const closePullRequest = async () => undefined;
-    expect(
-      (await requestFor(deps(row, { reader: { getPullRequest: async (n) => ({ ...status, number: n }), closePullRequest } }), rita, "r1")).pullRequest,
-    ).toEqual(status);
-    const down: PullRequestReader = { getPullRequest: () => Promise.reject(new Error("ETIMEDOUT")), closePullRequest };
-    expect((await requestFor(deps(row, { reader: down }), rita, "r1")).pullRequest).toBe("unreachable");
+    const snapshot = { ...status, fetchedAt: "2026-06-01T00:01:00Z", source: "poll" };
+    const row = requestRow("r1", { prNumber: 7, prSnapshot: snapshot, prFetchedAt: new Date(snapshot.fetchedAt) });
+    const asked: number[] = [];
+    const reader: PullRequestReader = {
+      getPullRequest: async (n) => (asked.push(n), status),
+      readPullRequests: async (ns) => (asked.push(...ns), new Map()),
+      closePullRequest: async () => undefined,
+    };
+    expect((await requestFor(deps(row, { reader }), rita, "r1")).pullRequest).toEqual(snapshot);
+    expect((await requestFor(deps(requestRow("r1", { prNumber: 7 }), { reader }), rita, "r1")).pullRequest).toBeNull();
     expect((await requestFor(deps(requestRow("r1")), rita, "r1")).pullRequest).toBeNull();
+    expect(asked).toEqual([]);
   });
 });
 

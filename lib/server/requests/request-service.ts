@@ -1,6 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { canBrowseInventory, canCloseRequest, canMergeRequest, canReview, canReviewRequest, canReviseRequest, canWithdrawRequest } from "@/lib/auth/policy";
-import type { PullRequestStatus } from "@/lib/git/git-provider";
 import { postGitHubReview } from "@/lib/git/github-review";
 import { sessionGitHubToken } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
@@ -11,7 +10,8 @@ import { handleGitHubWebhook, type WebhookDelivery } from "./handle-github-webho
 import { listRequests } from "./list-requests";
 import { listNamespaceRequests } from "./list-namespace-requests";
 import { countOpenRequests, listReviewQueue, queueFiltersSchema } from "./list-review-queue";
-import { pollPullRequests } from "./poll-pull-requests";
+import { pollRound } from "./poll-round";
+import { readSnapshot } from "./pr-snapshot";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
 import { clusterNamespaces } from "../cluster-namespaces";
 import { resumeStalledRequests } from "./resume-stalled-requests";
@@ -164,15 +164,14 @@ export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | 
 
 /**
  * A request with what the viewer may do with it and, for GitHub, the pull
- * request's live reviews and checks ("unreachable" when GitHub does not answer:
- * the page still renders).
+ * request's reviews and checks as Berth last read or heard them (the stored
+ * snapshot, with its age): a page view never calls GitHub.
  */
 export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "inventory" | "profile">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
   const request = await getRequest(deps.db, viewer, id);
-  const { reader, merger } = deps.git;
-  let pullRequest: PullRequestStatus | "unreachable" | null = null;
-  if (reader && request.prNumber) pullRequest = await reader.getPullRequest(request.prNumber).catch(() => "unreachable" as const);
+  const { merger } = deps.git;
+  const pullRequest = request.prNumber ? readSnapshot(request.prSnapshot) : null;
   const { snapshot, readFile } = await indexedFileReader(deps);
   const existing = request.kind !== "namespace" ? snapshot.find(request.cluster, request.namespace) : undefined;
   // The checks as they stand against today's main. The requester's teams are not known now (submitting checked them),
@@ -195,13 +194,13 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
   if (canWithdrawRequest(viewer, request) && WITHDRAWABLE_STATES.includes(request.state)) actions.push("withdraw");
   if (canCloseRequest(viewer, request) && CLOSABLE_STATES.includes(request.state)) actions.push("close");
   // The head commit the reviewer is shown (an approval carries it back), and whether someone other than Berth moved the branch.
-  const shownHead = pullRequest && pullRequest !== "unreachable" ? pullRequest.headSha : request.headSha;
+  const shownHead = pullRequest?.headSha || request.headSha;
   const changedOutside = Boolean(request.pushedSha && shownHead && shownHead !== request.pushedSha);
   return { request, pullRequest, actions, checks, shownHead, changedOutside };
 }
 
 /** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */
-export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metrics" | "syncClone" | "log">, delivery: WebhookDelivery) {
+export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metrics" | "syncClone" | "log" | "clock">, delivery: WebhookDelivery) {
   const { env } = deps;
   if (env.BERTH_GIT_PROVIDER !== "github" || !env.GITHUB_WEBHOOK_SECRET) throw new AppError("not_found", "Webhooks are not configured");
   const event = delivery.event ?? "unknown";
@@ -212,6 +211,7 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
       baseBranch: env.BERTH_BASE_BRANCH,
       onPush: deps.syncClone,
       log: deps.log,
+      now: () => deps.clock.now(),
     });
     deps.metrics.webhook(event, result.handled === "ignored" || result.handled === "stale" ? "ignored" : "handled");
     return result;
@@ -222,12 +222,10 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
   }
 }
 
-/** The poller's round (one replica at a time): catch up on missed webhooks, then resume requests a dead attempt left behind. */
-export async function pollOpenPullRequests(deps: Pick<Services, "db" | "env" | "git" | "draft" | "clock" | "log">) {
-  const { reader, provider } = deps.git;
-  const repo = deps.env.GITHUB_ENVIRONMENTS_REPO;
-  const moved = reader && repo ? await pollPullRequests(deps.db, reader, deps.log, repo) : 0;
-  await resumeStalledRequests(deps.db, provider, deps.draft, deps.clock.now(), 5 * 60_000, deps.log);
+/** The poller's tick (one replica at a time): catch up on missed webhooks when a round is due, then resume requests a dead attempt left behind. */
+export async function pollOpenPullRequests(deps: Pick<Services, "db" | "env" | "git" | "draft" | "clock" | "log" | "githubCost" | "metrics">) {
+  const moved = deps.git.reader ? (await pollRound(deps)).moved : 0;
+  await resumeStalledRequests(deps.db, deps.git.provider, deps.draft, deps.clock.now(), 5 * 60_000, deps.log);
   return moved;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/create-db";
+import type { toJson } from "@/lib/db/to-json";
 import { canTransition, isRequestState, type RequestState } from "./request-state";
 
 /**
@@ -12,6 +13,9 @@ export interface TransitionFacts {
   /** The pull request's updated_at the news carried. */
   prUpdatedAt?: Date | null;
   failure?: string | null;
+  /** The pull request's snapshot (pr-snapshot.ts) and when it was written. */
+  prSnapshot?: ReturnType<typeof toJson>;
+  prFetchedAt?: Date;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface RequestRow {
   headSha: string | null;
   pushedSha: string | null;
   prUpdatedAt: Date | null;
+  prSnapshot: unknown;
+  prFetchedAt: Date | null;
   failure: string | null;
   review: unknown;
   attempts: number;
@@ -57,6 +59,8 @@ export function requestRow(id: string, overrides: Partial<RequestRow> = {}): Req
     headSha: null,
     pushedSha: null,
     prUpdatedAt: null,
+    prSnapshot: null,
+    prFetchedAt: null,
     failure: null,
     review: null,
     attempts: 1,

@@ -11,6 +11,7 @@ import type { Clusters } from "../cluster-health";
 import type { InventorySnapshot, InventoryStore } from "../inventory-store";
 import { createMetrics } from "../metrics";
 import { createRateLimiter } from "../rate-limit";
+import { createGitHubCost } from "../create-github-cost";
 import type { GitServices, Services } from "../services";
 import { createTextCache } from "../text-cache";
 
@@ -106,6 +107,7 @@ export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Se
     db: absent<Db>("database"),
     inventory,
     git: gitOf(),
+    githubCost: createGitHubCost({ BERTH_POLL_SECONDS: 60, BERTH_POLL_STRETCHED_SECONDS: 600, BERTH_GITHUB_RESERVE: 500 }, fixedClock),
     draft: { labels: ["berth"], reviewerTeams: ["webops"], publicUrl: null },
     clusters,
     clusterListeners: { namespace: new Set(), firstSync: new Set() },

@@ -1,0 +1,38 @@
+import { PULL_REQUESTS_PER_QUERY } from "@/lib/git/read-pull-requests";
+import type { Services } from "../services";
+import { pollPullRequests } from "./poll-pull-requests";
+import { FOLLOWED_STATES } from "./request-state";
+
+export interface PollRound {
+  /** Whether this tick read pull requests from GitHub. */
+  read: boolean;
+  moved: number;
+  mode: "webhooks" | "polling";
+  paused: boolean;
+}
+
+/**
+ * One tick of the poller (on the lease holder): reads the followed requests'
+ * pull requests when the schedule says a round is due (stretched while
+ * webhooks arrive, shortened when they are silent or missed a change, and at
+ * least 30 s per query), never while the rate-limit budget is below its
+ * reserve. Ticks in between cost two small database reads and no GitHub call.
+ */
+export async function pollRound(deps: Pick<Services, "db" | "env" | "git" | "clock" | "log" | "githubCost" | "metrics">): Promise<PollRound> {
+  const { reader } = deps.git;
+  const repo = deps.env.GITHUB_ENVIRONMENTS_REPO;
+  const { budget, schedule } = deps.githubCost;
+  const [open, last] = await Promise.all([
+    deps.db.request.count({ where: { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } } }),
+    deps.db.webhookDelivery.findFirst({ orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
+  ]);
+  const lastDeliveryAt = last?.receivedAt ?? null;
+  const queries = Math.ceil(open / PULL_REQUESTS_PER_QUERY);
+  const mode = schedule.mode(lastDeliveryAt);
+  const paused = budget.backgroundPaused();
+  deps.metrics.githubPolling(mode, schedule.intervalMs(lastDeliveryAt, queries) / 1000, paused);
+  if (!reader || !repo || open === 0 || paused || !schedule.due(lastDeliveryAt, queries)) return { read: false, moved: 0, mode, paused };
+  schedule.polled();
+  const moved = await pollPullRequests(deps.db, reader, deps.log, repo, { now: deps.clock.now(), onMissed: () => schedule.missed() });
+  return { read: true, moved, mode: schedule.mode(lastDeliveryAt), paused };
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { Webhooks } from "@octokit/webhooks";
+import { Octokit } from "@octokit/rest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { migrateDatabase } from "@/lib/db/migrate-database";
+import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
+import { parseEnv } from "@/lib/env";
+import { createServices, type Services } from "@/lib/server/services";
+import { receiveWebhook } from "@/lib/server/requests/request-service";
+import { testLogger } from "./test-logger";
+import { startFakeGitHubRepo, type FakeGitHubRepo } from "./fake-github-repo";
+
+const SECRET = "webhook-secret-0123456789";
+
+export interface GitHubCostWorld {
+  gh: FakeGitHubRepo;
+  services: Services;
+  clock: { now(): Date; advance(ms: number): void };
+  reviewer: Viewer;
+  /** Request ids of the open requests seeded, each bound to an open pull request. */
+  requests: string[];
+  /** How many calls the fake has counted since the last reset. */
+  calls(): Promise<{ total: number; graphql: number }>;
+  /** A webhook delivery as GitHub sends it (a push to a branch that is not main), received at the clock's time. */
+  deliver(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Berth wired as in production (settings -> services, a migrated embedded
+ * database, the bot's token) against the fake GitHub, with `open` requests
+ * each bound to an open pull request, and a clock the caller moves: what the
+ * tests and the bench measure GitHub's cost with.
+ */
+export async function startGitHubCostWorld(open: number): Promise<GitHubCostWorld> {
+  const gh = await startFakeGitHubRepo(3);
+  let now = Date.now();
+  const clock = { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+  const env = parseEnv({
+    BERTH_DATA_DIR: path.join(gh.root, "data"),
+    BERTH_ENVIRONMENTS_REPO: path.join(gh.root, "clone.git"),
+    BERTH_GIT_PROVIDER: "github",
+    GITHUB_ENVIRONMENTS_REPO: "acme/environments",
+    GITHUB_API_URL: gh.fake.apiUrl,
+    GITHUB_WEB_URL: gh.fake.url,
+    GITHUB_BOT_TOKEN: gh.botToken,
+    GITHUB_WEBHOOK_SECRET: SECRET,
+  });
+  await migrateDatabase(env, { root: path.resolve(__dirname, "../..") });
+  const services = createServices(env, { clock, log: testLogger() });
+  await services.syncClone();
+
+  // Pull requests from branches that share one commit: cheap to make by the hundred.
+  const octokit = new Octokit({ auth: gh.botToken, baseUrl: gh.fake.apiUrl });
+  const repo = { owner: "acme", repo: "environments" };
+  const first = await services.git.provider.openPullRequest({
+    branch: "berth/cost-0",
+    title: "cost 0",
+    body: "",
+    commitMessage: "cost",
+    files: [{ path: "cost/one.yaml", content: "a: 1\n" }],
+    labels: [],
+    reviewerTeams: [],
+  });
+  const pulls = [{ branch: "berth/cost-0", number: first.number! }];
+  for (let i = 1; i < open; i += 20) {
+    const batch = Array.from({ length: Math.min(20, open - i) }, (_, k) => `berth/cost-${i + k}`);
+    await Promise.all(batch.map((branch) => octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: first.headSha })));
+    const made = await Promise.all(batch.map((branch) => octokit.rest.pulls.create({ ...repo, title: branch, head: branch, base: "main" })));
+    pulls.push(...made.map((m, k) => ({ branch: batch[k]!, number: m.data.number })));
+  }
+  const requests = pulls.map((_, i) => `cost-${i}`);
+  await services.db.request.createMany({
+    data: pulls.map((pull, i) => ({
+      id: requests[i]!,
+      kind: "namespace" as const,
+      state: "pr_open" as const,
+      cluster: "live",
+      namespace: `cost-${i}`,
+      team: "webops",
+      requester: "alice",
+      answers: namespaceRequestFixture({ name: `cost-${i}`, team: "webops" }) as object,
+      files: [],
+      branch: pull.branch,
+      prNumber: pull.number,
+      prUrl: `${gh.fake.url}/acme/environments/pull/${pull.number}`,
+      prHeadRepo: "acme/environments",
+      headSha: first.headSha,
+      pushedSha: first.headSha,
+    })),
+  });
+  await gh.control.resetCalls();
+
+  const webhooks = new Webhooks({ secret: SECRET });
+  return {
+    gh,
+    services,
+    clock,
+    reviewer: { sessionId: "s-rita", login: "rita", name: "Rita", kind: "github", teams: ["webops"], reviewer: true },
+    requests,
+    async calls() {
+      const counted = await gh.control.calls();
+      return { total: counted.total, graphql: counted.calls.find((c) => c.operationId === "graphql")?.count ?? 0 };
+    },
+    async deliver() {
+      // Each push moves the branch to a new commit, so no two deliveries carry the same payload (a replay).
+      const after = randomUUID().replace(/-/g, "").padEnd(40, "0");
+      const rawBody = JSON.stringify({ ref: "refs/heads/some-branch", after, repository: { full_name: "acme/environments" }, sender: { login: "someone" } });
+      await receiveWebhook(services, { rawBody, event: "push", delivery: randomUUID(), signature: await webhooks.sign(rawBody) });
+    },
+    async close() {
+      await services.close();
+      await gh.close();
+    },
+  };
+}
