@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs Berth on its embedded defaults: a generated sample environments
 # repository, the embedded PGlite database, no GitHub, and Berth's own sample
-# Kubernetes API server in place of a cluster (a pod of activities-worker-dev
+# Kubernetes API server in place of a cluster (a pod of dps-activities-worker-dev
 # restarts every 20 seconds; merges are applied 10 seconds after they land).
 set -eu
 cd "$(dirname "$0")/.."
