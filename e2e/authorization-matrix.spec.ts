@@ -76,6 +76,37 @@ const MATRIX: Entry[] = [
     body: { action: "request_changes", comment: "" },
     expect: { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 422 },
   },
+  // Revise, refresh and close while the request is open (before the withdrawal below).
+  { file: "requests/[id]/revise/page.tsx", method: "GET", url: "/requests/{req}/revise", expect: { ...requestPage, reviewer: 404 } },
+  {
+    file: "api/requests/[id]/revise/route.ts",
+    method: "POST",
+    url: "/api/requests/{req}/revise",
+    body: {},
+    expect: { anonymous: 401, member: 404, owner: 422, otherOwner: 404, reviewer: 404 },
+  },
+  {
+    file: "api/requests/[id]/refresh/route.ts",
+    method: "POST",
+    url: "/api/requests/{req}/refresh",
+    expect: { anonymous: 401, member: 404, owner: 200, otherOwner: 404, reviewer: 200 },
+  },
+  {
+    file: "api/requests/[id]/close/route.ts",
+    method: "POST",
+    url: "/api/requests/{req}/close",
+    body: {},
+    expect: { anonymous: 401, member: 404, owner: 403, otherOwner: 404, reviewer: 422 },
+  },
+  // Edits of what exists: owners and reviewers (canRequestEdit).
+  {
+    file: "namespaces/[cluster]/[name]/edit/[operation]/page.tsx",
+    method: "GET",
+    url: "/namespaces/live/{ns}/edit/metadata",
+    expect: { anonymous: 307, member: 403, owner: 200, otherOwner: 403, reviewer: 200 },
+  },
+  { file: "api/requests/edit/preview/route.ts", method: "POST", url: "/api/requests/edit/preview", body: {}, expect: signedIn(422) },
+  { file: "api/requests/edit/route.ts", method: "POST", url: "/api/requests/edit", body: {}, expect: signedIn(422) },
   // After the review entries: the owner's withdrawal closes the request (its page stays visible below).
   {
     file: "api/requests/[id]/withdraw/route.ts",

@@ -188,11 +188,13 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
 
       <div aria-live="polite" className="space-y-4">
         {general.length > 0 && (
-          <ul role="alert" className="list-disc rounded border border-rose-400 bg-rose-50 p-3 pl-6 text-sm text-rose-900">
-            {general.map(([key, message]) => (
-              <li key={key}>{message}</li>
-            ))}
-          </ul>
+          <div role="alert" className="rounded border border-rose-400 bg-rose-50 p-3 text-sm text-rose-900">
+            <ul className="list-disc pl-6">
+              {general.map(([key, message]) => (
+                <li key={key}>{message}</li>
+              ))}
+            </ul>
+          </div>
         )}
         {preview.error && !(preview.error instanceof FieldErrors) && (
           <p role="alert" className="text-sm text-rose-800">

@@ -18,6 +18,16 @@ describe("closeRequest", () => {
     ]);
   });
 
+  it("still records who closed it and why when the pull request's own closed news closed the request first", async () => {
+    const requests = fakeRequestDb([requestRow("r1", { state: "pr_open", prNumber: 7 })]);
+    // GitHub's webhook for the closed pull request arrives while the close is still being answered.
+    const close = vi.fn<ClosePullRequest>(async () => {
+      requests.requests.get("r1")!.state = "closed";
+    });
+    await closeRequest(requests.db, roles.reviewer, "r1", { reason: "Duplicate" }, close);
+    expect(requests.events).toEqual([{ requestId: "r1", fromState: "closed", toState: "closed", actor: "rita", note: "Closed: Duplicate" }]);
+  });
+
   it("answers 422 naming the reason when it is missing, empty or too long, closing nothing", async () => {
     const requests = fakeRequestDb([requestRow("r1", { state: "pr_open", prNumber: 7 })]);
     const close = closer();

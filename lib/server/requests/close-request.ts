@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
 import { CLOSABLE_STATES, isRequestState } from "./request-state";
-import { transitionRequest } from "./transition-request";
+import { recordClose } from "./record-close";
 import type { ClosePullRequest } from "./withdraw-request";
 
 export const closeInputSchema = z.object({ reason: z.string().trim().min(1, "say why the request is closed").max(2000, "at most 2000 characters") });
@@ -29,6 +29,5 @@ export async function closeRequest(db: Db, viewer: Viewer | null, id: string, in
     throw new AppError("conflict", `A request that is ${row.state.replace("_", " ")} cannot be closed`);
   const { reason } = parsed.data;
   if (close && row.prNumber) await close(row.prNumber, `Closed in Berth by ${viewer.login}: ${reason}`);
-  if (!(await transitionRequest(db, id, "closed", viewer.login, `Closed: ${reason}`)))
-    throw new AppError("conflict", "The request changed meanwhile; reload the page");
+  await recordClose(db, id, viewer.login, `Closed: ${reason}`);
 }
