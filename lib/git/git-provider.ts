@@ -64,6 +64,13 @@ export interface PullRequestStatus {
   comments: Comment[];
 }
 
+/** The teams of the organisation that owns the environments repository (GitHub only; the local demo has no directory). */
+export interface TeamDirectory {
+  readonly org: string;
+  /** False when GitHub answers 404: no such team, or one the bot cannot see. */
+  teamExists(slug: string): Promise<boolean>;
+}
+
 /**
  * Where Berth proposes changes to the environments repository. Implementations:
  * GitHub (a branch, one commit, a pull request) and a local git repository for

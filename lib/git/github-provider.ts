@@ -6,9 +6,11 @@ import {
   type PullRequestUpdater,
   type PullRequestDraft,
   type PullRequestReader,
+  type TeamDirectory,
   type PullRequestStatus,
 } from "./git-provider";
 import type { GitHubCall } from "./observe-github";
+import { githubTeamExists } from "./github-team-exists";
 import { readPullRequests } from "./read-pull-requests";
 
 export interface GitHubProviderOptions {
@@ -40,7 +42,7 @@ function status(error: unknown): number | undefined {
  * what an earlier, interrupted attempt made, so a retry never makes a second
  * branch or pull request.
  */
-export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader & PullRequestUpdater & BotCredential {
+export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader & PullRequestUpdater & BotCredential & TeamDirectory {
   const octokit = createOctokit({ auth: options.auth, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   const { owner, repo } = options;
 
@@ -156,6 +158,9 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
     },
 
     readPullRequests: (numbers) => readPullRequests(octokit, owner, repo, numbers),
+
+    org: owner,
+    teamExists: (slug) => githubTeamExists(octokit, owner, slug),
 
     async gitToken(fresh = false) {
       // A plain token's auth answers with that token; an App's mints one, or reuses the cached one while it is fresh.

@@ -11,7 +11,7 @@ import { buildIndex, type InventoryIndex } from "@/lib/environments/repository/b
 import { headCommit } from "@/lib/environments/repository/head-commit";
 import { loadProfile, type PlatformProfile } from "@/lib/environments/profile/profile";
 import { updateIndex } from "@/lib/environments/repository/update-index";
-import type { BranchMerger, GitProvider, PullRequestReader, PullRequestUpdater } from "@/lib/git/git-provider";
+import type { BranchMerger, GitProvider, PullRequestReader, PullRequestUpdater, TeamDirectory } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
 import { syncClone } from "@/lib/git/sync-clone";
@@ -42,6 +42,8 @@ export interface GitServices {
   reader: PullRequestReader | null;
   /** Local: merges in Berth. */
   merger: BranchMerger | null;
+  /** GitHub: the organisation's teams (an added admin team must exist). */
+  teams: TeamDirectory | null;
 }
 
 /** How pull requests are labelled and who is asked to review them. */
@@ -144,9 +146,9 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   });
 
   const git = once((): GitServices => {
-    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), updater: github(), reader: github(), merger: null };
+    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), updater: github(), reader: github(), merger: null, teams: github() };
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
-    return { provider: local, updater: local, reader: null, merger: local };
+    return { provider: local, updater: local, reader: null, merger: local, teams: null };
   });
 
   const clusters = once((): Clusters => {

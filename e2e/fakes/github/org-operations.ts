@@ -1,4 +1,4 @@
-import { organizationSimple, simpleUser } from "./github-objects";
+import { organizationSimple, simpleUser, teamFull } from "./github-objects";
 import { errorBody, notFound, type RestOperation, type RestRequest } from "./rest-operation";
 import { hasAnyScope } from "./scopes";
 
@@ -51,6 +51,21 @@ export const orgOperations: RestOperation[] = [
       const team = state.team(slug);
       const url = `${urls.api}/organizations/${organizationSimple(state.org, urls).id}/team/${team?.id}/memberships/${user.login}`;
       return { status: 200, body: { url, role: "member", state: "active" } };
+    },
+  },
+  {
+    method: "GET",
+    path: "/orgs/{org}/teams/{team_slug}",
+    operationId: "teams/get-by-name",
+    acceptedScopes: READ_ORG,
+    documentationUrl: "https://docs.github.com/rest/teams/teams#get-a-team-by-name",
+    handle(request) {
+      const { state, urls, params } = request;
+      // Note: as for memberships, a team the token cannot see is a 404, not a 403.
+      if (!hasAnyScope(request.token.scopes, this.acceptedScopes) || !isOurOrg(request)) return notFound(request);
+      const team = state.team(params.team_slug ?? "");
+      if (!team) return notFound(request);
+      return { status: 200, body: teamFull(team, state.org, state.teamMemberCount(team.slug), urls) };
     },
   },
   {

@@ -18,7 +18,7 @@ import { submitEditRequest } from "./submit-edit-request";
 
 /** The edit requests as routes and pages call them (the request use-cases' wiring, as request-service.ts is for the others). */
 
-type EditServices = Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters" | "clock">;
+type EditServices = Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters" | "clock"> & { git?: Pick<Services["git"], "teams"> };
 
 export async function editDeps(deps: EditServices, operations: EditDeps["operations"] = editOperations): Promise<EditDeps> {
   const snapshot = await deps.inventory.snapshot();
@@ -42,6 +42,7 @@ export async function editDeps(deps: EditServices, operations: EditDeps["operati
       return rows.map((row) => ({ id: row.id, paths: requestFiles(row).map((f) => f.path) }));
     },
     workloads: (cluster, name) => namespaceWorkloads(deps, cluster, name),
+    teams: deps.git?.teams ?? null,
     context: { now: deps.clock.now() },
   };
 }

@@ -161,6 +161,39 @@ describe("prepareEditRequest with the real operations", () => {
   });
 });
 
+describe("an added admin team must exist in the organisation (GitHub)", () => {
+  const add = (teams: string[]) => ({ cluster: "live", namespace: "orders-dev", operation: "access", answers: { add: teams } });
+  const directory = (known: string[]) => ({ org: "acme", teamExists: vi.fn(async (slug: string) => known.includes(slug)) });
+
+  it("refuses an unknown team on add with a 422 naming it, writing nothing; a known one goes through", async () => {
+    const { deps, requests, provider, submitDeps } = setup();
+    const teams = directory(["team-b"]);
+    const real = { ...deps, operations: editOperations, teams };
+    const refused = await prepareEditRequest(roles.owner, add(["team-b", "ghost-team"]), real);
+    expect(refused.fields).toEqual({ add: "The acme organisation has no GitHub team ghost-team" });
+    expect(refused.files).toEqual([]);
+    expect(teams.teamExists.mock.calls.map(([slug]) => slug).sort()).toEqual(["ghost-team", "team-b"]);
+    await expect(submitEditRequest(roles.owner, add(["ghost-team"]), { ...submitDeps, operations: editOperations, teams })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { add: expect.stringContaining("ghost-team") },
+    });
+    expect(requests.requests.size).toBe(0);
+    expect(provider.openPullRequest).not.toHaveBeenCalled();
+
+    const accepted = await prepareEditRequest(roles.owner, add(["team-b"]), real);
+    expect(accepted.fields).toEqual({});
+    expect(accepted.files.map((f) => f.path)).toEqual([`${PATH}/01-rbac.yaml`]);
+  });
+
+  it("asks nothing with the local provider (no directory) or for other operations", async () => {
+    const { deps } = setup();
+    expect((await prepareEditRequest(roles.owner, add(["ghost-team"]), { ...deps, operations: editOperations, teams: null })).fields).toEqual({});
+    const teams = directory([]);
+    expect((await prepareEditRequest(roles.owner, slack("orders-alerts"), { ...deps, teams })).fields).toEqual({});
+    expect(teams.teamExists).not.toHaveBeenCalled();
+  });
+});
+
 describe("submitEditRequest", () => {
   it("records an edit request and opens one pull request with exactly the previewed files, deletions included", async () => {
     const { requests, provider, submitDeps } = setup();

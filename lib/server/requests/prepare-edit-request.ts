@@ -8,11 +8,13 @@ import type { EditContext, EditOperation, EditOperationName, NamespaceFolder } f
 import { parseEditAnswers } from "@/lib/environments/edit/parse-edit-answers";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import type { NamespaceRecord } from "@/lib/environments/types";
+import type { TeamDirectory } from "@/lib/git/git-provider";
 import { AppError } from "@/lib/errors";
 import { authorize } from "../authorize";
 import type { NamespaceWorkloads } from "../namespace-workloads";
 import { applyEditAt, type AppliedEdit } from "./apply-edit-at";
 import { checkChange } from "./check-change";
+import { unknownAddedTeams } from "./unknown-added-teams";
 import { editInputSchema, type EditInput, type FollowUp } from "./edit-request-answers";
 import type { EditFileChange } from "./edit-file-changes";
 import { editReviewNotes } from "./edit-review-notes";
@@ -27,6 +29,8 @@ export interface EditDeps {
   /** The namespace's other active requests and the paths each changes. */
   activeRequests: (cluster: string, namespace: string) => Promise<{ id: string; paths: string[] }[]>;
   workloads: (cluster: string, namespace: string) => NamespaceWorkloads;
+  /** GitHub: an added admin team must exist in the organisation (null or absent with the local provider). */
+  teams?: TeamDirectory | null;
   /** Today, for edits that compute dates (a review date renewed for N months). */
   context: EditContext;
 }
@@ -84,6 +88,8 @@ export async function prepareEditRequest(viewer: Viewer | null, body: unknown, d
   if (!operation) return { ...empty, input, namespace, fields: { operation: `The ${input.operation} edit is not available yet` } };
   const answers = parseEditAnswers(operation, input.answers);
   if (!answers.ok) return { ...empty, input, namespace, fields: answers.errors };
+  const unknownTeams = await unknownAddedTeams(deps.teams, input.operation, answers.answers);
+  if (Object.keys(unknownTeams).length > 0) return { ...empty, input, namespace, answers: answers.answers, fields: unknownTeams };
 
   const commit = deps.snapshot.commit;
   const now = await applyEditAt(commit, namespace, operation, answers.answers, deps);

@@ -80,7 +80,13 @@ function absent<T>(what: string): T {
 
 /** Git as a use-case sees it; the provider (opening pull requests) is absent. */
 export function gitOf(parts: Partial<Omit<GitServices, "provider">> = {}): GitServices {
-  return { provider: absent("git provider"), updater: parts.updater ?? absent("git updater"), reader: parts.reader ?? null, merger: parts.merger ?? null };
+  return {
+    provider: absent("git provider"),
+    updater: parts.updater ?? absent("git updater"),
+    reader: parts.reader ?? null,
+    merger: parts.merger ?? null,
+    teams: parts.teams ?? null,
+  };
 }
 
 export type TestLogger = ReturnType<typeof testLogger>;
