@@ -134,7 +134,13 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
           ...update.removed.map((path) => ({ path, mode: "100644" as const, type: "blob" as const, sha: null })),
         ],
       });
-      const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: update.message, tree: tree.sha, parents: update.base ? [current, update.base] : [current] });
+      const { data: commit } = await octokit.rest.git.createCommit({
+        owner,
+        repo,
+        message: update.message,
+        tree: tree.sha,
+        parents: update.base ? [current, update.base] : [current],
+      });
       try {
         // Note: not forced: a branch that moved since it was read refuses the update (not a fast forward).
         await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${update.branch}`, sha: commit.sha, force: false });
