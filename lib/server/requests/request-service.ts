@@ -114,11 +114,8 @@ export async function review(deps: Pick<Services, "db" | "env" | "git" | "log" |
 export async function merge(deps: Parameters<typeof reapplyEdit>[0], viewer: Viewer | null, id: string) {
   const merger = deps.git.merger;
   if (!merger) throw new AppError("not_found", "Pull requests are merged on GitHub for this Berth");
-  try {
-    await mergeLocalRequest(deps.db, viewer, id, merger, (request) => reapplyEdit(deps, request));
-  } finally {
-    await deps.inventory.refresh();
-  }
+  await mergeLocalRequest(deps.db, viewer, id, merger, (request) => reapplyEdit(deps, request));
+  await deps.inventory.refresh();
 }
 
 /** The requester (or a team member) withdraws a request; on GitHub its pull request is closed. */
