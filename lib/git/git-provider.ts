@@ -105,6 +105,12 @@ export interface PullRequestUpdate {
   removed: string[];
   message: string;
   expectedHead: string;
+  /**
+   * Re-applying onto a newer base: the commit starts from this commit's tree
+   * (the base branch's head) instead of the branch's, and has it as a second
+   * parent, so the branch merges cleanly into the base again.
+   */
+  base?: string;
 }
 
 /** The branch's head is not the commit Berth wrote: a revision would hide (or overwrite) someone else's commit. */

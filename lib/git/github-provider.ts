@@ -121,7 +121,8 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
     async updatePullRequest(update): Promise<string> {
       const current = await branchHead(update.branch);
       if (current !== update.expectedHead) throw new BranchMovedError(update.branch, current, update.expectedHead);
-      const { data: parent } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: current });
+      // Re-applying onto a newer base starts from the base's tree and merges it in (second parent).
+      const { data: parent } = await octokit.rest.git.getCommit({ owner, repo, commit_sha: update.base ?? current });
       const { data: tree } = await octokit.rest.git.createTree({
         owner,
         repo,
@@ -135,7 +136,13 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
           ...update.removed.map((path) => ({ path, mode: "100644" as const, type: "blob" as const, sha: null })),
         ],
       });
-      const { data: commit } = await octokit.rest.git.createCommit({ owner, repo, message: update.message, tree: tree.sha, parents: [current] });
+      const { data: commit } = await octokit.rest.git.createCommit({
+        owner,
+        repo,
+        message: update.message,
+        tree: tree.sha,
+        parents: update.base ? [current, update.base] : [current],
+      });
       try {
         // Note: not forced: a branch that moved since it was read refuses the update (not a fast forward).
         await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${update.branch}`, sha: commit.sha, force: false });

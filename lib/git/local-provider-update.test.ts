@@ -68,4 +68,29 @@ describe("a revision with the local git provider", () => {
     expect(git(repo, "rev-parse", "berth/req-1")).toBe(outside);
     await expect(provider.updatePullRequest({ ...update, branch: "berth/missing" })).rejects.toBeInstanceOf(BranchMovedError);
   });
+  it("with a base, starts from the base's tree and merges it in, so the branch merges cleanly again", async () => {
+    const repo = repoWithMain();
+    const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });
+    const opened = await provider.openPullRequest(draft({ "ns/a.yaml": "a: 1\nb: 1\n" }));
+    // main moves: the same file changes beside the branch's edit, so the branch no longer merges.
+    writeFileSync(path.join(repo, "ns.txt"), "x\n");
+    git(repo, "checkout", "-q", "main");
+    execFileSync("sh", ["-c", "mkdir -p ns && printf 'a: 0\\nb: 2\\n' > ns/a.yaml"], { cwd: repo });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "main moves");
+    const main = git(repo, "rev-parse", "main");
+    const head = await provider.updatePullRequest({
+      branch: "berth/req-1",
+      files: [{ path: "ns/a.yaml", content: "a: 1\nb: 2\n" }],
+      removed: [],
+      message: "Re-applied",
+      expectedHead: opened.headSha,
+      base: main,
+    });
+    expect(git(repo, "rev-list", "--parents", "-n", "1", head)).toBe(`${head} ${opened.headSha} ${main}`);
+    expect(git(repo, "show", `${head}:ns/a.yaml`)).toBe("a: 1\nb: 2");
+    expect(git(repo, "show", `${head}:ns.txt`)).toBe("x");
+    const merged = await provider.mergeBranch("berth/req-1", "Merge", head);
+    expect(git(repo, "show", `${merged}:ns/a.yaml`)).toBe("a: 1\nb: 2");
+  });
 });

@@ -65,7 +65,7 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
       const scratch = await mkdtemp(path.join(os.tmpdir(), "berth-index-"));
       try {
         const env = { ...IDENTITY, GIT_INDEX_FILE: path.join(scratch, "index") };
-        await git(repo, ["read-tree", current], { env });
+        await git(repo, ["read-tree", update.base ?? current], { env });
         for (const file of update.files) {
           if (file.content === null) {
             await git(repo, ["update-index", "--force-remove", "--", file.path], { env });
@@ -76,7 +76,8 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
         }
         for (const removed of update.removed) await git(repo, ["update-index", "--force-remove", "--", removed], { env });
         const tree = await git(repo, ["write-tree"], { env });
-        const commit = await git(repo, ["commit-tree", tree, "-p", current, "-m", update.message], { env });
+        const parents = update.base ? ["-p", current, "-p", update.base] : ["-p", current];
+        const commit = await git(repo, ["commit-tree", tree, ...parents, "-m", update.message], { env });
         // Note: compare-and-swap: a branch moved since it was read is never overwritten.
         await git(repo, ["update-ref", `refs/heads/${update.branch}`, commit, current]).catch(async () => {
           throw new BranchMovedError(update.branch, await head(update.branch), update.expectedHead);

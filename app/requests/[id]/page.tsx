@@ -56,6 +56,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           The pull request could not be opened: {r.failure}. Nothing was lost: retrying continues where the last attempt stopped.
         </p>
       )}
+      {r.state === "conflict" && r.failure && (
+        <p role="status" data-testid="conflict-reason" className="rounded border border-amber-500 bg-amber-50 p-3 text-sm text-amber-950">
+          {r.failure}
+        </p>
+      )}
       {changedOutside && shownHead && (
         <div role="alert" data-testid="changed-outside" className="rounded border-2 border-rose-600 bg-rose-50 p-3 text-sm text-rose-950">
           <p className="font-semibold">The branch was changed outside Berth.</p>

@@ -29,6 +29,8 @@ export const storedEditAnswersSchema = z.object({
   next: z.string().nullable().optional(),
   /** What reviewers must be told (e.g. a decommission confirmed while workloads still run). */
   flags: z.array(z.string()).optional(),
+  /** The base branch's head the edit was last re-applied onto (or found not to apply to): tried once per head. */
+  reappliedOn: z.string().optional(),
 });
 export type StoredEditAnswers = z.output<typeof storedEditAnswersSchema>;
 

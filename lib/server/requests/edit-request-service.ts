@@ -3,6 +3,7 @@ import { canBrowseInventory } from "@/lib/auth/policy";
 import { editOperations } from "@/lib/environments/edit/operations";
 import { readEditableInputs, type ReadEditableInputsResult } from "@/lib/environments/edit/read-editable-inputs";
 import { loadNamespaceFolder } from "@/lib/environments/repository/load-namespace-folder";
+import { resolveRevision } from "@/lib/environments/repository/resolve-commit";
 import { runGit } from "@/lib/environments/repository/run-git";
 import { AppError } from "@/lib/errors";
 import { canRequestEdit } from "@/lib/auth/policy";
@@ -12,6 +13,7 @@ import { editOperationNameSchema, storedEditAnswersSchema } from "./edit-request
 import { namespaceWorkloads } from "../namespace-workloads";
 import type { Services } from "../services";
 import { prepareEditRequest, type EditDeps } from "./prepare-edit-request";
+import { reapplyEditRequest, type ReapplyOutcome } from "./reapply-edit-request";
 import { requestFiles } from "./request-columns";
 import { ACTIVE_STATES } from "./request-state";
 import { submitEditRequest } from "./submit-edit-request";
@@ -105,4 +107,24 @@ export async function editFormFor(
     workloads: namespaceWorkloads(deps, cluster, name),
     followUp,
   };
+}
+
+/**
+ * Re-applies an edit request whose branch no longer merges (reapplyEditRequest)
+ * onto the base branch as it is now: the clone is brought up to date first.
+ */
+export async function reapplyEdit(deps: EditServices & Pick<Services, "git" | "log" | "syncClone">, id: string): Promise<ReapplyOutcome> {
+  await deps.syncClone().catch((error: unknown) => deps.log.error("could not bring the clone up to date before a re-apply", { reason: String(error) }));
+  await deps.inventory.refresh().catch(() => undefined);
+  const edit = await editDeps(deps);
+  const repo = deps.env.environmentsRepo;
+  // The local provider's branches live in the repository itself; a GitHub clone has main checked out.
+  const main = deps.env.BERTH_GIT_PROVIDER === "local" ? deps.env.BERTH_BASE_BRANCH : "HEAD";
+  return reapplyEditRequest(id, {
+    ...edit,
+    db: deps.db,
+    updater: deps.git.updater,
+    mainHead: () => resolveRevision(repo, main),
+    now: () => deps.clock.now(),
+  });
 }

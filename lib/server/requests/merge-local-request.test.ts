@@ -45,4 +45,33 @@ describe("mergeLocalRequest", () => {
     expect(requests.requests.get("clash")!.state).toBe("conflict");
     expect(requests.events).toMatchObject([{ requestId: "clash", fromState: "approved", toState: "conflict", actor: "berth" }]);
   });
+
+  it("re-applies an edit request whose branch conflicts before giving up, and answers 409 saying what happened", async () => {
+    const requests = fakeRequestDb([
+      requestRow("edit", { state: "approved", kind: "edit" }),
+      requestRow("gone", { state: "approved", kind: "edit" }),
+      requestRow("ns", { state: "approved" }),
+    ]);
+    const merger = {
+      mergeBranch: vi.fn(async (): Promise<string> => {
+        throw new MergeRefusedError("conflict", "no longer merges cleanly");
+      }),
+    };
+    const reapply = vi.fn(async (id: string) =>
+      id === "edit" ? { outcome: "reapplied" as const, sha: "s" } : { outcome: "conflict" as const, reason: "The edit no longer applies: withdraw it" },
+    );
+    await expect(mergeLocalRequest(requests.db, roles.reviewer, "edit", merger, reapply)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/re-applied the edit/),
+    });
+    await expect(mergeLocalRequest(requests.db, roles.reviewer, "gone", merger, reapply)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Not merged. The edit no longer applies: withdraw it.",
+    });
+    // The use-case moved those itself; a request of another kind is not re-applied and goes to conflict.
+    await expect(mergeLocalRequest(requests.db, roles.reviewer, "ns", merger, reapply)).rejects.toMatchObject({ code: "conflict" });
+    expect(reapply.mock.calls.map(([id]) => id)).toEqual(["edit", "gone"]);
+    expect(requests.requests.get("ns")!.state).toBe("conflict");
+    expect(requests.events.map((e) => e.requestId)).toEqual(["ns"]);
+  });
 });

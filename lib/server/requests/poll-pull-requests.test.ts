@@ -133,4 +133,33 @@ describe("pollPullRequests", () => {
     expect(requests.requests.get("conflicted")!.state).toBe("conflict");
     expect(log.lines.filter((l) => l.level === "warn")).toMatchObject([{ request: "fork" }, { request: "branch" }]);
   });
+  it("tells of each edit request found in conflict (to re-apply it), not of other kinds, and a failing re-apply moves nothing else", async () => {
+    const requests = fakeRequestDb([
+      requestRow("edit", { prNumber: 1, kind: "edit" }),
+      requestRow("still", { prNumber: 2, kind: "edit", state: "conflict" }),
+      requestRow("ns", { prNumber: 3 }),
+      requestRow("clean", { prNumber: 4, kind: "edit" }),
+    ]);
+    const pulls = new Map([
+      [1, pr(1, "edit", { mergeable: false })],
+      [2, pr(2, "still", { mergeable: false })],
+      [3, pr(3, "ns", { mergeable: false })],
+      [4, pr(4, "clean")],
+    ]);
+    const told: string[] = [];
+    const onConflict = async (id: string) => {
+      told.push(id);
+      if (id === "still") throw new Error("boom");
+    };
+    const moved = await pollPullRequests(
+      requests.db,
+      reader(async (n) => pulls.get(n)!),
+      testLogger(),
+      REPO,
+      { onConflict },
+    );
+    expect(moved).toBe(2);
+    expect(told).toEqual(["edit", "still"]);
+    expect(requests.requests.get("ns")!.state).toBe("conflict");
+  });
 });

@@ -14,6 +14,8 @@ export interface PollOptions {
   /** Only these requests (a reviewer's refresh); all followed ones when absent. */
   ids?: string[];
   source?: SnapshotSource;
+  /** Told of each edit request the read found in conflict (it may be re-applied onto main: reapplyEditRequest, once per head of main). */
+  onConflict?: (request: string) => Promise<unknown>;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function pollPullRequests(
   const now = options.now ?? new Date();
   const followed = await db.request.findMany({
     where: options.ids ? { id: { in: options.ids }, prNumber: { not: null } } : { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } },
-    select: { id: true, prNumber: true, branch: true, prHeadRepo: true, prUpdatedAt: true, prSnapshot: true, revisedAt: true },
+    select: { id: true, kind: true, prNumber: true, branch: true, prHeadRepo: true, prUpdatedAt: true, prSnapshot: true, revisedAt: true },
   });
   if (followed.length === 0) return 0;
   let pulls;
@@ -45,6 +47,7 @@ export async function pollPullRequests(
     return 0;
   }
   let moved = 0;
+  const conflicted: string[] = [];
   for (const request of followed) {
     const pr = pulls.get(request.prNumber!);
     if (!pr) {
@@ -68,6 +71,10 @@ export async function pollPullRequests(
     const facts = { headSha: pr.headSha, prUpdatedAt: updatedAt, ...snapshot };
     if (await transitionRequest(db, request.id, state, actor, note, facts)) moved++;
     else await db.request.update({ where: { id: request.id }, data: facts });
+    if (state === "conflict" && request.kind === "edit") conflicted.push(request.id);
+  }
+  for (const id of conflicted) {
+    await options.onConflict?.(id).catch((error: unknown) => log.warn("re-applying an edit request failed", { request: id, error: String(error) }));
   }
   return moved;
 }

@@ -1,5 +1,6 @@
 import { PULL_REQUESTS_PER_QUERY } from "@/lib/git/read-pull-requests";
 import type { Services } from "../services";
+import { reapplyEdit } from "./edit-request-service";
 import { pollPullRequests } from "./poll-pull-requests";
 import { FOLLOWED_STATES } from "./request-state";
 
@@ -18,7 +19,9 @@ export interface PollRound {
  * least 30 s per query), never while the rate-limit budget is below its
  * reserve. Ticks in between cost two small database reads and no GitHub call.
  */
-export async function pollRound(deps: Pick<Services, "db" | "env" | "git" | "clock" | "log" | "githubCost" | "metrics">): Promise<PollRound> {
+export async function pollRound(
+  deps: Pick<Services, "db" | "env" | "git" | "clock" | "log" | "githubCost" | "metrics" | "profile" | "inventory" | "clusters" | "syncClone">,
+): Promise<PollRound> {
   const { reader } = deps.git;
   const repo = deps.env.GITHUB_ENVIRONMENTS_REPO;
   const { budget, schedule } = deps.githubCost;
@@ -33,6 +36,10 @@ export async function pollRound(deps: Pick<Services, "db" | "env" | "git" | "clo
   deps.metrics.githubPolling(mode, schedule.intervalMs(lastDeliveryAt, queries) / 1000, paused);
   if (!reader || !repo || open === 0 || paused || !schedule.due(lastDeliveryAt, queries)) return { read: false, moved: 0, mode, paused };
   schedule.polled();
-  const moved = await pollPullRequests(deps.db, reader, deps.log, repo, { now: deps.clock.now(), onMissed: () => schedule.missed() });
+  const moved = await pollPullRequests(deps.db, reader, deps.log, repo, {
+    now: deps.clock.now(),
+    onMissed: () => schedule.missed(),
+    onConflict: (id) => reapplyEdit(deps, id),
+  });
   return { read: true, moved, mode: schedule.mode(lastDeliveryAt), paused };
 }

@@ -16,6 +16,7 @@ import { prepareNamespaceRequest } from "./prepare-namespace-request";
 import { clusterNamespaces } from "../cluster-namespaces";
 import { resumeStalledRequests } from "./resume-stalled-requests";
 import { retryRequest } from "./retry-request";
+import { reapplyEdit } from "./edit-request-service";
 import { mergeLocalRequest } from "./merge-local-request";
 import { CLOSABLE_STATES, OPEN_STATES, REVISABLE_STATES, WITHDRAWABLE_STATES, isRequestState } from "./request-state";
 import { closeRequest } from "./close-request";
@@ -110,10 +111,10 @@ export async function review(deps: Pick<Services, "db" | "env" | "git" | "log" |
 }
 
 /** Merge an approved request (local provider only: on GitHub, merging happens there). */
-export async function merge(deps: Pick<Services, "db" | "git" | "inventory">, viewer: Viewer | null, id: string) {
+export async function merge(deps: Parameters<typeof reapplyEdit>[0], viewer: Viewer | null, id: string) {
   const merger = deps.git.merger;
   if (!merger) throw new AppError("not_found", "Pull requests are merged on GitHub for this Berth");
-  await mergeLocalRequest(deps.db, viewer, id, merger);
+  await mergeLocalRequest(deps.db, viewer, id, merger, (request) => reapplyEdit(deps, request));
   await deps.inventory.refresh();
 }
 
@@ -223,7 +224,9 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
 }
 
 /** The poller's tick (one replica at a time): catch up on missed webhooks when a round is due, then resume requests a dead attempt left behind. */
-export async function pollOpenPullRequests(deps: Pick<Services, "db" | "env" | "git" | "draft" | "clock" | "log" | "githubCost" | "metrics">) {
+export async function pollOpenPullRequests(
+  deps: Pick<Services, "db" | "env" | "git" | "draft" | "clock" | "log" | "githubCost" | "metrics" | "profile" | "inventory" | "clusters" | "syncClone">,
+) {
   const moved = deps.git.reader ? (await pollRound(deps)).moved : 0;
   await resumeStalledRequests(deps.db, deps.git.provider, deps.draft, deps.clock.now(), 5 * 60_000, deps.log);
   return moved;
