@@ -168,5 +168,6 @@ roleRef: { kind: Role, name: reader, apiGroup: rbac.authorization.k8s.io }
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/inventory\s+read an environments repository/);
     expect(berth("inventory", "--help").stdout).toMatch(/^Usage: berth inventory --repo <path>/);
-  });
+    // Seven CLI processes one after another: seconds each on a loaded 2-core machine.
+  }, 120_000);
 });
