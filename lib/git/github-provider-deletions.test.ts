@@ -67,45 +67,4 @@ describe("the GitHub provider with deletions", () => {
     ]);
     expect(fake.violations()).toEqual([]);
   });
-
-  it("re-applies onto a newer main: the commit holds main's tree with the edit and has the branch and main as parents", async () => {
-    const control = controlClient(fake.url);
-    await control.putUser({ login: "berth-bot", teams: [], orgMember: true });
-    const token = await control.token("berth-bot", ["repo"]);
-    const provider = createGitHubProvider({ apiUrl: fake.apiUrl, auth: token, owner: "acme", repo: "environments", baseBranch: "main" });
-    const opened = await provider.openPullRequest({
-      branch: "berth/edit-metadata-a-2",
-      title: "Edit a",
-      body: "b",
-      commitMessage: "Edit a",
-      files: [{ path: "namespaces/d/a/00-namespace.yaml", content: "kind: Namespace # slack\n" }],
-      labels: [],
-      reviewerTeams: [],
-    });
-    // Main moves on GitHub: a commit that changes the same file and adds another.
-    const blob = execFileSync("git", ["hash-object", "-w", "--stdin"], { cwd: upstream, input: "other\n", encoding: "utf8" }).trim();
-    const tree = execFileSync("sh", ["-c", `git ls-tree -r main | grep -v 00-namespace; printf '100644 blob ${blob}\\tnamespaces/d/b.yaml\\n'`], {
-      cwd: upstream,
-      encoding: "utf8",
-    });
-    const newTree = execFileSync("git", ["mktree"], { cwd: upstream, input: tree, encoding: "utf8" }).trim();
-    const main = git(upstream, "-c", "user.name=o", "-c", "user.email=o@x", "commit-tree", newTree, "-p", "main", "-m", "main moves");
-    git(upstream, "update-ref", "refs/heads/main", main);
-    const head = await provider.updatePullRequest({
-      branch: "berth/edit-metadata-a-2",
-      files: [{ path: "namespaces/d/a/00-namespace.yaml", content: "kind: Namespace # slack, again\n" }],
-      removed: [],
-      message: "Re-apply",
-      expectedHead: opened.headSha,
-      base: main,
-    });
-    expect(git(upstream, "rev-list", "--parents", "-n", "1", head)).toBe(`${head} ${opened.headSha} ${main}`);
-    expect(git(upstream, "ls-tree", "-r", "--name-only", head).split("\n")).toEqual([
-      "namespaces/d/a/00-namespace.yaml",
-      "namespaces/d/a/resources/q.tf",
-      "namespaces/d/b.yaml",
-    ]);
-    expect(git(upstream, "show", `${head}:namespaces/d/a/00-namespace.yaml`)).toBe("kind: Namespace # slack, again");
-    expect(fake.violations()).toEqual([]);
-  });
 });
