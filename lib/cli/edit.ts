@@ -6,8 +6,7 @@ import { editOperations } from "../environments/edit/operations";
 import { parseEditAnswers } from "../environments/edit/parse-edit-answers";
 import { readNamespaceFolder } from "../environments/edit/read-namespace-folder";
 import { UsageError, type CliCommand } from "./command";
-import { parseOptions } from "./parse-options";
-import { profileOption } from "./profile-option";
+import { namespaceFileOptions } from "./namespace-file-options";
 import { printFieldErrors, readAnswers } from "./read-answers";
 
 const OPERATIONS: EditOperationName[] = ["metadata", "access", "resource", "remove", "decommission"];
@@ -53,24 +52,14 @@ export const editCommand: CliCommand = {
     const operation = editOperations[name as EditOperationName];
     const available = Object.keys(editOperations).join(", ");
     if (!operation) throw new UsageError(`"${name}" edits are not available in this version of Berth; available: ${available}`);
-    const values = parseOptions(rest, {
-      repo: { type: "string" },
-      namespace: { type: "string" },
-      answers: { type: "string" },
-      out: { type: "string" },
-      profile: { type: "string" },
-    });
-    for (const option of ["repo", "namespace", "answers", "out"] as const) if (!values[option]) throw new UsageError(`--${option} is required`);
-    const [cluster, nsName, ...extra] = values.namespace!.split("/");
-    if (!cluster || !nsName || extra.length > 0) throw new UsageError("--namespace must be <cluster>/<name>, e.g. live/orders-dev");
-    const profile = profileOption(values.profile);
+    const { repo, cluster, name: nsName, answers, out, profile } = namespaceFileOptions(rest);
     const fail = (fields: Record<string, string>) => printFieldErrors(io, fields);
 
-    const read = readAnswers(values.answers!);
+    const read = readAnswers(answers);
     if (!read.ok) return fail(read.fields);
     const parsed = parseEditAnswers(operation, read.answers);
     if (!parsed.ok) return fail(parsed.errors);
-    const found = await readNamespaceFolder(values.repo!, profile, cluster, nsName);
+    const found = await readNamespaceFolder(repo, profile, cluster, nsName);
     if (!found.ok) return fail({ namespace: found.error });
     const { folder } = found;
 
@@ -90,7 +79,7 @@ export const editCommand: CliCommand = {
 
     for (const file of result.files) {
       if (file.content === null) continue;
-      const target = path.join(values.out!, file.path);
+      const target = path.join(out, file.path);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.content);
     }

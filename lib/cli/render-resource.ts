@@ -6,9 +6,8 @@ import { InvalidResourceRequestError, renderResourceFiles } from "../environment
 import { ModuleRefRewriteError } from "../environments/edit/rewrite-module-ref";
 import { runGit } from "../environments/repository/run-git";
 import { validateResourceRequest } from "../environments/requests/validate-resource-request";
-import { UsageError, type CliIo } from "./command";
-import { parseOptions } from "./parse-options";
-import { profileOption } from "./profile-option";
+import type { CliIo } from "./command";
+import { namespaceFileOptions } from "./namespace-file-options";
 import { printFieldErrors, readAnswers } from "./read-answers";
 import { loadHclParser } from "../environments/edit/hcl/load-hcl-parser";
 
@@ -31,23 +30,13 @@ export const renderResourceUsage = `berth render resource --repo <path> --namesp
 
 /** `berth render resource`: a resource request's answers file -> the files its pull request changes. */
 export async function renderResource(args: string[], io: CliIo): Promise<number> {
-  const values = parseOptions(args, {
-    repo: { type: "string" },
-    namespace: { type: "string" },
-    answers: { type: "string" },
-    out: { type: "string" },
-    profile: { type: "string" },
-  });
-  for (const option of ["repo", "namespace", "answers", "out"] as const) if (!values[option]) throw new UsageError(`--${option} is required`);
-  const [cluster, name, ...rest] = values.namespace!.split("/");
-  if (!cluster || !name || rest.length > 0) throw new UsageError("--namespace must be <cluster>/<name>, e.g. live/orders-dev");
-  const profile = profileOption(values.profile);
+  const { repo, cluster, name, answers: answersFile, out, profile } = namespaceFileOptions(args);
   const fail = (fields: Record<string, string>) => printFieldErrors(io, fields);
-  const read = readAnswers(values.answers!);
+  const read = readAnswers(answersFile);
   if (!read.ok) return fail(read.fields);
   const answers = read.answers;
 
-  const index = await buildIndex({ repoPath: values.repo!, profile });
+  const index = await buildIndex({ repoPath: repo, profile });
   const namespace = [...index.namespaces.values()].find((ns) => ns.name === name && (ns.cluster === cluster || ns.clusterDomain === cluster));
   if (!namespace) {
     const elsewhere = [...index.namespaces.values()].filter((ns) => ns.name === name).map((ns) => ns.cluster);
@@ -80,10 +69,10 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
   if (broken.length > 0) return fail(Object.fromEntries(broken.map((r) => [`check ${r.id}`, r.message])));
 
   const isNew = (p: string) => !current.has(p);
-  const taken = files.filter((f) => isNew(f.path) && existsSync(path.join(values.out!, f.path)));
-  if (taken.length > 0) return fail(Object.fromEntries(taken.map((f) => ["out", `${path.join(values.out!, f.path)} already exists; it is never overwritten`])));
+  const taken = files.filter((f) => isNew(f.path) && existsSync(path.join(out, f.path)));
+  if (taken.length > 0) return fail(Object.fromEntries(taken.map((f) => ["out", `${path.join(out, f.path)} already exists; it is never overwritten`])));
   for (const file of files) {
-    const target = path.join(values.out!, file.path);
+    const target = path.join(out, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     // Note: "wx" never overwrites a new resource's file; an upgrade replaces the module's file, which may be the checkout's own.
     writeFileSync(target, file.content, { flag: isNew(file.path) ? "wx" : "w" });
