@@ -28,10 +28,16 @@ export function LiveRequestState({ initial }: { initial: RequestStateView }) {
   );
 }
 
-/** Where a merged namespace request stands until its namespace is live: only while that is true. */
+/** Where a merged request stands until it is applied: only while that is true. */
 export function ApplyPipelineNote({ initial }: { initial: RequestStateView }) {
   const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
-  if (data.kind !== "namespace" || data.state !== "merged") return null;
+  if (data.state !== "merged") return null;
+  if (data.kind !== "namespace")
+    return (
+      <p className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
+        Merged: the apply pipeline applies it. Berth cannot see Terraform run, so a platform reviewer marks it applied once the pipeline has.
+      </p>
+    );
   return (
     <p className="rounded border border-violet-300 bg-violet-50 px-3 py-2 text-sm text-violet-950">
       Merged: waiting for the apply pipeline to create namespace {data.namespace} in cluster {data.cluster}. This page changes to Applied when it is live.

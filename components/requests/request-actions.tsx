@@ -11,13 +11,14 @@ const LABELS: Record<RequestAction, string> = {
   approve: "Approve",
   request_changes: "Request changes",
   merge: "Merge",
+  mark_applied: "Mark as applied",
   revise: "Revise the request",
   withdraw: "Withdraw the request",
   close: "Close the request",
 };
 
 /** The safe default of each choice carries the primary weight; the others are secondary. */
-const PRIMARY: ReadonlySet<RequestAction> = new Set(["approve", "merge", "retry"]);
+const PRIMARY: ReadonlySet<RequestAction> = new Set(["approve", "merge", "mark_applied", "retry"]);
 const WEIGHT = {
   primary: "rounded bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60",
   secondary: "rounded border border-slate-600 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 disabled:opacity-60",

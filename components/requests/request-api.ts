@@ -46,7 +46,7 @@ export async function submitNamespaceRequest(answers: Record<string, unknown>): 
   return response.json();
 }
 
-export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "revise" | "withdraw" | "close";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "mark_applied" | "revise" | "withdraw" | "close";
 
 /** `headSha` is the head commit the page showed: an approval carries it, and is refused if the branch moved since. */
 export async function requestAction(id: string, action: RequestAction, comment = "", headSha: string | null = null): Promise<void> {

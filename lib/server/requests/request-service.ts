@@ -18,6 +18,7 @@ import { resumeStalledRequests } from "./resume-stalled-requests";
 import { retryRequest } from "./retry-request";
 import { reapplyEdit } from "./edit-request-service";
 import { mergeLocalRequest } from "./merge-local-request";
+import { markRequestApplied } from "./mark-request-applied";
 import { CLOSABLE_STATES, OPEN_STATES, REVISABLE_STATES, WITHDRAWABLE_STATES, isRequestState } from "./request-state";
 import { closeRequest } from "./close-request";
 import { reviseRequest } from "./revise-request";
@@ -118,6 +119,11 @@ export async function merge(deps: Parameters<typeof reapplyEdit>[0], viewer: Vie
   await deps.inventory.refresh();
 }
 
+/** A reviewer records that the apply pipeline has applied a merged edit or resource request (Berth cannot see Terraform run). */
+export async function markApplied(deps: Pick<Services, "db">, viewer: Viewer | null, id: string) {
+  await markRequestApplied(deps.db, viewer, id);
+}
+
 /** The requester (or a team member) withdraws a request; on GitHub its pull request is closed. */
 export async function withdraw(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
@@ -161,7 +167,7 @@ export async function requestsFor(deps: Pick<Services, "db">, viewer: Viewer | n
   return listRequests(deps.db, viewer);
 }
 
-export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "revise" | "withdraw" | "close";
+export type RequestAction = "retry" | "approve" | "request_changes" | "merge" | "mark_applied" | "revise" | "withdraw" | "close";
 
 /**
  * A request with what the viewer may do with it and, for GitHub, the pull
@@ -189,6 +195,7 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
     if (request.state !== "changes_requested") actions.push("request_changes");
   }
   if (merger && canMergeRequest(viewer, request) && request.state === "approved") actions.push("merge");
+  if (canReview(viewer) && request.state === "merged" && request.kind !== "namespace") actions.push("mark_applied");
   const outside = Boolean(request.pushedSha && request.headSha && request.headSha !== request.pushedSha);
   if (request.kind !== "edit" && canReviseRequest(viewer, request) && REVISABLE_STATES.includes(request.state) && request.pushedSha && !outside)
     actions.push("revise");
