@@ -4,22 +4,68 @@ import type { EditField } from "./edit-fields";
 /** One editable input of a module block as it is today (lib/environments/edit/read-editable-inputs.ts's shape, as far as the form needs it). */
 export interface InputState {
   input: string;
-  spec: { type: string; values?: string[]; patternHint?: string };
+  spec: { type: string; values?: string[]; pattern?: string; patternHint?: string };
+  set: boolean;
   representable: boolean;
   value: unknown;
   text: string | null;
+  readOnlyKeys?: string[];
 }
 
-/** Resource settings: one control per input the form can represent, named `inputs.<input>` as the answers nest them. */
-export function resourceFields(inputs: InputState[]): EditField[] {
-  return inputs
-    .filter((i) => i.representable && i.spec.type !== "map(string)")
-    .map((i): EditField => {
-      const type = i.spec.type === "bool" ? "checkbox" : i.spec.type === "number" ? "number" : i.spec.type === "list(string)" ? "list" : "text";
-      const help = i.spec.values ? `One of ${i.spec.values.join(", ")}` : i.spec.patternHint;
-      const initial = i.value ?? (type === "checkbox" ? false : type === "list" ? [] : type === "number" ? undefined : "");
-      return { name: `inputs.${i.input}`, label: i.input, type, initial, ...(help ? { help } : {}) };
-    });
+/** Whether the form can change an input: a map only when the block sets it (Berth does not add one). */
+export function formEditable(i: InputState): boolean {
+  return i.representable && (i.spec.type !== "map(string)" || i.set);
+}
+
+/**
+ * Resource settings: one control per input the form can represent, named `inputs.<input>` as the answers nest them.
+ * A map offers `policySources` (the namespace's module blocks that give an IRSA policy) as
+ * `module.<name>.irsa_policy_arn` values, where its pattern takes them.
+ */
+export function resourceFields(inputs: InputState[], policySources: string[] = []): EditField[] {
+  return inputs.filter(formEditable).map((i): EditField => {
+    if (i.spec.type === "map(string)") {
+      const pattern = i.spec.pattern === undefined ? null : new RegExp(`^(?:${i.spec.pattern})$`, "u");
+      const options = policySources.map((name) => `module.${name}.irsa_policy_arn`).filter((v) => pattern === null || pattern.test(v));
+      return {
+        name: `inputs.${i.input}`,
+        label: i.input,
+        type: "map",
+        initial: i.value ?? {},
+        options,
+        ...(i.readOnlyKeys ? { readOnly: i.readOnlyKeys } : {}),
+        ...(i.spec.patternHint ? { help: `Each value: ${i.spec.patternHint}` } : {}),
+      };
+    }
+    const type = i.spec.type === "bool" ? "checkbox" : i.spec.type === "number" ? "number" : i.spec.type === "list(string)" ? "list" : "text";
+    const help = i.spec.values ? `One of ${i.spec.values.join(", ")}` : i.spec.patternHint;
+    const initial = i.value ?? (type === "checkbox" ? false : type === "list" ? [] : type === "number" ? undefined : "");
+    return { name: `inputs.${i.input}`, label: i.input, type, initial, ...(help ? { help } : {}) };
+  });
+}
+
+/**
+ * What the form sends: the answers (`base` and every changed control; a dotted name nests, so `inputs.role_policy_arns`
+ * is answers.inputs.role_policy_arns, as `berth edit` takes them) and the controls sent beside them.
+ */
+export function editAnswers(controls: EditField[], values: Record<string, unknown>, base?: Record<string, unknown>) {
+  const answers: Record<string, unknown> = { ...base };
+  const extra: Record<string, unknown> = {};
+  for (const c of controls) {
+    const value = values[c.name];
+    if (c.input) extra[c.name] = value;
+    else if (JSON.stringify(value) !== JSON.stringify(c.initial) && value !== "" && value !== undefined) {
+      const [group, key] = c.name.includes(".") ? (c.name.split(".", 2) as [string, string]) : [null, c.name];
+      if (group) answers[group] = { ...(answers[group] as Record<string, unknown> | undefined), [key]: value };
+      else answers[key] = value;
+    }
+  }
+  return { answers, ...extra };
+}
+
+/** The entry name an added map value gets unless one is typed: the module block's name for `module.<name>.irsa_policy_arn`. */
+export function defaultEntryName(value: string): string {
+  return /^module\.([^.]+)\./.exec(value)?.[1] ?? "";
 }
 
 export const EDIT_TITLES = {

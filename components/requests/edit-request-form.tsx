@@ -8,6 +8,9 @@ import type { ReviewForecast } from "@/lib/environments/checks/review-forecast";
 import { CheckResults } from "./check-results";
 import type { EditField } from "./edit-fields";
 import { EditPreviewFiles, type EditPreviewFile } from "./edit-preview-files";
+import { editAnswers } from "./edit-form-fields";
+import { ErrorSummary } from "./error-summary";
+import { MapEntriesField } from "./map-entries-field";
 import { FieldErrors } from "./request-api";
 import { ReviewForecastView } from "./review-forecast-view";
 
@@ -52,21 +55,7 @@ interface Props {
 export function EditRequestForm({ cluster, namespace, operation, baseCommit, fields: controls, after, base, submitLabel }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Record<string, unknown>>(() => Object.fromEntries(controls.map((c) => [c.name, c.initial])));
-  const body = () => {
-    const answers: Record<string, unknown> = { ...base };
-    const extra: Record<string, unknown> = {};
-    for (const c of controls) {
-      const value = values[c.name];
-      if (c.input) extra[c.name] = value;
-      else if (JSON.stringify(value) !== JSON.stringify(c.initial) && value !== "" && value !== undefined) {
-        // A dotted name nests: `inputs.db_instance_class` is answers.inputs.db_instance_class.
-        const [group, key] = c.name.includes(".") ? (c.name.split(".", 2) as [string, string]) : [null, c.name];
-        if (group) answers[group] = { ...(answers[group] as Record<string, unknown> | undefined), [key]: value };
-        else answers[key] = value;
-      }
-    }
-    return { cluster, namespace, operation, answers, ...extra, ...(after ? { after } : {}) };
-  };
+  const body = () => ({ cluster, namespace, operation, ...editAnswers(controls, values, base), ...(after ? { after } : {}) });
   const [debounced, setDebounced] = useState(body);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(body()), 300);
@@ -79,14 +68,26 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
     placeholderData: keepPreviousData,
   });
   // Note: the submit names the commit of the preview on screen, so the pull request is the diff shown, or a field error.
+  const [focusSignal, setFocusSignal] = useState(0);
   const submit = useMutation({
     mutationFn: () => call<{ url: string }>("/api/requests/edit", { ...body(), baseCommit: preview.data?.baseCommit ?? baseCommit }),
     onSuccess: (r) => router.push(r.url),
+    onError: (e) => {
+      if (e instanceof FieldErrors) setFocusSignal((n) => n + 1);
+    },
   });
   const errors = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors ? submit.error.fields : {}) };
   const own = (name: string) => Object.entries(errors).find(([key]) => key === name || key.startsWith(`${name}.`))?.[1];
   const general = Object.entries(errors).filter(([key]) => !controls.some((c) => key === c.name || key.startsWith(`${c.name}.`)));
   const set = (name: string, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
+  // After a refused submit, the GOV.UK error summary: each error a link to its control (or to the changes as a whole).
+  const summary =
+    submit.error instanceof FieldErrors
+      ? Object.entries(submit.error.fields).map(([key, message]) => {
+          const control = controls.find((c) => key === c.name || key.startsWith(`${c.name}.`));
+          return { target: control ? `edit-${control.name}` : "edit-changes", message };
+        })
+      : [];
   const data = preview.data;
 
   return (
@@ -98,7 +99,8 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
         submit.mutate();
       }}
     >
-      <fieldset className={`${box} grid gap-3 md:grid-cols-2`}>
+      <ErrorSummary errors={summary} focusSignal={focusSignal} />
+      <fieldset id="edit-changes" className={`${box} grid gap-3 md:grid-cols-2`}>
         <legend className="px-1 font-semibold">Changes</legend>
         {controls.map((c) => {
           const id = `edit-${c.name}`;
@@ -117,6 +119,10 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
                 checked={Boolean(value)}
                 onChange={(e) => set(c.name, e.target.checked)}
               />
+            );
+          else if (c.type === "map")
+            widget = (
+              <MapEntriesField id={id} field={c} value={(value as Record<string, string>) ?? {}} onChange={(v) => set(c.name, v)} described={described} />
             );
           else if (c.type === "choices") {
             const chosen = (value as string[]) ?? [];
@@ -162,8 +168,11 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
               />
             );
           return (
-            <div key={c.name} className={`flex ${c.type === "checkbox" ? "flex-row-reverse items-center justify-end" : "flex-col"} gap-1`}>
-              {c.type === "choices" ? (
+            <div
+              key={c.name}
+              className={`flex ${c.type === "checkbox" ? "flex-row-reverse items-center justify-end" : "flex-col"} gap-1 ${c.type === "map" ? "md:col-span-2" : ""}`}
+            >
+              {c.type === "choices" || c.type === "map" ? (
                 <span className="text-sm font-medium">{c.label}</span>
               ) : (
                 <label htmlFor={id} className="text-sm font-medium">

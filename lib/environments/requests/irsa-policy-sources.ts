@@ -1,4 +1,5 @@
 import type { PlatformProfile } from "../profile/profile";
+import type { ModuleUse } from "../types";
 import { IRSA_POLICY_MODULES, KIND_MODULES, type NewResourceAnswer } from "./resource-request";
 
 /**
@@ -16,4 +17,9 @@ export function hasIrsaPolicy(profile: Pick<PlatformProfile, "modules">, module:
 /** The new-resource kinds whose module gives an IRSA policy, in the order the form lists kinds. */
 export function irsaPolicyKinds(profile: Pick<PlatformProfile, "modules">): NewResourceAnswer["kind"][] {
   return (Object.keys(KIND_MODULES) as NewResourceAnswer["kind"][]).filter((kind) => hasIrsaPolicy(profile, KIND_MODULES[kind]));
+}
+
+/** The module blocks of a namespace an irsa block may take a policy from: enabled, giving an IRSA policy, and not the block itself. */
+export function namespacePolicySources(profile: Pick<PlatformProfile, "modules">, modules: ModuleUse[], block: string): string[] {
+  return modules.filter((m) => !m.disabled && m.name !== block && hasIrsaPolicy(profile, m.module)).map((m) => m.name);
 }

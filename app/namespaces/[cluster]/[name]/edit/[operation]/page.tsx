@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EditRequestForm } from "@/components/requests/edit-request-form";
-import { editFields, resourceFields, EDIT_TITLES } from "@/components/requests/edit-form-fields";
+import { editFields, formEditable, resourceFields, EDIT_TITLES } from "@/components/requests/edit-form-fields";
 import { editFormFor } from "@/lib/server/requests/edit-request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { pathSegment } from "@/app/_lib/path-segment";
 import { getServices } from "@/lib/server/services";
+import { namespacePolicySources } from "@/lib/environments/requests/irsa-policy-sources";
 
 export const metadata: Metadata = { title: "Change a namespace" };
 
@@ -81,15 +82,15 @@ export default async function EditNamespacePage({ params, searchParams }: Params
           {Object.values(form.inputs.errors).join("; ")}
         </p>
       )}
-      {form.inputs?.ok && form.inputs.inputs.some((i) => !i.representable || i.spec.type === "map(string)") && (
+      {form.inputs?.ok && form.inputs.inputs.some((i) => !formEditable(i)) && (
         <section aria-labelledby="read-only" className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
           <h2 id="read-only" className="mb-1 font-semibold">
             Left as they are
           </h2>
-          <p>The form cannot represent these values (an expression, a local or a map); Berth does not touch them.</p>
+          <p>The form cannot represent these values (an expression, a local, or a map the block does not set); Berth does not touch them.</p>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 font-mono text-xs">
             {form.inputs.inputs
-              .filter((i) => !i.representable || i.spec.type === "map(string)")
+              .filter((i) => !formEditable(i))
               .map((i) => (
                 <div key={i.input} className="contents">
                   <dt>{i.input}</dt>
@@ -105,7 +106,13 @@ export default async function EditNamespacePage({ params, searchParams }: Params
           namespace={ns.name}
           operation={form.operation}
           baseCommit={form.commit}
-          fields={form.followUp ? [] : form.inputs?.ok ? resourceFields(form.inputs.inputs) : editFields(form.operation, ns)}
+          fields={
+            form.followUp
+              ? []
+              : form.inputs?.ok
+                ? resourceFields(form.inputs.inputs, namespacePolicySources(getServices().profile, ns.modules, typeof block === "string" ? block : ""))
+                : editFields(form.operation, ns)
+          }
           after={form.followUp?.id}
           base={form.followUp?.answers ?? (form.inputs?.ok && typeof block === "string" ? { name: block } : undefined)}
           submitLabel={form.followUp ? "Submit the next step" : "Submit the change"}
