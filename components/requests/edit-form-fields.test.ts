@@ -34,8 +34,8 @@ describe("resourceFields", () => {
 
   it("sends what `berth edit resource` takes: one policy added, one removed, the expression passed back, and the backend writes exactly that", async () => {
     const [field] = await fieldsOf("irsa");
-    const { audit: _removed, ...kept } = field!.initial as Record<string, string>;
-    const values = { [field!.name]: { ...kept, cache: "module.redis.irsa_policy_arn" } };
+    const kept = Object.entries(field!.initial as Record<string, string>).filter(([key]) => key !== "audit");
+    const values = { [field!.name]: { ...Object.fromEntries(kept), cache: "module.redis.irsa_policy_arn" } };
     const { answers } = editAnswers([field!], values, { name: "irsa" });
     expect(answers).toEqual({
       name: "irsa",

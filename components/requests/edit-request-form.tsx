@@ -79,7 +79,11 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
   const errors = { ...(preview.data?.fields ?? {}), ...(submit.error instanceof FieldErrors ? submit.error.fields : {}) };
   const own = (name: string) => Object.entries(errors).find(([key]) => key === name || key.startsWith(`${name}.`))?.[1];
   const general = Object.entries(errors).filter(([key]) => !controls.some((c) => key === c.name || key.startsWith(`${c.name}.`)));
-  const set = (name: string, value: unknown) => setValues((v) => ({ ...v, [name]: value }));
+  const set = (name: string, value: unknown) => {
+    // A refused submit's errors are about the answers as they were; the preview checks the new ones.
+    if (submit.error) submit.reset();
+    setValues((v) => ({ ...v, [name]: value }));
+  };
   // After a refused submit, the GOV.UK error summary: each error a link to its control (or to the changes as a whole).
   const summary =
     submit.error instanceof FieldErrors
