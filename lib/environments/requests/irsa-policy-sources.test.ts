@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { modulesSchema } from "../profile/module-catalogue";
 import { cloudPlatformProfile as profile } from "../profile/profile";
-import { hasIrsaPolicy, irsaPolicyKinds } from "./irsa-policy-sources";
+import { hasIrsaPolicy, irsaPolicyKinds, namespacePolicySources } from "./irsa-policy-sources";
 import { RESOURCE_KINDS } from "./resource-request";
 
 describe("irsaPolicyKinds", () => {
@@ -29,5 +29,21 @@ describe("irsaPolicyKinds", () => {
   it("matches the kinds the IRSA field's help names", () => {
     const help = RESOURCE_KINDS.find((k) => k.kind === "irsa")!.fields.find((f) => f.name === "policies")!.help!;
     expect(help).toContain(`of kinds ${irsaPolicyKinds(profile).join(", ")}.`);
+  });
+});
+
+describe("namespacePolicySources", () => {
+  it("lists the enabled blocks that give a policy, in the namespace's order, never the irsa block itself", () => {
+    const use = (name: string, module: string, disabled = false) => ({
+      name,
+      module,
+      source: "",
+      ref: null,
+      file: "main.tf",
+      ...(disabled ? { disabled } : {}),
+    });
+    const modules = [use("db", "rds-instance"), use("replica", "rds-instance", true), use("sa", "serviceaccount"), use("role", "irsa"), use("q", "sqs")];
+    expect(namespacePolicySources(profile, modules, "role")).toEqual(["db", "q"]);
+    expect(namespacePolicySources(profile, modules, "db")).toEqual(["q"]);
   });
 });
