@@ -70,18 +70,21 @@ async function ownNamespace(page: Page, prefix: string): Promise<string> {
   return ns;
 }
 
-/** Reloads the request page until it shows what `check` expects: Berth acts on its poller's rounds (about 30 s apart here). */
+/**
+ * Reloads the request page until it shows what `check` expects: Berth acts on its poller's second round after main
+ * moves (rounds at least 30 s apart; a main that other specs move again meanwhile asks GitHub to compute once more).
+ */
 async function awaitPoller(page: Page, check: () => Promise<void>): Promise<void> {
   await expect(async () => {
     await page.reload();
     await check();
-  }).toPass({ timeout: 150_000, intervals: [2_000] });
+  }).toPass({ timeout: 200_000, intervals: [2_000] });
 }
 
 test("main changes the neighbouring line: the poller finds the pull request no longer merges, and Berth re-applies the edit onto main on the same branch", async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const ns = await ownNamespace(page, "rebase-gh");
   await submitSlackEdit(page, ns);
   const number = Number((await page.getByRole("link", { name: /^Pull request #\d+$/ }).innerText()).replace(/\D/g, ""));
@@ -98,7 +101,7 @@ test("main changes the neighbouring line: the poller finds the pull request no l
 });
 
 test("main removes the Namespace document the edit changes: the poller finds the conflict, and the request shows it with what to do", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const ns = await ownNamespace(page, "rebase-gone-gh");
   await submitSlackEdit(page, ns);
   const number = Number((await page.getByRole("link", { name: /^Pull request #\d+$/ }).innerText()).replace(/\D/g, ""));
