@@ -43,6 +43,7 @@ export default defineConfig({
         "**/request-life-local.spec.ts",
         "**/request-life-github.spec.ts",
         "**/edit-life-github.spec.ts",
+        "**/edit-conflict-github.spec.ts",
       ],
       use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
     },
@@ -53,7 +54,7 @@ export default defineConfig({
     },
     {
       name: "pull-requests",
-      testMatch: ["**/requests-github.spec.ts", "**/request-life-github.spec.ts", "**/edit-life-github.spec.ts"],
+      testMatch: ["**/requests-github.spec.ts", "**/request-life-github.spec.ts", "**/edit-life-github.spec.ts", "**/edit-conflict-github.spec.ts"],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` },
     },
   ],

@@ -86,6 +86,50 @@ test("changes requested on GitHub: the revision is a second commit on the same p
   }).toPass({ timeout: 90_000 });
 });
 
+test("the request page shows the pull request's snapshot with its age, and Refresh from GitHub reads it again", async ({ page }) => {
+  test.setTimeout(300_000);
+  const team = uniqueName("refresh-team");
+  await signInWithGitHub(page, await createGitHubUser([team]), "/requests/new");
+  const { number } = await requestNamespace(page, uniqueName("refresh-gh"), team);
+  const age = page.getByTestId("snapshot-age");
+  // The poller (every 5 s in e2e) or a webhook stores the first snapshot; the page shows its age, never asking GitHub itself.
+  await expect(async () => {
+    await page.reload();
+    await expect(age).toContainText("As Berth last heard from GitHub,", { timeout: 1000 });
+  }).toPass({ timeout: 90_000 });
+  await expect(age.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
+  const commenter = await octokitAs(uniqueName("commenter"));
+  const comment = "Which cluster is this for?";
+  const conversation = page.getByRole("region", { name: "Reviews and checks" });
+  await expect(conversation).toContainText("No comments yet.");
+  await commenter.rest.issues.createComment({ ...repo, issue_number: number, body: comment });
+
+  // A refresh within 30 s of the last read keeps the snapshot; wait (on the page) until it is older than that.
+  // Note: while webhooks arrive the poller reads every 10 minutes; if another test's missed change put it back to
+  // every 5 s, the comment arrives through the poller instead and the refresh below keeps a fresh snapshot.
+  const fetchedAt = async () => Date.parse((await age.locator("time").getAttribute("datetime")) ?? "");
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return Date.now() - (await fetchedAt()) > 31_000 || (await conversation.innerText()).includes(comment);
+      },
+      { timeout: 120_000, intervals: [5_000] },
+    )
+    .toBe(true);
+
+  // Webhooks do not carry comments: the refresh reads the pull request from GitHub now, and the page shows it without a reload.
+  const refresh = page.getByRole("button", { name: "Refresh from GitHub" });
+  const clicked = Date.now();
+  await refresh.click();
+  await expect(conversation).toContainText(comment);
+  await expect(refresh).toBeEnabled();
+  await expect(age.getByRole("status")).toHaveText("");
+  await expect(age.locator("time")).toHaveText("just now");
+  expect(await fetchedAt()).toBeGreaterThan(clicked - 31_000);
+  await expectNoAxeViolations(page);
+});
+
 test("withdrawing closes the pull request with a comment; a reviewer's close posts the reason; the name is free again", async ({ page, browser }) => {
   test.setTimeout(300_000);
   const team = uniqueName("withdraw-team");

@@ -27,7 +27,28 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Marks an error as one of the class `name`, in a way every copy of the
+ * class's module agrees on (a registered symbol): Next bundles
+ * instrumentation, which builds the services and with them the git provider,
+ * apart from each route, so an error the provider throws is an instance of
+ * another copy of its class than the one a route's use-case imports, and a
+ * plain `instanceof` misses it (a local merge that conflicted answered 500).
+ * A class brands its instances here and answers `instanceof` with hasErrorBrand.
+ */
+export function brandError(error: Error, name: string): void {
+  Object.defineProperty(error, Symbol.for(`berth.error.${name}`), { value: true });
+}
+
+export function hasErrorBrand(value: unknown, name: string): boolean {
+  return typeof value === "object" && value !== null && Symbol.for(`berth.error.${name}`) in value;
+}
+
 export class AppError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasErrorBrand(value, "AppError");
+  }
+
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
   /** For rate_limited and unavailable: seconds until the client may try again. */
@@ -39,6 +60,7 @@ export class AppError extends Error {
     this.code = code;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    brandError(this, "AppError");
   }
 
   get status(): number {

@@ -9,7 +9,8 @@
  *
  * and the cluster cache with 2,000 namespaces, 10,000 deployments and 50,000 pods:
  *   namespace status API median < 20 ms   cache memory < 500 MB   watch event applied < 1 ms
- * and editing one block of a 2,000-line .tf file < 50 ms (`npm run bench -- edit` runs only that).
+ * and editing one block of a 2,000-line .tf file < 50 ms (`npm run bench -- edit` runs only that),
+ * and the edit preview API median < 100 ms (`npm run bench -- preview` runs only that).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +23,7 @@ import { pullRequestBench } from "./bench/pull-request-bench";
 import { githubCostBench, githubCostRows } from "./bench/github-cost-bench";
 import { clusterBench, clusterRows } from "./bench/cluster-bench";
 import { editBench, editRows } from "./bench/edit-bench";
+import { editPreviewBench, editPreviewRows, type EditPreviewResult } from "./bench/edit-preview-bench";
 import { signIn } from "./load/server";
 import { rssMb, summarize } from "./bench/stats";
 
@@ -139,10 +141,21 @@ async function httpBench(databaseUrl: string | null, name: string): Promise<Http
   }
 }
 
+/** The edit preview API over HTTP against the production build (the mutation rate limit raised: the bench is one user calling in a loop). */
+async function previewBench(databaseUrl: string | null): Promise<EditPreviewResult> {
+  const berth = await startBerth(databaseUrl, "edit-preview", { BERTH_RATE_LIMIT_MUTATIONS: "100000" });
+  try {
+    return await editPreviewBench(berth.origin);
+  } finally {
+    berth.stop();
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === "cluster") return clusterOnly();
   if (process.argv[2] === "edit") return editOnly();
   if (process.argv[2] === "github") return githubOnly();
+  if (process.argv[2] === "preview") return previewOnly();
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   const generateMs = await generate();
   const index = indexWorker();
@@ -152,6 +165,7 @@ async function main(): Promise<void> {
   const pullRequests = await pullRequestBench();
   const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
   const edit = await editBench();
+  const editPreview = await previewBench(postgres);
   const github = githubCostBench();
   const results = {
     date: new Date().toISOString(),
@@ -162,6 +176,7 @@ async function main(): Promise<void> {
     pullRequests,
     cluster,
     edit,
+    editPreview,
     github,
   };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
@@ -195,6 +210,7 @@ async function main(): Promise<void> {
     ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
     ...clusterRows(cluster),
     ...editRows(edit),
+    ...editPreviewRows(editPreview),
     ...githubCostRows(github),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -214,6 +230,13 @@ async function clusterOnly(): Promise<void> {
 /** `npm run bench -- edit`: only the in-place edit row; it needs no repository or server. */
 async function editOnly(): Promise<void> {
   for (const [name, value, target] of editRows(await editBench())) console.log(`${name}  ${value}   target ${target}`);
+}
+
+/** `npm run bench -- preview`: only the edit preview rows, on the repository a full run left (generated if missing) and the production build. */
+async function previewOnly(): Promise<void> {
+  if (!existsSync(repo)) await generate();
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
+  for (const [name, value, target] of editPreviewRows(await previewBench(await scratchPostgres()))) console.log(`${name}  ${value}   target ${target}`);
 }
 
 /** `npm run bench -- github`: only the GitHub cost rows (no repository or build needed). */

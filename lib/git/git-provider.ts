@@ -1,3 +1,5 @@
+import { brandError, hasErrorBrand } from "@/lib/errors";
+
 /** One file of a change, by its path from the repository root; `content: null` deletes the file. */
 export interface FileChange {
   path: string;
@@ -115,9 +117,15 @@ export interface PullRequestUpdate {
 
 /** The branch's head is not the commit Berth wrote: a revision would hide (or overwrite) someone else's commit. */
 export class BranchMovedError extends Error {
+  // Thrown by the services' provider, caught by a route's use-case: another copy of this class (lib/errors.ts, brandError).
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasErrorBrand(value, "BranchMovedError");
+  }
+
   constructor(branch: string, head: string | null, expected: string) {
     super(`${branch} was changed outside Berth (its head is ${head?.slice(0, 12) ?? "gone"}, Berth wrote ${expected.slice(0, 12)})`);
     this.name = "BranchMovedError";
+    brandError(this, "BranchMovedError");
   }
 }
 
@@ -148,11 +156,16 @@ export interface BranchMerger {
  * commit Berth wrote.
  */
 export class MergeRefusedError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasErrorBrand(value, "MergeRefusedError");
+  }
+
   constructor(
     readonly reason: "conflict" | "moved" | "tip",
     message: string,
   ) {
     super(message);
     this.name = "MergeRefusedError";
+    brandError(this, "MergeRefusedError");
   }
 }

@@ -67,4 +67,50 @@ describe("the GitHub provider with deletions", () => {
     ]);
     expect(fake.violations()).toEqual([]);
   });
+
+  it("re-applies onto a newer main: the commit holds main's tree with the edit and has the branch and main as parents", async () => {
+    const control = controlClient(fake.url);
+    await control.putUser({ login: "berth-bot", teams: [], orgMember: true });
+    const token = await control.token("berth-bot", ["repo"]);
+    const provider = createGitHubProvider({ apiUrl: fake.apiUrl, auth: token, owner: "acme", repo: "environments", baseBranch: "main" });
+    const opened = await provider.openPullRequest({
+      branch: "berth/edit-metadata-a-2",
+      title: "Edit a",
+      body: "b",
+      commitMessage: "Edit a",
+      files: [{ path: "namespaces/d/a/00-namespace.yaml", content: "kind: Namespace # slack\n" }],
+      labels: [],
+      reviewerTeams: [],
+    });
+    // Main moves on GitHub, outside Berth: a commit that changes the same file and adds another (built in a scratch index).
+    const index = { ...process.env, GIT_INDEX_FILE: path.join(root, "main-moves.index") };
+    const inUpstream = (args: string[], input?: string) => execFileSync("git", args, { cwd: upstream, env: index, input, encoding: "utf8" }).trim();
+    inUpstream(["read-tree", "main"]);
+    for (const [file, content] of [
+      ["namespaces/d/a/00-namespace.yaml", "kind: Namespace # main\n"],
+      ["namespaces/d/b.yaml", "other\n"],
+    ]) {
+      inUpstream(["update-index", "--add", "--cacheinfo", `100644,${inUpstream(["hash-object", "-w", "--stdin"], content)},${file}`]);
+    }
+    const main = inUpstream(["-c", "user.name=o", "-c", "user.email=o@x", "commit-tree", inUpstream(["write-tree"]), "-p", "main", "-m", "main moves"]);
+    git(upstream, "update-ref", "refs/heads/main", main);
+    const head = await provider.updatePullRequest({
+      branch: "berth/edit-metadata-a-2",
+      files: [{ path: "namespaces/d/a/00-namespace.yaml", content: "kind: Namespace # slack, again\n" }],
+      removed: [],
+      message: "Re-apply",
+      expectedHead: opened.headSha,
+      base: main,
+    });
+    expect(git(upstream, "rev-list", "--parents", "-n", "1", head)).toBe(`${head} ${opened.headSha} ${main}`);
+    expect(git(upstream, "ls-tree", "-r", "--name-only", head).split("\n")).toEqual([
+      "namespaces/d/a/00-namespace.yaml",
+      "namespaces/d/a/resources/q.tf",
+      "namespaces/d/b.yaml",
+    ]);
+    expect(git(upstream, "show", `${head}:namespaces/d/a/00-namespace.yaml`)).toBe("kind: Namespace # slack, again");
+    // Against the new main the pull request holds the edit and nothing else.
+    expect(git(upstream, "diff", "--name-only", main, head)).toBe("namespaces/d/a/00-namespace.yaml");
+    expect(fake.violations()).toEqual([]);
+  });
 });

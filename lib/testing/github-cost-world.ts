@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Webhooks } from "@octokit/webhooks";
-import { Octokit } from "@octokit/rest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { namespaceRequestFixture } from "@/lib/environments/testing/namespace-request-fixture";
@@ -51,9 +50,7 @@ export async function startGitHubCostWorld(open: number): Promise<GitHubCostWorl
   const services = createServices(env, { clock, log: testLogger() });
   await services.syncClone();
 
-  // Pull requests from branches that share one commit: cheap to make by the hundred.
-  const octokit = new Octokit({ auth: gh.botToken, baseUrl: gh.fake.apiUrl });
-  const repo = { owner: "acme", repo: "environments" };
+  // Pull requests from branches that share one commit: the first opened as Berth opens them, the rest seeded by the fake in one call.
   const first = await services.git.provider.openPullRequest({
     branch: "berth/cost-0",
     title: "cost 0",
@@ -63,13 +60,9 @@ export async function startGitHubCostWorld(open: number): Promise<GitHubCostWorl
     labels: [],
     reviewerTeams: [],
   });
-  const pulls = [{ branch: "berth/cost-0", number: first.number! }];
-  for (let i = 1; i < open; i += 20) {
-    const batch = Array.from({ length: Math.min(20, open - i) }, (_, k) => `berth/cost-${i + k}`);
-    await Promise.all(batch.map((branch) => octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: first.headSha })));
-    const made = await Promise.all(batch.map((branch) => octokit.rest.pulls.create({ ...repo, title: branch, head: branch, base: "main" })));
-    pulls.push(...made.map((m, k) => ({ branch: batch[k]!, number: m.data.number })));
-  }
+  const heads = Array.from({ length: open - 1 }, (_, i) => `berth/cost-${i + 1}`);
+  const seeded = heads.length === 0 ? [] : await gh.control.openPulls({ sha: first.headSha, heads, author: "bot" });
+  const pulls = [{ branch: "berth/cost-0", number: first.number! }, ...seeded.map((pull) => ({ branch: pull.head, number: pull.number }))];
   const requests = pulls.map((_, i) => `cost-${i}`);
   await services.db.request.createMany({
     data: pulls.map((pull, i) => ({

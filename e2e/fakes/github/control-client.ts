@@ -42,6 +42,9 @@ export function controlClient(fakeUrl: string) {
     violations: async () => (await call<{ violations: string[] }>("GET", "/violations")).violations,
     clearViolations: () => call<void>("DELETE", "/violations"),
     setRules: (rules: { requiredApprovals?: 0 | 1; requiredChecks?: string[] }) => call<unknown>("PUT", "/repo/rules", rules),
+    /** Seeding: new branches at `sha`, each with an open pull request into `base` (main), sending no webhook. */
+    openPulls: async (input: { sha: string; heads: string[]; author: string; base?: string }) =>
+      (await call<{ pulls: Array<{ number: number; head: string }> }>("POST", "/repo/pulls", input)).pulls,
     putCheck: (check: { sha: string; name: string; conclusion: "success" | "failure" | "pending" | "neutral" | "skipped" }) =>
       call<{ id: number; status: string; conclusion: string | null }>("POST", "/checks", check),
     setWebhook: (url: string, secret: string) => call<unknown>("PUT", "/webhook", { url, secret }),

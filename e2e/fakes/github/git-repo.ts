@@ -38,11 +38,15 @@ export interface GitChange {
   deletions: number;
 }
 
+const SHA = /^[0-9a-f]{40}$/;
+
 /**
  * The bare repository behind the fake, driven with the git CLI. Everything
- * git can hold (objects, refs) lives in git; nothing here caches it.
+ * git can hold (objects, refs) lives in git; nothing here caches it, except
+ * the merge of two commits named by sha (objects never change).
  */
 export function gitRepo(bareRepoPath: string) {
+  const merges = new Map<string, string | undefined>();
   const run = (args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) =>
     new Promise<GitResult>((resolve, reject) => {
       const child = spawn("git", args, {
@@ -146,8 +150,12 @@ export function gitRepo(bareRepoPath: string) {
     },
     /** The tree of merging `theirs` into `ours`, or undefined when they conflict. */
     async mergeTree(ours: string, theirs: string): Promise<string | undefined> {
+      const key = `${ours}:${theirs}`;
+      if (merges.has(key)) return merges.get(key);
       const result = await run(["merge-tree", "--write-tree", "--no-messages", ours, theirs]);
-      return result.code === 0 ? result.stdout.split("\n")[0]?.trim() : undefined;
+      const tree = result.code === 0 ? result.stdout.split("\n")[0]?.trim() : undefined;
+      if (SHA.test(ours) && SHA.test(theirs)) merges.set(key, tree);
+      return tree;
     },
     /** Files changed between two commits (no rename detection, like GitHub's per-file list without renames). */
     async diff(from: string, to: string): Promise<GitChange[]> {

@@ -26,8 +26,10 @@ function latestRuns(runs: readonly FakeCheckRun[]): FakeCheckRun[] {
   return [...latest.values()];
 }
 
-async function pullRequestObject(repo: RepoContext, urls: FakeUrls, pull: FakePull) {
-  const shas = await pullShas(repo, pull);
+type RefOf = (name: string) => Promise<string | undefined>;
+
+async function pullRequestObject(repo: RepoContext, urls: FakeUrls, pull: FakePull, refOf: RefOf) {
+  const shas = await pullShas(repo, pull, refOf);
   const { mergeable } = await mergeability(repo, pull, shas, true);
   const runs = latestRuns(repo.store.checkRunsFor(shas.head));
   return {
@@ -40,7 +42,7 @@ async function pullRequestObject(repo: RepoContext, urls: FakeUrls, pull: FakePu
     headRefName: pull.head,
     headRefOid: shas.head,
     baseRefName: pull.base,
-    headRepository: repositoryObject(repo, urls),
+    headRepository: repositoryObject(repo, urls, refOf),
     createdAt: pull.createdAt,
     updatedAt: pull.updatedAt,
     url: `${urls.web}/${repo.fullName}/pull/${pull.number}`,
@@ -76,7 +78,7 @@ async function pullRequestObject(repo: RepoContext, urls: FakeUrls, pull: FakePu
 }
 
 /** The Repository object: fields the schema resolves by property, methods for fields with arguments. */
-export function repositoryObject(repo: RepoContext, urls: FakeUrls) {
+function repositoryObject(repo: RepoContext, urls: FakeUrls, refOf: RefOf) {
   return {
     __typename: "Repository",
     name: repo.name,
@@ -87,8 +89,17 @@ export function repositoryObject(repo: RepoContext, urls: FakeUrls) {
       const pull = repo.store.pull(number);
       // GitHub answers an unknown number with null and a NOT_FOUND error beside the rest of the data.
       if (!pull) throw Object.assign(new Error(`Could not resolve to a PullRequest with the number of ${number}.`), { extensions: { type: "NOT_FOUND" } });
-      return pullRequestObject(repo, urls, pull);
+      return pullRequestObject(repo, urls, pull, refOf);
     },
+  };
+}
+
+/** Reads refs from one listing of the branches, taken when first asked: a query of 100 pull requests sees one state of them, for one git call. */
+function branchListing(repo: RepoContext): RefOf {
+  let branches: Promise<Map<string, string>> | undefined;
+  return async (name) => {
+    branches ??= repo.git.refs("refs/heads/").then((refs) => new Map(refs.map(({ ref, sha }) => [ref, sha])));
+    return (await branches).get(name);
   };
 }
 
@@ -99,7 +110,7 @@ export function graphqlRoot(repo: RepoContext | undefined, urls: FakeUrls) {
       if (!repo || `${owner}/${name}`.toLowerCase() !== repo.fullName.toLowerCase()) {
         throw Object.assign(new Error(`Could not resolve to a Repository with the name '${owner}/${name}'.`), { extensions: { type: "NOT_FOUND" } });
       }
-      return repositoryObject(repo, urls);
+      return repositoryObject(repo, urls, branchListing(repo));
     },
   };
 }

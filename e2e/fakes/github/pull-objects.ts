@@ -9,11 +9,15 @@ export interface PullShas {
   base: string;
 }
 
-/** Where the PR's branches point now, or where they pointed when it closed. */
-export async function pullShas(repo: RepoContext, pull: FakePull): Promise<PullShas> {
+/** Where the PR's branches point now, or where they pointed when it closed; `refOf` reads a ref (git's, or a listing taken once for many pull requests). */
+export async function pullShas(
+  repo: RepoContext,
+  pull: FakePull,
+  refOf: (name: string) => Promise<string | undefined> = (name) => repo.git.ref(name),
+): Promise<PullShas> {
   if (pull.state === "closed" && pull.closedHeadSha && pull.closedBaseSha) return { head: pull.closedHeadSha, base: pull.closedBaseSha };
-  const head = (await repo.git.ref(`refs/heads/${pull.head}`)) ?? pull.closedHeadSha ?? "";
-  const base = (await repo.git.ref(`refs/heads/${pull.base}`)) ?? pull.closedBaseSha ?? "";
+  const head = (await refOf(`refs/heads/${pull.head}`)) ?? pull.closedHeadSha ?? "";
+  const base = (await refOf(`refs/heads/${pull.base}`)) ?? pull.closedBaseSha ?? "";
   return { head, base };
 }
 

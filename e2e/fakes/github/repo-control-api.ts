@@ -17,6 +17,8 @@ export interface RepoControlContext {
 
 type Body = Record<string, unknown>;
 
+const BRANCH = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}$/;
+
 const CONCLUSIONS = ["success", "failure", "neutral", "cancelled", "skipped", "timed_out", "action_required", "pending"];
 
 /**
@@ -70,7 +72,7 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
     return ok(201, { pending: traffic.pendingDelays() });
   }
 
-  const repoPaths = ["/_fake/repo/rules", "/_fake/checks", "/_fake/webhook", "/_fake/deliveries"];
+  const repoPaths = ["/_fake/repo/rules", "/_fake/repo/pulls", "/_fake/checks", "/_fake/webhook", "/_fake/deliveries"];
   if (!repoPaths.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))) return false;
   if (!repo) return ok(404, { message: "the fake was started without a repository (repo option, --bare-repo)" });
 
@@ -87,6 +89,22 @@ export async function repoControlApi(method: string, pathname: string, body: Bod
     return ok(200, repo.store.rules);
   }
   if (pathname === "/_fake/repo/rules" && method === "GET") return ok(200, repo.store.rules);
+
+  if (pathname === "/_fake/repo/pulls" && method === "POST") {
+    const { sha, heads, base = repo.defaultBranch, author } = body;
+    const commit = typeof sha === "string" ? await repo.git.resolve(sha, "commit") : undefined;
+    if (!commit) return invalid("sha must name a commit in the repository");
+    if (!Array.isArray(heads) || heads.length === 0 || heads.length > 1000 || !heads.every((h) => typeof h === "string" && BRANCH.test(h))) {
+      return invalid("heads must be 1 to 1000 new branch names");
+    }
+    if (typeof base !== "string" || !(await repo.git.ref(`refs/heads/${base}`))) return invalid("base must be a branch of the repository");
+    if (typeof author !== "string" || !context.state.user(author)) return invalid("author must be a login of the fake");
+    // One git transaction makes every branch, or none if one exists already.
+    const created = await repo.git.run(["update-ref", "--stdin"], { input: heads.map((head) => `create refs/heads/${head} ${commit}\n`).join("") });
+    if (created.code !== 0) return invalid(`the branches could not be created: ${created.stderr.trim()}`);
+    const pulls = (heads as string[]).map((head) => repo.store.createPull({ title: head, body: null, draft: false, head, base, author }));
+    return ok(201, { pulls: pulls.map((pull) => ({ number: pull.number, head: pull.head })) });
+  }
 
   if (pathname === "/_fake/checks" && method === "POST") {
     const { sha, name, conclusion } = body;

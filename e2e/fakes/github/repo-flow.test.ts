@@ -375,6 +375,28 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     await expect(octokit.rest.repos.get({ owner: OWNER, repo: "other" })).rejects.toMatchObject({ status: 404 });
   });
 
+  it("seeds pull requests by the hundred from one commit, with no webhook and no call counted; all or none", async () => {
+    const { octokit, login } = await signedIn();
+    const { commit } = await branchWithFiles(octokit, 1);
+    const heads = Array.from({ length: 3 }, () => unique("seed"));
+    const deliveries = (await control.deliveries()).length;
+    await control.resetCalls();
+    const pulls = await control.openPulls({ sha: commit.sha, heads, author: login });
+    expect(pulls.map((pull) => pull.head)).toEqual(heads);
+    expect((await control.calls()).total).toBe(0);
+    expect((await control.deliveries()).length).toBe(deliveries);
+
+    const read = await octokit.rest.pulls.get({ ...repo, pull_number: pulls[1]!.number });
+    expect(read.data).toMatchObject({ state: "open", title: heads[1], user: { login }, head: { ref: heads[1], sha: commit.sha }, base: { ref: "main" } });
+
+    // One existing branch refuses the whole batch: the new one is not made either.
+    const fresh = unique("seed");
+    await expect(control.openPulls({ sha: commit.sha, heads: [fresh, heads[0]!], author: login })).rejects.toThrow(/422/);
+    await expect(octokit.rest.git.getRef({ ...repo, ref: `heads/${fresh}` })).rejects.toMatchObject({ status: 404 });
+    await expect(control.openPulls({ sha: "0".repeat(40), heads: [fresh], author: login })).rejects.toThrow(/sha must name a commit/);
+    await expect(control.openPulls({ sha: commit.sha, heads: [fresh], author: "nobody-here" })).rejects.toThrow(/author/);
+  });
+
   it("recorded no violations of GitHub's description", () => {
     expect(fake.violations()).toEqual([]);
   });

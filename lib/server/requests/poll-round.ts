@@ -1,3 +1,4 @@
+import { resolveRevision } from "@/lib/environments/repository/resolve-commit";
 import { PULL_REQUESTS_PER_QUERY } from "@/lib/git/read-pull-requests";
 import type { Services } from "../services";
 import { reapplyEdit } from "./edit-request-service";
@@ -17,7 +18,11 @@ export interface PollRound {
  * pull requests when the schedule says a round is due (stretched while
  * webhooks arrive, shortened when they are silent or missed a change, and at
  * least 30 s per query), never while the rate-limit budget is below its
- * reserve. Ticks in between cost two small database reads and no GitHub call.
+ * reserve. A new head of the base branch (in the clone, synced by the push
+ * webhook and every interval) makes the next rounds due sooner: that is how
+ * a pull request that stopped merging is found, and an edit re-applied.
+ * Ticks in between cost two small database reads, a rev-parse of the clone
+ * and no GitHub call.
  */
 export async function pollRound(
   deps: Pick<Services, "db" | "env" | "git" | "clock" | "log" | "githubCost" | "metrics" | "profile" | "inventory" | "clusters" | "syncClone">,
@@ -25,10 +30,12 @@ export async function pollRound(
   const { reader } = deps.git;
   const repo = deps.env.GITHUB_ENVIRONMENTS_REPO;
   const { budget, schedule } = deps.githubCost;
-  const [open, last] = await Promise.all([
+  const [open, last, base] = await Promise.all([
     deps.db.request.count({ where: { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } } }),
     deps.db.webhookDelivery.findFirst({ orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
+    resolveRevision(deps.env.environmentsRepo).catch(() => null),
   ]);
+  if (base) schedule.baseIs(base);
   const lastDeliveryAt = last?.receivedAt ?? null;
   const queries = Math.ceil(open / PULL_REQUESTS_PER_QUERY);
   const mode = schedule.mode(lastDeliveryAt);

@@ -58,4 +58,26 @@ describe("createPollSchedule", () => {
     expect(5 / (schedule.intervalMs(null, 5) / MINUTE)).toBeLessThanOrEqual(2);
     expect(schedule.intervalMs(null, 1)).toBe(MINUTE);
   });
+
+  it("reads the next two rounds at the base interval after the base branch moves, even while deliveries arrive", () => {
+    const { clock, schedule } = setup();
+    schedule.baseIs("a");
+    schedule.polled();
+    const recent = () => clock.at(1_000);
+    expect(schedule.intervalMs(recent(), 1)).toBe(10 * MINUTE);
+    schedule.baseIs("a");
+    expect(schedule.intervalMs(recent(), 1)).toBe(10 * MINUTE);
+    schedule.baseIs("b");
+    expect(schedule.intervalMs(recent(), 1)).toBe(MINUTE);
+    clock.advance(MINUTE);
+    expect(schedule.due(recent(), 1)).toBe(true);
+    schedule.polled();
+    clock.advance(MINUTE);
+    expect(schedule.due(recent(), 1)).toBe(true);
+    schedule.polled();
+    expect(schedule.intervalMs(recent(), 1)).toBe(10 * MINUTE);
+    // Still no more than one query per perQueryMs.
+    schedule.baseIs("c");
+    expect(schedule.intervalMs(recent(), 5)).toBe(150_000);
+  });
 });

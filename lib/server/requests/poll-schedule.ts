@@ -29,6 +29,9 @@ export type PollSchedule = ReturnType<typeof createPollSchedule>;
 export function createPollSchedule(options: PollScheduleOptions) {
   let lastPollAt: Date | null = null;
   let missedAt: Date | null = null;
+  let baseHead: string | null = null;
+  /** Rounds still to read at the base interval because the base branch moved (no webhook reports a pull request that stops merging). */
+  let afterBaseMoved = 0;
   const since = (at: Date) => options.now().getTime() - at.getTime();
 
   const mode = (lastDeliveryAt: Date | null): PollMode => {
@@ -36,7 +39,7 @@ export function createPollSchedule(options: PollScheduleOptions) {
     return missedAt && missedAt.getTime() >= lastDeliveryAt.getTime() ? "polling" : "webhooks";
   };
   const intervalMs = (lastDeliveryAt: Date | null, queries: number) =>
-    Math.max(mode(lastDeliveryAt) === "webhooks" ? options.stretchedMs : options.baseMs, queries * options.perQueryMs);
+    Math.max(mode(lastDeliveryAt) === "webhooks" && afterBaseMoved === 0 ? options.stretchedMs : options.baseMs, queries * options.perQueryMs);
 
   return {
     mode,
@@ -45,6 +48,18 @@ export function createPollSchedule(options: PollScheduleOptions) {
     due: (lastDeliveryAt: Date | null, queries: number) => lastPollAt === null || since(lastPollAt) >= intervalMs(lastDeliveryAt, queries),
     polled() {
       lastPollAt = options.now();
+      if (afterBaseMoved > 0) afterBaseMoved--;
+    },
+    /**
+     * The base branch's head as this replica's clone has it now. A new head
+     * makes the next two rounds due at the base interval: GitHub recomputes
+     * each pull request's mergeability after its base moves and answers
+     * "unknown" to the first read, and a pull request that stops merging
+     * sends no webhook, so only reading finds it (and re-applies an edit).
+     */
+    baseIs(head: string) {
+      if (baseHead !== null && head !== baseHead) afterBaseMoved = 2;
+      baseHead = head;
     },
     missed() {
       missedAt = options.now();
