@@ -140,6 +140,7 @@ describe("deploy/ against a real kube-apiserver", () => {
     for (const [resource, group] of [
       ["pods", ""],
       ["secrets", ""],
+      ["configmaps", ""],
       ["events", ""],
       ["namespaces", ""],
       ["resourcequotas", ""],

@@ -18,6 +18,7 @@ const deployment = (over: Partial<DeploymentRecord> = {}): DeploymentRecord => (
   paused: false,
   images: [],
   conditions: [],
+  refs: [],
   createdAt: null,
   ...over,
 });
@@ -41,7 +42,7 @@ describe("namespaceStatus", () => {
     const cache = new ClusterCache();
     cache.apply("namespaces", "ADDED", { name: "team-a", phase: "Active", createdAt: null });
     cache.apply("deployments", "ADDED", deployment({ ready: 1 }));
-    cache.apply("replicasets", "ADDED", { namespace: "team-a", name: "web-1", deploymentUid: "d1" });
+    cache.apply("replicasets", "ADDED", { namespace: "team-a", name: "web-1", deploymentUid: "d1", revision: 1, images: [], desired: 1, ready: 1, createdAt: null });
     cache.apply("pods", "ADDED", {
       namespace: "team-a",
       name: "web-1-x",

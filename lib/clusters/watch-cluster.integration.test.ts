@@ -24,7 +24,7 @@ beforeAll(async () => {
     body: {
       metadata: { name: "berth-reader" },
       rules: [
-        { apiGroups: [""], resources: ["namespaces", "pods", "events", "resourcequotas", "secrets"], verbs: ["get", "list", "watch"] },
+        { apiGroups: [""], resources: ["namespaces", "pods", "events", "resourcequotas", "secrets", "configmaps"], verbs: ["get", "list", "watch"] },
         { apiGroups: ["apps"], resources: ["deployments", "replicasets"], verbs: ["get", "list", "watch"] },
       ],
     },

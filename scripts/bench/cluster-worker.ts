@@ -22,6 +22,7 @@ const KINDS: Record<string, WatchedKind> = {
   Event: "events",
   ResourceQuota: "resourcequotas",
   Secret: "secrets",
+  ConfigMap: "configmaps",
 };
 const shape = { namespaces: 2000, deploymentsPerNamespace: 5, podsPerNamespace: 25 };
 const names = Array.from({ length: shape.namespaces }, (_, i) => `bench-ns-${i}`);

@@ -152,7 +152,7 @@ export function createSampleControls(
       if (!namespace.metadata.deletionTimestamp) {
         store.put({ ...namespace, metadata: { ...namespace.metadata, deletionTimestamp: stamp(options.now()) }, status: { phase: "Terminating" } });
       }
-      const order: SampleResource[] = ["events", "pods", "replicasets", "deployments", "secrets", "resourcequotas"];
+      const order: SampleResource[] = ["events", "pods", "replicasets", "deployments", "secrets", "configmaps", "resourcequotas"];
       for (const resource of order) for (const object of store.list(resource, { namespace: name }) ?? []) store.remove(resource, name, object.metadata.name);
       store.remove("namespaces", undefined, name);
     },

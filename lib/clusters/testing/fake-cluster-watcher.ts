@@ -58,6 +58,7 @@ export function deploymentRecord(namespace: string, name: string, overrides: Par
     paused: false,
     images: [],
     conditions: [],
+    refs: [],
     createdAt: null,
     ...overrides,
   };
