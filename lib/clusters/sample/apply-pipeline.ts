@@ -99,7 +99,7 @@ async function applyNamespace(options: ApplyPipelineOptions, commit: string, nam
   for (const [path, text] of texts) {
     if (!path.startsWith(`${dir}/resources/`) || !path.endsWith(".tf")) continue;
     for (const secret of readTerraformSecrets(text)) {
-      if (secret.name === null) continue;
+      if (secret.name === null || secret.disabled) continue;
       options.controls.applySecret({ namespace: name, name: secret.name, keys: secret.keys });
       secrets.push(secret.name);
     }
