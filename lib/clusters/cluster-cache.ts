@@ -77,10 +77,26 @@ export class ClusterCache {
   }
 }
 
-const NAMESPACED_KINDS = ["deployments", "replicasets", "pods", "events", "resourcequotas", "secrets", "configmaps"] as const satisfies readonly NamespacedKind[];
+const NAMESPACED_KINDS = [
+  "deployments",
+  "replicasets",
+  "pods",
+  "events",
+  "resourcequotas",
+  "secrets",
+  "configmaps",
+] as const satisfies readonly NamespacedKind[];
 
 function emptyObjects(): NamespaceObjects {
-  return { deployments: new Map(), replicasets: new Map(), pods: new Map(), events: new Map(), resourcequotas: new Map(), secrets: new Map(), configmaps: new Map() };
+  return {
+    deployments: new Map(),
+    replicasets: new Map(),
+    pods: new Map(),
+    events: new Map(),
+    resourcequotas: new Map(),
+    secrets: new Map(),
+    configmaps: new Map(),
+  };
 }
 
 const EMPTY: NamespaceObjects = emptyObjects();

@@ -64,8 +64,8 @@ export interface ConfigReference {
   name: string;
   /** The key read; null for the whole object (envFrom, a volume without items). */
   key: string | null;
-  via: "env" | "envFrom" | "volume";
-  /** env: the variable; envFrom: its prefix (often ""); volume: the volume's name. */
+  via: "env" | "envFrom" | "volume" | "imagePullSecret";
+  /** env: the variable; envFrom: its prefix (often ""); volume: the volume's name; imagePullSecret: "". */
   as: string;
   /** The container reading it; null for a volume. */
   container: string | null;

@@ -64,11 +64,21 @@ describe("summariseObject", () => {
               },
             ],
             volumes: [
-              { name: "certs", secret: { secretName: "tls", items: [{ key: "tls.crt", path: "c" }, { key: "tls.key", path: "k" }] } },
+              {
+                name: "certs",
+                secret: {
+                  secretName: "tls",
+                  items: [
+                    { key: "tls.crt", path: "c" },
+                    { key: "tls.key", path: "k" },
+                  ],
+                },
+              },
               { name: "conf", configMap: { name: "nginx", optional: true } },
               { name: "both", projected: { sources: [{ secret: { name: "proj" } }, { serviceAccountToken: { path: "t" } }] } },
               { name: "tmp", emptyDir: {} },
             ],
+            imagePullSecrets: [{ name: "dockerhub-credentials" }],
           },
         },
       },
@@ -82,6 +92,7 @@ describe("summariseObject", () => {
       { kind: "Secret", name: "tls", key: "tls.key", via: "volume", as: "certs", container: null, optional: false },
       { kind: "ConfigMap", name: "nginx", key: null, via: "volume", as: "conf", container: null, optional: true },
       { kind: "Secret", name: "proj", key: null, via: "volume", as: "both", container: null, optional: false },
+      { kind: "Secret", name: "dockerhub-credentials", key: null, via: "imagePullSecret", as: "", container: null, optional: false },
     ]);
     expect(JSON.stringify(record)).not.toContain("hunter2");
   });

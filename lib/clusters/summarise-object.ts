@@ -153,7 +153,7 @@ function containers(podSpec: Raw): Raw[] {
   return list(podSpec.containers).map(asObject);
 }
 
-/** Where a pod spec reads Secrets and ConfigMaps: env valueFrom, envFrom and volumes (projected ones included), init containers too. */
+/** Where a pod spec reads Secrets and ConfigMaps: env valueFrom, envFrom, volumes (projected ones included) and imagePullSecrets; init containers too. */
 function configReferences(podSpec: Raw): ConfigReference[] {
   const refs: ConfigReference[] = [];
   const add = (kind: ConfigReference["kind"], ref: Raw, nameField: string, rest: Omit<ConfigReference, "kind" | "name" | "optional">) => {
@@ -189,11 +189,14 @@ function configReferences(podSpec: Raw): ConfigReference[] {
     ];
     for (const { kind, ref, nameField } of sources) {
       if (!ref) continue;
-      const items = list(asObject(ref).items).map((i) => text(asObject(i).key)).filter(Boolean);
+      const items = list(asObject(ref).items)
+        .map((i) => text(asObject(i).key))
+        .filter(Boolean);
       if (items.length === 0) add(kind, asObject(ref), nameField, { key: null, via: "volume", as, container: null });
       for (const key of items) add(kind, asObject(ref), nameField, { key, via: "volume", as, container: null });
     }
   }
+  for (const p of list(podSpec.imagePullSecrets).map(asObject)) add("Secret", p, "name", { key: null, via: "imagePullSecret", as: "", container: null });
   return refs;
 }
 

@@ -5,7 +5,9 @@ import { readTerraformSecrets } from "./read-terraform-secrets";
 describe("readTerraformSecrets", () => {
   it("reads the name and data keys of the secrets Berth renders", () => {
     const text = `module "orders_db" {\n  source = "x"\n}\n\n${outputsSecret("orders_db", "orders-db-output", ["database_name", "rds_instance_endpoint"])}`;
-    expect(readTerraformSecrets(text)).toEqual([{ label: "orders_db", name: "orders-db-output", keys: ["database_name", "rds_instance_endpoint"], modules: ["orders_db"] }]);
+    expect(readTerraformSecrets(text)).toEqual([
+      { label: "orders_db", name: "orders-db-output", keys: ["database_name", "rds_instance_endpoint"], modules: ["orders_db"] },
+    ]);
   });
 
   it("reads hand-written forms: quoted keys, commas, comments, templates, heredocs and v1 resources", () => {
