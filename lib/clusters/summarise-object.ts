@@ -10,7 +10,7 @@ export function summariseObject<K extends WatchedKind>(kind: K, raw: unknown): R
   return SUMMARISERS[kind](asObject(raw)) as RecordOf[K];
 }
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
 const SUMMARISERS: { [K in WatchedKind]: (o: Raw) => RecordOf[K] } = {
   namespaces: (o) => ({
@@ -125,27 +125,27 @@ export function recordKey(record: AnyRecord): string {
   return "namespace" in record ? `${record.namespace}/${record.name}` : record.name;
 }
 
-function meta(o: Raw): Raw {
+export function meta(o: Raw): Raw {
   return asObject(o.metadata);
 }
 
-function asObject(value: unknown): Raw {
+export function asObject(value: unknown): Raw {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {};
 }
 
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-function textOrNull(value: unknown): string | null {
+export function textOrNull(value: unknown): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-function count(value: unknown, fallback = 0): number {
+export function count(value: unknown, fallback = 0): number {
   return typeof value === "number" && Number.isFinite(value) ? value : fallback;
 }
 
@@ -200,7 +200,7 @@ function configReferences(podSpec: Raw): ConfigReference[] {
   return refs;
 }
 
-function imageOf(container: Raw): ContainerImage {
+export function imageOf(container: Raw): ContainerImage {
   const image = text(container.image);
   // The tag follows the last colon after the last slash (a registry may have a port).
   const tail = image.slice(image.lastIndexOf("/") + 1);
@@ -210,7 +210,7 @@ function imageOf(container: Raw): ContainerImage {
   return { container: text(container.name), image, tag };
 }
 
-function conditionOf(raw: unknown): Condition {
+export function conditionOf(raw: unknown): Condition {
   const c = asObject(raw);
   return { type: text(c.type), status: text(c.status), reason: textOrNull(c.reason), message: textOrNull(c.message) };
 }
