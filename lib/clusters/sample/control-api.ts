@@ -59,6 +59,12 @@ export async function controlApi(
         controls.createNamespace({ name: body.name, labels: labels as Record<string, string>, secrets: secrets.map(({ name, keys }) => ({ name, keys })) }),
       );
     }
+    if (method === "POST" && pathname === "/_sample/secrets") {
+      const { namespace, name, keys } = body;
+      if (typeof namespace !== "string" || typeof name !== "string") return sendJson(response, 422, { message: "namespace and name must be strings" });
+      if (!Array.isArray(keys) || !keys.every((k) => typeof k === "string")) return sendJson(response, 422, { message: "keys must be a list of strings" });
+      return sendJson(response, 200, controls.applySecret({ namespace, name, keys }));
+    }
     const namespace = /^\/_sample\/namespaces\/([^/]+)$/.exec(pathname);
     if (method === "DELETE" && namespace) {
       controls.deleteNamespace(decodeURIComponent(namespace[1]!));
