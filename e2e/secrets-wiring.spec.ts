@@ -119,7 +119,7 @@ test("an owner opens a pod: conditions, containers with requests and limits, las
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/namespaces/live/${ns}/pods/${pod}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(pod);
-  await expect(page.getByRole("table", { name: `Conditions of pod ${pod}` }).getByRole("rowheader", { name: "Ready" })).toBeVisible();
+  await expect(page.getByRole("table", { name: `Conditions of pod ${pod}` }).getByRole("rowheader", { name: "Ready", exact: true })).toBeVisible();
   const containers = page.getByRole("table", { name: `Containers of pod ${pod}` });
   const main = containers.locator("tbody tr").first();
   await expect(main.locator("[data-last-termination]")).toContainText("Error, exit code 1");
