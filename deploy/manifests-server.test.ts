@@ -140,6 +140,7 @@ describe("deploy/ against a real kube-apiserver", () => {
     for (const [resource, group] of [
       ["pods", ""],
       ["secrets", ""],
+      ["configmaps", ""],
       ["events", ""],
       ["namespaces", ""],
       ["resourcequotas", ""],
@@ -150,7 +151,7 @@ describe("deploy/ against a real kube-apiserver", () => {
       for (const verb of ["create", "update", "patch", "delete"]) expect(await may(verb, resource, group), `${verb} ${resource}`).toBe(false);
     }
     for (const [resource, group] of [
-      ["configmaps", ""],
+      ["services", ""],
       ["nodes", ""],
       ["statefulsets", "apps"],
       ["clusterroles", "rbac.authorization.k8s.io"],

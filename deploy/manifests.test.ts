@@ -84,6 +84,7 @@ describe("deploy/ manifests", () => {
     expect(granted.sort()).toEqual([
       "apps/deployments",
       "apps/replicasets",
+      "core/configmaps",
       "core/events",
       "core/namespaces",
       "core/pods",

@@ -157,6 +157,13 @@ const MATRIX: Entry[] = [
   { file: "namespaces/page.tsx", method: "GET", url: "/namespaces", expect: page },
   { file: "namespaces/[cluster]/[name]/page.tsx", method: "GET", url: "/namespaces/live/{ns}", expect: page },
   { file: "namespaces/[cluster]/[name]/files/[...file]/page.tsx", method: "GET", url: "/namespaces/live/{ns}/files/00-namespace.yaml", expect: page },
+  // Owners and reviewers only, as secrets: a member is refused before any pod is looked up; this pod does not exist (secrets-wiring.spec.ts opens real ones).
+  {
+    file: "namespaces/[cluster]/[name]/pods/[pod]/page.tsx",
+    method: "GET",
+    url: "/namespaces/live/{ns}/pods/no-such-pod",
+    expect: { anonymous: 307, member: 403, owner: 404, otherOwner: 403, reviewer: 404 },
+  },
   { file: "signin/page.tsx", method: "GET", url: "/signin", expect: { ...open, member: 307, owner: 307, otherOwner: 307, reviewer: 307 } },
   { file: "signin/not-a-member/page.tsx", method: "GET", url: "/signin/not-a-member", expect: open },
 ];

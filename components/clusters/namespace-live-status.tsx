@@ -1,14 +1,17 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { DataTable } from "@/components/ui/data-table";
 import { ClusterBanner } from "./cluster-banner";
 import { age, namespaceLiveQuery, type NamespaceLiveView } from "./live-query";
+import { RolloutHistory } from "./rollout-history";
+import { SecretsWiringView } from "./secrets-wiring-view";
 
 const cell = "px-3 py-2";
 const ROLLOUT: Record<string, string> = { complete: "Complete", progressing: "Rolling out", failed: "Failed", paused: "Paused" };
 
-/** A namespace's deployments, pods, secrets (keys only), events and quota, refreshed from Berth's cluster cache. */
+/** A namespace's deployments and their rollout history, pods, secrets (keys only) and their wiring, events and quota, refreshed from Berth's cluster cache. */
 export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: string; name: string; initial: NamespaceLiveView }) {
   const { data, error } = useQuery({ ...namespaceLiveQuery(cluster, name), initialData: initial });
   const now = Date.parse(data.at);
@@ -74,6 +77,13 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
             </DataTable>
           )}
 
+          {live.deployments.length > 0 && (
+            <>
+              <h3 className="font-semibold">Rollout history</h3>
+              <RolloutHistory deployments={live.deployments} now={now} />
+            </>
+          )}
+
           <h3 className="font-semibold">Pods</h3>
           {live.pods.length === 0 ? (
             <p className="text-sm">No pods.</p>
@@ -82,7 +92,16 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
               {live.pods.map((p) => (
                 <tr key={p.name} data-pod={p.name}>
                   <th scope="row" className={`${cell} text-left font-mono text-xs font-normal`}>
-                    {p.name}
+                    {data.fullView ? (
+                      <Link
+                        href={`/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}/pods/${encodeURIComponent(p.name)}`}
+                        className="text-blue-800 underline"
+                      >
+                        {p.name}
+                      </Link>
+                    ) : (
+                      p.name
+                    )}
                   </th>
                   <td className={cell}>{p.waitingReason ?? (p.deleting ? "Terminating" : p.phase)}</td>
                   <td className={`${cell} tabular-nums`}>
@@ -138,6 +157,7 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
                   ))}
                 </DataTable>
               )}
+              {data.wiring && <SecretsWiringView wiring={data.wiring} namespace={name} />}
               <h3 className="font-semibold">Recent events</h3>
               {live.events.length === 0 ? (
                 <p className="text-sm">No recent events.</p>

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { generateSampleObjects } from "../clusters/sample/generate-sample-objects";
+import { createdSecrets, generateSampleObjects } from "../clusters/sample/generate-sample-objects";
 import { sampleKubeconfig } from "../clusters/sample/sample-kubeconfig";
 import { startApplyPipeline } from "../clusters/sample/apply-pipeline";
 import type { KubeObject } from "../clusters/sample/kube-object";
@@ -67,7 +67,7 @@ export const sampleClusterCommand: CliCommand = {
       throw new UsageError(`--cluster "${values.cluster}" is not a cluster of this repository; clusters: ${clusters.join(", ")}`);
     }
     const { objects, drift } = generateSampleObjects({
-      namespaces: inCluster.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.teams[0] })),
+      namespaces: inCluster.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.teams[0], secrets: createdSecrets(ns.secrets) })),
       seed,
       now: new Date(),
       labelPrefix: profile.labelPrefix,

@@ -54,7 +54,7 @@ export class ClusterCache {
 
   /** Object counts, for the benchmark and metrics. */
   size(): Record<WatchedKind, number> {
-    const sizes = { namespaces: this.namespaces.size, deployments: 0, replicasets: 0, pods: 0, events: 0, resourcequotas: 0, secrets: 0 };
+    const sizes = { namespaces: this.namespaces.size, deployments: 0, replicasets: 0, pods: 0, events: 0, resourcequotas: 0, secrets: 0, configmaps: 0 };
     for (const bucket of this.buckets.values()) {
       for (const kind of NAMESPACED_KINDS) sizes[kind] += bucket[kind].size;
     }
@@ -77,10 +77,26 @@ export class ClusterCache {
   }
 }
 
-const NAMESPACED_KINDS = ["deployments", "replicasets", "pods", "events", "resourcequotas", "secrets"] as const satisfies readonly NamespacedKind[];
+const NAMESPACED_KINDS = [
+  "deployments",
+  "replicasets",
+  "pods",
+  "events",
+  "resourcequotas",
+  "secrets",
+  "configmaps",
+] as const satisfies readonly NamespacedKind[];
 
 function emptyObjects(): NamespaceObjects {
-  return { deployments: new Map(), replicasets: new Map(), pods: new Map(), events: new Map(), resourcequotas: new Map(), secrets: new Map() };
+  return {
+    deployments: new Map(),
+    replicasets: new Map(),
+    pods: new Map(),
+    events: new Map(),
+    resourcequotas: new Map(),
+    secrets: new Map(),
+    configmaps: new Map(),
+  };
 }
 
 const EMPTY: NamespaceObjects = emptyObjects();

@@ -10,6 +10,8 @@ export interface ClusterSource {
   list(kind: WatchedKind, page: { limit: number; continue?: string }): Promise<ListPage>;
   /** Starts a watch from a resourceVersion; events arrive in order until the stream ends or `stop()`. */
   watch(kind: WatchedKind, resourceVersion: string, handlers: WatchHandlers): WatchHandle;
+  /** One Pod as the API server has it now (a GET, never cached); null when it does not exist. */
+  readPod(namespace: string, name: string): Promise<unknown>;
 }
 
 export interface ListPage {

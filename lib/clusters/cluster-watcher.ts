@@ -21,6 +21,8 @@ export interface ClusterWatcher {
   readonly name: string;
   readonly cache: ClusterCache;
   health(): ClusterHealth;
+  /** One Pod read live from the cluster (not the cache): null when it does not exist; throws when the cluster does not answer. */
+  readPod(namespace: string, name: string): Promise<unknown>;
   /** Informer statistics, for tests and the benchmark. */
   lists(): Record<WatchedKind, number>;
   stop(): void;
@@ -84,6 +86,7 @@ export function watchCluster(options: ClusterWatcherOptions): ClusterWatcher {
     name: options.name,
     cache,
     health: () => (health.state === "synced" ? { ...health, lastSyncedAt: now() } : { ...health }),
+    readPod: (namespace, name) => options.source.readPod(namespace, name),
     lists: () => Object.fromEntries(WATCHED_KINDS.map((kind, i) => [kind, informers[i]!.lists])) as Record<WatchedKind, number>,
     stop: () => informers.forEach((informer) => informer.stop()),
   };

@@ -4,7 +4,7 @@
  * tens of kilobytes, its record a few hundred bytes, which is what lets one
  * replica cache 50,000 pods.
  */
-export const WATCHED_KINDS = ["namespaces", "deployments", "replicasets", "pods", "events", "resourcequotas", "secrets"] as const;
+export const WATCHED_KINDS = ["namespaces", "deployments", "replicasets", "pods", "events", "resourcequotas", "secrets", "configmaps"] as const;
 export type WatchedKind = (typeof WATCHED_KINDS)[number];
 
 /** Cluster-wide collection paths; the ClusterRole in deploy/ grants get/list/watch on exactly these. */
@@ -16,6 +16,7 @@ export const KIND_PATHS: Record<WatchedKind, string> = {
   events: "/api/v1/events",
   resourcequotas: "/api/v1/resourcequotas",
   secrets: "/api/v1/secrets",
+  configmaps: "/api/v1/configmaps",
 };
 
 export interface NamespaceRecordLive {
@@ -52,13 +53,36 @@ export interface DeploymentRecord {
   paused: boolean;
   images: ContainerImage[];
   conditions: Condition[];
+  /** The Secrets and ConfigMaps its pod template reads. */
+  refs: ConfigReference[];
   createdAt: string | null;
+}
+
+/** One place a pod template reads a Secret or ConfigMap. */
+export interface ConfigReference {
+  kind: "Secret" | "ConfigMap";
+  name: string;
+  /** The key read; null for the whole object (envFrom, a volume without items). */
+  key: string | null;
+  via: "env" | "envFrom" | "volume" | "imagePullSecret";
+  /** env: the variable; envFrom: its prefix (often ""); volume: the volume's name; imagePullSecret: "". */
+  as: string;
+  /** The container reading it; null for a volume. */
+  container: string | null;
+  /** `optional: true`: pods start without it. */
+  optional: boolean;
 }
 
 export interface ReplicaSetRecord {
   namespace: string;
   name: string;
   deploymentUid: string | null;
+  /** The `deployment.kubernetes.io/revision` annotation. */
+  revision: number | null;
+  images: ContainerImage[];
+  desired: number;
+  ready: number;
+  createdAt: string | null;
 }
 
 export interface PodRecord {
@@ -110,6 +134,14 @@ export interface SecretRecord {
   createdAt: string | null;
 }
 
+/** What Berth keeps of a ConfigMap: as of a Secret, names and keys only. */
+export interface ConfigMapRecord {
+  namespace: string;
+  name: string;
+  keys: string[];
+  createdAt: string | null;
+}
+
 export interface RecordOf {
   namespaces: NamespaceRecordLive;
   deployments: DeploymentRecord;
@@ -118,5 +150,6 @@ export interface RecordOf {
   events: EventRecord;
   resourcequotas: QuotaRecord;
   secrets: SecretRecord;
+  configmaps: ConfigMapRecord;
 }
 export type AnyRecord = RecordOf[WatchedKind];

@@ -25,6 +25,14 @@ export function createKubeClusterSource(config: KubeConfig, options: { watchTime
       };
       return { items: body.items ?? [], resourceVersion: body.metadata?.resourceVersion ?? "", continue: body.metadata?.continue || null };
     },
+    async readPod(namespace, name) {
+      try {
+        return await getJson(config, `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`);
+      } catch (error) {
+        if (error instanceof KubeApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
     watch(kind: WatchedKind, resourceVersion, handlers) {
       let controller: AbortController | undefined;
       let stopped = false;

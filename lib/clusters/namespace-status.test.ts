@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ClusterCache, EVENTS_PER_NAMESPACE } from "./cluster-cache";
-import type { DeploymentRecord } from "./kinds";
+import type { DeploymentRecord, PodRecord } from "./kinds";
 import { namespaceStatus, namespaceSummary, rolloutStatus } from "./namespace-status";
 import { parseQuantity } from "./quantity";
 
@@ -18,6 +18,7 @@ const deployment = (over: Partial<DeploymentRecord> = {}): DeploymentRecord => (
   paused: false,
   images: [],
   conditions: [],
+  refs: [],
   createdAt: null,
   ...over,
 });
@@ -41,7 +42,16 @@ describe("namespaceStatus", () => {
     const cache = new ClusterCache();
     cache.apply("namespaces", "ADDED", { name: "team-a", phase: "Active", createdAt: null });
     cache.apply("deployments", "ADDED", deployment({ ready: 1 }));
-    cache.apply("replicasets", "ADDED", { namespace: "team-a", name: "web-1", deploymentUid: "d1" });
+    cache.apply("replicasets", "ADDED", {
+      namespace: "team-a",
+      name: "web-1",
+      deploymentUid: "d1",
+      revision: 1,
+      images: [],
+      desired: 1,
+      ready: 1,
+      createdAt: null,
+    });
     cache.apply("pods", "ADDED", {
       namespace: "team-a",
       name: "web-1-x",
@@ -153,5 +163,64 @@ describe("parseQuantity", () => {
     expect(parseQuantity("1e3")).toBe(1000);
     expect(parseQuantity("1.5k")).toBe(1500);
     expect(parseQuantity("lots")).toBeNull();
+  });
+});
+
+describe("rollout history", () => {
+  const rs = (name: string, revision: number | null, tag: string, ready: number, desired: number) => ({
+    namespace: "team-a",
+    name,
+    deploymentUid: "d1",
+    revision,
+    images: [{ container: "app", image: `web:${tag}`, tag }],
+    desired,
+    ready,
+    createdAt: `2026-11-0${revision ?? 1}T00:00:00Z`,
+  });
+  const pod = (name: string, replicaSet: string, over: Partial<PodRecord> = {}): PodRecord => ({
+    namespace: "team-a",
+    name,
+    phase: "Running",
+    readyContainers: 0,
+    containers: 1,
+    restarts: 0,
+    lastTerminationReason: null,
+    waitingReason: null,
+    node: "n1",
+    replicaSet,
+    deleting: false,
+    createdAt: null,
+    ...over,
+  });
+
+  it("lists a deployment's ReplicaSets newest revision first and says why a stuck rollout is stuck", () => {
+    const cache = new ClusterCache();
+    cache.apply("namespaces", "ADDED", { name: "team-a", phase: "Active", createdAt: null });
+    const progressing = { type: "Progressing", status: "False", reason: "ProgressDeadlineExceeded", message: 'ReplicaSet "web-3" has timed out progressing.' };
+    cache.apply("deployments", "ADDED", deployment({ ready: 2, desired: 3, updated: 1, current: 3, conditions: [progressing] }));
+    for (const r of [rs("web-2", 2, "b", 2, 2), rs("web-10", 10, "d", 0, 1), rs("web-1", 1, "a", 0, 0)]) cache.apply("replicasets", "ADDED", r);
+    cache.apply("pods", "ADDED", pod("web-10-a", "web-10", { waitingReason: "CrashLoopBackOff", lastTerminationReason: "Error" }));
+    cache.apply("pods", "ADDED", pod("web-10-b", "web-10", { phase: "Pending", node: null }));
+    cache.apply("pods", "ADDED", pod("web-10-c", "web-10", { waitingReason: "CrashLoopBackOff" }));
+    cache.apply("pods", "ADDED", pod("web-2-a", "web-2", { readyContainers: 1 }));
+    const [web] = namespaceStatus(cache, "team-a").deployments;
+    expect(web!.revisions.map((r) => [r.revision, r.images[0]!.tag, r.ready, r.desired, r.current])).toEqual([
+      [10, "d", 0, 1, true],
+      [2, "b", 2, 2, false],
+      [1, "a", 0, 0, false],
+    ]);
+    expect(web!.stuck).toEqual([
+      'Progress deadline exceeded: ReplicaSet "web-3" has timed out progressing.',
+      "2 pods CrashLoopBackOff",
+      "1 pod Pending (not scheduled or not started)",
+    ]);
+  });
+
+  it("says nothing is stuck when the rollout is complete and healthy", () => {
+    const cache = new ClusterCache();
+    cache.apply("deployments", "ADDED", deployment());
+    cache.apply("replicasets", "ADDED", rs("web-1", 1, "a", 2, 2));
+    cache.apply("pods", "ADDED", pod("web-1-a", "web-1", { waitingReason: "ContainerCreating" }));
+    expect(namespaceStatus(cache, "team-a").deployments[0]!.stuck).toEqual([]);
   });
 });

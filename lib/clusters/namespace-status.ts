@@ -1,5 +1,5 @@
 import type { ClusterCache } from "./cluster-cache";
-import type { DeploymentRecord, EventRecord, PodRecord, SecretRecord } from "./kinds";
+import type { ContainerImage, DeploymentRecord, EventRecord, PodRecord, ReplicaSetRecord, SecretRecord } from "./kinds";
 import { parseQuantity } from "./quantity";
 
 export type RolloutStatus = "complete" | "progressing" | "failed" | "paused";
@@ -7,6 +7,20 @@ export type RolloutStatus = "complete" | "progressing" | "failed" | "paused";
 export interface LiveDeployment extends DeploymentRecord {
   rollout: RolloutStatus;
   healthy: boolean;
+  /** Its ReplicaSets, newest revision first: what runs now and what ran before. */
+  revisions: Revision[];
+  /** Why the current rollout does not finish (empty when it is complete and healthy). */
+  stuck: string[];
+}
+
+export interface Revision {
+  replicaSet: string;
+  revision: number | null;
+  images: ContainerImage[];
+  createdAt: string | null;
+  desired: number;
+  ready: number;
+  current: boolean;
 }
 
 export interface LivePod extends PodRecord {
@@ -40,12 +54,31 @@ export function namespaceStatus(cache: ClusterCache, name: string): NamespaceLiv
   const deploymentOfReplicaSet = new Map(
     [...objects.replicasets.values()].map((rs) => [rs.name, rs.deploymentUid ? (deploymentByUid.get(rs.deploymentUid) ?? null) : null]),
   );
+  const pods = [...objects.pods.values()]
+    .sort(byName)
+    .map((pod) => ({ ...pod, deployment: pod.replicaSet ? (deploymentOfReplicaSet.get(pod.replicaSet) ?? null) : null }));
+  const replicaSetsOf = new Map<string, ReplicaSetRecord[]>();
+  for (const rs of objects.replicasets.values()) {
+    if (!rs.deploymentUid) continue;
+    const sets = replicaSetsOf.get(rs.deploymentUid);
+    if (sets) sets.push(rs);
+    else replicaSetsOf.set(rs.deploymentUid, [rs]);
+  }
   return {
     phase: cache.namespaces.get(name)?.phase ?? null,
-    deployments: [...objects.deployments.values()].sort(byName).map((d) => ({ ...d, rollout: rolloutStatus(d), healthy: isHealthy(d) })),
-    pods: [...objects.pods.values()]
-      .sort(byName)
-      .map((pod) => ({ ...pod, deployment: pod.replicaSet ? (deploymentOfReplicaSet.get(pod.replicaSet) ?? null) : null })),
+    deployments: [...objects.deployments.values()].sort(byName).map((d) => {
+      const live = { ...d, rollout: rolloutStatus(d), healthy: isHealthy(d) };
+      const revisions = rolloutHistory(replicaSetsOf.get(d.uid) ?? []);
+      const stuck =
+        live.rollout === "complete" && live.healthy
+          ? []
+          : stuckReasons(
+              d,
+              pods.filter((p) => p.deployment === d.name),
+            );
+      return { ...live, revisions, stuck };
+    }),
+    pods,
     secrets: [...objects.secrets.values()].sort(byName),
     events: [...objects.events.values()].sort(warningsThenNewest),
     quota: [...objects.resourcequotas.values()].sort(byName).flatMap((q) =>
@@ -64,6 +97,41 @@ export function rolloutStatus(d: DeploymentRecord): RolloutStatus {
   if (d.observedGeneration < d.generation) return "progressing";
   if (d.updated < d.desired || d.current > d.updated || d.available < d.updated) return "progressing";
   return "complete";
+}
+
+/** A deployment's ReplicaSets as revisions, newest first; the newest is the one rolling out or running. */
+export function rolloutHistory(replicaSets: ReplicaSetRecord[]): Revision[] {
+  const sorted = [...replicaSets].sort((a, b) => (b.revision ?? -1) - (a.revision ?? -1) || (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+  return sorted.map((rs, i) => ({
+    replicaSet: rs.name,
+    revision: rs.revision,
+    images: rs.images,
+    createdAt: rs.createdAt,
+    desired: rs.desired,
+    ready: rs.ready,
+    current: i === 0,
+  }));
+}
+
+/**
+ * Why a rollout is stuck, as `kubectl rollout status` and `kubectl describe`
+ * would show it: the Progressing condition past its deadline, a ReplicaFailure
+ * (quota, admission), and what its pods are waiting on.
+ */
+export function stuckReasons(d: DeploymentRecord, pods: PodRecord[]): string[] {
+  const reasons: string[] = [];
+  const progressing = d.conditions.find((c) => c.type === "Progressing");
+  if (progressing?.reason === "ProgressDeadlineExceeded") reasons.push(`Progress deadline exceeded${progressing.message ? `: ${progressing.message}` : ""}`);
+  const failure = d.conditions.find((c) => c.type === "ReplicaFailure" && c.status === "True");
+  if (failure) reasons.push(`${failure.reason ?? "ReplicaFailure"}${failure.message ? `: ${failure.message}` : ""}`);
+  const waiting = new Map<string, number>();
+  for (const pod of pods) {
+    const why = pod.waitingReason ?? (pod.phase === "Pending" ? "Pending (not scheduled or not started)" : null);
+    if (why && !pod.deleting) waiting.set(why, (waiting.get(why) ?? 0) + 1);
+  }
+  for (const [why, n] of [...waiting].sort(([a], [b]) => a.localeCompare(b))) reasons.push(`${n} pod${n === 1 ? "" : "s"} ${why}`);
+  if (d.paused) reasons.push("Paused (kubectl rollout resume continues it)");
+  return reasons;
 }
 
 /** Healthy: every desired replica ready and the rollout not failed. */

@@ -1,4 +1,4 @@
-import type { AnyRecord, Condition, ContainerImage, RecordOf, WatchedKind } from "./kinds";
+import type { AnyRecord, Condition, ConfigReference, ContainerImage, RecordOf, WatchedKind } from "./kinds";
 
 /**
  * Turns an object as the API server sends it into Berth's slim record, the
@@ -10,7 +10,7 @@ export function summariseObject<K extends WatchedKind>(kind: K, raw: unknown): R
   return SUMMARISERS[kind](asObject(raw)) as RecordOf[K];
 }
 
-type Raw = Record<string, unknown>;
+export type Raw = Record<string, unknown>;
 
 const SUMMARISERS: { [K in WatchedKind]: (o: Raw) => RecordOf[K] } = {
   namespaces: (o) => ({
@@ -21,6 +21,7 @@ const SUMMARISERS: { [K in WatchedKind]: (o: Raw) => RecordOf[K] } = {
   deployments: (o) => {
     const spec = asObject(o.spec);
     const status = asObject(o.status);
+    const podSpec = asObject(asObject(spec.template).spec);
     return {
       namespace: text(meta(o).namespace),
       name: text(meta(o).name),
@@ -33,16 +34,25 @@ const SUMMARISERS: { [K in WatchedKind]: (o: Raw) => RecordOf[K] } = {
       generation: count(meta(o).generation),
       observedGeneration: count(status.observedGeneration),
       paused: spec.paused === true,
-      images: containers(asObject(asObject(spec.template).spec)).map(imageOf),
+      images: containers(podSpec).map(imageOf),
       conditions: list(status.conditions).map(conditionOf),
+      refs: configReferences(podSpec),
       createdAt: textOrNull(meta(o).creationTimestamp),
     };
   },
-  replicasets: (o) => ({
-    namespace: text(meta(o).namespace),
-    name: text(meta(o).name),
-    deploymentUid: controller(o, "Deployment")?.uid ?? null,
-  }),
+  replicasets: (o) => {
+    const revision = Number(text(asObject(meta(o).annotations)["deployment.kubernetes.io/revision"]) || NaN);
+    return {
+      namespace: text(meta(o).namespace),
+      name: text(meta(o).name),
+      deploymentUid: controller(o, "Deployment")?.uid ?? null,
+      revision: Number.isInteger(revision) ? revision : null,
+      images: containers(asObject(asObject(asObject(o.spec).template).spec)).map(imageOf),
+      desired: count(asObject(o.spec).replicas, 1),
+      ready: count(asObject(o.status).readyReplicas),
+      createdAt: textOrNull(meta(o).creationTimestamp),
+    };
+  },
   pods: (o) => {
     const status = asObject(o.status);
     const statuses = list(status.containerStatuses).map(asObject);
@@ -101,6 +111,13 @@ const SUMMARISERS: { [K in WatchedKind]: (o: Raw) => RecordOf[K] } = {
       createdAt: textOrNull(meta(o).creationTimestamp),
     };
   },
+  // Note: as for Secrets, only the names of `data` and `binaryData` are read.
+  configmaps: (o) => ({
+    namespace: text(meta(o).namespace),
+    name: text(meta(o).name),
+    keys: [...Object.keys(asObject(o.data)), ...Object.keys(asObject(o.binaryData))].sort(),
+    createdAt: textOrNull(meta(o).creationTimestamp),
+  }),
 };
 
 /** The key a record is stored under: its name, within its namespace. */
@@ -108,27 +125,27 @@ export function recordKey(record: AnyRecord): string {
   return "namespace" in record ? `${record.namespace}/${record.name}` : record.name;
 }
 
-function meta(o: Raw): Raw {
+export function meta(o: Raw): Raw {
   return asObject(o.metadata);
 }
 
-function asObject(value: unknown): Raw {
+export function asObject(value: unknown): Raw {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Raw) : {};
 }
 
-function list(value: unknown): unknown[] {
+export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
 
-function textOrNull(value: unknown): string | null {
+export function textOrNull(value: unknown): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-function count(value: unknown, fallback = 0): number {
+export function count(value: unknown, fallback = 0): number {
   return typeof value === "number" && Number.isFinite(value) ? value : fallback;
 }
 
@@ -136,7 +153,54 @@ function containers(podSpec: Raw): Raw[] {
   return list(podSpec.containers).map(asObject);
 }
 
-function imageOf(container: Raw): ContainerImage {
+/** Where a pod spec reads Secrets and ConfigMaps: env valueFrom, envFrom, volumes (projected ones included) and imagePullSecrets; init containers too. */
+function configReferences(podSpec: Raw): ConfigReference[] {
+  const refs: ConfigReference[] = [];
+  const add = (kind: ConfigReference["kind"], ref: Raw, nameField: string, rest: Omit<ConfigReference, "kind" | "name" | "optional">) => {
+    const name = text(ref[nameField]);
+    if (name) refs.push({ kind, name, ...rest, optional: ref.optional === true });
+  };
+  for (const c of [...list(podSpec.initContainers), ...list(podSpec.containers)].map(asObject)) {
+    const container = text(c.name);
+    for (const e of list(c.env).map(asObject)) {
+      const from = asObject(e.valueFrom);
+      const as = text(e.name);
+      if (from.secretKeyRef) add("Secret", asObject(from.secretKeyRef), "name", { key: text(asObject(from.secretKeyRef).key), via: "env", as, container });
+      if (from.configMapKeyRef)
+        add("ConfigMap", asObject(from.configMapKeyRef), "name", { key: text(asObject(from.configMapKeyRef).key), via: "env", as, container });
+    }
+    for (const e of list(c.envFrom).map(asObject)) {
+      const as = text(e.prefix);
+      if (e.secretRef) add("Secret", asObject(e.secretRef), "name", { key: null, via: "envFrom", as, container });
+      if (e.configMapRef) add("ConfigMap", asObject(e.configMapRef), "name", { key: null, via: "envFrom", as, container });
+    }
+  }
+  for (const v of list(podSpec.volumes).map(asObject)) {
+    const as = text(v.name);
+    const sources = [
+      { kind: "Secret" as const, ref: v.secret, nameField: "secretName" },
+      { kind: "ConfigMap" as const, ref: v.configMap, nameField: "name" },
+      ...list(asObject(v.projected).sources)
+        .map(asObject)
+        .flatMap((s) => [
+          { kind: "Secret" as const, ref: s.secret, nameField: "name" },
+          { kind: "ConfigMap" as const, ref: s.configMap, nameField: "name" },
+        ]),
+    ];
+    for (const { kind, ref, nameField } of sources) {
+      if (!ref) continue;
+      const items = list(asObject(ref).items)
+        .map((i) => text(asObject(i).key))
+        .filter(Boolean);
+      if (items.length === 0) add(kind, asObject(ref), nameField, { key: null, via: "volume", as, container: null });
+      for (const key of items) add(kind, asObject(ref), nameField, { key, via: "volume", as, container: null });
+    }
+  }
+  for (const p of list(podSpec.imagePullSecrets).map(asObject)) add("Secret", p, "name", { key: null, via: "imagePullSecret", as: "", container: null });
+  return refs;
+}
+
+export function imageOf(container: Raw): ContainerImage {
   const image = text(container.image);
   // The tag follows the last colon after the last slash (a registry may have a port).
   const tail = image.slice(image.lastIndexOf("/") + 1);
@@ -146,7 +210,7 @@ function imageOf(container: Raw): ContainerImage {
   return { container: text(container.name), image, tag };
 }
 
-function conditionOf(raw: unknown): Condition {
+export function conditionOf(raw: unknown): Condition {
   const c = asObject(raw);
   return { type: text(c.type), status: text(c.status), reason: textOrNull(c.reason), message: textOrNull(c.message) };
 }

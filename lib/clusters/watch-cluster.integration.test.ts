@@ -4,6 +4,8 @@ import { isExpired } from "./cluster-source";
 import { watchCluster, type ClusterWatcher } from "./cluster-watcher";
 import { createKubeClusterSource } from "./kube-cluster-source";
 import { namespaceStatus } from "./namespace-status";
+import { podDetail } from "./pod-detail";
+import { secretsWiring } from "./secrets-wiring";
 import { startRealCluster, type RealCluster } from "./testing/real-cluster";
 
 // Against a genuine kube-apiserver 1.20 with etcd and kube-controller-manager
@@ -24,7 +26,7 @@ beforeAll(async () => {
     body: {
       metadata: { name: "berth-reader" },
       rules: [
-        { apiGroups: [""], resources: ["namespaces", "pods", "events", "resourcequotas", "secrets"], verbs: ["get", "list", "watch"] },
+        { apiGroups: [""], resources: ["namespaces", "pods", "events", "resourcequotas", "secrets", "configmaps"], verbs: ["get", "list", "watch"] },
         { apiGroups: ["apps"], resources: ["deployments", "replicasets"], verbs: ["get", "list", "watch"] },
       ],
     },
@@ -145,6 +147,68 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
     expect(cached).not.toContain(Buffer.from(SECRET_MARKER).toString("base64").slice(0, 16));
   });
 
+  it("computes secrets wiring from real Deployments, Secrets and ConfigMaps, flagging a missing key, and keeps no ConfigMap value", async () => {
+    await cluster.core.createNamespacedConfigMap({ namespace: "team-a", body: { metadata: { name: "worker-config" }, data: { LOG_LEVEL: SECRET_MARKER } } });
+    const secretKey = (name: string, key: string) => ({ secretKeyRef: { name, key } });
+    await cluster.apps.createNamespacedDeployment({
+      namespace: "team-a",
+      body: {
+        metadata: { name: "worker" },
+        spec: {
+          replicas: 0,
+          selector: { matchLabels: { app: "worker" } },
+          template: {
+            metadata: { labels: { app: "worker" } },
+            spec: {
+              containers: [
+                {
+                  ...container("registry.example/team-a/worker:2.0.0"),
+                  env: [
+                    { name: "DATABASE_PASSWORD", valueFrom: secretKey("rds-instance-output", "database_password") },
+                    { name: "DATABASE_NAME", valueFrom: secretKey("rds-instance-output", "database_name") },
+                    { name: "LOG_LEVEL", valueFrom: { configMapKeyRef: { name: "worker-config", key: "LOG_LEVEL" } } },
+                  ],
+                  envFrom: [{ configMapRef: { name: "absent-config", optional: true } }],
+                  volumeMounts: [{ name: "tls", mountPath: "/tls" }],
+                },
+              ],
+              volumes: [{ name: "tls", secret: { secretName: "worker-tls" } }],
+            },
+          },
+        },
+      },
+    });
+    await vi.waitFor(() => expect(watcher.cache.objectsIn("team-a").configmaps.size).toBeGreaterThan(0), { timeout: 15_000 });
+    await vi.waitFor(() => expect(namespaceStatus(watcher.cache, "team-a").deployments.map((d) => d.name)).toContain("worker"), { timeout: 15_000 });
+    const declared = [
+      {
+        label: "rds",
+        name: "rds-instance-output",
+        keys: ["database_name", "database_password", "rds_instance_endpoint"],
+        modules: ["rds"],
+        file: "resources/rds.tf",
+      },
+    ];
+    const wiring = secretsWiring("team-a", watcher.cache.objectsIn("team-a"), declared);
+    expect(wiring.resources[0]).toMatchObject({ secret: "rds-instance-output", cluster: { exists: true, missingKeys: ["database_name"], extraKeys: [] } });
+    expect(wiring.resources[0]!.usedBy.map((u) => u.deployment)).toEqual(["worker"]);
+    const worker = wiring.deployments.find((d) => d.deployment === "worker")!;
+    expect(worker.refs.map((r) => `${r.kind}/${r.name}/${r.key ?? "*"}/${r.via}:${r.problem ?? "ok"}`)).toEqual([
+      "Secret/rds-instance-output/database_password/env:ok",
+      "Secret/rds-instance-output/database_name/env:missing-key",
+      "ConfigMap/worker-config/LOG_LEVEL/env:ok",
+      "ConfigMap/absent-config/*/envFrom:ok",
+      "Secret/worker-tls/*/volume:missing-object",
+    ]);
+    expect(worker.problems).toBe(2);
+    expect(wiring.deployments.find((d) => d.deployment === "web")!.refs).toEqual([]);
+    expect(watcher.cache.objectsIn("team-a").configmaps.get("team-a/worker-config")).toMatchObject({ keys: ["LOG_LEVEL"] });
+    // Note: ConfigMap values are dropped as Secrets' are; kube-root-ca.crt's certificate neither.
+    const cached = JSON.stringify([...watcher.cache.objectsIn("team-a").configmaps.values()]);
+    expect(cached).not.toContain(SECRET_MARKER);
+    expect(cached).not.toContain("BEGIN CERTIFICATE");
+  });
+
   it("follows pods starting and restarting, live", async () => {
     const [first, second] = await pods("team-a", "web");
     await runPod(first!);
@@ -164,6 +228,15 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
         }),
       { timeout: 10_000 },
     );
+    // The pod page reads the pod live: its last termination, with the exit code the cache does not keep.
+    const detail = podDetail(await watcher.readPod("team-a", first!.metadata!.name!));
+    expect(detail.containers[0]).toMatchObject({
+      name: "app",
+      restarts: 3,
+      lastTermination: { reason: "OOMKilled", exitCode: 137 },
+      requests: { cpu: "100m" },
+    });
+    expect(await watcher.readPod("team-a", "no-such-pod")).toBeNull();
   });
 
   it("follows a deployment rolling out a new image through its new replicaset", async () => {
@@ -186,6 +259,11 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
       },
       { timeout: 30_000, interval: 300 },
     );
+    // Rollout history: the new ReplicaSet is revision 2 and current, the first one scaled to zero.
+    expect(namespaceStatus(watcher.cache, "team-a").deployments[0]!.revisions.map((r) => [r.revision, r.images[0]!.tag, r.desired, r.current])).toEqual([
+      [2, "1.1.0", 2, true],
+      [1, "1.0.0", 0, false],
+    ]);
     const live = namespaceStatus(watcher.cache, "team-a").pods;
     expect(live).toHaveLength(2);
     expect(live.every((p) => p.deployment === "web")).toBe(true);
@@ -194,7 +272,7 @@ describe("watching a real API server", { timeout: 180_000 }, () => {
   it("keeps the last data while the control plane is down, then resumes (re-listing after 410 Gone)", async () => {
     const listsBefore = watcher.lists().namespaces;
     // A change to a kind Berth does not watch moves etcd's revision past every watch's.
-    await cluster.core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: "bump" } } });
+    await cluster.core.createNamespacedServiceAccount({ namespace: "default", body: { metadata: { name: "bump" } } });
     await cluster.stopControlPlane();
     await vi.waitFor(() => expect(watcher.health().state).toBe("unreachable"), { timeout: 15_000 });
     const down = watcher.health();

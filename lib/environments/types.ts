@@ -77,7 +77,24 @@ export interface NamespaceRecord {
   /** Paths relative to the namespace folder, sorted. */
   files: string[];
   modules: ModuleUse[];
+  /** The Secrets its resources/ Terraform writes into the namespace (`kubernetes_secret` blocks), in file order. */
+  secrets: TerraformSecret[];
   problems: Problem[];
+}
+
+/** A `resource "kubernetes_secret"` block of resources/: names and keys, never values. */
+export interface TerraformSecret {
+  /** The resource's label. */
+  label: string;
+  /** The Secret's name; null when it is an expression. */
+  name: string | null;
+  keys: string[];
+  /** The module blocks its data reads: the AWS resources whose credentials it carries. */
+  modules: string[];
+  /** Path of the .tf file, relative to the namespace folder. */
+  file: string;
+  /** Written `count = 0`: no Secret is created. */
+  disabled?: boolean;
 }
 
 export interface InventoryStats {

@@ -22,7 +22,7 @@ const connecting = fakeClusterWatcher("live-2", { state: "connecting", since, na
 const deps = fakeServices({
   inventory: fakeInventory(
     inventorySnapshot([
-      namespaceRecord("orders-dev"),
+      namespaceRecord("orders-dev", { secrets: [{ label: "db", name: "db", keys: ["url", "password"], modules: ["db"], file: "resources/rds.tf" }] }),
       namespaceRecord("visits-dev", { cluster: "live-2" }),
       namespaceRecord("odd", { cluster: "elsewhere.example" }),
     ]),
@@ -46,6 +46,7 @@ describe("getNamespaceLive", () => {
     });
     expect(view.live).toMatchObject({ phase: "Active", secrets: null, events: null });
     expect(view.live?.deployments).toMatchObject([{ name: "api", healthy: false }]);
+    expect(view.wiring).toBeNull();
   });
 
   it.each(["owner", "reviewer"] as const)("shows an %s the secrets' keys and the events", async (role) => {
@@ -53,6 +54,8 @@ describe("getNamespaceLive", () => {
     expect(view.fullView).toBe(true);
     expect(view.live?.secrets).toEqual([expect.objectContaining({ name: "db", keys: ["url"] })]);
     expect(view.live?.events).toEqual([expect.objectContaining({ reason: "BackOff" })]);
+    expect(view.wiring?.resources).toEqual([expect.objectContaining({ secret: "db", cluster: { exists: true, missingKeys: ["password"], extraKeys: [] } })]);
+    expect(view.wiring?.unusedSecrets.map((s) => s.name)).toEqual(["db"]);
   });
 
   it("shows a namespace no folder defines (drift) in full to reviewers only", async () => {

@@ -1,6 +1,7 @@
 import { canBrowseInventory, canReview, canSeeNamespaceInFull } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
 import { namespaceStatus, type NamespaceLive } from "@/lib/clusters/namespace-status";
+import { secretsWiring, type SecretsWiring } from "@/lib/clusters/secrets-wiring";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";
 import { clusterHealth, clusterWatcher, healthJson, type ClusterHealthJson } from "./cluster-health";
@@ -10,7 +11,9 @@ export interface NamespaceLiveView {
   cluster: ClusterHealthJson;
   /** Null while the cluster's data has never been known (connecting, not configured). */
   live: (Omit<NamespaceLive, "secrets" | "events"> & { secrets: NamespaceLive["secrets"] | null; events: NamespaceLive["events"] | null }) | null;
-  /** Secrets' keys and events are shown (owners and reviewers). */
+  /** How Secrets and ConfigMaps are wired into deployments; null unless the full view and the cluster's data are known. */
+  wiring: SecretsWiring | null;
+  /** Secrets' keys, wiring and events are shown (owners and reviewers). */
   fullView: boolean;
   /** A repository folder defines the namespace (otherwise it is drift). */
   inRepository: boolean;
@@ -21,7 +24,8 @@ export interface NamespaceLiveView {
 /**
  * A namespace's live status from the cluster cache (never a call to the
  * cluster). Any member sees workloads and quota; secrets and events only
- * its owners and platform reviewers. A namespace no repository folder
+ * its owners and platform reviewers, and with them how Secrets and
+ * ConfigMaps are wired into deployments. A namespace no repository folder
  * defines (drift) is known only to reviewers' full view.
  */
 export async function getNamespaceLive(
@@ -44,7 +48,8 @@ export async function getNamespaceLive(
   };
   const fullView = record ? canSeeNamespaceInFull(viewer, record) : canReview(viewer);
   const view = { cluster: healthJson(health), fullView, inRepository: record !== undefined, at: deps.clock.now().toISOString() };
-  if (!watcher || health.lastSyncedAt === null) return { ...view, live: null };
+  if (!watcher || health.lastSyncedAt === null) return { ...view, live: null, wiring: null };
   const status = namespaceStatus(watcher.cache, name);
-  return { ...view, live: fullView ? status : { ...status, secrets: null, events: null } };
+  if (!fullView) return { ...view, live: { ...status, secrets: null, events: null }, wiring: null };
+  return { ...view, live: status, wiring: secretsWiring(name, watcher.cache.objectsIn(name), record?.secrets ?? []) };
 }

@@ -21,6 +21,7 @@ export interface ClusterBenchResult {
     listParseAndStoreMs: number;
     eventApplyMs: Stats & { medianUs: number; p95Us: number };
     namespaceStatusMs: Stats;
+    namespaceStatusWithWiringMs: Stats;
   };
   namespaceApiMs: Stats;
   syncMs: number;
@@ -51,7 +52,8 @@ export async function clusterBench(
   const kubeconfig = path.join(root, "kubeconfig");
   writeFileSync(kubeconfig, sampleKubeconfig({ url: api.url, token, context: "live" }), { mode: 0o600 });
   const t = performance.now();
-  const berth = await start({ BERTH_KUBECONFIG: kubeconfig });
+  // The timed user reviews, so every namespace's status carries its secrets wiring (the full view).
+  const berth = await start({ BERTH_KUBECONFIG: kubeconfig, BERTH_REVIEWER_TEAMS: "webops,hmpps-sre" });
   try {
     const paths = names.filter((_, i) => i % 7 === 0).map((n) => `/api/namespaces/live/${n}/status`);
     const syncMs = await untilSynced(berth.origin, paths[0]!, t);
@@ -67,18 +69,44 @@ export async function clusterBench(
 async function untilSynced(origin: string, probe: string, since: number): Promise<number> {
   const cookie = await signIn(origin, "alice-adeyemi", "hmpps-sre");
   for (;;) {
-    const body = (await (await fetch(origin + probe, { headers: { cookie } })).json()) as { cluster?: { state?: string }; live?: { pods?: unknown[] } | null };
-    if (body.cluster?.state === "synced" && body.live?.pods?.length) return Math.round(performance.now() - since);
+    const body = (await (await fetch(origin + probe, { headers: { cookie } })).json()) as {
+      cluster?: { state?: string };
+      live?: { pods?: unknown[] } | null;
+      wiring?: unknown;
+    };
+    if (body.cluster?.state === "synced" && body.live?.pods?.length) {
+      if (!body.wiring) throw new Error("the bench user does not get the full view: the status has no secrets wiring to time");
+      return Math.round(performance.now() - since);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 export function clusterRows(r: ClusterBenchResult): [string, string, string][] {
   return [
-    ["cluster cache: 2,000 ns, 10,000 deployments, 50,000 pods (heap)", `${r.worker.cacheMb} MB`, "< 500 MB"],
+    [
+      "cluster cache: 2,000 ns, 10,000 deployments, 30,000 replicasets, 50,000 pods, 4,000 secrets, 4,000 config maps (heap)",
+      `${r.worker.cacheMb} MB`,
+      "< 600 MB",
+    ],
     ["watch event applied, parse + summarise + store (median/p95)", `${r.worker.eventApplyMs.medianUs} / ${r.worker.eventApplyMs.p95Us} µs`, "< 1 ms"],
-    ["namespace status API over HTTP, 50,000 pods cached (median/p95 of 300)", `${r.namespaceApiMs.median} / ${r.namespaceApiMs.p95} ms`, "< 20 ms median"],
-    ["parse + summarise + store all 78,000 listed objects, in process", `${(r.worker.listParseAndStoreMs / 1000).toFixed(1)} s`, "-"],
+    [
+      "namespace status API with secrets wiring and rollout history over HTTP, 50,000 pods cached (median/p95 of 300)",
+      `${r.namespaceApiMs.median} / ${r.namespaceApiMs.p95} ms`,
+      "< 30 ms median",
+    ],
+    [
+      "namespace status with secrets wiring, in process (median/p95 of 500)",
+      `${r.worker.namespaceStatusWithWiringMs.median} / ${r.worker.namespaceStatusWithWiringMs.p95} ms`,
+      "-",
+    ],
+    [
+      `parse + summarise + store all ${Object.values(r.worker.sizes)
+        .reduce((a, b) => a + b, 0)
+        .toLocaleString("en-GB")} listed objects, in process`,
+      `${(r.worker.listParseAndStoreMs / 1000).toFixed(1)} s`,
+      "-",
+    ],
     ["server start to synced, over HTTP from the sample API server (paged by 500)", `${(r.syncMs / 1000).toFixed(1)} s`, "-"],
     ["RSS, Berth server with index and cluster cache, PostgreSQL", `${r.serverRssMb} MB`, "-"],
   ];

@@ -1,7 +1,8 @@
 /**
  * Full Kubernetes objects, shaped as a real API server sends them, for the
  * cluster bench: `namespaces` namespaces, each with `deployments` deployments
- * (and their replicasets), `pods` pods, two secrets, a quota and five events.
+ * (and their replicasets: the current revision and two earlier ones scaled to zero), `pods` pods, two secrets,
+ * two config maps, a quota and five events.
  * Pods carry the managed fields, probes and env a real pod has, so that the
  * bench pays the real cost of reading and summarising them.
  */
@@ -70,11 +71,26 @@ export function clusterObjects(shape: BenchShape, names: readonly string[]): unk
           ],
         },
       });
+      for (const revision of [1, 2]) {
+        out.push({
+          apiVersion: "apps/v1",
+          kind: "ReplicaSet",
+          metadata: meta(`${app}-5c8${revision}${d}`, ns, {
+            annotations: { "deployment.kubernetes.io/revision": String(revision) },
+            ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: app, uid: deployment.uid, controller: true }],
+          }),
+          spec: { replicas: 0, selector: { matchLabels: { app } }, template: podTemplate(app, image.replace(/:.*$/, `:old${revision}`)) },
+          status: { replicas: 0, observedGeneration: 1 },
+        });
+      }
       const rs = `${app}-7d9f${d}`;
       out.push({
         apiVersion: "apps/v1",
         kind: "ReplicaSet",
-        metadata: meta(rs, ns, { ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: app, uid: deployment.uid, controller: true }] }),
+        metadata: meta(rs, ns, {
+          annotations: { "deployment.kubernetes.io/revision": "3" },
+          ownerReferences: [{ apiVersion: "apps/v1", kind: "Deployment", name: app, uid: deployment.uid, controller: true }],
+        }),
         spec: { replicas: 5, selector: { matchLabels: { app } }, template: podTemplate(app, image) },
         status: { replicas: 5, readyReplicas: 5, availableReplicas: 5, observedGeneration: 1 },
       });
@@ -100,6 +116,14 @@ export function clusterObjects(shape: BenchShape, names: readonly string[]): unk
         data: { endpoint: "ZW5kcG9pbnQ=", password: "c2VjcmV0LXZhbHVl", username: "dXNlcg==" },
       });
     }
+    const cert = `-----BEGIN CERTIFICATE-----\n${"MIIC5zCCAc+gAwIBAgIBADANBgkqhkiG9w0BAQsFADAVMRMwEQYDVQQDEwprdWJl\n".repeat(16)}-----END CERTIFICATE-----\n`;
+    out.push({ apiVersion: "v1", kind: "ConfigMap", metadata: meta("kube-root-ca.crt", ns), data: { "ca.crt": cert } });
+    out.push({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: meta("app-config", ns),
+      data: { LOG_LEVEL: "info", PORT: "3000", "application.yaml": "server:\n  port: 3000\nfeatures:\n  search: true\n  export: false\n".repeat(4) },
+    });
     out.push({
       apiVersion: "v1",
       kind: "ResourceQuota",
@@ -141,12 +165,17 @@ function podTemplate(app: string, image: string) {
           env: [
             { name: "NODE_ENV", value: "production" },
             { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "rds-instance-output", key: "url" } } },
+            { name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "rds-instance-output", key: "password" } } },
+            { name: "LOG_LEVEL", valueFrom: { configMapKeyRef: { name: "app-config", key: "LOG_LEVEL" } } },
           ],
+          envFrom: [{ secretRef: { name: "ecr-repo-output", optional: true } }, { configMapRef: { name: "app-config" } }],
+          volumeMounts: [{ name: "ca", mountPath: "/etc/ca", readOnly: true }],
           resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "512Mi" } },
           readinessProbe: { httpGet: { path: "/health", port: 3000 }, periodSeconds: 10 },
           livenessProbe: { httpGet: { path: "/health", port: 3000 }, periodSeconds: 10 },
         },
       ],
+      volumes: [{ name: "ca", configMap: { name: "kube-root-ca.crt" } }],
       serviceAccountName: "default",
       securityContext: { runAsNonRoot: true },
     },

@@ -1,5 +1,6 @@
 import { readTerraformSecrets } from "../../environments/repository/read-terraform-secrets";
 import { runGit } from "../../environments/repository/run-git";
+import { createdSecrets } from "./generate-sample-objects";
 import { SampleControlError, type SampleControls } from "./sample-controls";
 
 export interface ApplyPipelineOptions {
@@ -90,19 +91,15 @@ async function applyNamespace(options: ApplyPipelineOptions, commit: string, nam
     return;
   }
   const team = /team-name:\s*"?([A-Za-z0-9][-A-Za-z0-9_.]*)"?/.exec(texts.get(`${dir}/00-namespace.yaml`) ?? "")?.[1];
+  const declared = createdSecrets(
+    [...texts].flatMap(([path, text]) => (path.startsWith(`${dir}/resources/`) && path.endsWith(".tf") ? readTerraformSecrets(text) : [])),
+  );
   try {
-    options.controls.createNamespace({ name, labels: team ? { [`${options.labelPrefix}/team-name`]: team } : {} });
+    options.controls.createNamespace({ name, labels: team ? { [`${options.labelPrefix}/team-name`]: team } : {}, secrets: declared });
   } catch (error) {
     if (!(error instanceof SampleControlError && error.status === 409)) throw error;
   }
-  const secrets: string[] = [];
-  for (const [path, text] of texts) {
-    if (!path.startsWith(`${dir}/resources/`) || !path.endsWith(".tf")) continue;
-    for (const secret of readTerraformSecrets(text)) {
-      if (secret.name === null) continue;
-      options.controls.applySecret({ namespace: name, name: secret.name, keys: secret.keys });
-      secrets.push(secret.name);
-    }
-  }
+  for (const secret of declared) options.controls.applySecret({ namespace: name, ...secret });
+  const secrets = declared.map((s) => s.name);
   options.log?.(`apply pipeline: applied ${name}${secrets.length ? ` with secrets ${secrets.join(", ")}` : ""}\n`);
 }

@@ -29,6 +29,7 @@ describe("the sample server's control API", () => {
       ["POST", "/namespaces", { name: "planted" }],
       ["DELETE", "/namespaces/default", undefined],
       ["POST", "/pods/default/any/restart", {}],
+      ["POST", "/secrets", { namespace: "default", name: "planted", keys: [] }],
     ] as const) {
       for (const authorization of ["", "Bearer wrong", `Bearer ${TEST_TOKEN}x`]) {
         expect((await control(method, path, body, authorization)).status, `${method} ${path} ${authorization}`).toBe(401);
@@ -67,6 +68,26 @@ describe("the sample server's control API", () => {
     }
     namespaces.close();
     deployments.close();
+  });
+
+  it("creates a namespace whose deployment reads its declared Secrets, and rewrites a Secret with other keys", async () => {
+    const secrets = [{ name: "orders-db-output", keys: ["database_name", "rds_instance_endpoint"] }];
+    expect((await answer(control("POST", "/namespaces", { name: "orders-dev", secrets }))).status).toBe(201);
+    const deployments = (await (await server.get("/apis/apps/v1/namespaces/orders-dev/deployments")).json()) as {
+      items: { spec: { template: { spec: { containers: { env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }[] } } } }[];
+    };
+    const env = deployments.items[0]!.spec.template.spec.containers[0]!.env!;
+    expect(env.filter((e) => e.valueFrom?.secretKeyRef).map((e) => [e.name, e.valueFrom!.secretKeyRef!.key])).toEqual([
+      ["DATABASE_NAME", "database_name"],
+      ["RDS_INSTANCE_ENDPOINT", "rds_instance_endpoint"],
+    ]);
+    const rewritten = await answer(control("POST", "/secrets", { namespace: "orders-dev", name: "orders-db-output", keys: ["database_name"] }));
+    expect(rewritten.status).toBe(200);
+    expect(Object.keys(rewritten.body.data as object)).toEqual(["database_name"]);
+    expect((await answer(control("POST", "/secrets", { namespace: "orders-dev", name: "x", keys: "a" }))).status).toBe(422);
+    expect((await answer(control("POST", "/secrets", { namespace: "nowhere", name: "x", keys: [] }))).status).toBe(404);
+    expect((await answer(control("POST", "/namespaces", { name: "orders-prod", secrets: [{ name: "Bad Name", keys: [] }] }))).status).toBe(422);
+    expect((await answer(control("POST", "/namespaces", { name: "orders-prod", secrets: "x" }))).status).toBe(422);
   });
 
   it("rejects bad input with 422 and a clear message, and a second namespace of a name with 409", async () => {

@@ -45,7 +45,25 @@ export async function controlApi(
       if (typeof body.name !== "string") return sendJson(response, 422, { message: "name must be a string" });
       const labels = body.labels ?? {};
       if (!labels || typeof labels !== "object" || Array.isArray(labels)) return sendJson(response, 422, { message: "labels must be an object of strings" });
-      return sendJson(response, 201, controls.createNamespace({ name: body.name, labels: labels as Record<string, string> }));
+      const secrets = body.secrets ?? [];
+      const valid = (s: unknown): s is { name: string; keys: string[] } =>
+        !!s &&
+        typeof s === "object" &&
+        typeof (s as { name?: unknown }).name === "string" &&
+        Array.isArray((s as { keys?: unknown }).keys) &&
+        (s as { keys: unknown[] }).keys.every((k) => typeof k === "string");
+      if (!Array.isArray(secrets) || !secrets.every(valid)) return sendJson(response, 422, { message: "secrets must be a list of { name, keys: [string] }" });
+      return sendJson(
+        response,
+        201,
+        controls.createNamespace({ name: body.name, labels: labels as Record<string, string>, secrets: secrets.map(({ name, keys }) => ({ name, keys })) }),
+      );
+    }
+    if (method === "POST" && pathname === "/_sample/secrets") {
+      const { namespace, name, keys } = body;
+      if (typeof namespace !== "string" || typeof name !== "string") return sendJson(response, 422, { message: "namespace and name must be strings" });
+      if (!Array.isArray(keys) || !keys.every((k) => typeof k === "string")) return sendJson(response, 422, { message: "keys must be a list of strings" });
+      return sendJson(response, 200, controls.applySecret({ namespace, name, keys }));
     }
     const namespace = /^\/_sample\/namespaces\/([^/]+)$/.exec(pathname);
     if (method === "DELETE" && namespace) {

@@ -142,7 +142,46 @@ describe("generateSampleObjects", () => {
     });
     expect(byUid.get((event.involvedObject as { uid: string }).uid)).toBeDefined();
     expect(new Set(ofKind("Event").map((e) => e.reason))).toEqual(
-      new Set(["Scheduled", "Pulled", "Created", "Started", "ScalingReplicaSet", "BackOff", "Unhealthy", "FailedScheduling"]),
+      new Set(["Scheduled", "Pulled", "Created", "Started", "ScalingReplicaSet", "BackOff", "Unhealthy", "FailedScheduling", "Failed"]),
     );
+  });
+
+  it("wires Secrets and ConfigMaps into Deployments: the declared Secrets key by key, a missing key now and then, several revisions", () => {
+    const declared = [{ name: "orders-db-output", keys: ["database_name", "rds_instance_endpoint"] }];
+    const withSecrets = namespaces.map((ns) => ({ ...ns, secrets: declared }));
+    const all = generateSampleObjects({ namespaces: withSecrets, seed: 7, now }).objects;
+    const inNs = (kind: string, ns: string) => all.filter((o) => o.kind === kind && o.metadata.namespace === ns);
+    const name = withSecrets.find((ns) => inNs("Deployment", ns.name).length > 0)!.name;
+    expect(inNs("Secret", name).find((s) => s.metadata.name === "orders-db-output")?.data).toEqual({
+      database_name: expect.any(String),
+      rds_instance_endpoint: expect.any(String),
+    });
+    expect(inNs("ConfigMap", name).map((c) => c.metadata.name)).toContain("kube-root-ca.crt");
+    type Container = { env?: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[]; envFrom?: object[] };
+    const containers = (d: KubeObject) => (d.spec as { template: { spec: { containers: Container[] } } }).template.spec.containers;
+    const reads = containers(inNs("Deployment", name)[0]!)[0]!;
+    expect(reads.env!.filter((e) => e.valueFrom?.secretKeyRef?.name === "orders-db-output").map((e) => e.name)).toEqual([
+      "DATABASE_NAME",
+      "RDS_INSTANCE_ENDPOINT",
+    ]);
+    expect(reads.envFrom).toEqual(expect.arrayContaining([{ configMapRef: { name: expect.stringMatching(/-config$/) } }]));
+    // Some namespace's first app reads a key its Secret lacks, and its new pods wait in CreateContainerConfigError.
+    const broken = all.filter((o) => o.kind === "Deployment" && containers(o)[0]!.env?.some((e) => e.name === "REDIS_URL"));
+    expect(broken.length).toBeGreaterThan(0);
+    const waiting = all.filter(
+      (o) =>
+        o.kind === "Pod" &&
+        o.metadata.namespace === broken[0]!.metadata.namespace &&
+        JSON.stringify(o.status).includes("CreateContainerConfigError") &&
+        JSON.stringify(o.status).includes("couldn't find key REDIS_URL"),
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    // Deployments keep earlier revisions as ReplicaSets scaled to zero.
+    const revisions = new Map<string, number>();
+    for (const rs of all.filter((o) => o.kind === "ReplicaSet")) {
+      const owner = rs.metadata.ownerReferences![0]!.uid;
+      revisions.set(owner, (revisions.get(owner) ?? 0) + 1);
+    }
+    expect(Math.max(...revisions.values())).toBeGreaterThanOrEqual(4);
   });
 });

@@ -9,6 +9,8 @@ export interface SampleNamespaceInput {
   name: string;
   production: boolean;
   team?: string;
+  /** The Secrets its kubernetes_secret blocks declare (created ones with literal names): the cluster has them and the first app reads them. */
+  secrets?: { name: string; keys: string[] }[];
 }
 
 export interface GenerateSampleObjectsOptions {
@@ -20,6 +22,11 @@ export interface GenerateSampleObjectsOptions {
   labelPrefix?: string;
   /** hard.pods of each namespace's ResourceQuota (default 50). */
   podsQuota?: number;
+}
+
+/** The Secrets Terraform creates from a namespace's kubernetes_secret blocks: those not `count = 0`, with a literal name. */
+export function createdSecrets(declared: { name: string | null; keys: string[]; disabled?: boolean }[]): { name: string; keys: string[] }[] {
+  return declared.flatMap((s) => (s.name === null || s.disabled ? [] : [{ name: s.name, keys: s.keys }]));
 }
 
 /** Where the cluster deliberately disagrees with the repository, so drift views have something to show. */
@@ -83,7 +90,9 @@ export function generateSampleObjects(options: GenerateSampleObjectsOptions): { 
     );
     // A terminating namespace has had its contents deleted; only its finalizer keeps it.
     if (!terminating)
-      objects.push(...sampleNamespaceContents(r, { namespace: ns.name, team: ns.team ?? namespaceBase(ns.name), created, now, nodes, podsQuota }));
+      objects.push(
+        ...sampleNamespaceContents(r, { namespace: ns.name, team: ns.team ?? namespaceBase(ns.name), created, now, nodes, podsQuota, secrets: ns.secrets }),
+      );
   }
   for (const name of drift.orphans) {
     const r = rngFor(name);

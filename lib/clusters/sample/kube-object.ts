@@ -26,6 +26,7 @@ export const sampleResources = {
   namespaces: { kind: "Namespace", apiVersion: "v1", namespaced: false },
   pods: { kind: "Pod", apiVersion: "v1", namespaced: true },
   secrets: { kind: "Secret", apiVersion: "v1", namespaced: true },
+  configmaps: { kind: "ConfigMap", apiVersion: "v1", namespaced: true },
   events: { kind: "Event", apiVersion: "v1", namespaced: true },
   resourcequotas: { kind: "ResourceQuota", apiVersion: "v1", namespaced: true },
   deployments: { kind: "Deployment", apiVersion: "apps/v1", namespaced: true },

@@ -16,8 +16,11 @@ export interface SampleControls {
   firstRunningPod(namespace: string): KubeObject | null;
   /** As Terraform's kubernetes_secret writes one: an Opaque Secret with these keys (sample values), made or replaced. */
   applySecret(input: { namespace: string; name: string; keys: string[] }): KubeObject;
-  /** As the pipeline applies a namespace: the Namespace, a small healthy Deployment with its ReplicaSet and Pods, Secrets, a quota. */
-  createNamespace(input: { name: string; labels?: Record<string, string> }): KubeObject;
+  /**
+   * As the pipeline applies a namespace: the Namespace, a small healthy Deployment with its ReplicaSet and Pods,
+   * Secrets (`secrets`: those its kubernetes_secret blocks declare, which the Deployment reads), ConfigMaps, a quota.
+   */
+  createNamespace(input: { name: string; labels?: Record<string, string>; secrets?: { name: string; keys: string[] }[] }): KubeObject;
   /** As the namespace controller deletes one: Terminating, then its contents, then the Namespace. */
   deleteNamespace(name: string): void;
   /** While on, every open watch is cut and every API request has its connection dropped. */
@@ -38,6 +41,8 @@ export class SampleControlError extends Error {
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+// A Secret's data keys: what kube-apiserver's validation accepts.
+const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 // kube-apiserver refuses to delete these.
@@ -116,7 +121,7 @@ export function createSampleControls(
       const metadata = existing ? existing.metadata : objectMeta(r, name, namespace, options.now());
       return store.put({ apiVersion: "v1", kind: "Secret", metadata, type: "Opaque", data });
     },
-    createNamespace({ name, labels = {} }) {
+    createNamespace({ name, labels = {}, secrets = [] }) {
       if (!DNS_LABEL.test(name))
         throw new SampleControlError(
           422,
@@ -125,6 +130,11 @@ export function createSampleControls(
       for (const [key, value] of Object.entries(labels)) {
         if (!LABEL_KEY.test(key) || typeof value !== "string" || !LABEL_VALUE.test(value))
           throw new SampleControlError(422, `label ${key}=${String(value)} is not a valid Kubernetes label`);
+      }
+      for (const secret of secrets) {
+        if (!DNS_SUBDOMAIN.test(secret.name)) throw new SampleControlError(422, `secret name "${secret.name}" is not a valid Kubernetes name`);
+        if (secret.keys.some((key) => !SECRET_KEY.test(key)))
+          throw new SampleControlError(422, `secret ${secret.name} has a key that is not a valid Secret key`);
       }
       if (store.get("namespaces", undefined, name)) throw new SampleControlError(409, `namespace ${name} already exists`);
       const now = options.now();
@@ -139,6 +149,7 @@ export function createSampleControls(
         nodes,
         allHealthy: true,
         podsQuota: options.podsQuota ?? 50,
+        secrets,
       })) {
         // The events of a namespace made just now happened just now.
         store.put(object.kind === "Event" ? { ...object, firstTimestamp: stamp(now), lastTimestamp: stamp(now) } : object);
@@ -152,7 +163,7 @@ export function createSampleControls(
       if (!namespace.metadata.deletionTimestamp) {
         store.put({ ...namespace, metadata: { ...namespace.metadata, deletionTimestamp: stamp(options.now()) }, status: { phase: "Terminating" } });
       }
-      const order: SampleResource[] = ["events", "pods", "replicasets", "deployments", "secrets", "resourcequotas"];
+      const order: SampleResource[] = ["events", "pods", "replicasets", "deployments", "secrets", "configmaps", "resourcequotas"];
       for (const resource of order) for (const object of store.list(resource, { namespace: name }) ?? []) store.remove(resource, name, object.metadata.name);
       store.remove("namespaces", undefined, name);
     },

@@ -2,8 +2,9 @@ import type { Rng } from "../../environments/sample/create-rng";
 import { secondsBefore, type KubeObject } from "./kube-object";
 import { pickEvents } from "./sample-events";
 import { ECR_REGISTRY, imageTag, namespaceBase } from "./sample-names";
-import { sampleQuota, sampleSecrets } from "./sample-namespace-objects";
-import { sampleWorkload, type WorkloadHealth } from "./sample-workload";
+import { envName } from "../env-snippet";
+import { sampleConfigMaps, sampleQuota, sampleSecrets } from "./sample-namespace-objects";
+import { sampleWorkload, type WorkloadHealth, type WorkloadReads } from "./sample-workload";
 
 export interface NamespaceContentsPlan {
   namespace: string;
@@ -18,11 +19,18 @@ export interface NamespaceContentsPlan {
   allHealthy?: boolean;
   /** hard.pods of the ResourceQuota; none when absent (platform namespaces have none). */
   podsQuota?: number;
+  /** The Secrets the repository's kubernetes_secret blocks declare: written as Terraform would, and read by the first app. */
+  secrets?: { name: string; keys: string[] }[];
 }
 
 const SIDECARS = ["docker.io/bitnami/nginx:1.25.4", "cr.fluentbit.io/fluent/fluent-bit:3.0.4", "docker.io/library/redis:7.2-alpine"];
 
-/** What runs in one namespace: Secrets, a ResourceQuota, Deployments with ReplicaSets and Pods, and a few Events. */
+/**
+ * What runs in one namespace: Secrets, ConfigMaps, a ResourceQuota, Deployments with ReplicaSets and Pods, and a
+ * few Events. The first app reads every declared Secret's keys (secretKeyRef) and its own `<app>-secrets`
+ * (envFrom); every app its `<app>-config` (envFrom and a volume). Now and then the first app's new revision
+ * reads a key its Secret lacks and is stuck in CreateContainerConfigError.
+ */
 export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): KubeObject[] {
   const { namespace, team, now } = plan;
   const base = namespaceBase(namespace);
@@ -33,15 +41,21 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
       return { app, image: `${ECR_REGISTRY}/${team}/${app}:${imageTag(rng)}` };
     });
   const age = (now.getTime() - plan.created.getTime()) / 1000;
-  const workloads = apps.map(({ app, image }) => {
-    const health: WorkloadHealth = plan.allHealthy
-      ? "healthy"
-      : rng.weighted([
-          ["healthy", 84],
-          ["crashloop", 6],
-          ["stalled", 4],
-          ["rolling", 6],
-        ] as const);
+  const first = apps[0]?.app ?? base;
+  const missingKey = !plan.allHealthy && rng.chance(0.06);
+  const workloads = apps.map(({ app, image }, i) => {
+    const reads = workloadReads(app, i === 0 ? (plan.secrets ?? []) : null);
+    const broken = i === 0 && missingKey;
+    const health: WorkloadHealth = broken
+      ? "configerror"
+      : plan.allHealthy
+        ? "healthy"
+        : rng.weighted([
+            ["healthy", 84],
+            ["crashloop", 6],
+            ["stalled", 4],
+            ["rolling", 6],
+          ] as const);
     return sampleWorkload(rng, {
       namespace,
       app,
@@ -53,11 +67,33 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
       created: secondsBefore(now, Math.min(age, health === "stalled" ? rng.int(900, 86400) : rng.int(Math.floor(Math.min(age, 3600) / 2), Math.floor(age)))),
       now,
       nodes: plan.nodes,
+      ...(broken
+        ? {
+            reads: {
+              ...reads,
+              env: [...(reads.env ?? []), { name: "REDIS_URL", valueFrom: { secretKeyRef: { name: `${first}-secrets`, key: "REDIS_URL" } } }],
+            },
+            previousReads: reads,
+            configError: `couldn't find key REDIS_URL in Secret ${namespace}/${first}-secrets`,
+          }
+        : { reads }),
     });
   });
   const objects = workloads.flatMap((w) => w.objects);
   const pods = objects.filter((o) => o.kind === "Pod");
-  const contents = sampleSecrets(rng, namespace, apps[0]?.app ?? base, plan.created, { rds: !plan.allHealthy && rng.chance(0.4), docker: rng.chance(0.3) });
+  const contents = sampleSecrets(rng, namespace, first, plan.created, {
+    rds: !plan.allHealthy && !plan.secrets?.length && rng.chance(0.4),
+    docker: rng.chance(0.3),
+    declared: plan.secrets,
+  });
+  contents.push(
+    ...sampleConfigMaps(
+      rng,
+      namespace,
+      apps.map((a) => a.app),
+      plan.created,
+    ),
+  );
   if (plan.podsQuota !== undefined) contents.push(sampleQuota(rng, namespace, pods, plan.created, plan.podsQuota));
   contents.push(
     ...objects,
@@ -68,4 +104,16 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
     ),
   );
   return contents;
+}
+
+/** The first app (`declared` given) reads the declared Secrets key by key and its own Secret whole; every app its ConfigMap. */
+function workloadReads(app: string, declared: { name: string; keys: string[] }[] | null): WorkloadReads {
+  const env: object[] = (declared ?? []).flatMap((s) => s.keys.map((key) => ({ name: envName(key), valueFrom: { secretKeyRef: { name: s.name, key } } })));
+  if (declared) env.push({ name: "FEATURE_FLAGS", valueFrom: { configMapKeyRef: { name: `${app}-feature-flags`, key: "flags", optional: true } } });
+  return {
+    env,
+    envFrom: [...(declared ? [{ secretRef: { name: `${app}-secrets` } }] : []), { configMapRef: { name: `${app}-config` } }],
+    volumeMounts: [{ name: "config", mountPath: "/config", readOnly: true }],
+    volumes: [{ name: "config", configMap: { name: `${app}-config` } }],
+  };
 }

@@ -30,8 +30,17 @@ export function sampleNamespace(
   };
 }
 
-/** A namespace's Secrets: an app secret and a service-account token always, RDS outputs and registry credentials sometimes. */
-export function sampleSecrets(rng: Rng, namespace: string, app: string, created: Date, extras: { rds: boolean; docker: boolean }): KubeObject[] {
+/**
+ * A namespace's Secrets: an app secret and a service-account token always, those the repository's
+ * kubernetes_secret blocks declare (as Terraform writes them), RDS outputs and registry credentials sometimes.
+ */
+export function sampleSecrets(
+  rng: Rng,
+  namespace: string,
+  app: string,
+  created: Date,
+  extras: { rds: boolean; docker: boolean; declared?: { name: string; keys: string[] }[] },
+): KubeObject[] {
   const value = (key: string) => Buffer.from(`${SAMPLE_SECRET_MARKER}${namespace}-${key}-${hex(rng, 8)}`).toString("base64");
   const data = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, value(key)]));
   const secret = (name: string, type: string, values: Record<string, string>, annotations?: Record<string, string>): KubeObject => ({
@@ -48,7 +57,8 @@ export function sampleSecrets(rng: Rng, namespace: string, app: string, created:
       "kubernetes.io/service-account.uid": uid(rng),
     }),
   ];
-  if (extras.rds) {
+  for (const declared of extras.declared ?? []) secrets.push(secret(declared.name, "Opaque", data(declared.keys)));
+  if (extras.rds && !secrets.some((s) => s.metadata.name === "rds-instance-output")) {
     const keys = ["database_name", "database_username", "database_password", "rds_instance_endpoint", "rds_instance_address", "rds_instance_port"];
     secrets.push(secret("rds-instance-output", "Opaque", data(keys)));
   }
@@ -58,6 +68,28 @@ export function sampleSecrets(rng: Rng, namespace: string, app: string, created:
     secrets.push(secret("dockerhub-credentials", "kubernetes.io/dockerconfigjson", { ".dockerconfigjson": Buffer.from(config).toString("base64") }));
   }
   return secrets;
+}
+
+/** The ConfigMaps of a namespace: the cluster's CA bundle (every namespace has one) and a config per app, plain settings. */
+export function sampleConfigMaps(rng: Rng, namespace: string, apps: string[], created: Date): KubeObject[] {
+  const configMap = (name: string, data: Record<string, string>): KubeObject => ({
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: objectMeta(rng, name, namespace, created),
+    data,
+  });
+  return [
+    configMap("kube-root-ca.crt", {
+      "ca.crt": "-----BEGIN CERTIFICATE-----\nMIIC5zCCAc+gAwIBAgIBADANBgkqhkiG9w0BAQsFADAVMRMwEQYDVQQDEwprdWJl\n-----END CERTIFICATE-----\n",
+    }),
+    ...apps.map((app) =>
+      configMap(`${app}-config`, {
+        LOG_LEVEL: rng.pick(["info", "debug", "warn"]),
+        PORT: "8080",
+        ...(rng.chance(0.5) ? { "application.yaml": `server:\n  port: 8080\nspring:\n  application:\n    name: ${app}\n` } : {}),
+      }),
+    ),
+  ];
 }
 
 /** The namespace's ResourceQuota, with status.used summed from the pods it holds. */

@@ -4,7 +4,7 @@ import { objectRef, type EventSeed } from "./sample-events";
 import { hex, objectMeta, suffix } from "./sample-names";
 
 /** How a pod is doing: the unhealthy ones are what status pages exist to show. */
-export type PodState = "ready" | "restarted" | "crashloop" | "unready" | "pending";
+export type PodState = "ready" | "restarted" | "crashloop" | "unready" | "pending" | "configerror";
 
 export interface PodTemplate {
   metadata: { labels: Record<string, string> };
@@ -17,6 +17,8 @@ export interface PodPlan {
   state: PodState;
   nodes: string[];
   now: Date;
+  /** For "configerror": what the kubelet could not find, e.g. `couldn't find key X in Secret ns/name`. */
+  configError?: string;
 }
 
 /** A Pod owned by its ReplicaSet, with the events the kubelet and scheduler would have recorded about it. */
@@ -35,6 +37,10 @@ export function samplePod(rng: Rng, plan: PodPlan): { pod: KubeObject; ready: bo
   const statuses = template.spec.containers.map((c) => {
     const base = { name: c.name, image: c.image, imageID: `${c.image.split(":")[0]}@sha256:${hex(rng, 64)}`, containerID: `containerd://${hex(rng, 64)}` };
     const running = { running: { startedAt: stamp(started) } };
+    if (c === main && state === "configerror") {
+      const waiting = { reason: "CreateContainerConfigError", message: plan.configError ?? "couldn't find the referenced Secret" };
+      return { ...base, containerID: undefined, ready: false, started: false, restartCount: 0, state: { waiting }, lastState: {} };
+    }
     if (c !== main || state === "ready" || state === "unready")
       return { ...base, ready: state !== "unready" || c !== main, started: true, restartCount: 0, state: running, lastState: {} };
     const reason = rng.pick(state === "restarted" ? ["Completed", "OOMKilled", "Error"] : ["Error", "Error", "OOMKilled"]);
@@ -54,7 +60,7 @@ export function samplePod(rng: Rng, plan: PodPlan): { pod: KubeObject; ready: bo
     };
     return { ...base, ready: false, started: false, restartCount: rng.int(5, 400), state: { waiting }, lastState: { terminated } };
   });
-  const ready = state !== "pending" && statuses.every((s) => s.ready);
+  const ready = state !== "pending" && state !== "configerror" && statuses.every((s) => s.ready);
   const condition = (type: string, ok: boolean, extra: object = {}) => ({
     type,
     status: ok ? "True" : "False",
@@ -73,7 +79,8 @@ export function samplePod(rng: Rng, plan: PodPlan): { pod: KubeObject; ready: bo
       state === "pending"
         ? { phase: "Pending", conditions: [condition("PodScheduled", false, { reason: "Unschedulable", message: unschedulable })], qosClass: "Burstable" }
         : {
-            phase: "Running",
+            // A container that never started leaves the pod Pending, as the kubelet reports it.
+            phase: state === "configerror" ? "Pending" : "Running",
             conditions: [
               condition("Initialized", true),
               condition("Ready", ready, notReady),
@@ -108,6 +115,16 @@ export function samplePod(rng: Rng, plan: PodPlan): { pod: KubeObject; ready: bo
     { ...kubelet, type: "Normal", reason: "Started", message: `Started container ${main.name}` },
   ];
   const backOff = `Back-off restarting failed container ${main.name} in pod ${meta.name}_${meta.namespace}(${meta.uid})`;
+  if (state === "configerror") {
+    events.splice(1);
+    events.push({
+      ...kubelet,
+      type: "Warning",
+      reason: "Failed",
+      message: `Error: ${plan.configError ?? "couldn't find the referenced Secret"}`,
+      count: rng.int(3, 60),
+    });
+  }
   if (state === "crashloop") events.push({ ...kubelet, type: "Warning", reason: "BackOff", message: backOff, count: rng.int(20, 900) });
   if (state === "unready")
     events.push({

@@ -7,9 +7,19 @@ import { samplePod, type PodState, type PodTemplate } from "./sample-pod";
 /**
  * healthy: every replica ready; crashloop: one pod in CrashLoopBackOff;
  * stalled: pods that cannot be scheduled, past the progress deadline;
- * rolling: a rollout half way, with an old and a new ReplicaSet.
+ * rolling: a rollout half way, with an old and a new ReplicaSet;
+ * configerror: the new revision reads a Secret key that does not exist, so
+ * its pods wait in CreateContainerConfigError past the progress deadline.
  */
-export type WorkloadHealth = "healthy" | "crashloop" | "stalled" | "rolling";
+export type WorkloadHealth = "healthy" | "crashloop" | "stalled" | "rolling" | "configerror";
+
+/** What the main container reads from Secrets and ConfigMaps, as pod-spec fragments. */
+export interface WorkloadReads {
+  env?: object[];
+  envFrom?: object[];
+  volumeMounts?: object[];
+  volumes?: object[];
+}
 
 export interface WorkloadPlan {
   namespace: string;
@@ -23,14 +33,27 @@ export interface WorkloadPlan {
   created: Date;
   now: Date;
   nodes: string[];
+  reads?: WorkloadReads;
+  /** What earlier revisions read (default: the same). */
+  previousReads?: WorkloadReads;
+  /** For configerror: the kubelet's message. */
+  configError?: string;
 }
 
-const FIRST_POD: Record<WorkloadHealth, PodState> = { healthy: "ready", crashloop: "crashloop", stalled: "pending", rolling: "unready" };
+const FIRST_POD: Record<WorkloadHealth, PodState> = {
+  healthy: "ready",
+  crashloop: "crashloop",
+  stalled: "pending",
+  rolling: "unready",
+  configerror: "configerror",
+};
+/** ReplicaSets of earlier revisions kept (scaled to zero) besides the one before the current. */
+const OLDER_REVISIONS = 3;
 
 /** A Deployment with its ReplicaSets and Pods, and the events they would have caused. */
 export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObject[]; events: EventSeed[] } {
   const { app, replicas, health, now } = plan;
-  const revision = health === "stalled" ? 1 : rng.int(health === "rolling" ? 2 : 1, 30);
+  const revision = health === "stalled" ? 1 : rng.int(health === "rolling" || health === "configerror" ? 2 : 1, 30);
   const settled = secondsBefore(now, 900).getTime();
   const rolledOut = health === "stalled" || plan.created.getTime() >= settled ? plan.created : new Date(rng.int(plan.created.getTime(), settled));
   const annotations = { "deployment.kubernetes.io/revision": String(revision) };
@@ -50,12 +73,17 @@ export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObj
   };
   // The current revision's pods, then the previous revision's: scaled to zero unless a rollout is under way.
   const current = { rs: replicaSet(rng, deployment, template, revision, rolledOut, plan), states: [FIRST_POD[health]] };
-  if (health !== "rolling") for (let i = 1; i < replicas; i++) current.states.push(health === "stalled" ? "pending" : "ready");
+  if (health !== "rolling")
+    for (let i = 1; i < replicas; i++) current.states.push(health === "stalled" ? "pending" : FIRST_POD[health] === "configerror" ? "configerror" : "ready");
   const sets = [current];
-  if (revision > 1) {
-    const old = podTemplate(rng, plan, plan.image.replace(/:[^:/]+$/, `:${imageTag(rng)}`));
-    const rs = replicaSet(rng, deployment, old, revision - 1, secondsBefore(rolledOut, rng.int(3600, 40 * 86400)), plan);
-    sets.push({ rs, states: health === "rolling" ? Array<PodState>(Math.max(1, replicas - 1)).fill("ready") : [] });
+  let before = rolledOut;
+  // The previous revision still runs while a rollout is under way (or stuck on its new pods' config); older ones are scaled to zero.
+  for (let r = revision - 1; r >= Math.max(1, revision - 1 - OLDER_REVISIONS); r--) {
+    const old = podTemplate(rng, { ...plan, reads: plan.previousReads ?? plan.reads }, plan.image.replace(/:[^:/]+$/, `:${imageTag(rng)}`));
+    before = secondsBefore(before, rng.int(3600, 40 * 86400));
+    const rs = replicaSet(rng, deployment, old, r, before, plan);
+    const running = r === revision - 1 && (health === "rolling" || health === "configerror");
+    sets.push({ rs, states: running ? Array<PodState>(Math.max(1, replicas - 1)).fill("ready") : [] });
   }
 
   const objects: KubeObject[] = [deployment];
@@ -65,7 +93,9 @@ export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObj
     const t = (rs.spec as { template: PodTemplate }).template;
     // Some long-running pods have restarted once or twice; a Deployment made in the last 15 minutes has not.
     const restarted = (state: PodState) => (state === "ready" && plan.created.getTime() < settled && rng.chance(0.1) ? "restarted" : state);
-    const pods = states.map((state) => samplePod(rng, { replicaSet: rs, template: t, state: restarted(state), nodes: plan.nodes, now }));
+    const pods = states.map((state) =>
+      samplePod(rng, { replicaSet: rs, template: t, state: restarted(state), nodes: plan.nodes, now, configError: plan.configError }),
+    );
     const ready = pods.filter((p) => p.ready).length;
     rs.spec = { ...(rs.spec as object), replicas: pods.length };
     rs.status = {
@@ -87,7 +117,7 @@ export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObj
     healthy: () => condition("Progressing", true, "NewReplicaSetAvailable", `ReplicaSet "${rsName}" has successfully progressed.`, rolledOut),
     stalled: () => condition("Progressing", false, "ProgressDeadlineExceeded", `ReplicaSet "${rsName}" has timed out progressing.`, lately()),
     rolling: () => condition("Progressing", true, "ReplicaSetUpdated", `ReplicaSet "${rsName}" is progressing.`, secondsBefore(now, rng.int(5, 240))),
-  }[health === "crashloop" ? "healthy" : health]();
+  }[health === "crashloop" ? "healthy" : health === "configerror" ? "stalled" : health]();
   // maxUnavailable 25%, rounded down, as the deployment controller computes it.
   const available = count.ready >= replicas - Math.floor(replicas * 0.25);
   deployment.status = {
@@ -134,6 +164,9 @@ function podTemplate(rng: Rng, plan: WorkloadPlan, image: string): PodTemplate {
     ),
     readinessProbe: probe,
     imagePullPolicy: "IfNotPresent",
+    ...(plan.reads?.env?.length ? { env: plan.reads.env } : {}),
+    ...(plan.reads?.envFrom?.length ? { envFrom: plan.reads.envFrom } : {}),
+    ...(plan.reads?.volumeMounts?.length ? { volumeMounts: plan.reads.volumeMounts } : {}),
   };
   const sidecar = plan.sidecar && {
     name: "sidecar",
@@ -142,7 +175,11 @@ function podTemplate(rng: Rng, plan: WorkloadPlan, image: string): PodTemplate {
     imagePullPolicy: "IfNotPresent",
   };
   const containers = sidecar ? [main, sidecar] : [main];
-  return { metadata: { labels: { app: plan.app } }, spec: { containers, restartPolicy: "Always", serviceAccountName: "default", securityContext: {} } };
+  const volumes = plan.reads?.volumes?.length ? { volumes: plan.reads.volumes } : {};
+  return {
+    metadata: { labels: { app: plan.app } },
+    spec: { containers, ...volumes, restartPolicy: "Always", serviceAccountName: "default", securityContext: {} },
+  };
 }
 
 function replicaSet(rng: Rng, deployment: KubeObject, template: PodTemplate, revision: number, created: Date, plan: WorkloadPlan): KubeObject {

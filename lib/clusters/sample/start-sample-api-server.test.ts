@@ -49,6 +49,7 @@ describe("the sample API server", () => {
       ["/api/v1/namespaces", "NamespaceList", "v1"],
       ["/api/v1/pods", "PodList", "v1"],
       ["/api/v1/secrets", "SecretList", "v1"],
+      ["/api/v1/configmaps", "ConfigMapList", "v1"],
       ["/api/v1/events", "EventList", "v1"],
       ["/api/v1/resourcequotas", "ResourceQuotaList", "v1"],
       ["/apis/apps/v1/deployments", "DeploymentList", "apps/v1"],

@@ -6,6 +6,8 @@ export interface FakeClusterWatcher extends ClusterWatcher {
   /** Changes what health() answers from now on. */
   setHealth(health: Partial<Omit<ClusterHealth, "cluster">>): void;
   readonly stopped: boolean;
+  /** Pods readPod answers with, by `namespace/name`; an Error value is thrown instead (the cluster not answering). */
+  readonly pods: Map<string, unknown>;
 }
 
 /**
@@ -29,10 +31,17 @@ export function fakeClusterWatcher(
   const cache = new ClusterCache();
   for (const ns of options.namespaces ?? []) cache.apply("namespaces", "ADDED", typeof ns === "string" ? { name: ns, phase: "Active", createdAt: null } : ns);
   let stopped = false;
+  const pods = new Map<string, unknown>();
   return {
     name,
     cache,
+    pods,
     health: () => ({ ...health }),
+    readPod: async (namespace, pod) => {
+      const found = pods.get(`${namespace}/${pod}`);
+      if (found instanceof Error) throw found;
+      return found ?? null;
+    },
     lists: () => Object.fromEntries(WATCHED_KINDS.map((kind) => [kind, 0])) as Record<WatchedKind, number>,
     stop: () => void (stopped = true),
     setHealth: (change) => void (health = { ...health, ...change }),
@@ -58,6 +67,7 @@ export function deploymentRecord(namespace: string, name: string, overrides: Par
     paused: false,
     images: [],
     conditions: [],
+    refs: [],
     createdAt: null,
     ...overrides,
   };

@@ -21,6 +21,13 @@ export class ScriptedSource implements ClusterSource {
   /** The next list of any kind fails with this, once. */
   failNextList: unknown = null;
 
+  /** Pods readPod answers with, by `namespace/name`. */
+  readonly pods = new Map<string, unknown>();
+
+  async readPod(namespace: string, name: string): Promise<unknown> {
+    return this.pods.get(`${namespace}/${name}`) ?? null;
+  }
+
   async list(kind: WatchedKind, page: { limit: number; continue?: string }): Promise<ListPage> {
     this.lists.push({ kind, continue: page.continue });
     if (this.failNextList) {

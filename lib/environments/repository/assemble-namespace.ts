@@ -23,6 +23,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
   const teams = new Set<string>();
   const access = new Map<string, OtherAccess>();
   const modules = [];
+  const secrets = [];
   const namespaceDocs: NamespaceDocument[] = [];
   for (const file of files) {
     const f = facts.get(file);
@@ -31,6 +32,7 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
     for (const team of f.teams) teams.add(team);
     for (const a of f.otherAccess) if (!access.has(`${a.kind}\0${a.name}\0${a.role}`)) access.set(`${a.kind}\0${a.name}\0${a.role}`, a);
     modules.push(...f.modules);
+    secrets.push(...f.secrets);
     namespaceDocs.push(...f.namespaceDocs);
   }
 
@@ -99,6 +101,14 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
       ref: text(m.ref),
       file: detach(m.file),
       ...(m.disabled ? { disabled: true } : {}),
+    })),
+    secrets: secrets.map((s) => ({
+      label: detach(s.label),
+      name: s.name === null ? null : detach(s.name),
+      keys: s.keys.map(detach),
+      modules: s.modules.map(detach),
+      file: detach(s.file),
+      ...(s.disabled ? { disabled: true } : {}),
     })),
     problems: problems.map((p) => ({ file: detach(p.file), message: p.message, severity: p.severity })),
   };

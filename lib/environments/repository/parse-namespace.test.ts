@@ -50,6 +50,11 @@ describe("parseNamespace", () => {
         { name: "queue", module: "sqs", source: expect.any(String), ref: "5.1.2", file: "resources/sqs.tf" },
         { name: "dlq", module: "sqs", source: expect.any(String), ref: "5.1.1", file: "resources/sqs.tf" },
       ],
+      secrets: [
+        { label: "rds", name: "rds-output", keys: ["arn"], modules: ["rds"], file: "resources/rds.tf" },
+        { label: "queue", name: "queue-output", keys: ["arn"], modules: ["queue"], file: "resources/sqs.tf" },
+        { label: "dlq", name: "dlq-output", keys: ["arn"], modules: ["dlq"], file: "resources/sqs.tf" },
+      ],
       problems: [],
     });
   });

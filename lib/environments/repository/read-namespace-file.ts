@@ -1,7 +1,8 @@
 import type { PlatformProfile } from "../profile/profile";
-import type { ModuleUse, OtherAccess, Problem } from "../types";
+import type { ModuleUse, OtherAccess, Problem, TerraformSecret } from "../types";
 import { parseModuleSource } from "./parse-module-source";
 import { parseYamlDocuments } from "./parse-yaml-documents";
+import { readTerraformSecrets } from "./read-terraform-secrets";
 import { scanTerraformModules } from "./scan-terraform-modules";
 
 /** File contents as a string or raw bytes (from git). */
@@ -22,6 +23,7 @@ export interface FileFacts {
   teams: string[];
   otherAccess: OtherAccess[];
   modules: ModuleUse[];
+  secrets: TerraformSecret[];
   problems: Problem[];
   /** True when the file holds nothing but whitespace and comments. */
   empty: boolean;
@@ -43,7 +45,7 @@ export function namespaceFileKind(relPath: string): "yaml" | "terraform" | null 
 
 /** Reads one file of a namespace folder. Never throws. */
 export function readNamespaceFile(relPath: string, contents: FileContents, profile: PlatformProfile): FileFacts {
-  const facts: FileFacts = { namespaceDocs: [], teams: [], otherAccess: [], modules: [], problems: [], empty: false };
+  const facts: FileFacts = { namespaceDocs: [], teams: [], otherAccess: [], modules: [], secrets: [], problems: [], empty: false };
   const kind = namespaceFileKind(relPath);
   if (!kind) return facts;
   const text = decode(contents);
@@ -143,6 +145,7 @@ function readTerraform(file: string, text: string, profile: PlatformProfile, fac
       ...(block.count === 0 ? { disabled: true } : {}),
     });
   }
+  if (text.includes("kubernetes_secret")) for (const secret of readTerraformSecrets(text)) facts.secrets.push({ ...secret, file });
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

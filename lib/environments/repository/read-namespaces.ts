@@ -6,7 +6,7 @@ import { runGit } from "./run-git";
 import type { NamespaceRecord } from "../types";
 import { namespacesDir } from "../profile/namespaces-dir";
 
-const NO_FACTS: FileFacts = { namespaceDocs: [], teams: [], otherAccess: [], modules: [], problems: [], empty: true };
+const NO_FACTS: FileFacts = { namespaceDocs: [], teams: [], otherAccess: [], modules: [], secrets: [], problems: [], empty: true };
 
 interface Folder {
   key: string;

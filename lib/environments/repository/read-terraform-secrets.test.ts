@@ -5,7 +5,9 @@ import { readTerraformSecrets } from "./read-terraform-secrets";
 describe("readTerraformSecrets", () => {
   it("reads the name and data keys of the secrets Berth renders", () => {
     const text = `module "orders_db" {\n  source = "x"\n}\n\n${outputsSecret("orders_db", "orders-db-output", ["database_name", "rds_instance_endpoint"])}`;
-    expect(readTerraformSecrets(text)).toEqual([{ label: "orders_db", name: "orders-db-output", keys: ["database_name", "rds_instance_endpoint"] }]);
+    expect(readTerraformSecrets(text)).toEqual([
+      { label: "orders_db", name: "orders-db-output", keys: ["database_name", "rds_instance_endpoint"], modules: ["orders_db"] },
+    ]);
   });
 
   it("reads hand-written forms: quoted keys, commas, comments, templates, heredocs and v1 resources", () => {
@@ -37,8 +39,31 @@ resource "aws_iam_policy" "other" {
   name = "x"
 }`;
     expect(readTerraformSecrets(text)).toEqual([
-      { label: "queue", name: "queue-output", keys: ["sqs_url", "sqs_arn", "policy", "nested", "templated"] },
-      { label: "dynamic", name: null, keys: [] },
+      { label: "queue", name: "queue-output", keys: ["sqs_url", "sqs_arn", "policy", "nested", "templated"], modules: ["queue"] },
+      { label: "dynamic", name: null, keys: [], modules: [] },
+    ]);
+  });
+
+  it("reads which modules a secret carries, through jsonencode and indexes, and a disabled (count = 0) secret", () => {
+    const text = `resource "kubernetes_secret" "read_replica" {
+  count = 0
+  metadata {
+    name = "replica-output"
+  }
+  data = {
+    endpoint = module.read_replica[0].rds_instance_endpoint
+    both     = jsonencode([module.db.x, module.read_replica[0].y])
+  }
+}
+resource "kubernetes_secret" "counted" {
+  count = var.enabled ? 1 : 0
+  metadata {
+    name = "counted-output"
+  }
+}`;
+    expect(readTerraformSecrets(text)).toEqual([
+      { label: "read_replica", name: "replica-output", keys: ["endpoint", "both"], modules: ["read_replica", "db"], disabled: true },
+      { label: "counted", name: "counted-output", keys: [], modules: [] },
     ]);
   });
 

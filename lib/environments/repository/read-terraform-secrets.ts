@@ -6,6 +6,10 @@ export interface DeclaredSecret {
   name: string | null;
   /** The keys of its `data` map, in order. */
   keys: string[];
+  /** The module blocks its data reads (`module.<label>.<output>`), in order of first use: the AWS resources it carries. */
+  modules: string[];
+  /** Written `count = 0`: Terraform creates no Secret. */
+  disabled?: boolean;
 }
 
 type Token =
@@ -51,9 +55,11 @@ function matching(tokens: Token[], open: number): number {
   return tokens.length;
 }
 
-function readBody(body: Token[]): { name: string | null; keys: string[] } {
+function readBody(body: Token[]): Omit<DeclaredSecret, "label"> {
   let name: string | null = null;
   const keys: string[] = [];
+  const modules: string[] = [];
+  let disabled = false;
   for (let i = 0; i < body.length; i++) {
     const t = body[i]!;
     if (t.kind === "open") {
@@ -61,7 +67,10 @@ function readBody(body: Token[]): { name: string | null; keys: string[] } {
       continue;
     }
     if (t.kind !== "ident") continue;
-    if (t.text === "metadata" && body[i + 1]?.kind === "open") {
+    if (t.text === "count" && body[i + 1]?.kind === "eq") {
+      const value = body[i + 2];
+      disabled = value?.kind === "ident" && value.text === "0" && (body[i + 3] === undefined || body[i + 3]!.kind === "newline");
+    } else if (t.text === "metadata" && body[i + 1]?.kind === "open") {
       const end = matching(body, i + 1);
       const inner = body.slice(i + 2, end);
       for (let j = 0; j < inner.length; j++) {
@@ -80,19 +89,27 @@ function readBody(body: Token[]): { name: string | null; keys: string[] } {
       for (let j = 0; j < inner.length; j++) {
         const u = inner[j]!;
         if (u.kind === "open") {
-          j = matching(inner, j);
+          const close = matching(inner, j);
+          for (const v of inner.slice(j + 1, close)) if (v.kind === "ident") moduleOf(v.text, modules);
+          j = close;
           lineStart = false;
           continue;
         }
         if (lineStart && (u.kind === "ident" || (u.kind === "string" && u.literal)) && inner[j + 1]?.kind === "eq") {
           keys.push(u.kind === "ident" ? u.text : u.value);
         }
+        if (u.kind === "ident" && !lineStart) moduleOf(u.text, modules);
         lineStart = u.kind === "newline" || u.kind === "comma";
       }
       i = end;
     }
   }
-  return { name, keys };
+  return { name, keys, modules, ...(disabled ? { disabled } : {}) };
+}
+
+function moduleOf(ident: string, modules: string[]): void {
+  const label = /^module\.([A-Za-z0-9_-]+)/.exec(ident)?.[1];
+  if (label && !modules.includes(label)) modules.push(label);
 }
 
 function tokenise(text: string): Token[] {

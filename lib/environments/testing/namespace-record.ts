@@ -23,6 +23,7 @@ export function namespaceRecord(name: string, overrides: Partial<NamespaceRecord
     skipApply: false,
     files: [],
     modules: [],
+    secrets: [],
     problems: [],
     ...overrides,
   };
