@@ -50,6 +50,18 @@ describe("the local git provider", () => {
     expect(again.headSha).toBe(opened.headSha);
   });
 
+  it("merges while another process merges into the same main: each merge is made again on the main it finds, none is lost", async () => {
+    const repo = repoWithMain();
+    // Two replicas (their own merge queues) over one repository: their compare-and-swaps on main race.
+    const replicas = [createLocalProvider({ repoPath: repo, baseBranch: "main" }), createLocalProvider({ repoPath: repo, baseBranch: "main" })];
+    const branches = Array.from({ length: 12 }, (_, i) => `berth/race-${i}`);
+    for (const branch of branches)
+      await replicas[0]!.openPullRequest(draft(branch, { [`namespaces/d/${branch.slice(6)}/00-namespace.yaml`]: "kind: Namespace\n" }));
+    await Promise.all(branches.map((branch, i) => replicas[i % 2]!.mergeBranch(branch, `Merge ${branch}`, null)));
+    for (const branch of branches) expect(git(repo, "merge-base", "--is-ancestor", branch, "main")).toBe("");
+    expect(git(repo, "ls-tree", "-r", "--name-only", "main").split("\n")).toHaveLength(branches.length + 1);
+  });
+
   it("merges into main even after main moved, and updates the checkout", async () => {
     const repo = repoWithMain();
     const provider = createLocalProvider({ repoPath: repo, baseBranch: "main" });

@@ -98,7 +98,16 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
     },
   };
 
+  /** Another process (or person) moving the base branch mid-merge makes the merge start again on the new base, as GitHub's own merge does. */
   async function mergeNow(branch: string, message: string, expectedTip: string | null): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const merge = await mergeOnce(branch, message, expectedTip, attempt === 5);
+      if (merge) return merge;
+    }
+  }
+
+  /** The merge commit, or null when the base moved before it could be written (and this is not the last attempt). */
+  async function mergeOnce(branch: string, message: string, expectedTip: string | null, last: boolean): Promise<string | null> {
     const base = await head(options.baseBranch);
     const tip = await head(branch);
     if (!base || !tip) throw new Error(`Cannot merge ${branch} into ${options.baseBranch}: a branch is missing`);
@@ -114,10 +123,15 @@ export function createLocalProvider(options: { repoPath: string; baseBranch: str
       throw new MergeRefusedError("conflict", `${branch} no longer merges cleanly into ${options.baseBranch}`);
     });
     const merge = await git(repo, ["commit-tree", tree.split("\n")[0]!, "-p", base, "-p", tip, "-m", message], { env: IDENTITY });
-    // Note: compare-and-swap on the base branch: another process's merge in between makes this fail, never overwrites it.
-    await git(repo, ["update-ref", `refs/heads/${options.baseBranch}`, merge, base]).catch((error: Error) => {
-      throw new MergeRefusedError("moved", `${options.baseBranch} moved during the merge: ${error.message}`);
-    });
+    // Note: compare-and-swap on the base branch: a merge by another process in between is never overwritten; this one is made again on top of it.
+    const swapped = await git(repo, ["update-ref", `refs/heads/${options.baseBranch}`, merge, base]).then(
+      () => true,
+      (error: Error) => {
+        if (last) throw new MergeRefusedError("moved", `${options.baseBranch} moved during the merge: ${error.message}`);
+        return false;
+      },
+    );
+    if (!swapped) return null;
     // A checked-out main follows, so people browsing the demo repository see the merge.
     const bare = (await git(repo, ["rev-parse", "--is-bare-repository"])) === "true";
     const current = bare ? null : await git(repo, ["symbolic-ref", "--quiet", "--short", "HEAD"]).catch(() => null);
