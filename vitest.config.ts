@@ -34,6 +34,7 @@ const SERVER_TESTS = [
   "lib/clusters/sample/control-api.test.ts",
   "lib/clusters/sample/start-sample-api-server.test.ts",
   "lib/clusters/sample/serve-logs.test.ts",
+  "lib/clusters/pod-logs.test.ts",
   "lib/clusters/sample/apply-pipeline.test.ts",
   "lib/cli/sample-cluster.test.ts",
   "deploy/manifests-server.test.ts",

@@ -34,7 +34,7 @@ describe("the sample server's control API", () => {
         expect((await control(method, path, body, authorization)).status, `${method} ${path} ${authorization}`).toBe(401);
       }
     }
-    expect((await answer(control("GET", "/health", undefined, ""))).body).toEqual({ ok: true, outage: false });
+    expect((await answer(control("GET", "/health", undefined, ""))).body).toEqual({ ok: true, outage: false, logStreams: 0 });
   });
 
   it("creates a namespace as the pipeline would apply it, with a healthy workload", async () => {
@@ -128,7 +128,7 @@ describe("the sample server's control API", () => {
   it("switches an outage on and off over HTTP", async () => {
     expect((await answer(control("POST", "/outage", { on: true }))).body).toEqual({ outage: true });
     await expect(server.get("/api/v1/pods")).rejects.toThrow();
-    expect((await answer(control("GET", "/health"))).body).toEqual({ ok: true, outage: true });
+    expect((await answer(control("GET", "/health"))).body).toEqual({ ok: true, outage: true, logStreams: 0 });
     expect((await answer(control("POST", "/outage", { on: false }))).body).toEqual({ outage: false });
     expect((await server.get("/api/v1/pods")).status).toBe(200);
   });

@@ -35,7 +35,8 @@ export async function controlApi(
     return sendJson(response, 422, { message: "the body must be valid JSON" });
   }
   try {
-    if (method === "GET" && pathname === "/_sample/health") return sendJson(response, 200, { ok: true, outage: controls.outage() });
+    if (method === "GET" && pathname === "/_sample/health")
+      return sendJson(response, 200, { ok: true, outage: controls.outage(), logStreams: controls.logStreams() });
     const restart = /^\/_sample\/pods\/([^/]+)\/([^/]+)\/restart$/.exec(pathname);
     if (method === "POST" && restart) {
       if (body.container !== undefined && typeof body.container !== "string") return sendJson(response, 422, { message: "container must be a string" });

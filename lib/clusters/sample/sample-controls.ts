@@ -23,6 +23,8 @@ export interface SampleControls {
   /** While on, every open watch is cut and every API request has its connection dropped. */
   setOutage(on: boolean): void;
   outage(): boolean;
+  /** Pod log streams open now (follows): a client that stops reading must close its stream. */
+  logStreams(): number;
 }
 
 /** A control request the sample cluster refuses; `status` is the HTTP answer. */
@@ -54,7 +56,7 @@ const containerStatuses = (pod: KubeObject) => (pod.status as { containerStatuse
 
 export function createSampleControls(
   store: SampleStore,
-  options: { seed: number; now: () => Date; onOutage: (on: boolean) => void; labelPrefix?: string; podsQuota?: number },
+  options: { seed: number; now: () => Date; onOutage: (on: boolean) => void; labelPrefix?: string; podsQuota?: number; logStreams?: () => number },
 ): SampleControls {
   const rng = createRng(options.seed + 1);
   const pods = () => store.list("pods") ?? [];
@@ -161,6 +163,7 @@ export function createSampleControls(
       options.onOutage(on);
     },
     outage: () => outage,
+    logStreams: () => options.logStreams?.() ?? 0,
   };
   return controls;
 }

@@ -56,16 +56,17 @@ export async function startSampleApiServer(options: SampleApiServerOptions): Pro
     open: new Set<ServerResponse>(),
   };
   const now = options.now ?? (() => new Date());
-  const logs = { lineMs: options.logLineMs ?? 1000, now, open: watch.open };
+  const logs = { lineMs: options.logLineMs ?? 1000, now, open: new Set<ServerResponse>() };
   const expected = Buffer.from(`Bearer ${options.token}`);
   const controls = createSampleControls(store, {
     seed: options.seed ?? 1,
     now,
     labelPrefix: options.labelPrefix,
     podsQuota: options.podsQuota,
+    logStreams: () => logs.open.size,
     onOutage(on) {
       if (!on) return;
-      for (const response of watch.open) response.socket?.destroy();
+      for (const response of [...watch.open, ...logs.open]) response.socket?.destroy();
       server.closeIdleConnections();
     },
   });
