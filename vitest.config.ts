@@ -30,6 +30,7 @@ const SERVER_TESTS = [
   "lib/server/prune-expired-rows.test.ts",
   // the kube-apiserver, Berth's sample API server, or a spawned server
   "lib/clusters/watch-cluster.integration.test.ts",
+  "lib/server/read-pod-logs.integration.test.ts",
   "lib/clusters/sample/client-node-compat.test.ts",
   "lib/clusters/sample/control-api.test.ts",
   "lib/clusters/sample/start-sample-api-server.test.ts",

@@ -1,0 +1,105 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { sampleControlHeaders } from "./fixtures/sample-control";
+import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
+import { signInAsNewUser } from "./fixtures/sign-in";
+
+// Pod logs from Berth's sample cluster (github mode), whose containers write a
+// line a second; its control API restarts a pod and counts open log streams.
+const control = `http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.github}/_sample`;
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+test.describe.configure({ mode: "serial" });
+
+async function sample(path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${control}${path}`, { method: "POST", headers: sampleControlHeaders("github"), body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
+
+async function logStreams(): Promise<number> {
+  return ((await (await fetch(`${control}/health`)).json()) as { logStreams: number }).logStreams;
+}
+
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const lineCount = async (page: Page) => Number(await page.getByLabel(/^Log of /).getAttribute("data-log-lines"));
+
+const team = uniqueName("logs-team");
+const ns = uniqueName("logs-ns");
+let pod = "";
+
+test.beforeAll(async () => {
+  await commitNamespace({ name: ns, team });
+  await sample("/namespaces", { name: ns });
+});
+
+test("an owner opens a pod's logs from the namespace page, reads the last lines, follows and downloads", async ({ page }) => {
+  await signInAsNewUser(page, [team]);
+  await expect(async () => expect((await page.goto(`/namespaces/live/${ns}`))?.status()).toBe(200)).toPass({ timeout: 20_000 });
+  const pods = page.getByRole("table", { name: `Pods in ${ns}` });
+  const link = pods.getByRole("link", { name: /^Logs of / }).first();
+  pod = ((await link.getAttribute("aria-label")) ?? "").replace("Logs of ", "");
+  await link.click();
+  await expect(page.getByRole("heading", { name: `Logs of ${pod}` })).toBeVisible();
+
+  await page.getByLabel("Last lines").fill("25");
+  await page.getByRole("button", { name: "Show lines" }).click();
+  await expect(page.getByRole("status")).toHaveText("25 lines.");
+  await expect(page.getByLabel(/^Log of /)).toContainText(/INFO {1,2}/);
+  await expectAccessible(page, "logs shown");
+
+  await page.getByRole("button", { name: "Follow" }).click();
+  await expect(page.getByRole("status")).toContainText("Following");
+  await expect.poll(() => lineCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(25);
+  const followed = await lineCount(page);
+  // The container writes a line a second: new ones arrive on the open response.
+  await expect.poll(() => lineCount(page), { timeout: 15_000 }).toBeGreaterThan(followed + 1);
+  await expectAccessible(page, "following");
+  await page.getByRole("button", { name: "Stop following" }).click();
+  await expect(page.getByRole("button", { name: "Follow" })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^${pod}_[a-z0-9-]+\\.log$`));
+  const text = await readFile((await file.path())!, "utf8");
+  expect(text.trimEnd().split("\n")).toHaveLength(25);
+});
+
+test("the previous container: refused before a restart, its crash after one", async ({ page }) => {
+  await signInAsNewUser(page, [team]);
+  await page.goto(`/namespaces/live/${ns}/pods/${pod}/logs`);
+  await page.getByLabel("Previous container (before the last restart)").check();
+  await page.getByRole("button", { name: "Show lines" }).click();
+  await expect(page.getByRole("alert")).toHaveText("This container has not restarted: there is no previous run to read");
+  await expectAccessible(page, "no previous container");
+
+  await sample(`/pods/${ns}/${pod}/restart`, {});
+  await page.getByRole("button", { name: "Show lines" }).click();
+  await expect(page.getByLabel(/^Log of /)).toContainText("Error: connect ECONNREFUSED");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
+
+test("leaving the page while following closes Berth's stream to the cluster", async ({ page }) => {
+  await signInAsNewUser(page, [team]);
+  await page.goto(`/namespaces/live/${ns}/pods/${pod}/logs`);
+  const before = await logStreams();
+  await page.getByRole("button", { name: "Follow" }).click();
+  await expect.poll(() => lineCount(page)).toBeGreaterThan(0);
+  await expect.poll(logStreams).toBe(before + 1);
+  await page.close();
+  await expect.poll(logStreams, { timeout: 15_000 }).toBe(before);
+});
+
+test("someone outside the team gets no logs link and a 403 from the page and the API", async ({ page }) => {
+  await signInAsNewUser(page, ["another-team"]);
+  await page.goto(`/namespaces/live/${ns}`);
+  await expect(page.getByRole("table", { name: `Pods in ${ns}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Logs of / })).toHaveCount(0);
+  expect((await page.goto(`/namespaces/live/${ns}/pods/${pod}/logs`))?.status()).toBe(403);
+  expect((await page.request.get(`/api/namespaces/live/${ns}/pods/${pod}/logs?container=app`)).status()).toBe(403);
+});

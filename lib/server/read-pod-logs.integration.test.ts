@@ -1,0 +1,78 @@
+import { KubeConfig } from "@kubernetes/client-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPodLogSource } from "@/lib/clusters/pod-logs";
+import { fakeClusterWatcher } from "@/lib/clusters/testing/fake-cluster-watcher";
+import { startRealCluster, type RealCluster } from "@/lib/clusters/testing/real-cluster";
+import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
+import { createConcurrencyLimit } from "./concurrency-limit";
+import { createRateLimiter } from "./rate-limit";
+import { readPodLogs } from "./read-pod-logs";
+import { clustersOf, fakeInventory, fakeServices, inventorySnapshot, roles } from "./testing/fake-services";
+
+// Against a genuine kube-apiserver 1.20 (scripts/kube), which has no kubelet
+// to serve logs from: its audit log shows the request Berth made, and its
+// refusals show how Berth answers them. Berth reads as the "view" role's user.
+
+let cluster: RealCluster;
+let deps: ReturnType<typeof fakeServices>;
+const NS = "team-logs";
+
+beforeAll(async () => {
+  cluster = await startRealCluster();
+  await cluster.core.createNamespace({ body: { metadata: { name: NS } } });
+  const pod = (name: string, nodeName?: string) => ({
+    metadata: { name },
+    spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: "app", image: "registry.example/app:1" }] },
+  });
+  await cluster.core.createNamespacedPod({ namespace: NS, body: pod("unscheduled") });
+  // Bound straight to a node no Node object describes, as after a node is removed.
+  await cluster.core.createNamespacedPod({ namespace: NS, body: pod("on-lost-node", "ip-10-0-0-1.eu-west-2.compute.internal") });
+  const viewer = new KubeConfig();
+  viewer.loadFromFile(cluster.viewerKubeconfig);
+  deps = fakeServices({
+    inventory: fakeInventory(inventorySnapshot([namespaceRecord(NS)])),
+    clusters: clustersOf([fakeClusterWatcher("live", { namespaces: [NS] })]),
+    podLogs: { source: () => createPodLogSource(viewer), reads: createRateLimiter({ capacity: 100, perSecond: 1 }), follows: createConcurrencyLimit(5) },
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const read = (pod: string, params: Record<string, string>) =>
+  readPodLogs(deps, roles.owner, { cluster: "live", namespace: NS, pod }, params, new AbortController().signal);
+
+describe("pod logs against kube-apiserver", () => {
+  it("asks the pod log endpoint with the container, tail, follow and previous, as the reading user", async () => {
+    await read("on-lost-node", { container: "app", tailLines: "20", follow: "true", previous: "true" }).catch(() => undefined);
+    const events = await cluster.auditLog();
+    const event = events.find((e) => e.requestURI.startsWith(`/api/v1/namespaces/${NS}/pods/on-lost-node/log`));
+    expect(event).toMatchObject({
+      verb: "get",
+      user: { username: "berth-viewer" },
+      requestURI: `/api/v1/namespaces/${NS}/pods/on-lost-node/log?container=app&follow=true&previous=true&tailLines=20`,
+    });
+  });
+
+  it("says the pod's node is gone, not a 500, when the API server cannot find the node to ask", async () => {
+    await expect(read("on-lost-node", { container: "app" })).rejects.toMatchObject({
+      code: "upstream",
+      status: 502,
+      message: expect.stringMatching(/^The node pod on-lost-node ran on is gone/),
+    });
+  });
+
+  it("answers an unscheduled pod with an empty log, as the API server does", async () => {
+    const { body } = await read("unscheduled", { container: "app" });
+    expect(await new Response(body).text()).toBe("");
+  });
+
+  it("maps an unknown pod to 404 and an unknown container to 422 naming the field", async () => {
+    await expect(read("no-such-pod", { container: "app" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(read("unscheduled", { container: "nope" })).rejects.toMatchObject({
+      code: "invalid_input",
+      fields: { container: "container nope is not valid for pod unscheduled" },
+    });
+  });
+});
