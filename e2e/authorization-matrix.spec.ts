@@ -48,6 +48,8 @@ const MATRIX: Entry[] = [
     url: "/namespaces/live/{ns}/pods/matrix-pod/logs",
     expect: { anonymous: 307, member: 403, owner: 404, otherOwner: 403, reviewer: 404 },
   },
+  // Its folder names repository ministryofjustice/{ns}: an application of one namespace, seen by every member.
+  { file: "applications/[key]/page.tsx", method: "GET", url: "/applications/{ns}", expect: page },
   { file: "drift/page.tsx", method: "GET", url: "/drift", expect: page },
   { file: "api/drift/route.ts", method: "GET", url: "/api/drift", expect: signedIn(200) },
   { file: "clusters/[cluster]/page.tsx", method: "GET", url: "/clusters/live", expect: page },
