@@ -46,7 +46,12 @@ export async function controlApi(
       if (typeof body.name !== "string") return sendJson(response, 422, { message: "name must be a string" });
       const labels = body.labels ?? {};
       if (!labels || typeof labels !== "object" || Array.isArray(labels)) return sendJson(response, 422, { message: "labels must be an object of strings" });
-      return sendJson(response, 201, controls.createNamespace({ name: body.name, labels: labels as Record<string, string> }));
+      const images = body.images ?? {};
+      if (!images || typeof images !== "object" || Array.isArray(images) || Object.values(images).some((i) => typeof i !== "string")) {
+        return sendJson(response, 422, { message: "images must be an object of deployment name to image" });
+      }
+      const apps = Object.entries(images as Record<string, string>).map(([app, image]) => ({ app, image }));
+      return sendJson(response, 201, controls.createNamespace({ name: body.name, labels: labels as Record<string, string>, ...(apps.length ? { apps } : {}) }));
     }
     const namespace = /^\/_sample\/namespaces\/([^/]+)$/.exec(pathname);
     if (method === "DELETE" && namespace) {

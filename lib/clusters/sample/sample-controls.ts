@@ -17,7 +17,7 @@ export interface SampleControls {
   /** As Terraform's kubernetes_secret writes one: an Opaque Secret with these keys (sample values), made or replaced. */
   applySecret(input: { namespace: string; name: string; keys: string[] }): KubeObject;
   /** As the pipeline applies a namespace: the Namespace, a small healthy Deployment with its ReplicaSet and Pods, Secrets, a quota. */
-  createNamespace(input: { name: string; labels?: Record<string, string> }): KubeObject;
+  createNamespace(input: { name: string; labels?: Record<string, string>; apps?: { app: string; image: string }[] }): KubeObject;
   /** As the namespace controller deletes one: Terminating, then its contents, then the Namespace. */
   deleteNamespace(name: string): void;
   /** While on, every open watch is cut and every API request has its connection dropped. */
@@ -118,12 +118,16 @@ export function createSampleControls(
       const metadata = existing ? existing.metadata : objectMeta(r, name, namespace, options.now());
       return store.put({ apiVersion: "v1", kind: "Secret", metadata, type: "Opaque", data });
     },
-    createNamespace({ name, labels = {} }) {
+    createNamespace({ name, labels = {}, apps }) {
       if (!DNS_LABEL.test(name))
         throw new SampleControlError(
           422,
           `name "${name}" must be a DNS label: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit`,
         );
+      for (const { app, image } of apps ?? []) {
+        if (!DNS_LABEL.test(app)) throw new SampleControlError(422, `deployment name "${app}" must be a DNS label`);
+        if (!/^[\w.\-/:@]+$/.test(image)) throw new SampleControlError(422, `image "${image}" is not an image reference`);
+      }
       for (const [key, value] of Object.entries(labels)) {
         if (!LABEL_KEY.test(key) || typeof value !== "string" || !LABEL_VALUE.test(value))
           throw new SampleControlError(422, `label ${key}=${String(value)} is not a valid Kubernetes label`);
@@ -139,6 +143,7 @@ export function createSampleControls(
         created: now,
         now,
         nodes,
+        apps,
         allHealthy: true,
         podsQuota: options.podsQuota ?? 50,
       })) {
