@@ -24,9 +24,21 @@ beforeAll(async () => {
     metadata: { name },
     spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: "app", image: "registry.example/app:1" }] },
   });
-  await cluster.core.createNamespacedPod({ namespace: NS, body: pod("unscheduled") });
+  // Pods are admitted once the controller manager has made the namespace's default ServiceAccount and its token.
+  const create = (body: ReturnType<typeof pod>) =>
+    expect
+      .poll(
+        () =>
+          cluster.core.createNamespacedPod({ namespace: NS, body }).then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 60_000, interval: 200 },
+      )
+      .toBe(true);
+  await create(pod("unscheduled"));
   // Bound straight to a node no Node object describes, as after a node is removed.
-  await cluster.core.createNamespacedPod({ namespace: NS, body: pod("on-lost-node", "ip-10-0-0-1.eu-west-2.compute.internal") });
+  await create(pod("on-lost-node", "ip-10-0-0-1.eu-west-2.compute.internal"));
   const viewer = new KubeConfig();
   viewer.loadFromFile(cluster.viewerKubeconfig);
   deps = fakeServices({
