@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { cloudPlatformProfile as profile } from "../profile/profile";
+import { planSampleNamespaces } from "../sample/plan-sample-namespaces";
 import { namespaceRecord } from "../testing/namespace-record";
 import { applicationGroup, applicationKey, stagingOf } from "./group-applications";
 
@@ -52,5 +54,17 @@ describe("applicationGroup", () => {
     const group = applicationGroup(all.slice(0, 3), "book-a-visit", ENVIRONMENTS);
     expect(stagingOf(group)?.name).toBe("book-a-visit-staging");
     expect(stagingOf(group.slice(2))).toBeNull();
+  });
+});
+
+describe("the sample repository", () => {
+  it("has applications in several environments, production among them, grouped by their repository", () => {
+    const plan = planSampleNamespaces({ namespaces: 300, seed: 1, profile, now: new Date("2026-12-05T00:00:00Z") });
+    const groups = new Map<string, typeof plan>();
+    for (const ns of plan) groups.set(applicationKey(ns)!, [...(groups.get(applicationKey(ns)!) ?? []), ns]);
+    const full = [...groups.values()].filter((g) => g.some((ns) => ns.isProduction) && g.some((ns) => !ns.isProduction));
+    expect(full.length).toBeGreaterThan(20);
+    // One application per group: the key never joins two.
+    for (const group of groups.values()) expect(new Set(group.map((ns) => ns.application)).size).toBe(1);
   });
 });
