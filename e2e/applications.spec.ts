@@ -8,6 +8,7 @@ import { signInAsNewUser } from "./fixtures/sign-in";
 // One application in three namespaces (one repository), applied to the sample
 // cluster with chosen images: production runs an older api than staging.
 const control = `http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.github}/_sample`;
+test.describe.configure({ mode: "serial" });
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
 const app = uniqueName("visits");
@@ -54,7 +55,14 @@ test("an application's environments side by side from the namespace page, produc
 test("the inventory links each namespace's application", async ({ page }) => {
   await signInAsNewUser(page, ["someone-else"]);
   await page.goto(`/namespaces?q=${app}`);
-  await expect(page.getByRole("link", { name: "Visits" })).toHaveCount(3);
-  await page.getByRole("link", { name: "Visits" }).first().click();
+  for (const env of environments) {
+    const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: env.name }) });
+    await expect(row.getByRole("link", { name: "Visits" })).toHaveAttribute("href", `/applications/${app}`);
+  }
+  await page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: `${app}-prod` }) })
+    .getByRole("link", { name: "Visits" })
+    .click();
   await expect(page).toHaveURL(`/applications/${app}`);
 });

@@ -1,6 +1,6 @@
 import { canBrowseInventory, canReview, canSeeNamespaceInFull } from "@/lib/auth/policy";
 import type { Viewer } from "@/lib/auth/viewer";
-import { KubeApiError } from "@/lib/clusters/cluster-source";
+import { isKubeApiError } from "@/lib/clusters/cluster-source";
 import type { PodLogSource } from "@/lib/clusters/pod-logs";
 import { AppError } from "@/lib/errors";
 import { authorize } from "./authorize";
@@ -33,7 +33,7 @@ export async function podLogAccess(
 
 /** The API server's refusals as answers a user can act on; the cluster's own message where it names the problem. */
 export function podLogError(error: unknown, pod: string): unknown {
-  if (!(error instanceof KubeApiError)) {
+  if (!isKubeApiError(error)) {
     if (error instanceof Error && error.name === "AbortError") return error;
     return new AppError("upstream", "The cluster's API server did not answer; try again shortly");
   }

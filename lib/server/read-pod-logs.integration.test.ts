@@ -25,17 +25,17 @@ beforeAll(async () => {
     spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: "app", image: "registry.example/app:1" }] },
   });
   // Pods are admitted once the controller manager has made the namespace's default ServiceAccount and its token.
-  const create = (body: ReturnType<typeof pod>) =>
-    expect
-      .poll(
-        () =>
-          cluster.core.createNamespacedPod({ namespace: NS, body }).then(
-            () => true,
-            () => false,
-          ),
-        { timeout: 60_000, interval: 200 },
-      )
-      .toBe(true);
+  const create = async (body: ReturnType<typeof pod>) => {
+    for (const deadline = Date.now() + 60_000; ;) {
+      const error = await cluster.core.createNamespacedPod({ namespace: NS, body }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (!error) return;
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
   await create(pod("unscheduled"));
   // Bound straight to a node no Node object describes, as after a node is removed.
   await create(pod("on-lost-node", "ip-10-0-0-1.eu-west-2.compute.internal"));

@@ -126,6 +126,8 @@ describe("readPodLogs", () => {
       [new KubeApiError('nodes "ip-10-0-0-1" not found', 404), "upstream", /node .* is gone/],
       [new KubeApiError("forbidden", 403), "upstream", /pods\/log/],
       [new KubeApiError("socket hang up", null), "upstream", /refused/],
+      // Another bundle's KubeApiError (the services were made by another Next bundle).
+      [Object.assign(new Error('pods "api-7d9f-abcde" not found'), { name: "KubeApiError", status: 404 }) as KubeApiError, "not_found", /No pod/],
     ];
     for (const [error, code, message] of cases) {
       const deps = depsWith(scriptedSource(error).source);

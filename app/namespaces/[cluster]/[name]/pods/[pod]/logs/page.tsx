@@ -4,6 +4,7 @@ import { PodLogs } from "@/components/clusters/pod-logs";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { pathSegment } from "@/app/_lib/path-segment";
+import { isAppError } from "@/lib/errors";
 import { getPodContainers } from "@/lib/server/get-pod-containers";
 import { getServices } from "@/lib/server/services";
 
@@ -18,7 +19,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function PodLogsPage({ params }: Params) {
   const segments = await params;
   const [cluster, name, pod] = [pathSegment(segments.cluster), pathSegment(segments.name), pathSegment(segments.pod)];
-  const containers = await orNotFound(getPodContainers(getServices(), await pageViewer(), { cluster, namespace: name, pod }));
+  // A cluster that does not answer is shown, not thrown (the page says why); missing or forbidden are 404 and 403.
+  const containers = await orNotFound(
+    getPodContainers(getServices(), await pageViewer(), { cluster, namespace: name, pod }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "upstream") return error.message;
+      throw error;
+    }),
+  );
   const namespacePath = `/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`;
   return (
     <div className="space-y-6">
@@ -36,7 +43,13 @@ export default async function PodLogsPage({ params }: Params) {
         Logs of <span className="font-mono">{pod}</span>
       </h1>
       <p className="text-sm text-slate-700">Read from the cluster as you ask; Berth keeps no copy.</p>
-      <PodLogs apiPath={`/api${namespacePath}/pods/${encodeURIComponent(pod)}/logs`} containers={containers} />
+      {typeof containers === "string" ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950">
+          {containers}
+        </p>
+      ) : (
+        <PodLogs apiPath={`/api${namespacePath}/pods/${encodeURIComponent(pod)}/logs`} containers={containers} />
+      )}
     </div>
   );
 }
