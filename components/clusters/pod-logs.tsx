@@ -134,6 +134,7 @@ export function PodLogs({ apiPath, containers }: { apiPath: string; containers: 
       )}
       <pre
         ref={output}
+        role="log"
         tabIndex={0}
         aria-label={`Log of ${container}`}
         data-log-lines={lines.length}
