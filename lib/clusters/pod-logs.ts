@@ -60,7 +60,8 @@ export function createPodLogSource(config: KubeConfig): PodLogSource {
       });
     },
     async open(namespace, pod, query, signal) {
-      const response = await kubeGet(config, podLogPath(namespace, pod, query), { accept: "text/plain", timeoutMs: ANSWER_TIMEOUT_MS, signal });
+      // As kubectl asks: kube-apiserver refuses `Accept: text/plain` (406), though the log it sends is text.
+      const response = await kubeGet(config, podLogPath(namespace, pod, query), { accept: "application/json, */*", timeoutMs: ANSWER_TIMEOUT_MS, signal });
       response.setTimeout(0);
       return Readable.toWeb(response) as ReadableStream<Uint8Array>;
     },

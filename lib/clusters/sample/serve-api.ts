@@ -17,7 +17,18 @@ const TRUE = ["1", "t", "T", "true", "TRUE", "True"];
  */
 export function serveApi(request: IncomingMessage, response: ServerResponse, url: URL, store: SampleStore, watch: WatchSettings, logs: LogSettings): void {
   const log = LOG_PATH.exec(url.pathname);
-  if (log && request.method === "GET") return serveLogs(response, decodeURIComponent(log[1]!), decodeURIComponent(log[2]!), url.searchParams, store, logs);
+  if (log && request.method === "GET") {
+    const accept = request.headers.accept ?? "*/*";
+    if (!/(^|[\s,])(\*\/\*|application\/(\*|json|yaml))/.test(accept)) {
+      return sendStatus(
+        response,
+        406,
+        "NotAcceptable",
+        "only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf",
+      );
+    }
+    return serveLogs(response, decodeURIComponent(log[1]!), decodeURIComponent(log[2]!), url.searchParams, store, logs);
+  }
   const match = PATH.exec(url.pathname);
   const resource = match?.[3] as SampleResource | undefined;
   const served = resource !== undefined && Object.hasOwn(sampleResources, resource) ? sampleResources[resource] : undefined;
