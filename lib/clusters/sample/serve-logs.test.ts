@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "./testing/start-test-server";
+import { startTestServer, TEST_TOKEN } from "./testing/start-test-server";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 interface PodList {
@@ -120,6 +120,8 @@ describe("the sample API server's pod logs", () => {
     expect(container.status).toBe(400);
     expect(await container.json()).toMatchObject({ reason: "BadRequest", message: `container nope is not valid for pod ${pod.name}` });
     expect((await server.get(logPath(pod, "tailLines=-1"))).status).toBe(400);
+    const textOnly = await fetch(`${server.url}${logPath(pod, "")}`, { headers: { authorization: `Bearer ${TEST_TOKEN}`, accept: "text/plain" } });
+    expect(await textOnly.json()).toMatchObject({ code: 406, reason: "NotAcceptable" });
     expect((await server.get(logPath(pod, "sinceTime=2026-01-01T00:00:00Z"))).status).toBe(400);
     const unnamed = await server.get(`/api/v1/namespaces/${pod.ns}/pods/${pod.name}/log`);
     expect(await unnamed.json()).toMatchObject({
