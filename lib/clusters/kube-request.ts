@@ -5,14 +5,15 @@ import { KubeApiError } from "./cluster-source";
 
 /**
  * A GET to the API server with the kubeconfig's credentials, CA and TLS
- * settings, resolved with the response once a 200's headers arrive; any
+ * settings, resolved with the response once a 200's headers arrive (or a
+ * 204's, with `noContent`); any
  * other status is a KubeApiError with the Status's message (never the body
  * itself). `timeoutMs` bounds silence on the socket; `signal` aborts it.
  */
 export async function kubeGet(
   config: KubeConfig,
   path: string,
-  options: { accept: string; timeoutMs: number; signal?: AbortSignal },
+  options: { accept: string; timeoutMs: number; signal?: AbortSignal; noContent?: boolean },
 ): Promise<IncomingMessage> {
   const server = config.getCurrentCluster()?.server;
   if (!server) throw new KubeApiError("the kubeconfig context names no cluster", null);
@@ -24,7 +25,7 @@ export async function kubeGet(
       url,
       { ...requestOptions, timeout: options.timeoutMs, signal: options.signal },
       (response) => {
-        if (response.statusCode === 200) return resolve(response);
+        if (response.statusCode === 200 || (options.noContent && response.statusCode === 204)) return resolve(response);
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", reject);

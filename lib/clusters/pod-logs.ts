@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import type { KubeConfig } from "@kubernetes/client-node";
+import { KubeApiError } from "./cluster-source";
 import { kubeGet } from "./kube-request";
 
 export interface PodLogQuery {
@@ -61,7 +62,17 @@ export function createPodLogSource(config: KubeConfig): PodLogSource {
     },
     async open(namespace, pod, query, signal) {
       // As kubectl asks: kube-apiserver refuses `Accept: text/plain` (406), though the log it sends is text.
-      const response = await kubeGet(config, podLogPath(namespace, pod, query), { accept: "application/json, */*", timeoutMs: ANSWER_TIMEOUT_MS, signal });
+      const response = await kubeGet(config, podLogPath(namespace, pod, query), {
+        accept: "application/json, */*",
+        timeoutMs: ANSWER_TIMEOUT_MS,
+        signal,
+        noContent: true,
+      });
+      // kube-apiserver answers 204 for a pod on no node yet: there is no kubelet to ask.
+      if (response.statusCode === 204) {
+        response.resume();
+        throw new KubeApiError(`pod ${pod} has not been scheduled to a node`, 204);
+      }
       response.setTimeout(0);
       return Readable.toWeb(response) as ReadableStream<Uint8Array>;
     },

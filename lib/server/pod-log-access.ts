@@ -48,6 +48,10 @@ export function podLogError(error: unknown, pod: string): unknown {
     return new AppError("invalid_input", message, { container: message });
   }
   if (error.status === 400 && message.includes("is waiting to start")) return new AppError("conflict", `No logs yet: ${message}`);
+  if (error.status === 204) return new AppError("conflict", `Pod ${pod} has not been scheduled to a node yet: it has no logs`);
+  if (error.status !== null && error.status >= 500) {
+    return new AppError("upstream", `The cluster's API server could not read the log from the pod's node (its kubelet): ${message}`);
+  }
   if (error.status === 403) return new AppError("upstream", "Berth's service account may not read pod logs in this cluster (it needs get on pods/log)");
   return new AppError("upstream", `The cluster refused to read the log: ${message}`);
 }

@@ -4,6 +4,7 @@ import { createPodLogSource } from "@/lib/clusters/pod-logs";
 import { fakeClusterWatcher } from "@/lib/clusters/testing/fake-cluster-watcher";
 import { startRealCluster, type RealCluster } from "@/lib/clusters/testing/real-cluster";
 import { namespaceRecord } from "@/lib/environments/testing/namespace-record";
+import { freePort } from "@/lib/testing/free-port";
 import { createConcurrencyLimit } from "./concurrency-limit";
 import { createRateLimiter } from "./rate-limit";
 import { readPodLogs } from "./read-pod-logs";
@@ -16,6 +17,7 @@ import { clustersOf, fakeInventory, fakeServices, inventorySnapshot, roles } fro
 let cluster: RealCluster;
 let deps: ReturnType<typeof fakeServices>;
 const NS = "team-logs";
+const NODE = "ip-10-0-0-1.eu-west-2.compute.internal";
 
 beforeAll(async () => {
   cluster = await startRealCluster();
@@ -37,8 +39,15 @@ beforeAll(async () => {
     }
   };
   await create(pod("unscheduled"));
-  // Bound straight to a node no Node object describes, as after a node is removed.
-  await create(pod("on-lost-node", "ip-10-0-0-1.eu-west-2.compute.internal"));
+  // A node whose kubelet does not answer: its Node object says the kubelet listens on a port nothing listens on.
+  // (A pod bound to a node with no Node object is deleted at once by the pod garbage collector.)
+  await cluster.core.createNode({
+    body: {
+      metadata: { name: NODE },
+      status: { addresses: [{ type: "InternalIP", address: "127.0.0.1" }], daemonEndpoints: { kubeletEndpoint: { Port: await freePort() } } },
+    },
+  });
+  await create(pod("on-silent-node", NODE));
   const viewer = new KubeConfig();
   viewer.loadFromFile(cluster.viewerKubeconfig);
   deps = fakeServices({
@@ -57,27 +66,29 @@ const read = (pod: string, params: Record<string, string>) =>
 
 describe("pod logs against kube-apiserver", () => {
   it("asks the pod log endpoint with the container, tail, follow and previous, as the reading user", async () => {
-    await read("on-lost-node", { container: "app", tailLines: "20", follow: "true", previous: "true" }).catch(() => undefined);
+    await read("on-silent-node", { container: "app", tailLines: "20", follow: "true", previous: "true" }).catch(() => undefined);
     const events = await cluster.auditLog();
-    const event = events.find((e) => e.requestURI.startsWith(`/api/v1/namespaces/${NS}/pods/on-lost-node/log`));
+    const event = events.find((e) => e.requestURI.startsWith(`/api/v1/namespaces/${NS}/pods/on-silent-node/log`));
     expect(event).toMatchObject({
       verb: "get",
       user: { username: "berth-viewer" },
-      requestURI: `/api/v1/namespaces/${NS}/pods/on-lost-node/log?container=app&follow=true&previous=true&tailLines=20`,
+      requestURI: `/api/v1/namespaces/${NS}/pods/on-silent-node/log?container=app&follow=true&previous=true&tailLines=20`,
     });
   });
 
-  it("says the pod's node is gone, not a 500, when the API server cannot find the node to ask", async () => {
-    await expect(read("on-lost-node", { container: "app" })).rejects.toMatchObject({
+  it("says the node's kubelet did not answer, not a 500, when the API server cannot reach it", async () => {
+    await expect(read("on-silent-node", { container: "app" })).rejects.toMatchObject({
       code: "upstream",
       status: 502,
-      message: expect.stringMatching(/^The node pod on-lost-node ran on is gone/),
+      message: expect.stringMatching(/^The cluster's API server could not read the log from the pod's node \(its kubelet\): ./),
     });
   });
 
-  it("answers an unscheduled pod with an empty log, as the API server does", async () => {
-    const { body } = await read("unscheduled", { container: "app" });
-    expect(await new Response(body).text()).toBe("");
+  it("says a pod on no node has no logs yet (the API server's 204)", async () => {
+    await expect(read("unscheduled", { container: "app" })).rejects.toMatchObject({
+      code: "conflict",
+      message: "Pod unscheduled has not been scheduled to a node yet: it has no logs",
+    });
   });
 
   it("maps an unknown pod to 404 and an unknown container to 422 naming the field", async () => {

@@ -126,6 +126,8 @@ describe("readPodLogs", () => {
       [new KubeApiError('nodes "ip-10-0-0-1" not found', 404), "upstream", /node .* is gone/],
       [new KubeApiError("forbidden", 403), "upstream", /pods\/log/],
       [new KubeApiError("socket hang up", null), "upstream", /refused/],
+      [new KubeApiError("pod api-7d9f-abcde has not been scheduled to a node", 204), "conflict", /not been scheduled to a node yet/],
+      [new KubeApiError("dial tcp 10.0.0.1:10250: connect: connection refused", 500), "upstream", /could not read the log from the pod's node/],
       // Another bundle's KubeApiError (the services were made by another Next bundle).
       [Object.assign(new Error('pods "api-7d9f-abcde" not found'), { name: "KubeApiError", status: 404 }) as KubeApiError, "not_found", /No pod/],
     ];

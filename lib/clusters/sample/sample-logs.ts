@@ -42,7 +42,7 @@ interface Terminated {
 /**
  * Which run `GET .../pods/{pod}/log` reads, with the API server's and
  * kubelet's refusals: the container must be named when the pod has several,
- * an unscheduled pod has no logs (an empty 200), a container waiting to start
+ * an unscheduled pod has no logs (null: 204), a container waiting to start
  * has none yet, and `previous` needs a terminated container.
  */
 export function logRun(pod: KubeObject, container: string | null, previous: boolean): LogRun | LogRefusal | null {

@@ -106,7 +106,7 @@ describe("the sample API server's pod logs", () => {
     expect(previous.status).toBe(200);
   });
 
-  it("refuses as kube-apiserver does: unknown pod 404, unknown container 400; an unscheduled pod has an empty log", async () => {
+  it("refuses as kube-apiserver does: unknown pod 404, unknown container 400; an unscheduled pod 204", async () => {
     const pod = running();
     const missing = await server.get(`/api/v1/namespaces/${pod.ns}/pods/no-such-pod/log`);
     expect(missing.status).toBe(404);
@@ -130,6 +130,6 @@ describe("the sample API server's pod logs", () => {
     });
     const pending = find((p) => !p.spec.nodeName);
     const empty = await server.get(logPath(pending, ""));
-    expect([empty.status, await empty.text()]).toEqual([200, ""]);
+    expect([empty.status, await empty.text()]).toEqual([204, ""]);
   });
 });

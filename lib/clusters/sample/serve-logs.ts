@@ -32,8 +32,9 @@ export function serveLogs(response: ServerResponse, namespace: string, name: str
   const run = logRun(pod, query.get("container"), previous);
   if (isRefusal(run)) return sendStatus(response, run.code, run.reason, run.message, run.details);
 
+  // A pod on no node: kube-apiserver has no kubelet to ask, and answers 204 with no body.
+  if (!run) return void response.writeHead(204).end();
   response.writeHead(200, { "content-type": "text/plain", "cache-control": "no-cache, private" });
-  if (!run) return void response.end();
   const { lineMs } = settings;
   let written = linesWritten(run, settings.now().getTime(), lineMs);
   const lines = [...logLines(run, Math.max(0, written - SAMPLE_LOG_KEEP), written, lineMs), ...exitLines(run)];
