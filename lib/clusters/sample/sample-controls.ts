@@ -144,6 +144,7 @@ export function createSampleControls(
         now,
         nodes,
         apps,
+        noSidecars: apps !== undefined,
         allHealthy: true,
         podsQuota: options.podsQuota ?? 50,
       })) {
