@@ -48,7 +48,7 @@ export async function logBench(start: (env: Record<string, string>) => Promise<{
   const berth = await start({ BERTH_KUBECONFIG: kubeconfig, BERTH_ENVIRONMENTS_REPO: repo, BERTH_RATE_LIMIT_LOG_READS: "100000" });
   try {
     // A platform reviewer may read every namespace's logs.
-    const cookie = await signIn(berth.origin, "bench-reviewer", "webops");
+    const cookie = await signIn(berth.origin, "alice-adeyemi", "webops");
     const firstLine = async (follow: boolean, i: number) => {
       const { ns, pod, container } = running[i % running.length]!;
       const t = performance.now();
