@@ -57,12 +57,12 @@ test("the inventory links each namespace's application", async ({ page }) => {
   await page.goto(`/namespaces?q=${app}`);
   for (const env of environments) {
     const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: env.name }) });
-    await expect(row.getByRole("link", { name: "Visits" })).toHaveAttribute("href", `/applications/${app}`);
+    await expect(row.getByRole("link", { name: "Visits", exact: true })).toHaveAttribute("href", `/applications/${app}`);
   }
   await page
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: `${app}-prod` }) })
-    .getByRole("link", { name: "Visits" })
+    .getByRole("link", { name: "Visits", exact: true })
     .click();
   await expect(page).toHaveURL(`/applications/${app}`);
 });
