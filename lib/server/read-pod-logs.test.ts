@@ -105,6 +105,27 @@ describe("readPodLogs", () => {
     expect(deps.podLogs.follows.held("user:olly")).toBe(0);
   });
 
+  it("ends the answer cleanly when the cluster cuts the stream, saying so in Berth's log", async () => {
+    let pulls = 0;
+    const cut: PodLogSource = {
+      containers: async () => [],
+      open: async () =>
+        new ReadableStream<Uint8Array>({
+          // A line, then the connection drops.
+          pull(controller) {
+            if (pulls++ === 0) controller.enqueue(new TextEncoder().encode(`${SECRET_LINE}\n`));
+            else controller.error(new Error("aborted"));
+          },
+        }),
+    };
+    const deps = depsWith(cut);
+    const { body } = await readPodLogs(deps, roles.owner, target, { container: "app", follow: "true" }, new AbortController().signal);
+    expect(await text(body)).toBe(`${SECRET_LINE}\n`);
+    expect(deps.podLogs.follows.held("user:olly")).toBe(0);
+    expect(deps.log.lines.find((l) => l.msg === "pod log stream ended early")).toMatchObject({ level: "warn", pod: target.pod });
+    expect(JSON.stringify(deps.log.lines)).not.toContain("hunter2");
+  });
+
   it("limits reads per user per minute, with Retry-After", async () => {
     const deps = depsWith(scriptedSource().source, { reads: 2 });
     const signal = new AbortController().signal;

@@ -86,7 +86,10 @@ export async function readPodLogs(
         } else controller.enqueue(value);
       } catch (error) {
         done();
-        controller.error(error);
+        // Note: a stream the cluster cut (an outage, a restarted API server) ends the answer as any log ends,
+        // rather than as a failed response Next would log as an error; Berth's log says it was cut.
+        if (!upstream.signal.aborted) deps.log.warn("pod log stream ended early", { ...target, error: String(error) });
+        controller.close();
       }
     },
     cancel() {
