@@ -44,8 +44,10 @@ test("an owner opens a pod's logs from the namespace page, reads the last lines,
   const pods = page.getByRole("table", { name: `Pods in ${ns}` });
   const link = pods.getByRole("link", { name: /^Logs of / }).first();
   pod = ((await link.getAttribute("aria-label")) ?? "").replace("Logs of ", "");
+  await expect(link).toHaveAttribute("href", `/namespaces/live/${ns}/pods/${pod}/logs`);
   await link.click();
   await expect(page.getByRole("heading", { name: `Logs of ${pod}` })).toBeVisible();
+  await openLogs(page);
 
   // The pod started moments ago and writes a line a second: ask for what it has surely written by the time it is asked.
   await page.getByLabel("Last lines").fill("3");
