@@ -31,9 +31,12 @@ const SERVER_TESTS = [
   "lib/server/prune-expired-rows.test.ts",
   // the kube-apiserver, Berth's sample API server, or a spawned server
   "lib/clusters/watch-cluster.integration.test.ts",
+  "lib/server/read-pod-logs.integration.test.ts",
   "lib/clusters/sample/client-node-compat.test.ts",
   "lib/clusters/sample/control-api.test.ts",
   "lib/clusters/sample/start-sample-api-server.test.ts",
+  "lib/clusters/sample/serve-logs.test.ts",
+  "lib/clusters/pod-logs.test.ts",
   "lib/clusters/sample/apply-pipeline.test.ts",
   "lib/cli/sample-cluster.test.ts",
   "deploy/manifests-server.test.ts",

@@ -74,10 +74,10 @@ describe("deploy/ manifests", () => {
     expect(find("Namespace", "berth").metadata.labels?.["pod-security.kubernetes.io/enforce"]).toBe("restricted");
   });
 
-  it("the ClusterRole only reads (get, list, watch) exactly the kinds Berth reads", () => {
+  it("the ClusterRole only reads (get, list, watch) exactly the kinds Berth reads, and gets pods' logs", () => {
     const role = find("ClusterRole", "berth-reader");
     const granted = role.rules.flatMap((rule: { apiGroups: string[]; resources: string[]; verbs: string[] }) => {
-      expect([...rule.verbs].sort()).toEqual(["get", "list", "watch"]);
+      expect([...rule.verbs].sort()).toEqual(rule.resources.includes("pods/log") ? ["get"] : ["get", "list", "watch"]);
       expect(rule).not.toHaveProperty("resourceNames");
       return rule.apiGroups.flatMap((group) => rule.resources.map((resource) => `${group || "core"}/${resource}`));
     });
@@ -88,6 +88,7 @@ describe("deploy/ manifests", () => {
       "core/events",
       "core/namespaces",
       "core/pods",
+      "core/pods/log",
       "core/resourcequotas",
       "core/secrets",
     ]);

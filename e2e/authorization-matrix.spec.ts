@@ -35,6 +35,21 @@ const MATRIX: Entry[] = [
   { file: "api/namespaces/export/route.ts", method: "GET", url: "/api/namespaces/export", expect: signedIn(200) },
   // Secrets' keys and events are in the body for owners and reviewers only (cluster-status.spec.ts checks the body).
   { file: "api/namespaces/[cluster]/[name]/status/route.ts", method: "GET", url: "/api/namespaces/live/{ns}/status", expect: signedIn(200) },
+  // Pod logs: owners and reviewers, as Secrets' keys; the matrix's pod does not exist, so they get the cluster's 404.
+  {
+    file: "api/namespaces/[cluster]/[name]/pods/[pod]/logs/route.ts",
+    method: "GET",
+    url: "/api/namespaces/live/{ns}/pods/matrix-pod/logs?container=app",
+    expect: { anonymous: 401, member: 403, owner: 404, otherOwner: 403, reviewer: 404 },
+  },
+  {
+    file: "namespaces/[cluster]/[name]/pods/[pod]/logs/page.tsx",
+    method: "GET",
+    url: "/namespaces/live/{ns}/pods/matrix-pod/logs",
+    expect: { anonymous: 307, member: 403, owner: 404, otherOwner: 403, reviewer: 404 },
+  },
+  // Its folder names repository ministryofjustice/{ns}: an application of one namespace, seen by every member.
+  { file: "applications/[key]/page.tsx", method: "GET", url: "/applications/{ns}", expect: page },
   { file: "drift/page.tsx", method: "GET", url: "/drift", expect: page },
   { file: "api/drift/route.ts", method: "GET", url: "/api/drift", expect: signedIn(200) },
   { file: "clusters/[cluster]/page.tsx", method: "GET", url: "/clusters/live", expect: page },

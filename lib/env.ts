@@ -123,6 +123,10 @@ const schema = z.object({
   BERTH_RATE_LIMIT_MUTATIONS: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Webhook deliveries one source address may make per minute, per replica; bursts up to half of it. */
   BERTH_RATE_LIMIT_WEBHOOKS: z.coerce.number().int().min(1).max(100_000).default(1200),
+  /** Pod log reads (a page of lines, a follow or a download) one user may start per minute, per replica; bursts up to half of it. */
+  BERTH_RATE_LIMIT_LOG_READS: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Pod logs one user may follow at once, per replica: each holds a connection to the cluster's API server. */
+  BERTH_LOG_FOLLOWS_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
   /**
    * How many reverse proxies in front of Berth append the client's address to
    * X-Forwarded-For (1 behind an ingress controller). 0: none are trusted, and

@@ -22,6 +22,7 @@ import { generateSampleRepo } from "../lib/environments/sample/generate-sample-r
 import { pullRequestBench } from "./bench/pull-request-bench";
 import { githubCostBench, githubCostRows } from "./bench/github-cost-bench";
 import { clusterBench, clusterRows } from "./bench/cluster-bench";
+import { logBench, logRows } from "./bench/log-bench";
 import { editBench, editRows } from "./bench/edit-bench";
 import { editPreviewBench, editPreviewRows, type EditPreviewResult } from "./bench/edit-preview-bench";
 import { signIn } from "./load/server";
@@ -154,6 +155,7 @@ async function previewBench(databaseUrl: string | null): Promise<EditPreviewResu
 async function main(): Promise<void> {
   if (process.argv[2] === "cluster") return clusterOnly();
   if (process.argv[2] === "edit") return editOnly();
+  if (process.argv[2] === "logs") return logsOnly();
   if (process.argv[2] === "github") return githubOnly();
   if (process.argv[2] === "preview") return previewOnly();
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
   const servers = { postgres: postgres ? await httpBench(postgres, "postgres") : null, embedded: await httpBench(null, "embedded") };
   const pullRequests = await pullRequestBench();
   const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
+  const logs = await logBench((env) => startBerth(postgres, "logs", env));
   const edit = await editBench();
   const editPreview = await previewBench(postgres);
   const github = githubCostBench();
@@ -175,6 +178,7 @@ async function main(): Promise<void> {
     servers,
     pullRequests,
     cluster,
+    logs,
     edit,
     editPreview,
     github,
@@ -209,6 +213,7 @@ async function main(): Promise<void> {
     ["open a pull request on the local GitHub, 80 files (median of 5)", `${pr.openPullRequestMs.files80.median} ms`, "-"],
     ["GitHub API calls per pull request, 8 files / 80 files", `${pr.githubCalls.files8} / ${pr.githubCalls.files80}`, "same for any number of files"],
     ...clusterRows(cluster),
+    ...logRows(logs),
     ...editRows(edit),
     ...editPreviewRows(editPreview),
     ...githubCostRows(github),
@@ -225,6 +230,12 @@ async function clusterOnly(): Promise<void> {
   const postgres = await scratchPostgres();
   const cluster = await clusterBench((env) => startBerth(postgres, "cluster", env), timeGets);
   for (const [name, value, target] of clusterRows(cluster)) console.log(`${name}  ${value}   target ${target}`);
+}
+
+/** `npm run bench -- logs`: only the pod log rows, on a small repository of their own (needs the production build). */
+async function logsOnly(): Promise<void> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
+  for (const [name, value, target] of logRows(await logBench((env) => startBerth(null, "logs", env)))) console.log(`${name}  ${value}   target ${target}`);
 }
 
 /** `npm run bench -- edit`: only the in-place edit row; it needs no repository or server. */

@@ -88,7 +88,10 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
           {live.pods.length === 0 ? (
             <p className="text-sm">No pods.</p>
           ) : (
-            <DataTable caption={`Pods in ${name}`} columns={["Name", "Phase", "Ready", "Restarts", "Last termination", "Age", "Node"]}>
+            <DataTable
+              caption={`Pods in ${name}`}
+              columns={["Name", "Phase", "Ready", "Restarts", "Last termination", "Age", "Node", ...(data.fullView ? ["Logs"] : [])]}
+            >
               {live.pods.map((p) => (
                 <tr key={p.name} data-pod={p.name}>
                   <th scope="row" className={`${cell} text-left font-mono text-xs font-normal`}>
@@ -113,6 +116,17 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
                   <td className={cell}>{p.lastTerminationReason ?? "—"}</td>
                   <td className={`${cell} tabular-nums`}>{age(p.createdAt, now)}</td>
                   <td className={`${cell} font-mono text-xs`}>{p.node ?? "—"}</td>
+                  {data.fullView && (
+                    <td className={cell}>
+                      <Link
+                        href={`/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}/pods/${encodeURIComponent(p.name)}/logs`}
+                        className="text-blue-800 underline"
+                        aria-label={`Logs of ${p.name}`}
+                      >
+                        Logs
+                      </Link>
+                    </td>
+                  )}
                 </tr>
               ))}
             </DataTable>

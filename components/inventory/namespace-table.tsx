@@ -2,6 +2,7 @@ import Link from "next/link";
 import { inventoryQueryString, type InventoryQuery, type SortKey } from "@/lib/environments/inventory/query-inventory";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { modulesInUse } from "@/lib/environments/inventory/modules-in-use";
+import { applicationKey } from "@/lib/environments/inventory/group-applications";
 import type { LiveSummary } from "@/lib/server/list-namespaces";
 import { LiveStatusCells } from "./live-status-cell";
 
@@ -92,7 +93,13 @@ export function NamespaceTable({
                 <td className={`px-3 py-2 ${wide}`}>{ns.businessUnit ?? "—"}</td>
                 <td className={`px-3 py-2 ${wide}`}>{ns.environment ?? "—"}</td>
                 <td className={`max-w-56 truncate px-3 py-2 ${wide}`} title={ns.application ?? undefined}>
-                  {ns.application ?? "—"}
+                  {applicationKey(ns) ? (
+                    <Link href={`/applications/${encodeURIComponent(applicationKey(ns)!)}`} className="text-blue-800 underline">
+                      {ns.application ?? applicationKey(ns)}
+                    </Link>
+                  ) : (
+                    (ns.application ?? "—")
+                  )}
                 </td>
                 <td className={`px-3 py-2 ${wide}`}>{ns.teams.join(", ") || "—"}</td>
                 <td className="whitespace-nowrap px-3 py-2 tabular-nums">

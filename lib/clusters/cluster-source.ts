@@ -48,6 +48,15 @@ export class KubeApiError extends Error {
   }
 }
 
+/**
+ * By name, not `instanceof`: Next bundles pages and routes apart, and the
+ * services (with their cluster clients) are made once by whichever bundle
+ * asked first, so an error thrown there is another bundle's KubeApiError.
+ */
+export function isKubeApiError(error: unknown): error is KubeApiError {
+  return error instanceof Error && error.name === "KubeApiError" && "status" in error;
+}
+
 /** 410 Gone: the resourceVersion (or a list's continue token) is older than the server keeps; re-list. */
 export function isExpired(error: unknown): boolean {
   return error instanceof KubeApiError && error.status === 410;

@@ -1,8 +1,7 @@
-import http from "node:http";
-import https from "node:https";
 import { Watch, type KubeConfig } from "@kubernetes/client-node";
 import { KIND_PATHS, type WatchedKind } from "./kinds";
 import { KubeApiError, type ClusterSource, type ListPage } from "./cluster-source";
+import { kubeGet } from "./kube-request";
 
 const LIST_TIMEOUT_MS = 60_000;
 
@@ -63,41 +62,14 @@ export function createKubeClusterSource(config: KubeConfig, options: { watchTime
 }
 
 async function getJson(config: KubeConfig, path: string): Promise<unknown> {
-  const server = config.getCurrentCluster()?.server;
-  if (!server) throw new KubeApiError("the kubeconfig context names no cluster", null);
-  const url = new URL(server.replace(/\/$/, "") + path);
-  const options: https.RequestOptions = { method: "GET", headers: { Accept: "application/json" } };
-  await config.applyToHTTPSOptions(options);
-  return new Promise((resolve, reject) => {
-    const request = (url.protocol === "http:" ? http : https).request(url, { ...options, timeout: LIST_TIMEOUT_MS }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("error", reject);
-      response.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        if (response.statusCode !== 200) return reject(new KubeApiError(statusMessage(text, response.statusCode), response.statusCode ?? null));
-        try {
-          resolve(JSON.parse(text));
-        } catch {
-          reject(new KubeApiError(`${url.pathname} answered with something other than JSON`, response.statusCode));
-        }
-      });
-    });
-    request.on("timeout", () => request.destroy(new Error(`no answer within ${LIST_TIMEOUT_MS / 1000}s`)));
-    request.on("error", reject);
-    request.end();
-  });
-}
-
-/** A Status object's message (never the body itself: a body may be a Secret list). */
-function statusMessage(body: string, status: number | undefined): string {
+  const response = await kubeGet(config, path, { accept: "application/json", timeoutMs: LIST_TIMEOUT_MS });
+  const chunks: Buffer[] = [];
+  for await (const chunk of response) chunks.push(chunk as Buffer);
   try {
-    const parsed = JSON.parse(body) as { kind?: string; message?: string };
-    if (parsed.kind === "Status" && parsed.message) return parsed.message;
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
-    // not JSON: fall through to the status alone
+    throw new KubeApiError(`${path.split("?")[0]} answered with something other than JSON`, 200);
   }
-  return `the API server answered ${status ?? "without a status"}`;
 }
 
 function toKubeError(error: unknown): KubeApiError {

@@ -5,6 +5,7 @@ import { createViewerCache, type ViewerCache } from "@/lib/auth/viewer-cache";
 import { watchCluster } from "@/lib/clusters/cluster-watcher";
 import { createKubeClusterSource } from "@/lib/clusters/kube-cluster-source";
 import { loadClusterConfigs } from "@/lib/clusters/load-cluster-configs";
+import { createPodLogSource, type PodLogSource } from "@/lib/clusters/pod-logs";
 import { createDb, type Db, type OpenDb } from "@/lib/db/create-db";
 import { readEnv, type Env } from "@/lib/env";
 import { buildIndex, type InventoryIndex } from "@/lib/environments/repository/build-index";
@@ -23,6 +24,7 @@ import { PRUNE_EVERY_MS, pruneAsLeader } from "./prune-expired-rows";
 import { runIfLeader } from "./leases/run-if-leader";
 import { createMetrics, type Metrics } from "./metrics";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { createConcurrencyLimit, type ConcurrencyLimit } from "./concurrency-limit";
 import { createGitHubCost, type GitHubCost } from "./create-github-cost";
 import { createTextCache, type TextCache } from "./text-cache";
 import { dispatchNotifications } from "./notifications/dispatch-notifications";
@@ -44,6 +46,16 @@ export interface GitServices {
   merger: BranchMerger | null;
   /** GitHub: the organisation's teams (an added admin team must exist). */
   teams: TeamDirectory | null;
+}
+
+/** Pod logs: read from a cluster when asked (never cached), within per-user limits. */
+export interface PodLogs {
+  /** The cluster's log reader; null for a cluster Berth has no credentials for. */
+  source(cluster: string): PodLogSource | null;
+  /** Reads started per user. */
+  reads: RateLimiter;
+  /** Follows open at once per user. */
+  follows: ConcurrencyLimit;
 }
 
 /** How pull requests are labelled and who is asked to review them. */
@@ -77,6 +89,7 @@ export interface Services {
   /** Slack notifications of request events, when BERTH_SLACK_WEBHOOK_URL is set; sent by the background work. */
   readonly notifier: Notifier | null;
   readonly rateLimits: { mutations: RateLimiter; webhooks: RateLimiter };
+  readonly podLogs: PodLogs;
   /** Signed-in viewers by session id, in this process. */
   readonly viewers: ViewerCache;
   /** The inventory API's serialised pages. */
@@ -93,6 +106,9 @@ export interface Services {
 
 /** How often new request events are announced on Slack. */
 const NOTIFY_EVERY_MS = 2_000;
+
+/** A per-minute setting as a token bucket: bursts up to half a minute's worth. */
+const rule = (perMinute: number) => ({ capacity: Math.max(5, Math.ceil(perMinute / 2)), perSecond: perMinute / 60 });
 
 /** Remembers what `make` returns the first time it is asked for; `made()` tells without making it. */
 function once<T>(make: () => T): (() => T) & { made(): T | undefined } {
@@ -151,15 +167,18 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     return { provider: local, updater: local, reader: null, merger: local, teams: null };
   });
 
-  const clusters = once((): Clusters => {
+  const clusterConfigs = once(() => {
     if (env.BERTH_KUBE_IN_CLUSTER && !profile.clusters.some((c) => c.name === env.BERTH_KUBE_IN_CLUSTER)) {
       throw new Error(
         `BERTH_KUBE_IN_CLUSTER names ${env.BERTH_KUBE_IN_CLUSTER}, which is not a cluster of the profile (${profile.clusters.map((c) => c.name).join(", ")})`,
       );
     }
-    const configs = loadClusterConfigs({ clusters: profile.clusters, kubeconfigPath: env.BERTH_KUBECONFIG, inCluster: env.BERTH_KUBE_IN_CLUSTER });
+    return loadClusterConfigs({ clusters: profile.clusters, kubeconfigPath: env.BERTH_KUBECONFIG, inCluster: env.BERTH_KUBE_IN_CLUSTER });
+  });
+
+  const clusters = once((): Clusters => {
     const set: Clusters = { watchers: [], unconfigured: [], since: clock.now() };
-    for (const c of configs) {
+    for (const c of clusterConfigs()) {
       if (!c.config) {
         set.unconfigured.push({ cluster: c.cluster, reason: c.reason });
         continue;
@@ -199,8 +218,16 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   );
 
   const rateLimits = once(() => {
-    const rule = (perMinute: number) => ({ capacity: Math.max(5, Math.ceil(perMinute / 2)), perSecond: perMinute / 60 });
     return { mutations: createRateLimiter(rule(env.BERTH_RATE_LIMIT_MUTATIONS)), webhooks: createRateLimiter(rule(env.BERTH_RATE_LIMIT_WEBHOOKS)) };
+  });
+
+  const podLogs = once((): PodLogs => {
+    const sources = new Map(clusterConfigs().flatMap((c) => (c.config ? [[c.cluster, createPodLogSource(c.config)] as const] : [])));
+    return {
+      source: (cluster) => sources.get(cluster) ?? null,
+      reads: createRateLimiter(rule(env.BERTH_RATE_LIMIT_LOG_READS)),
+      follows: createConcurrencyLimit(env.BERTH_LOG_FOLLOWS_PER_USER),
+    };
   });
 
   const viewers = once(() =>
@@ -303,6 +330,9 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     notifier,
     get rateLimits() {
       return rateLimits();
+    },
+    get podLogs() {
+      return podLogs();
     },
     get viewers() {
       return viewers();

@@ -159,6 +159,11 @@ spawn etcd etcd --name berth-test --data-dir "${WORKDIR}/etcd" \
   --logger zap --log-level warn
 wait_for "etcd /health" etcd sh -c "curl -fsS --max-time 5 '${ETCD_URL}/health' | grep -q '\"health\":\"true\"'"
 
+# The audit log records pod log requests only (their URI, not their output): the API server
+# has no kubelet to serve logs from, so tests check the request Berth made there.
+printf '%s\n' 'apiVersion: audit.k8s.io/v1' 'kind: Policy' 'omitStages: ["RequestReceived"]' 'rules:' \
+  '  - level: Metadata' '    resources: [{ group: "", resources: ["pods/log"] }]' '  - level: None' > "${WORKDIR}/audit-policy.yaml"
+
 log "starting kube-apiserver on ${API_URL}"
 spawn kube-apiserver "${BIN}/kube-apiserver" \
   --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="${API_PORT}" --insecure-port=0 \
@@ -171,6 +176,7 @@ spawn kube-apiserver "${BIN}/kube-apiserver" \
   --service-account-key-file="${PKI}/sa.pub" \
   --service-account-signing-key-file="${PKI}/sa.key" \
   --service-cluster-ip-range=10.96.0.0/24 \
+  --audit-policy-file="${WORKDIR}/audit-policy.yaml" --audit-log-path="${LOGS}/audit.log" \
   --cert-dir="${PKI}" --profiling=false --v=1
 readyz() { [ "$(curl -sS --max-time 5 --cacert "${PKI}/ca.crt" -H "Authorization: Bearer ${ADMIN_TOKEN}" "${API_URL}/readyz")" = ok ]; }
 wait_for "kube-apiserver /readyz" kube-apiserver readyz

@@ -35,7 +35,7 @@ describe("the sample server's control API", () => {
         expect((await control(method, path, body, authorization)).status, `${method} ${path} ${authorization}`).toBe(401);
       }
     }
-    expect((await answer(control("GET", "/health", undefined, ""))).body).toEqual({ ok: true, outage: false });
+    expect((await answer(control("GET", "/health", undefined, ""))).body).toEqual({ ok: true, outage: false, logStreams: 0 });
   });
 
   it("creates a namespace as the pipeline would apply it, with a healthy workload", async () => {
@@ -90,6 +90,15 @@ describe("the sample server's control API", () => {
     expect((await answer(control("POST", "/namespaces", { name: "orders-prod", secrets: "x" }))).status).toBe(422);
   });
 
+  it("creates a namespace running the deployments and images asked for", async () => {
+    const images = { api: "registry.example/visits/api:v2.1.0", ui: "registry.example/visits/ui:c0ffee1" };
+    expect((await answer(control("POST", "/namespaces", { name: "visits-staging", images }))).status).toBe(201);
+    const list = (await (await server.get("/apis/apps/v1/namespaces/visits-staging/deployments")).json()) as {
+      items: { metadata: { name: string }; spec: { template: { spec: { containers: { image: string }[] } } } }[];
+    };
+    expect(Object.fromEntries(list.items.map((d) => [d.metadata.name, d.spec.template.spec.containers.map((c) => c.image).join(" ")]))).toEqual(images);
+  });
+
   it("rejects bad input with 422 and a clear message, and a second namespace of a name with 409", async () => {
     const cases: [unknown, RegExp][] = [
       [{ name: "Bad_Name" }, /DNS label/],
@@ -98,6 +107,9 @@ describe("the sample server's control API", () => {
       [{ name: "fine", labels: { "bad key!": "x" } }, /not a valid Kubernetes label/],
       [{ name: "fine", labels: ["x"] }, /labels must be an object/],
       ["{ not json", /valid JSON/],
+      [{ name: "fine", images: ["x"] }, /images must be an object/],
+      [{ name: "fine", images: { Api: "ecr/api:1" } }, /deployment name "Api" must be a DNS label/],
+      [{ name: "fine", images: { api: "ecr/api:1 --x" } }, /not an image reference/],
     ];
     for (const [body, message] of cases) {
       const { status, body: reply } = await answer(control("POST", "/namespaces", body));
@@ -149,7 +161,7 @@ describe("the sample server's control API", () => {
   it("switches an outage on and off over HTTP", async () => {
     expect((await answer(control("POST", "/outage", { on: true }))).body).toEqual({ outage: true });
     await expect(server.get("/api/v1/pods")).rejects.toThrow();
-    expect((await answer(control("GET", "/health"))).body).toEqual({ ok: true, outage: true });
+    expect((await answer(control("GET", "/health"))).body).toEqual({ ok: true, outage: true, logStreams: 0 });
     expect((await answer(control("POST", "/outage", { on: false }))).body).toEqual({ outage: false });
     expect((await server.get("/api/v1/pods")).status).toBe(200);
   });

@@ -35,7 +35,8 @@ export async function controlApi(
     return sendJson(response, 422, { message: "the body must be valid JSON" });
   }
   try {
-    if (method === "GET" && pathname === "/_sample/health") return sendJson(response, 200, { ok: true, outage: controls.outage() });
+    if (method === "GET" && pathname === "/_sample/health")
+      return sendJson(response, 200, { ok: true, outage: controls.outage(), logStreams: controls.logStreams() });
     const restart = /^\/_sample\/pods\/([^/]+)\/([^/]+)\/restart$/.exec(pathname);
     if (method === "POST" && restart) {
       if (body.container !== undefined && typeof body.container !== "string") return sendJson(response, 422, { message: "container must be a string" });
@@ -53,10 +54,20 @@ export async function controlApi(
         Array.isArray((s as { keys?: unknown }).keys) &&
         (s as { keys: unknown[] }).keys.every((k) => typeof k === "string");
       if (!Array.isArray(secrets) || !secrets.every(valid)) return sendJson(response, 422, { message: "secrets must be a list of { name, keys: [string] }" });
+      const images = body.images ?? {};
+      if (!images || typeof images !== "object" || Array.isArray(images) || Object.values(images).some((i) => typeof i !== "string")) {
+        return sendJson(response, 422, { message: "images must be an object of deployment name to image" });
+      }
+      const apps = Object.entries(images as Record<string, string>).map(([app, image]) => ({ app, image }));
       return sendJson(
         response,
         201,
-        controls.createNamespace({ name: body.name, labels: labels as Record<string, string>, secrets: secrets.map(({ name, keys }) => ({ name, keys })) }),
+        controls.createNamespace({
+          name: body.name,
+          labels: labels as Record<string, string>,
+          secrets: secrets.map(({ name, keys }) => ({ name, keys })),
+          ...(apps.length ? { apps } : {}),
+        }),
       );
     }
     if (method === "POST" && pathname === "/_sample/secrets") {

@@ -17,15 +17,23 @@ export interface SampleControls {
   /** As Terraform's kubernetes_secret writes one: an Opaque Secret with these keys (sample values), made or replaced. */
   applySecret(input: { namespace: string; name: string; keys: string[] }): KubeObject;
   /**
-   * As the pipeline applies a namespace: the Namespace, a small healthy Deployment with its ReplicaSet and Pods,
-   * Secrets (`secrets`: those its kubernetes_secret blocks declare, which the Deployment reads), ConfigMaps, a quota.
+   * As the pipeline applies a namespace: the Namespace, a small healthy Deployment (or the `apps` asked for, with their
+   * images) with its ReplicaSet and Pods, Secrets (`secrets`: those its kubernetes_secret blocks declare, which the
+   * Deployment reads), ConfigMaps, a quota.
    */
-  createNamespace(input: { name: string; labels?: Record<string, string>; secrets?: { name: string; keys: string[] }[] }): KubeObject;
+  createNamespace(input: {
+    name: string;
+    labels?: Record<string, string>;
+    secrets?: { name: string; keys: string[] }[];
+    apps?: { app: string; image: string }[];
+  }): KubeObject;
   /** As the namespace controller deletes one: Terminating, then its contents, then the Namespace. */
   deleteNamespace(name: string): void;
   /** While on, every open watch is cut and every API request has its connection dropped. */
   setOutage(on: boolean): void;
   outage(): boolean;
+  /** Pod log streams open now (follows): a client that stops reading must close its stream. */
+  logStreams(): number;
 }
 
 /** A control request the sample cluster refuses; `status` is the HTTP answer. */
@@ -59,7 +67,7 @@ const containerStatuses = (pod: KubeObject) => (pod.status as { containerStatuse
 
 export function createSampleControls(
   store: SampleStore,
-  options: { seed: number; now: () => Date; onOutage: (on: boolean) => void; labelPrefix?: string; podsQuota?: number },
+  options: { seed: number; now: () => Date; onOutage: (on: boolean) => void; labelPrefix?: string; podsQuota?: number; logStreams?: () => number },
 ): SampleControls {
   const rng = createRng(options.seed + 1);
   const pods = () => store.list("pods") ?? [];
@@ -121,12 +129,16 @@ export function createSampleControls(
       const metadata = existing ? existing.metadata : objectMeta(r, name, namespace, options.now());
       return store.put({ apiVersion: "v1", kind: "Secret", metadata, type: "Opaque", data });
     },
-    createNamespace({ name, labels = {}, secrets = [] }) {
+    createNamespace({ name, labels = {}, secrets = [], apps }) {
       if (!DNS_LABEL.test(name))
         throw new SampleControlError(
           422,
           `name "${name}" must be a DNS label: at most 63 lower-case letters, digits and "-", starting and ending with a letter or digit`,
         );
+      for (const { app, image } of apps ?? []) {
+        if (!DNS_LABEL.test(app)) throw new SampleControlError(422, `deployment name "${app}" must be a DNS label`);
+        if (!/^[\w.\-/:@]+$/.test(image)) throw new SampleControlError(422, `image "${image}" is not an image reference`);
+      }
       for (const [key, value] of Object.entries(labels)) {
         if (!LABEL_KEY.test(key) || typeof value !== "string" || !LABEL_VALUE.test(value))
           throw new SampleControlError(422, `label ${key}=${String(value)} is not a valid Kubernetes label`);
@@ -147,6 +159,8 @@ export function createSampleControls(
         created: now,
         now,
         nodes,
+        apps,
+        noSidecars: apps !== undefined,
         allHealthy: true,
         podsQuota: options.podsQuota ?? 50,
         secrets,
@@ -172,6 +186,7 @@ export function createSampleControls(
       options.onOutage(on);
     },
     outage: () => outage,
+    logStreams: () => options.logStreams?.() ?? 0,
   };
   return controls;
 }

@@ -15,6 +15,8 @@ export interface NamespaceContentsPlan {
   nodes: string[];
   /** Fixed apps (platform add-ons); by default 1-3 apps named after the namespace. */
   apps?: { app: string; image: string }[];
+  /** No sidecar containers: the Deployments run exactly the images asked for (a test's chosen images). */
+  noSidecars?: boolean;
   /** Only healthy workloads, one replica set each (a namespace the pipeline just applied). */
   allHealthy?: boolean;
   /** hard.pods of the ResourceQuota; none when absent (platform namespaces have none). */
@@ -60,7 +62,8 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
       namespace,
       app,
       image,
-      sidecar: rng.chance(0.25) ? rng.pick(SIDECARS) : undefined,
+      // The chance is drawn either way, so samples made without the option stay as they were.
+      sidecar: rng.chance(0.25) && !plan.noSidecars ? rng.pick(SIDECARS) : undefined,
       replicas: plan.allHealthy ? rng.int(1, 2) : rng.int(1, 4),
       health,
       // Stalled deployments are new: the progress deadline (10 minutes) passed not long ago.

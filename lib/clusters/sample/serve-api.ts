@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sampleResources, type SampleResource } from "./kube-object";
 import { sendJson, sendStatus } from "./kube-status";
 import { serveList } from "./serve-list";
+import { LOG_PATH, serveLogs, type LogSettings } from "./serve-logs";
 import { serveWatch, type WatchSettings } from "./serve-watch";
 import type { SampleStore } from "./sample-store";
 
@@ -11,9 +12,23 @@ const TRUE = ["1", "t", "T", "true", "TRUE", "True"];
 
 /**
  * `/api/v1/...` and `/apis/apps/v1/...` after authentication: list, watch or
- * get one object of the served collections, cluster-wide or in a namespace.
+ * get one object of the served collections, cluster-wide or in a namespace;
+ * a pod's log.
  */
-export function serveApi(request: IncomingMessage, response: ServerResponse, url: URL, store: SampleStore, watch: WatchSettings): void {
+export function serveApi(request: IncomingMessage, response: ServerResponse, url: URL, store: SampleStore, watch: WatchSettings, logs: LogSettings): void {
+  const log = LOG_PATH.exec(url.pathname);
+  if (log && request.method === "GET") {
+    const accept = request.headers.accept ?? "*/*";
+    if (!/(^|[\s,])(\*\/\*|application\/(\*|json|yaml))/.test(accept)) {
+      return sendStatus(
+        response,
+        406,
+        "NotAcceptable",
+        "only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf",
+      );
+    }
+    return serveLogs(response, decodeURIComponent(log[1]!), decodeURIComponent(log[2]!), url.searchParams, store, logs);
+  }
   const match = PATH.exec(url.pathname);
   const resource = match?.[3] as SampleResource | undefined;
   const served = resource !== undefined && Object.hasOwn(sampleResources, resource) ? sampleResources[resource] : undefined;

@@ -146,7 +146,7 @@ describe("the sample API server", () => {
     server.controls.setOutage(true);
     expect(await watch.ended).toBe("error");
     await expect(server.get("/api/v1/pods")).rejects.toThrow();
-    await expect(fetch(`${server.url}/_sample/health`).then((r) => r.json())).resolves.toEqual({ ok: true, outage: true });
+    await expect(fetch(`${server.url}/_sample/health`).then((r) => r.json())).resolves.toEqual({ ok: true, outage: true, logStreams: 0 });
     server.controls.setOutage(false);
     expect((await server.get("/api/v1/pods")).status).toBe(200);
   });

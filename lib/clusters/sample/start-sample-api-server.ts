@@ -27,6 +27,8 @@ export interface SampleApiServerOptions {
   churnSeconds?: number;
   /** The namespace whose first running pod churn restarts; without it, a random pod anywhere. */
   churnNamespace?: string;
+  /** A running container writes a log line this often (milliseconds, default 1000). */
+  logLineMs?: number;
   /** Seed for names and picks in changes made by controls (default 1). */
   seed?: number;
   /** The clock of changes made by controls; default the real one. */
@@ -53,15 +55,18 @@ export async function startSampleApiServer(options: SampleApiServerOptions): Pro
     defaultTimeoutSeconds: options.watchTimeoutSeconds ?? 1800,
     open: new Set<ServerResponse>(),
   };
+  const now = options.now ?? (() => new Date());
+  const logs = { lineMs: options.logLineMs ?? 1000, now, open: new Set<ServerResponse>() };
   const expected = Buffer.from(`Bearer ${options.token}`);
   const controls = createSampleControls(store, {
     seed: options.seed ?? 1,
-    now: options.now ?? (() => new Date()),
+    now,
     labelPrefix: options.labelPrefix,
     podsQuota: options.podsQuota,
+    logStreams: () => logs.open.size,
     onOutage(on) {
       if (!on) return;
-      for (const response of watch.open) response.socket?.destroy();
+      for (const response of [...watch.open, ...logs.open]) response.socket?.destroy();
       server.closeIdleConnections();
     },
   });
@@ -78,7 +83,7 @@ export async function startSampleApiServer(options: SampleApiServerOptions): Pro
     const given = Buffer.from(request.headers.authorization ?? "");
     // Note: compared in constant time, so response timing does not reveal how much of a guess was right.
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return sendStatus(response, 401, "Unauthorized", "Unauthorized");
-    serveApi(request, response, url, store, watch);
+    serveApi(request, response, url, store, watch, logs);
   };
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {

@@ -23,6 +23,8 @@ export interface RealCluster {
   /** A kubeconfig for the user "berth-viewer" (group berth:viewers), who has only the roles a test binds. */
   viewerKubeconfig: string;
   etcdUrl: string;
+  /** The API server's audit log: one JSON event per pod log request (URI, user, status), nothing else. */
+  auditLog(): Promise<{ requestURI: string; verb: string; user: { username: string }; responseStatus?: { code: number } }[]>;
   stopControlPlane(): Promise<void>;
   startControlPlane(): Promise<void>;
   stop(): Promise<void>;
@@ -61,6 +63,13 @@ export async function startRealCluster(): Promise<RealCluster> {
     rbac: admin.makeApiClient(RbacAuthorizationV1Api),
     viewerKubeconfig: env.KUBE_VIEWER_KUBECONFIG!,
     etcdUrl: env.KUBE_ETCD_URL!,
+    async auditLog() {
+      const text = await readFile(path.join(dir, "logs", "audit.log"), "utf8").catch(() => "");
+      return text
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line));
+    },
     stopControlPlane,
     startControlPlane: () => start(ports),
     async stop() {

@@ -6,6 +6,8 @@ export interface FixtureOptions {
   isProduction?: boolean;
   teams?: string[];
   reviewAfter?: string;
+  /** The source-code annotation; default the repository named after the namespace. */
+  sourceCode?: string;
   /** Extra module files under resources/, by name: e.g. { "rds.tf": ... }. */
   resources?: Record<string, string>;
 }
@@ -28,7 +30,7 @@ metadata:
     ${PREFIX}/slack-channel: "${name}-dev"
     ${PREFIX}/application: "${options.application ?? `Application for ${name}`}"
     ${PREFIX}/owner: "Team ${teams[0]}: ${teams[0]}@example.gov.uk"
-    ${PREFIX}/source-code: "https://github.com/ministryofjustice/${name}"
+    ${PREFIX}/source-code: "${options.sourceCode ?? `https://github.com/ministryofjustice/${name}`}"
     ${PREFIX}/team-name: "${teams[0]}"
     ${PREFIX}/review-after: "${options.reviewAfter ?? ""}"
 `,

@@ -11,6 +11,7 @@ import type { Clusters } from "../cluster-health";
 import type { InventorySnapshot, InventoryStore } from "../inventory-store";
 import { createMetrics } from "../metrics";
 import { createRateLimiter } from "../rate-limit";
+import { createConcurrencyLimit } from "../concurrency-limit";
 import { createGitHubCost } from "../create-github-cost";
 import type { GitServices, Services } from "../services";
 import { createTextCache } from "../text-cache";
@@ -123,6 +124,7 @@ export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Se
     ),
     notifier: null,
     rateLimits: { mutations: createRateLimiter({ capacity: 5, perSecond: 1 }), webhooks: createRateLimiter({ capacity: 5, perSecond: 1 }) },
+    podLogs: { source: () => null, reads: createRateLimiter({ capacity: 5, perSecond: 1 }), follows: createConcurrencyLimit(2) },
     viewers: createViewerCache({ freshMs: 5_000, staleMs: 60_000, max: 100, now: () => NOW.getTime() }),
     inventoryJson: createTextCache(1024 * 1024),
     replicaId: "test-replica",

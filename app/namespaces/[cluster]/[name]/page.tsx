@@ -3,6 +3,7 @@ import Link from "next/link";
 import { TeamLinks } from "@/components/inventory/team-links";
 import { EditLinks } from "@/components/requests/edit-links";
 import { inventoryQueryString } from "@/lib/environments/inventory/query-inventory";
+import { applicationKey } from "@/lib/environments/inventory/group-applications";
 import type { PinStatus } from "@/lib/environments/profile/module-version";
 import { fileLink } from "@/lib/server/file-link";
 import { getNamespace } from "@/lib/server/get-namespace";
@@ -118,7 +119,18 @@ export default async function NamespacePage({ params }: Params) {
             )}
           </Field>
           <Field label="Environment">{ns.environment}</Field>
-          <Field label="Application">{ns.application}</Field>
+          <Field label="Application">
+            {applicationKey(ns) ? (
+              <>
+                {ns.application ?? applicationKey(ns)}{" "}
+                <Link href={`/applications/${encodeURIComponent(applicationKey(ns)!)}`} className="text-blue-800 underline">
+                  Images across its environments
+                </Link>
+              </>
+            ) : (
+              ns.application
+            )}
+          </Field>
           <Field label="Owner">{ns.owner}</Field>
           <Field label="Team name">{ns.teamName}</Field>
           <Field label="Slack channel">{ns.slackChannel}</Field>
