@@ -32,6 +32,11 @@ export default async function PodPage({ params }: Params) {
         / pods / <span aria-current="page">{p}</span>
       </nav>
       <h1 className="break-all font-mono text-xl font-semibold">{p}</h1>
+      <p>
+        <Link href={`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}/pods/${encodeURIComponent(p)}/logs`} className="text-blue-800 underline">
+          Its containers&apos; logs
+        </Link>
+      </p>
       {view.ok ? (
         <PodDetailView pod={view.pod} events={view.events} now={Date.parse(view.at)} />
       ) : (
