@@ -44,6 +44,7 @@ export default defineConfig({
         "**/request-life-github.spec.ts",
         "**/edit-life-github.spec.ts",
         "**/edit-conflict-github.spec.ts",
+        "**/cluster-outage.spec.ts",
       ],
       use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
     },
@@ -56,6 +57,13 @@ export default defineConfig({
       name: "pull-requests",
       testMatch: ["**/requests-github.spec.ts", "**/request-life-github.spec.ts", "**/edit-life-github.spec.ts", "**/edit-conflict-github.spec.ts"],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` },
+    },
+    {
+      // An outage of the github server's sample cluster, which every other project's specs read: only once they are done.
+      name: "outage",
+      testMatch: ["**/cluster-outage.spec.ts"],
+      dependencies: ["github", "embedded", "pull-requests"],
+      use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
     },
   ],
   webServer: [

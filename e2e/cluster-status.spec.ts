@@ -1,27 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SAMPLE_SECRET_MARKER, SAMPLE_SECRET_MARKER_BASE64 } from "../lib/clusters/sample/sample-namespace-objects";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
-import { sampleControlHeaders } from "./fixtures/sample-control";
-import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
+import { sampleControl } from "./fixtures/sample-control";
 import { signInAsNewUser } from "./fixtures/sign-in";
+import { openWhenIndexed } from "./fixtures/open-when-indexed";
 
 // Berth (github mode) watches its sample cluster; its control API plays the
-// pipeline (applying a namespace), the kubelet (restarting a pod) and outages.
-const control = `http://127.0.0.1:${SAMPLE_CLUSTER_PORTS.github}/_sample`;
+// pipeline (applying a namespace) and the kubelet (restarting a pod); its outage is in cluster-outage.spec.ts.
 test.describe.configure({ mode: "serial" });
 
-async function sample(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${control}${path}`, { method: "POST", headers: sampleControlHeaders("github"), body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-}
-
-/** The index refreshes every second in e2e; reload until the page exists. */
-async function openWhenIndexed(page: Page, url: string): Promise<void> {
-  await expect(async () => {
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(200);
-  }).toPass({ timeout: 20_000 });
-}
+const sample = sampleControl("github");
 
 const team = uniqueName("live-team");
 const applied = uniqueName("live-ns");
@@ -95,22 +83,4 @@ test("the inventory shows each namespace's status and the drift between reposito
   await orphans.getByRole("link").first().click();
   await expect(page.getByText(/exists only in cluster live/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Live in cluster live" })).toBeVisible();
-});
-
-test("a cluster outage is shown with the age of the data, and Berth recovers by itself", async ({ page }) => {
-  await signInAsNewUser(page, [team]);
-  await openWhenIndexed(page, `/namespaces/live/${applied}`);
-  const live = page.getByRole("region", { name: "Live in cluster live" });
-  await expect(live.getByRole("table", { name: `Pods in ${applied}` })).toBeVisible();
-  try {
-    await sample("/outage", { on: true });
-    await expect(live.getByText(/Cluster live cannot be reached .*Showing what it reported until/)).toBeVisible({ timeout: 20_000 });
-    await expect(live.getByRole("table", { name: `Pods in ${applied}` })).toBeVisible();
-    await page.goto("/namespaces");
-    await expect(page.getByText(/Cluster live cannot be reached/)).toBeVisible();
-  } finally {
-    await sample("/outage", { on: false });
-  }
-  await page.goto(`/namespaces/live/${applied}`);
-  await expect(live.getByText(/cannot be reached/)).toHaveCount(0, { timeout: 30_000 });
 });

@@ -4,16 +4,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
 import { E2E_REPO } from "./fixtures/paths";
 import { createGitHubUser, signInWithGitHub } from "./fixtures/sign-in";
+import { openWhenIndexed } from "./fixtures/open-when-indexed";
 
 const repo = (...args: string[]) => execFileSync("git", ["-C", E2E_REPO, ...args], { encoding: "utf8" }).trim();
 const folderOf = (ns: string) => `namespaces/live.cloud-platform.service.justice.gov.uk/${ns}`;
-
-async function openWhenIndexed(page: Page, url: string): Promise<void> {
-  await expect(async () => {
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(200);
-  }).toPass({ timeout: 20_000 });
-}
 
 async function expectNoViolations(page: Page, label: string): Promise<void> {
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];

@@ -5,6 +5,7 @@ import { moduleBlock } from "../lib/environments/testing/cloud-platform-namespac
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
 import { E2E_REPO } from "./fixtures/paths";
 import { createGitHubUser, signInAsNewUser, signInWithGitHub } from "./fixtures/sign-in";
+import { openWhenIndexed } from "./fixtures/open-when-indexed";
 
 const repo = (...args: string[]) => execFileSync("git", ["-C", E2E_REPO, ...args], { encoding: "utf8" }).trim();
 
@@ -12,13 +13,6 @@ async function expectNoViolations(page: Page, label: string): Promise<void> {
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
   const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
   expect(violations.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function openWhenIndexed(page: Page, url: string): Promise<void> {
-  await expect(async () => {
-    const response = await page.goto(url);
-    expect(response?.status()).toBe(200);
-  }).toPass({ timeout: 20_000 });
 }
 
 /** A namespace of a new team (with the standard rds 8.0.0 block and `extra` files), and its owner signed in on its resource form. */

@@ -58,7 +58,7 @@ test("an owner opens a pod's logs from the namespace page, reads the last lines,
   await expect(page.getByLabel(/^Log of /)).toContainText(/INFO {1,2}/);
   await expectAccessible(page, "logs shown");
 
-  // The container writes a line a second: new ones arrive on the open response (followed again if an outage cut it).
+  // The container writes a line a second: new ones arrive on the open response (followed again if the stream was cut).
   await expect(async () => {
     const follow = page.getByRole("button", { name: "Follow" });
     if (await follow.isVisible()) await follow.click();
@@ -68,12 +68,12 @@ test("an owner opens a pod's logs from the namespace page, reads the last lines,
     await expect.poll(() => lineCount(page), { timeout: 8_000 }).toBeGreaterThan(followed + 1);
   }).toPass({ timeout: 45_000 });
   await expectAccessible(page, "following");
-  // (Already stopped if an outage cut the stream meanwhile.)
+  // (Already stopped if the stream was cut meanwhile.)
   const stop = page.getByRole("button", { name: "Stop following" });
   if (await stop.isVisible()) await stop.click();
   await expect(page.getByRole("button", { name: "Follow" })).toBeVisible();
 
-  // During an outage the download is Berth's JSON error instead: download again once the cluster answers.
+  // When the cluster does not answer the download is Berth's JSON error instead: download again once it answers.
   await expect(async () => {
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download" }).click();
@@ -85,9 +85,8 @@ test("an owner opens a pod's logs from the namespace page, reads the last lines,
 });
 
 /**
- * Opens the pod's logs page. Note: cluster-status.spec.ts cuts the same sample cluster off for a few seconds
- * (an outage) while other files run; the page then says the cluster did not answer, so steps that read
- * from the cluster are retried until it answers again.
+ * Opens the pod's logs page. On a loaded machine the sample cluster may answer late; the page then says the cluster
+ * did not answer, so steps that read from the cluster are retried until it answers.
  */
 async function openLogs(page: Page): Promise<void> {
   await expect(async () => {
