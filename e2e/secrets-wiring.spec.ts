@@ -113,7 +113,7 @@ test("an owner opens a pod: conditions, containers with requests and limits, las
   await signInAsNewUser(page, [team]);
   await openWhenIndexed(page, `/namespaces/live/${ns}`);
   const pods = page.getByRole("table", { name: `Pods in ${ns}` });
-  const link = pods.locator("tbody tr").first().getByRole("link");
+  const link = pods.locator("tbody tr").first().getByRole("link").first();
   const pod = (await link.innerText()).trim();
   await sample(`/pods/${ns}/${pod}/restart`, {});
   await link.click();

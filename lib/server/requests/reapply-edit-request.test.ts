@@ -141,6 +141,21 @@ describe("reapplyEditRequest, with real git and the local provider", () => {
     expect(requests.events).toHaveLength(events);
   });
 
+  it("moves an edit to conflict when main changed the very line it changes, naming the line, and writes no commit", async () => {
+    const { repo, requests, submit, merge } = await setup();
+    await submit("slack", { slackChannel: "orders-alerts" });
+    await submit("other", { slackChannel: "orders-team" });
+    await merge("other");
+    const pushed = requests.requests.get("slack")!.pushedSha!;
+    const refused = await merge("slack").catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "conflict" });
+    const row = requests.requests.get("slack")!;
+    expect(row.state).toBe("conflict");
+    expect(row.failure).toMatch(new RegExp(`main changed the lines this edit changes \\(${FILE} line \\d+\\)\\. Withdraw this request`));
+    expect(git(repo, "rev-parse", row.branch)).toBe(pushed);
+    expect(git(repo, "show", `main:${FILE}`)).toContain('slack-channel: "orders-team"');
+  });
+
   it("skips what is not an edit request in an open or conflicted state, and never rewrites a branch changed outside Berth", async () => {
     const { repo, deps, requests, submit } = await setup();
     requests.requests.set("ns", requestRow("ns", { state: "conflict" }));

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/create-db";
 import { toJson } from "@/lib/db/to-json";
 import { BranchMovedError, type PullRequestUpdater } from "@/lib/git/git-provider";
 import { applyEditAt } from "./apply-edit-at";
+import { overlappingLines } from "./overlapping-lines";
 import type { StoredEditAnswers } from "./edit-request-answers";
 import type { EditDeps } from "./prepare-edit-request";
 import { requestAnswers, requestFiles } from "./request-columns";
@@ -47,6 +48,12 @@ export async function reapplyEditRequest(id: string, deps: ReapplyDeps): Promise
   const operation = deps.operations[stored.operation];
   const namespace = deps.snapshot.find(row.cluster, row.namespace);
   if (!operation || !namespace) return refuse(`${row.namespace} or its ${stored.operation} edit no longer exists; withdraw this request`);
+  const disagreements = await sameLinesChanged(requestFiles(row), main, deps.readFile);
+  if (disagreements.length > 0) {
+    return refuse(
+      `main changed the lines this edit changes (${disagreements.join("; ")}). Withdraw this request and submit the edit again from the namespace as it is now`,
+    );
+  }
   const applied = await applyEditAt(main, namespace, operation, stored.answers, deps);
   if (!applied.ok) {
     const fields = Object.entries(applied.errors).map(([field, message]) => `${field}: ${message}`);
@@ -92,6 +99,24 @@ export async function reapplyEditRequest(id: string, deps: ReapplyDeps): Promise
   });
   if (!recorded) return { outcome: "skipped", reason: "the request changed meanwhile" };
   return { outcome: "reapplied", sha };
+}
+
+/** Where main changed the very lines the edit changed since its files were read (`path` lines ...): the edit and main disagree. */
+async function sameLinesChanged(
+  files: { path: string; content: string | null; previous?: string | null }[],
+  main: string,
+  readFile: ReapplyDeps["readFile"],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files) {
+    if (file.previous === undefined || file.previous === null) continue;
+    const onMain = await readFile(main, file.path);
+    // A file main deleted: the operation says what it cannot find.
+    if (onMain === null) continue;
+    const lines = overlappingLines(file.previous, file.content, onMain);
+    if (lines.length > 0) found.push(`${file.path} line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`);
+  }
+  return found;
 }
 
 async function toConflict(db: Db, id: string, from: RequestState, stored: StoredEditAnswers, main: string, reason: string): Promise<ReapplyOutcome> {
