@@ -33,7 +33,16 @@ describe("the sample API server's pod logs", () => {
   let now = Date.parse("2026-01-05T09:00:00Z");
   let pods: PodList["items"];
   beforeAll(async () => {
-    server = await startTestServer({ logLineMs: LINE_MS, now: () => new Date(now) });
+    // One pod no node took yet (the scheduler found no room), made from a generated one.
+    server = await startTestServer({ logLineMs: LINE_MS, now: () => new Date(now) }, (objects) => {
+      const pod = structuredClone(objects.find((o) => o.kind === "Pod")!);
+      const spec = pod.spec as { nodeName?: string };
+      delete spec.nodeName;
+      return [
+        ...objects,
+        { ...pod, metadata: { ...pod.metadata, name: `${pod.metadata.name}-unscheduled`, uid: "unscheduled-pod" }, status: { phase: "Pending" } },
+      ];
+    });
     pods = ((await (await server.get("/api/v1/pods")).json()) as PodList).items;
   });
   afterAll(() => server.close());
