@@ -37,4 +37,19 @@ describe("apiRoute", () => {
     expect(services.log.lines.some((line) => line.level === "error")).toBe(false);
     expect(services.log.lines.some((line) => line.level === "info" && line.msg === "client error")).toBe(true);
   });
+
+  it("refuses an address holding a NUL (which PostgreSQL text cannot store) before the handler runs", async () => {
+    root.berthServices = fakeServices();
+    let ran = false;
+    const route = apiRoute("/api/requests/[id]/state", async () => {
+      ran = true;
+      return new Response("ok");
+    });
+    for (const url of ["http://berth.test/api/requests/%00/state", "http://berth.test/api/requests/x/state?q=a%00b"]) {
+      const response = await route(new Request(url), {});
+      expect(response.status).toBe(422);
+      expect(await response.text()).toContain("no %00 in the path or query");
+    }
+    expect(ran).toBe(false);
+  });
 });

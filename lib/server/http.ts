@@ -62,6 +62,8 @@ export function apiRoute<C>(template: string, handler: ServiceHandler<C>, option
     const started = performance.now();
     const response = await services.log.withRequestId(requestId, async () => {
       try {
+        // Note: PostgreSQL text cannot hold a NUL; refused here, where a path or query value would otherwise reach a query.
+        if (/%00/i.test(request.url)) throw new AppError("invalid_input", "The address holds a NUL character (%00)", { url: "no %00 in the path or query" });
         if (options.sameOrigin) assertSameOrigin(request, services.env);
         if (options.limit) await enforceLimit(services, options.limit, request);
         return await handler(request, context, services);
