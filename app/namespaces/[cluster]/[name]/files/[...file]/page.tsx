@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NamespaceBreadcrumb } from "@/components/inventory/namespace-breadcrumb";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { readNamespaceSource } from "@/lib/server/read-namespace-source";
@@ -19,16 +19,9 @@ export default async function NamespaceFilePage({ params }: Params) {
   const source = await orNotFound(readNamespaceSource(getServices(), await pageViewer(), c, n, f));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/namespaces" className="text-blue-800 underline">
-          Namespaces
-        </Link>{" "}
-        / {c} /{" "}
-        <Link href={`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}`} className="text-blue-800 underline">
-          {n}
-        </Link>{" "}
-        / <span aria-current="page">{f}</span>
-      </nav>
+      <NamespaceBreadcrumb cluster={c} name={n}>
+        <span aria-current="page">{f}</span>
+      </NamespaceBreadcrumb>
       <h1 className="break-all font-mono text-xl font-semibold">{f}</h1>
       <p className="text-sm text-slate-700">
         <code className="font-mono">{source.path}</code> at commit <code className="font-mono">{source.commit.slice(0, 12)}</code>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NamespaceBreadcrumb } from "@/components/inventory/namespace-breadcrumb";
 import { PodDetailView } from "@/components/clusters/pod-detail-view";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
@@ -21,16 +22,9 @@ export default async function PodPage({ params }: Params) {
   const view = await orNotFound(getPodDetail(getServices(), await pageViewer(), c, n, p));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/namespaces" className="text-blue-800 underline">
-          Namespaces
-        </Link>{" "}
-        / {c} /{" "}
-        <Link href={`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}`} className="text-blue-800 underline">
-          {n}
-        </Link>{" "}
-        / pods / <span aria-current="page">{p}</span>
-      </nav>
+      <NamespaceBreadcrumb cluster={c} name={n}>
+        pods / <span aria-current="page">{p}</span>
+      </NamespaceBreadcrumb>
       <h1 className="break-all font-mono text-xl font-semibold">{p}</h1>
       <p>
         <Link href={`/namespaces/${encodeURIComponent(c)}/${encodeURIComponent(n)}/pods/${encodeURIComponent(p)}/logs`} className="text-blue-800 underline">

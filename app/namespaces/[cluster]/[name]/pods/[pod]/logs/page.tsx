@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NamespaceBreadcrumb } from "@/components/inventory/namespace-breadcrumb";
 import { PodLogs } from "@/components/clusters/pod-logs";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
@@ -29,16 +29,9 @@ export default async function PodLogsPage({ params }: Params) {
   const namespacePath = `/namespaces/${encodeURIComponent(cluster)}/${encodeURIComponent(name)}`;
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/namespaces" className="text-blue-800 underline">
-          Namespaces
-        </Link>{" "}
-        / {cluster} /{" "}
-        <Link href={namespacePath} className="text-blue-800 underline">
-          {name}
-        </Link>{" "}
-        / <span aria-current="page">{pod}</span>
-      </nav>
+      <NamespaceBreadcrumb cluster={cluster} name={name}>
+        <span aria-current="page">{pod}</span>
+      </NamespaceBreadcrumb>
       <h1 className="text-2xl font-semibold">
         Logs of <span className="font-mono">{pod}</span>
       </h1>
