@@ -8,15 +8,14 @@ import { loadViewer } from "@/lib/auth/sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { getServices, type Services } from "./services";
 
-type ViewerDeps = Pick<Services, "env" | "db" | "viewers" | "log" | "metrics">;
+type ViewerDeps = Pick<Services, "env" | "db" | "viewers" | "sessionTokens" | "log" | "metrics">;
 
 /** The id of this request's session if its cookie is genuine (nothing is read from the database); null when signed out. */
-export async function currentSessionId(deps: Pick<Services, "env"> = getServices()): Promise<string | null> {
+export async function currentSessionId(deps: Pick<Services, "env" | "sessionTokens"> = getServices()): Promise<string | null> {
   const { env } = deps;
   const cookie = (await cookies()).get(sessionCookieName(env))?.value;
   if (!cookie) return null;
-  const token = await decode({ token: cookie, secret: env.authSecret }).catch(() => null);
-  return typeof token?.sid === "string" ? token.sid : null;
+  return deps.sessionTokens.sessionId(cookie, (token) => decode({ token, secret: env.authSecret }));
 }
 
 async function load(deps: ViewerDeps, force: boolean): Promise<Viewer | null> {

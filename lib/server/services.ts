@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
+import { createSessionTokenCache, type SessionTokenCache } from "@/lib/auth/session-token-cache";
 import { createViewerCache, type ViewerCache } from "@/lib/auth/viewer-cache";
 import { watchCluster } from "@/lib/clusters/cluster-watcher";
 import { createKubeClusterSource } from "@/lib/clusters/kube-cluster-source";
@@ -92,6 +93,8 @@ export interface Services {
   readonly podLogs: PodLogs;
   /** Signed-in viewers by session id, in this process. */
   readonly viewers: ViewerCache;
+  /** Session ids by session cookie, in this process (decoding a cookie is a key derivation and a decryption). */
+  readonly sessionTokens: SessionTokenCache;
   /** The inventory API's serialised pages. */
   readonly inventoryJson: TextCache;
   /** This process as lease holder: the host name (the pod's name in Kubernetes) and a random suffix. */
@@ -241,6 +244,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
       onStale: (_session, error) => log.warn("session store unavailable; using the viewer read before", { error: String(error) }),
     }),
   );
+  const sessionTokens = once(() => createSessionTokenCache({ max: 10_000, now: Date.now }));
   const inventoryJson = once(() => createTextCache(32 * 1024 * 1024));
   const notifier = env.BERTH_SLACK_WEBHOOK_URL ? createSlackNotifier({ url: env.BERTH_SLACK_WEBHOOK_URL, publicUrl: env.NEXTAUTH_URL ?? null }) : null;
   const replicaId = `${os.hostname()}-${randomBytes(4).toString("hex")}`;
@@ -360,6 +364,9 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     },
     get viewers() {
       return viewers();
+    },
+    get sessionTokens() {
+      return sessionTokens();
     },
     get inventoryJson() {
       return inventoryJson();

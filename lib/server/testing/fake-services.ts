@@ -1,4 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
+import { createSessionTokenCache } from "@/lib/auth/session-token-cache";
 import { createViewerCache } from "@/lib/auth/viewer-cache";
 import type { ClusterWatcher } from "@/lib/clusters/cluster-watcher";
 import type { Db } from "@/lib/db/create-db";
@@ -126,6 +127,7 @@ export function fakeServices(overrides: Partial<Omit<Services, "log">> = {}): Se
     rateLimits: { mutations: createRateLimiter({ capacity: 5, perSecond: 1 }), webhooks: createRateLimiter({ capacity: 5, perSecond: 1 }) },
     podLogs: { source: () => null, reads: createRateLimiter({ capacity: 5, perSecond: 1 }), follows: createConcurrencyLimit(2) },
     viewers: createViewerCache({ freshMs: 5_000, staleMs: 60_000, max: 100, now: () => NOW.getTime() }),
+    sessionTokens: createSessionTokenCache({ max: 100, now: () => NOW.getTime() }),
     inventoryJson: createTextCache(1024 * 1024),
     replicaId: "test-replica",
     syncClone: async () => undefined,
