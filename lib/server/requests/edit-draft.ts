@@ -12,6 +12,8 @@ const TITLES: Record<StoredEditAnswers["operation"], string> = {
   resource: "Change resource settings in",
   remove: "Remove resources from",
   decommission: "Decommission",
+  "bump-module": "Bump a module version in",
+  "default-tags": "Add the mandatory default tags to",
 };
 
 const escape = (text: string) => text.replace(/[\\`*_<>[\]#|]/g, (c) => `\\${c}`);
