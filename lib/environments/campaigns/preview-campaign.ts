@@ -2,9 +2,9 @@ import type { EditContext, EditedFile, EditOperation, NamespaceFolder } from "..
 import type { PlatformProfile } from "../profile/profile";
 import type { NamespaceRecord } from "../types";
 
-/** What one change of a campaign does to one namespace. */
+/** What one change of a campaign does to one namespace. `blocks`: how many blocks the change touches there, when the operation says. */
 export type CampaignOutcome =
-  | { cluster: string; name: string; outcome: "change"; files: EditedFile[]; notes: string[] }
+  | { cluster: string; name: string; outcome: "change"; files: EditedFile[]; notes: string[]; blocks?: number }
   | { cluster: string; name: string; outcome: "skip"; reason: string }
   | { cluster: string; name: string; outcome: "error"; errors: Record<string, string> };
 
@@ -16,26 +16,38 @@ export interface PreviewCampaignInput {
   context: EditContext;
   /** The folder as it is at the commit being previewed; null when it no longer exists. */
   loadFolder(record: NamespaceRecord): Promise<NamespaceFolder | null>;
+  /**
+   * Optional, and preferred when given: many folders at once (same meaning as
+   * loadFolder, in the same order), so a preview over thousands of namespaces
+   * reads the repository a batch at a time (loadNamespaceFolders).
+   */
+  loadFolders?(records: readonly NamespaceRecord[]): Promise<(NamespaceFolder | null)[]>;
 }
+
+/** Folders read per loadFolders call: bounds the command line and the texts held at once. */
+const BATCH = 500;
 
 /**
  * One change with the same answers applied to many namespaces, nothing
  * written: per namespace the files it would change, or why it is skipped
  * (the answers change nothing there) or refused (the operation's errors).
+ * Outcomes come in the targets' order.
  */
 export async function previewCampaign(input: PreviewCampaignInput): Promise<CampaignOutcome[]> {
   const outcomes: CampaignOutcome[] = [];
-  for (const record of input.targets) {
-    const at = { cluster: record.cluster, name: record.name };
-    const folder = await input.loadFolder(record);
-    if (!folder) {
-      outcomes.push({ ...at, outcome: "skip", reason: "the namespace folder no longer exists" });
-      continue;
-    }
-    const result = await input.operation.apply(folder, input.answers, input.profile, input.context);
-    if (!result.ok) outcomes.push({ ...at, outcome: "error", errors: result.errors });
-    else if (result.files.length === 0) outcomes.push({ ...at, outcome: "skip", reason: result.notes.join("; ") || "nothing to change" });
-    else outcomes.push({ ...at, outcome: "change", files: result.files, notes: result.notes });
+  for (let start = 0; start < input.targets.length; start += input.loadFolders ? BATCH : 1) {
+    const batch = input.targets.slice(start, start + (input.loadFolders ? BATCH : 1));
+    const folders = input.loadFolders ? await input.loadFolders(batch) : [await input.loadFolder(batch[0]!)];
+    for (const [i, record] of batch.entries()) outcomes.push(await previewOne(input, record, folders[i] ?? null));
   }
   return outcomes;
+}
+
+async function previewOne(input: PreviewCampaignInput, record: NamespaceRecord, folder: NamespaceFolder | null): Promise<CampaignOutcome> {
+  const at = { cluster: record.cluster, name: record.name };
+  if (!folder) return { ...at, outcome: "skip", reason: "the namespace folder no longer exists" };
+  const result = await input.operation.apply(folder, input.answers, input.profile, input.context);
+  if (!result.ok) return { ...at, outcome: "error", errors: result.errors };
+  if (result.files.length === 0) return { ...at, outcome: "skip", reason: result.notes.join("; ") || "nothing to change" };
+  return { ...at, outcome: "change", files: result.files, notes: result.notes, ...(result.blocks !== undefined ? { blocks: result.blocks } : {}) };
 }

@@ -18,10 +18,11 @@ export interface EditedFile {
 /**
  * What an edit of existing files produced. `ok` with no files: the answers change nothing.
  * `followUp`: the request that must come after this one is applied (the second step of a
- * two-step removal, the next step of a decommission), with why.
+ * two-step removal, the next step of a decommission), with why. `blocks`: how many blocks
+ * the change touches, for an operation that says (a campaign's preview counts them).
  */
 export type EditResult =
-  | { ok: true; files: EditedFile[]; notes: string[]; followUp?: { operation: EditOperationName; answers: unknown; reason: string } }
+  | { ok: true; files: EditedFile[]; notes: string[]; followUp?: { operation: EditOperationName; answers: unknown; reason: string }; blocks?: number }
   | { ok: false; errors: Record<string, string> };
 
 export type EditOperationName = "metadata" | "access" | "resource" | "remove" | "decommission" | "bump-module" | "default-tags";
