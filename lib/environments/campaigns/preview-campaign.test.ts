@@ -28,8 +28,8 @@ describe("previewCampaign with a module bump", () => {
     });
     const index = await buildIndex({ repoPath: repo.dir, profile, commit });
     targets = [...index.namespaces.values()];
-    // A target the commit no longer holds: its folder is gone.
-    targets.push({ ...targets[0]!, name: "gone", path: `namespaces/${LIVE}/gone` });
+    // A target the commit no longer holds (a block to move, so its folder is read): its folder is gone.
+    targets.push({ ...targets[1]!, name: "gone", path: `namespaces/${LIVE}/gone` });
   });
   afterAll(() => repo.remove());
 
@@ -54,7 +54,20 @@ describe("previewCampaign with a module bump", () => {
     expect(old.outcome === "change" && old.files[0]!.content).toContain("cloud-platform-terraform-sqs?ref=5.1.2");
   });
 
-  it("answers the same when folders are loaded a batch at a time", async () => {
+  it("reads no folder the records show nothing to change in", async () => {
+    const read: string[] = [];
+    const outcomes = await previewCampaign({
+      ...input(),
+      loadFolder: (r: NamespaceRecord) => {
+        read.push(r.name);
+        return loadNamespaceFolder(repo.dir, commit, r, profile);
+      },
+    });
+    expect(read).toEqual(["old", "old-two", "gone"]);
+    expect(outcomes[0]).toEqual({ cluster: "live", name: "current", outcome: "skip", reason: "q (resources/sqs.tf): already at 5.1.2; left as it is" });
+  });
+
+  it("answers the same when folders are loaded a batch at a time, with the index's records", async () => {
     const one = await previewCampaign(input());
     let calls = 0;
     const batched = await previewCampaign({
@@ -62,7 +75,7 @@ describe("previewCampaign with a module bump", () => {
       loadFolder: () => Promise.reject(new Error("not used when loadFolders is given")),
       loadFolders: (records) => {
         calls++;
-        return loadNamespaceFolders(repo.dir, commit, records, profile);
+        return loadNamespaceFolders(repo.dir, commit, records, profile, { reuseRecords: true });
       },
     });
     expect(batched).toEqual(one);

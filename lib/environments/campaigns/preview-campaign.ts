@@ -9,6 +9,11 @@ export type CampaignOutcome =
   | { cluster: string; name: string; outcome: "error"; errors: Record<string, string> };
 
 export interface PreviewCampaignInput {
+  /**
+   * The index's records at the commit being previewed: an operation may tell
+   * from a record alone that nothing changes there (unchangedFor), and then
+   * the folder is not read.
+   */
   targets: readonly NamespaceRecord[];
   operation: EditOperation<unknown>;
   answers: unknown;
@@ -34,11 +39,18 @@ const BATCH = 500;
  * Outcomes come in the targets' order.
  */
 export async function previewCampaign(input: PreviewCampaignInput): Promise<CampaignOutcome[]> {
-  const outcomes: CampaignOutcome[] = [];
-  for (let start = 0; start < input.targets.length; start += input.loadFolders ? BATCH : 1) {
-    const batch = input.targets.slice(start, start + (input.loadFolders ? BATCH : 1));
+  const outcomes: CampaignOutcome[] = new Array(input.targets.length);
+  const toRead: number[] = [];
+  input.targets.forEach((record, i) => {
+    const unchanged = input.operation.unchangedFor?.(record, input.answers, input.profile) ?? null;
+    if (unchanged === null) toRead.push(i);
+    else outcomes[i] = { cluster: record.cluster, name: record.name, outcome: "skip", reason: unchanged };
+  });
+  const size = input.loadFolders ? BATCH : 1;
+  for (let start = 0; start < toRead.length; start += size) {
+    const batch = toRead.slice(start, start + size).map((i) => input.targets[i]!);
     const folders = input.loadFolders ? await input.loadFolders(batch) : [await input.loadFolder(batch[0]!)];
-    for (const [i, record] of batch.entries()) outcomes.push(await previewOne(input, record, folders[i] ?? null));
+    for (const [k, record] of batch.entries()) outcomes[toRead[start + k]!] = await previewOne(input, record, folders[k] ?? null);
   }
   return outcomes;
 }

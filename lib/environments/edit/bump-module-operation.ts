@@ -134,4 +134,9 @@ export const bumpModuleOperation: EditOperation<BumpModuleAnswers> = {
   name: "bump-module",
   answersSchema: bumpModuleAnswersSchema,
   apply: bumpModule,
+  unchangedFor(record, answers, profile) {
+    // Which blocks move, and why the others stay, is the record's; a block that moves needs its file (absent here: null).
+    const result = bumpModule({ record, files: new Map() }, answers, profile);
+    return result.ok && result.files.length === 0 ? result.notes.join("; ") : null;
+  },
 };

@@ -193,4 +193,13 @@ export const defaultTagsOperation: EditOperation<DefaultTagsAnswers> = {
   name: "default-tags",
   answersSchema: defaultTagsAnswersSchema,
   apply: addDefaultTags,
+  unchangedFor(record, answers, profile) {
+    const all = mandatoryDefaultTags(profile);
+    if (answers.tags?.some((key) => !all.some((t) => t.key === key))) return null;
+    const wanted = answers.tags ? all.filter((t) => answers.tags!.includes(t.key)) : all;
+    const providers = record.awsProviders;
+    // The index read main.tf's providers with its scanner: only "every tag is there" is trusted without the file.
+    if (!providers || providers.length === 0 || providers.some((p) => p.tags === null || wanted.some((t) => !p.tags!.includes(t.key)))) return null;
+    return `every aws provider in ${MAIN} already has ${wanted.map((t) => t.key).join(", ")}`;
+  },
 };

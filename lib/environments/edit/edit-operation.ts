@@ -37,6 +37,13 @@ export interface EditOperation<A> {
    * loaded once) on first use. Callers await the result either way.
    */
   apply(folder: NamespaceFolder, answers: A, profile: PlatformProfile, context?: EditContext): EditResult | Promise<EditResult>;
+  /**
+   * Optional: why the answers change nothing in a namespace, judged from its
+   * index record alone (the note apply would give), or null when only the
+   * files can tell. Lets a campaign's preview skip reading such folders; it
+   * must never answer for a change apply would make or refuse.
+   */
+  unchangedFor?(record: NamespaceRecord, answers: A, profile: PlatformProfile): string | null;
 }
 
 /** What an edit may need beyond the folder and the answers; passed by the caller so tests can fix it. */

@@ -3,6 +3,7 @@ import type { PlatformProfile } from "../profile/profile";
 import { catBlobs } from "./cat-blobs";
 import { parseNamespace } from "./parse-namespace";
 import { runGit } from "./run-git";
+import type { NamespaceRecord } from "../types";
 
 type At = { clusterDomain: string; name: string; path: string };
 
@@ -12,12 +13,16 @@ type At = { clusterDomain: string; name: string; path: string };
  * that does not exist there), with one `git ls-tree` and one
  * `git cat-file --batch` for them all instead of two processes a folder: what
  * makes a campaign's preview over thousands of namespaces take seconds.
+ * `reuseRecords`: the `ats` are the index's records at this very commit, so
+ * each folder keeps its record instead of reading its files again (parsing
+ * the YAML is most of the time).
  */
 export async function loadNamespaceFolders(
   repoPath: string,
   commit: string,
   ats: readonly At[],
   profile: PlatformProfile,
+  options: { reuseRecords?: boolean } = {},
 ): Promise<(NamespaceFolder | null)[]> {
   if (ats.length === 0) return [];
   const byPath = new Map(ats.map((at, i) => [at.path, i]));
@@ -49,8 +54,15 @@ export async function loadNamespaceFolders(
   return ats.map((at, i) =>
     Object.keys(contents[i]!).length === 0
       ? null
-      : { record: parseNamespace({ files: contents[i]!, profile, clusterDomain: at.clusterDomain, name: at.name }), files: files[i]! },
+      : {
+          record: options.reuseRecords && isRecord(at) ? at : parseNamespace({ files: contents[i]!, profile, clusterDomain: at.clusterDomain, name: at.name }),
+          files: files[i]!,
+        },
   );
+}
+
+function isRecord(at: At): at is NamespaceRecord {
+  return Array.isArray((at as Partial<NamespaceRecord>).modules);
 }
 
 /** The folder a path lies in: `<dir>/<domain>/<name>/...` -> index of `<dir>/<domain>/<name>`. */
