@@ -16,6 +16,7 @@ const SERVER_TESTS = [
   "lib/db/request-kind-edit-migration.test.ts",
   "lib/git/github-provider-deletions.test.ts",
   "lib/server/requests/reapply-edit-github.test.ts",
+  "lib/server/requests/prototype-requests.test.ts",
   "lib/git/github-team-exists.test.ts",
   "lib/db/migrate-database.test.ts",
   "lib/auth/sessions.test.ts",
