@@ -173,6 +173,8 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
   const prototypeOptions = options.prototype ?? null;
   const isPrototype = answers.kind === "prototype";
   const errorFor = (key: keyof Answers) => (submitted || touched.has(key) ? fields[key] : undefined);
+  // A prototype's namespace is named after its repository: a name error (taken, claimed) belongs to the repository field.
+  const repositoryError = errorFor("prototypeRepository") ?? (submitted || touched.has("prototypeRepository") ? fields.name : undefined);
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const set = <K extends keyof Answers>(key: K, value: Answers[K]) => {
     draft.update((a) => ({ ...a, [key]: value }));
@@ -282,7 +284,7 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
               id="prototypeRepository"
               label="The prototype's GitHub repository"
               hint={`Its name in ${prototypeOptions.owner}: it also names the namespace and the site's address`}
-              error={errorFor("prototypeRepository") ?? (submitted || touched.has("prototypeRepository") ? fields.name : undefined)}
+              error={repositoryError}
             >
               <input
                 id="prototypeRepository"
@@ -296,8 +298,8 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
                   touch("prototypeRepository");
                 }}
                 onBlur={() => touch("prototypeRepository")}
-                aria-invalid={Boolean(errorFor("prototypeRepository") ?? (submitted ? fields.name : undefined))}
-                aria-describedby={describe("prototypeRepository", true)}
+                aria-invalid={Boolean(repositoryError)}
+                aria-describedby={repositoryError ? "prototypeRepository-hint prototypeRepository-error" : "prototypeRepository-hint"}
                 className={input}
               />
             </Field>
