@@ -8,6 +8,7 @@ import { DraftNotice } from "./draft-notice";
 import { useFormDraft } from "./use-form-draft";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { NamespacePreview } from "./namespace-preview";
+import { formFieldErrors, toRequest, type FormAnswers, type NamespaceAnswers } from "./namespace-answers";
 import { FieldErrors, previewQuery, reviseRequest, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
@@ -24,36 +25,9 @@ export interface FormOptions {
   prototype?: { application: string; environment: string; owner: string; github: boolean } | null;
 }
 
-export type NamespaceAnswers = {
-  name: string;
-  cluster: string;
-  environment: string;
-  isProduction: boolean;
-  application: string;
-  team: string;
-  businessUnit: string;
-  slackChannel: string;
-  serviceArea: string;
-  ownerName: string;
-  ownerEmail: string;
-  sourceCode: string;
-  reviewAfter: string;
-  /** A prototype site, as the request's answers hold it. */
-  prototype?: { repository: string; deployPullRequest: boolean };
-};
+export type { NamespaceAnswers };
 
-/** The form's own state: flat, with the prototype's answers as fields of their own. */
-type Answers = Omit<NamespaceAnswers, "prototype"> & { kind: "namespace" | "prototype"; prototypeRepository: string; prototypeDeployPr: boolean };
-
-/** The request the server checks: a prototype site is named after its repository. */
-function toRequest(answers: Answers): NamespaceAnswers {
-  const { kind, prototypeRepository, prototypeDeployPr, ...rest } = answers;
-  if (kind !== "prototype") return rest;
-  return { ...rest, name: prototypeRepository, prototype: { repository: prototypeRepository, deployPullRequest: prototypeDeployPr } };
-}
-
-/** The server's field names for the form's own. */
-const SERVER_KEY: Record<string, string> = { prototypeRepository: "prototype.repository", prototypeDeployPr: "prototype.deployPullRequest" };
+type Answers = FormAnswers;
 
 /** Where the error summary's link for a field goes: the field's own id; the checks section for the policy's verdict. */
 const ORDER: (keyof Answers | "policy" | "request")[] = [
@@ -167,9 +141,7 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
   // The server's answer to a submit stands only for the answers it was given: once they change, the live check's errors take over.
   const serverFields = submit.error instanceof FieldErrors && sent === answers ? submit.error.fields : {};
   const all: Record<string, string> = { ...(preview.data?.fields ?? {}), ...serverFields };
-  const fields: Record<string, string> = Object.fromEntries(
-    Object.entries(all).map(([key, message]) => [Object.entries(SERVER_KEY).find(([, server]) => server === key)?.[0] ?? key, message]),
-  );
+  const fields = formFieldErrors(all);
   const prototypeOptions = options.prototype ?? null;
   const isPrototype = answers.kind === "prototype";
   const errorFor = (key: keyof Answers) => (submitted || touched.has(key) ? fields[key] : undefined);
