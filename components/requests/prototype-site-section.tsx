@@ -23,7 +23,8 @@ export function PrototypeSiteSection({ site, namespace, github }: { site: Protot
           ) : (
             <>The pull request in {site.repositoryFullName}</>
           )}{" "}
-          adds the deployment files: <span className="font-medium">{pr.state === "open" ? "open" : "being opened"}</span>. Merge it once the namespace exists.
+          adds the deployment files: <span className="font-medium">{pr.state === "open" ? "opened" : "being opened"}</span> (Berth does not follow it further:
+          its page on GitHub shows where it stands). Merge it once the namespace exists.
         </p>
       )}
       {pr?.state === "failed" && (
