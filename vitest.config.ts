@@ -51,6 +51,7 @@ const SERVER_TESTS = [
   "e2e/fakes/github/main.test.ts",
   "e2e/fakes/github/oauth-flow.test.ts",
   "e2e/fakes/github/repo-flow.test.ts",
+  "e2e/fakes/github/more-repos.test.ts",
   "e2e/fakes/github/rest-operations.test.ts",
   "e2e/fakes/github/violation-path.test.ts",
   "e2e/fakes/github/app-flow.test.ts",
