@@ -244,7 +244,7 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
                     )
                   }
                 />
-                {kind === "namespace" ? "An application's namespace" : "A prototype site (GOV.UK Prototype Kit)"}
+                {kind === "namespace" ? "A service's namespace" : "A prototype site (GOV.UK Prototype Kit)"}
               </label>
             ))}
           </fieldset>
