@@ -8,6 +8,7 @@ import { DraftNotice } from "./draft-notice";
 import { useFormDraft } from "./use-form-draft";
 import { proposesReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { NamespacePreview } from "./namespace-preview";
+import { formFieldErrors, toRequest, type FormAnswers, type NamespaceAnswers } from "./namespace-answers";
 import { FieldErrors, previewQuery, reviseRequest, submitNamespaceRequest } from "./request-api";
 
 export interface FormOptions {
@@ -20,29 +21,19 @@ export interface FormOptions {
   reviewAfter: string;
   /** The profile's environments that get a review-after date proposed (non-production only); null: every one. */
   reviewAfterEnvironments: string[] | null;
+  /** Prototype sites as the profile makes them; absent or null: the platform offers none. */
+  prototype?: { application: string; environment: string; owner: string; github: boolean } | null;
 }
 
-export type NamespaceAnswers = {
-  name: string;
-  cluster: string;
-  environment: string;
-  isProduction: boolean;
-  application: string;
-  team: string;
-  businessUnit: string;
-  slackChannel: string;
-  serviceArea: string;
-  ownerName: string;
-  ownerEmail: string;
-  sourceCode: string;
-  reviewAfter: string;
-};
+export type { NamespaceAnswers };
 
-type Answers = NamespaceAnswers;
+type Answers = FormAnswers;
 
 /** Where the error summary's link for a field goes: the field's own id; the checks section for the policy's verdict. */
 const ORDER: (keyof Answers | "policy" | "request")[] = [
   "request",
+  "prototypeRepository",
+  "prototypeDeployPr",
   "name",
   "cluster",
   "environment",
@@ -104,6 +95,7 @@ function proposedReviewAfter(options: FormOptions, environment: string, isProduc
  */
 export function NamespaceRequestForm({ options, revise }: { options: FormOptions; revise?: { id: string; answers: NamespaceAnswers } }) {
   const router = useRouter();
+  const { prototype: revisedPrototype, ...revisedAnswers } = revise?.answers ?? { prototype: undefined };
   const draft = useFormDraft<Answers>(`berth:draft:namespace-request:${revise?.id ?? "new"}`, {
     name: "",
     cluster: options.clusters[0] ?? "",
@@ -118,7 +110,13 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
     ownerEmail: "",
     sourceCode: "",
     reviewAfter: proposedReviewAfter(options, options.environments[0] ?? "", false),
-    ...revise?.answers,
+    kind: "namespace",
+    prototypeRepository: "",
+    prototypeDeployPr: false,
+    ...revisedAnswers,
+    ...(revisedPrototype
+      ? { kind: "prototype" as const, prototypeRepository: revisedPrototype.repository, prototypeDeployPr: revisedPrototype.deployPullRequest }
+      : {}),
   });
   const answers = draft.answers;
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -127,12 +125,12 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
   const [focusSignal, setFocusSignal] = useState(0);
   const debounced = useDebounced(answers, 300);
   const preview = useQuery({
-    ...previewQuery(debounced, revise?.id),
+    ...previewQuery(toRequest(debounced), revise?.id),
     enabled: touched.size > 0 || submitted || draft.restored || Boolean(revise),
     placeholderData: keepPreviousData,
   });
   const submit = useMutation({
-    mutationFn: (sending: Answers) => (revise ? reviseRequest(revise.id, sending) : submitNamespaceRequest(sending)),
+    mutationFn: (sending: Answers) => (revise ? reviseRequest(revise.id, toRequest(sending)) : submitNamespaceRequest(toRequest(sending))),
     onSuccess: (r) => {
       draft.forget();
       router.push(r.url);
@@ -142,15 +140,23 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
 
   // The server's answer to a submit stands only for the answers it was given: once they change, the live check's errors take over.
   const serverFields = submit.error instanceof FieldErrors && sent === answers ? submit.error.fields : {};
-  const fields = { ...(preview.data?.fields ?? {}), ...serverFields };
+  const all: Record<string, string> = { ...(preview.data?.fields ?? {}), ...serverFields };
+  const fields = formFieldErrors(all);
+  const prototypeOptions = options.prototype ?? null;
+  const isPrototype = answers.kind === "prototype";
   const errorFor = (key: keyof Answers) => (submitted || touched.has(key) ? fields[key] : undefined);
+  // A prototype's namespace is named after its repository: a name error (taken, claimed) belongs to the repository field.
+  const repositoryError = errorFor("prototypeRepository") ?? (submitted || touched.has("prototypeRepository") ? fields.name : undefined);
   const touch = (key: string) => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const set = <K extends keyof Answers>(key: K, value: Answers[K]) => {
     draft.update((a) => ({ ...a, [key]: value }));
     touch(key);
   };
   const summary: SummaryError[] = submitted
-    ? ORDER.filter((key) => fields[key]).map((key) => ({ target: key === "request" ? "name" : key, message: fields[key]! }))
+    ? ORDER.filter((key) => fields[key]).map((key) => ({
+        target: key === "request" ? (isPrototype ? "prototypeRepository" : "name") : key === "name" && isPrototype ? "prototypeRepository" : key,
+        message: fields[key]!,
+      }))
     : [];
   const describe = (key: string, hint: boolean) =>
     [hint ? `${key}-hint` : "", errorFor(key as keyof Answers) ? `${key}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -213,9 +219,92 @@ export function NamespaceRequestForm({ options, revise }: { options: FormOptions
             setSent(null);
           }}
         />
+        {prototypeOptions && !revise && (
+          <fieldset className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <legend className="px-1 font-semibold">What it is for</legend>
+            {(["namespace", "prototype"] as const).map((kind) => (
+              <label key={kind} className="flex min-h-6 items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="kind"
+                  id={kind === "namespace" ? "kind" : "kind-prototype"}
+                  checked={answers.kind === kind}
+                  onChange={() =>
+                    draft.update((a) =>
+                      kind === "prototype"
+                        ? {
+                            ...a,
+                            kind,
+                            environment: prototypeOptions.environment,
+                            isProduction: false,
+                            application: prototypeOptions.application,
+                            reviewAfter: proposedReviewAfter(options, prototypeOptions.environment, false),
+                          }
+                        : { ...a, kind },
+                    )
+                  }
+                />
+                {kind === "namespace" ? "A service's namespace" : "A prototype site (GOV.UK Prototype Kit)"}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {isPrototype && prototypeOptions && (
+          <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <legend className="px-1 font-semibold">The prototype</legend>
+            <Field
+              id="prototypeRepository"
+              label="The prototype's GitHub repository"
+              hint={`Its name in ${prototypeOptions.owner}: it also names the namespace and the site's address`}
+              error={repositoryError}
+            >
+              <input
+                id="prototypeRepository"
+                type="text"
+                autoComplete="off"
+                disabled={Boolean(revise)}
+                value={answers.prototypeRepository}
+                onChange={(e) => {
+                  const repository = e.target.value;
+                  draft.update((a) => ({ ...a, prototypeRepository: repository, sourceCode: `https://github.com/${prototypeOptions.owner}/${repository}` }));
+                  touch("prototypeRepository");
+                }}
+                onBlur={() => touch("prototypeRepository")}
+                aria-invalid={Boolean(repositoryError)}
+                aria-describedby={repositoryError ? "prototypeRepository-hint prototypeRepository-error" : "prototypeRepository-hint"}
+                className={input}
+              />
+            </Field>
+            {!revise && (
+              <div className="flex flex-col gap-1">
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    id="prototypeDeployPr"
+                    className="mt-1"
+                    checked={answers.prototypeDeployPr}
+                    onChange={(e) => set("prototypeDeployPr", e.target.checked)}
+                    aria-describedby="prototypeDeployPr-hint"
+                  />
+                  <span>Also open a pull request in the prototype&apos;s repository with its deployment files</span>
+                </label>
+                <span id="prototypeDeployPr-hint" className="text-xs text-slate-700">
+                  {prototypeOptions.github
+                    ? "A Dockerfile, a start script, a GitHub Actions workflow that builds, pushes and deploys the site, and its Kubernetes template. Nothing is written there without this."
+                    : "This Berth opens pull requests only in the environments repository: the request's page shows the files to copy instead."}
+                </span>
+              </div>
+            )}
+            <p className="text-sm text-slate-700">
+              The site is protected by a username and password Berth never asks for: the platform&apos;s template writes a placeholder username and Terraform
+              generates the password. The request&apos;s page tells you how to read them.
+            </p>
+          </fieldset>
+        )}
         <fieldset className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-2">
           <legend className="px-1 font-semibold">The namespace</legend>
-          {text("name", "Namespace name", "Lower-case letters, digits and hyphens; at most 63 characters; unique across all clusters")}
+          {!isPrototype && text("name", "Namespace name", "Lower-case letters, digits and hyphens; at most 63 characters; unique across all clusters")}
+
           {select("cluster", "Cluster", options.clusters)}
           <Field
             id="environment"

@@ -16,6 +16,7 @@ import { updateIndex } from "@/lib/environments/repository/update-index";
 import type { BranchMerger, GitProvider, PullRequestReader, PullRequestUpdater, TeamDirectory } from "@/lib/git/git-provider";
 import { createGitHubProvider } from "@/lib/git/github-provider";
 import { createLocalProvider } from "@/lib/git/local-provider";
+import type { PrototypeRepos } from "./requests/open-prototype-deploy-pr";
 import { syncClone } from "@/lib/git/sync-clone";
 import { createLogger, type Logger } from "@/lib/log";
 import { systemClock, type Clock } from "./clock";
@@ -47,6 +48,8 @@ export interface GitServices {
   merger: BranchMerger | null;
   /** GitHub: the organisation's teams (an added admin team must exist). */
   teams: TeamDirectory | null;
+  /** GitHub: prototype sites' own repositories in the environments repository's organisation, for their deployment pull requests. */
+  prototypeRepos: PrototypeRepos | null;
 }
 
 /** Pod logs: read from a cluster when asked (never cached), within per-user limits. */
@@ -166,10 +169,39 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
     });
   });
 
+  /** The bot in a prototype's own repository (same organisation, same credentials), one client per repository. */
+  const prototypeRepos = once((): PrototypeRepos => {
+    const [owner] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
+    const providers = new Map<string, GitProvider>();
+    return {
+      fullName: (repository) => `${owner}/${repository}`,
+      provider(repository) {
+        let provider = providers.get(repository);
+        if (!provider) {
+          provider = createGitHubProvider({
+            apiUrl: env.GITHUB_API_URL,
+            auth: env.githubApp ?? env.GITHUB_BOT_TOKEN!,
+            owner,
+            repo: repository,
+            baseBranch: profile.prototype?.branch ?? "main",
+            log,
+            onCall: (call) => {
+              metrics().githubCall(call);
+              githubCost.budget.observe(call);
+            },
+          });
+          providers.set(repository, provider);
+        }
+        return provider;
+      },
+    };
+  });
+
   const git = once((): GitServices => {
-    if (env.BERTH_GIT_PROVIDER === "github") return { provider: github(), updater: github(), reader: github(), merger: null, teams: github() };
+    if (env.BERTH_GIT_PROVIDER === "github")
+      return { provider: github(), updater: github(), reader: github(), merger: null, teams: github(), prototypeRepos: prototypeRepos() };
     const local = createLocalProvider({ repoPath: env.environmentsRepo, baseBranch: env.BERTH_BASE_BRANCH });
-    return { provider: local, updater: local, reader: null, merger: local, teams: null };
+    return { provider: local, updater: local, reader: null, merger: local, teams: null, prototypeRepos: null };
   });
 
   const clusterConfigs = once(() => {

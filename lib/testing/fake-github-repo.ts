@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { controlClient } from "@/e2e/fakes/github/control-client";
@@ -17,17 +17,23 @@ export interface FakeGitHubRepo {
   close(): Promise<void>;
 }
 
-/** The fake GitHub hosting acme/environments, seeded with a small sample environments repository; a bot and a reviewer. */
-export async function startFakeGitHubRepo(namespaces = 5): Promise<FakeGitHubRepo> {
+/**
+ * The fake GitHub hosting acme/environments, seeded with a small sample
+ * environments repository, and `moreRepos` (acme/<name>, one README on main
+ * each); a bot and a reviewer.
+ */
+export async function startFakeGitHubRepo(namespaces = 5, moreRepos: string[] = []): Promise<FakeGitHubRepo> {
   const root = mkdtempSync(path.join(tmpdir(), "berth-github-cost-"));
   const work = path.join(root, "seed");
   await generateSampleRepo({ dir: work, namespaces, seed: 7 });
   execFileSync("git", ["clone", "-q", "--bare", work, path.join(root, "upstream.git")]);
+  for (const name of moreRepos) seedRepo(root, name);
   const fake = await startFakeGitHub({
     org: "acme",
     clientId: "id",
     clientSecret: "secret",
     repo: { owner: "acme", name: "environments", bareRepoPath: path.join(root, "upstream.git") },
+    moreRepos: moreRepos.map((name) => ({ owner: "acme", name, bareRepoPath: path.join(root, `${name}.git`) })),
   });
   const control = controlClient(fake.url);
   await control.putUser({ login: "bot", teams: [], orgMember: true });
@@ -43,4 +49,15 @@ export async function startFakeGitHubRepo(namespaces = 5): Promise<FakeGitHubRep
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A bare repository `<root>/<name>.git` whose main branch holds one README commit. */
+export function seedRepo(root: string, name: string): void {
+  const work = path.join(root, `${name}-seed`);
+  const git = (...args: string[]) => execFileSync("git", ["-C", work, ...args]);
+  execFileSync("git", ["init", "-q", "-b", "main", work]);
+  writeFileSync(path.join(work, "README.md"), `# ${name}\n`);
+  git("add", "README.md");
+  git("-c", "user.name=Seed", "-c", "user.email=seed@example.org", "commit", "-q", "-m", "Start");
+  execFileSync("git", ["clone", "-q", "--bare", work, path.join(root, `${name}.git`)]);
 }

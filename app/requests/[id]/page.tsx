@@ -16,6 +16,7 @@ import { getServices } from "@/lib/server/services";
 import { EditRequestSteps } from "@/components/requests/edit-request-steps";
 import { EDIT_TITLES } from "@/components/requests/edit-form-fields";
 import { storedEditAnswersSchema } from "@/lib/server/requests/edit-request-answers";
+import { PrototypeSiteSection } from "@/components/requests/prototype-site-section";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -24,7 +25,15 @@ const time = (d: Date) => d.toISOString().slice(0, 19).replace("T", " ") + " UTC
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await pageViewer();
   const now = getServices().clock.now();
-  const { request: r, pullRequest, actions, checks, shownHead, changedOutside } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
+  const {
+    request: r,
+    pullRequest,
+    actions,
+    checks,
+    shownHead,
+    changedOutside,
+    prototype,
+  } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
   const edit = r.kind === "edit" ? storedEditAnswersSchema.parse(r.answers) : null;
   const state = { id: r.id, kind: r.kind, state: r.state, cluster: r.cluster, namespace: r.namespace, events: r.events.length };
   return (
@@ -36,7 +45,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         / <span aria-current="page">{r.namespace}</span>
       </nav>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{edit ? `${EDIT_TITLES[edit.operation]} ${r.namespace}` : `Namespace ${r.namespace}`}</h1>
+        <h1 className="text-2xl font-semibold">
+          {edit ? `${EDIT_TITLES[edit.operation]} ${r.namespace}` : prototype ? `Prototype site ${r.namespace}` : `Namespace ${r.namespace}`}
+        </h1>
         <LiveRequestState key={`${r.state}/${r.events.length}`} initial={state} />
       </div>
       <p className="text-sm">
@@ -114,6 +125,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         />
       )}
       <ApplyPipelineNote key={r.state} initial={state} />
+      {prototype && <PrototypeSiteSection site={prototype} namespace={r.namespace} github={getServices().env.BERTH_GIT_PROVIDER === "github"} />}
       <section aria-labelledby="forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="forecast" className="mb-2 font-semibold">
           Review forecast

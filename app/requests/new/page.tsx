@@ -3,12 +3,14 @@ import { NamespaceRequestForm } from "@/components/requests/namespace-request-fo
 import { defaultReviewAfter } from "@/lib/environments/requests/namespace-request";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { prototypeFormOptions } from "@/lib/server/requests/prototype-form-options";
 
 export const metadata: Metadata = { title: "Request a namespace" };
 
 export default async function NewRequestPage() {
   const viewer = await pageViewer();
-  const { profile, clock } = getServices();
+  const services = getServices();
+  const { profile, clock } = services;
   return (
     <div className="max-w-4xl space-y-4 xl:max-w-7xl">
       <h1 className="text-2xl font-semibold">Request a namespace</h1>
@@ -24,6 +26,7 @@ export default async function NewRequestPage() {
           teams: viewer.teams,
           reviewAfter: defaultReviewAfter(clock.now(), profile),
           reviewAfterEnvironments: profile.defaults.reviewAfterEnvironments ?? null,
+          prototype: prototypeFormOptions(services.profile, services.env),
         }}
       />
     </div>

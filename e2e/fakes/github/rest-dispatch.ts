@@ -22,8 +22,18 @@ export interface RestContext {
   traffic: Traffic;
   rates: RateWindows;
   repo?: RepoContext;
+  /** Further repositories served by the same operations; a request is served by the one its {owner}/{repo} names. */
+  moreRepos?: readonly RepoContext[];
   app?: AppContext;
   now: () => number;
+}
+
+/** The repository a request's path names, if the fake hosts it; else the main one (whose handlers then answer 404). */
+function repoFor(context: RestContext, params: Record<string, string>): RepoContext | undefined {
+  const { owner, repo: name } = params;
+  if (owner === undefined || name === undefined) return context.repo;
+  const named = (r: RepoContext) => r.owner.toLowerCase() === owner.toLowerCase() && r.name.toLowerCase() === name.toLowerCase();
+  return (context.moreRepos ?? []).find(named) ?? context.repo;
 }
 
 /**
@@ -104,7 +114,7 @@ export function restDispatcher(context: RestContext) {
           state,
           urls,
           documentationUrl: operation.documentationUrl,
-          repo: context.repo,
+          repo: repoFor(context, params),
           app: context.app,
           now: context.now,
         });

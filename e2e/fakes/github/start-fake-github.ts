@@ -43,6 +43,13 @@ export interface FakeGitHubOptions {
    */
   repo?: { owner: string; name: string; bareRepoPath: string };
   /**
+   * Further repositories, each backed by its own bare repository with a
+   * `main` branch (a prototype site's own repository): the same REST
+   * operations under /repos/{owner}/{name}; GraphQL, smart HTTP, webhooks and
+   * the control API stay with `repo`.
+   */
+  moreRepos?: { owner: string; name: string; bareRepoPath: string }[];
+  /**
    * A GitHub App installed on the organisation: `POST /app/installations/{id}/access_tokens`
    * with its JWT mints installation tokens that expire after `tokenLifetimeSeconds` on `now`.
    */
@@ -83,17 +90,19 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   };
   const traffic = createTraffic();
   const app = options.app && createAppContext(options.app);
-  const repo: RepoContext | undefined = options.repo && {
-    owner: options.repo.owner,
-    name: options.repo.name,
-    fullName: `${options.repo.owner}/${options.repo.name}`,
-    id: stableId("repo", `${options.repo.owner}/${options.repo.name}`),
+  const repoContext = (r: { owner: string; name: string; bareRepoPath: string }): RepoContext => ({
+    owner: r.owner,
+    name: r.name,
+    fullName: `${r.owner}/${r.name}`,
+    id: stableId("repo", `${r.owner}/${r.name}`),
     defaultBranch: "main",
     createdAt: timestamp(),
-    git: gitRepo(options.repo.bareRepoPath),
-    store: createRepoStore(`${options.repo.owner}/${options.repo.name}`),
-    hooks: createWebhooks({ repositoryId: stableId("repo", `${options.repo.owner}/${options.repo.name}`) }),
-  };
+    git: gitRepo(r.bareRepoPath),
+    store: createRepoStore(`${r.owner}/${r.name}`),
+    hooks: createWebhooks({ repositoryId: stableId("repo", `${r.owner}/${r.name}`) }),
+  });
+  const repo: RepoContext | undefined = options.repo && repoContext(options.repo);
+  const moreRepos = (options.moreRepos ?? []).map(repoContext);
   const gitPrefix = repo && `/${repo.fullName}.git`;
   // Note: git over HTTPS sends a token as the Basic password; a bad or expired one is refused, as GitHub does.
   const gitCredential = (password: string) => {
@@ -103,7 +112,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const git = options.repo && gitPrefix ? smartHttp(options.repo.bareRepoPath, gitPrefix, gitCredential) : undefined;
   const operations = [...(options.extraOperations ?? []), ...restOperations];
   const rates = createRateWindows(now);
-  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, rates, repo, app, now });
+  const rest = restDispatcher({ operations, state, urls, validator, violations, traffic, rates, repo, moreRepos, app, now });
   // octokit.graphql posts to <REST root>/graphql, and on GHES to /api/graphql beside /api/v3.
   const graphqlPath = apiPrefix === "/api/v3" ? "/api/graphql" : `${apiPrefix}/graphql`;
 

@@ -144,6 +144,45 @@ const reviewSchema = z.object({
 });
 
 /**
+ * A prototype site: a namespace named after a GOV.UK Prototype Kit
+ * repository, as the platform's CLI (`environment prototype create`,
+ * `prototype deploy create`) and its templates under
+ * namespace-resources-cli-template/resources/prototype make one. Null: the
+ * platform offers no prototype sites.
+ */
+const prototypeSchema = z.object({
+  /** The `application` annotation and variable the CLI writes for every prototype. */
+  application: z.string().min(1),
+  /** The `environment-name` the CLI writes (prototypes are never production). */
+  environment: z.string().regex(/^[a-z]+$/),
+  /** The default of the `basic-auth-username` variable: the template's placeholder, changed by the team in variables.tf. */
+  basicAuthUsername: z.string().min(1),
+  /** Length of the password Terraform generates (`random_password`, no special characters) into the basic-auth Secret. */
+  passwordLength: z.number().int().min(8),
+  /** The prototype repository's branch the deployment files deploy (the CLI names the files after it). */
+  branch: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+  /** The site's host name: `{repository}`, `{branch}` and `{clusterDomain}` are replaced. */
+  host: z.string().includes("{repository}"),
+  /** The base image of the Dockerfile written into the prototype's repository. */
+  nodeImage: z.string().min(1),
+  /** The Ingress class of the site's Ingress. */
+  ingressClass: z.string().min(1),
+});
+
+export type PrototypeConventions = z.infer<typeof prototypeSchema>;
+
+const cloudPlatformPrototype: PrototypeConventions = {
+  application: "Gov.UK Prototype Kit",
+  environment: "development",
+  basicAuthUsername: "prototype",
+  passwordLength: 16,
+  branch: "main",
+  host: "{repository}-{branch}.apps.{clusterDomain}",
+  nodeImage: "node:20-alpine",
+  ingressClass: "default",
+};
+
+/**
  * A platform profile: the conventions of one environments repository. The
  * built-in default follows the UK Ministry of Justice Cloud Platform; a
  * platform with other clusters, business units or modules supplies its own
@@ -197,6 +236,8 @@ const profileSchema = z.object({
   policy: policySchema.default(cloudPlatformPolicy),
   /** Who approves pull requests, and whether anything approves them automatically. */
   review: reviewSchema.default({ autoApprover: null, defaultOwners: [] }),
+  /** Prototype-kit sites (a kind of namespace request); null when the platform has none. */
+  prototype: prototypeSchema.nullable().default(cloudPlatformPrototype),
   /**
    * Namespaces a cluster runs that no repository folder defines, by design
    * (the platform's own): not drift. A trailing `*` matches a prefix.

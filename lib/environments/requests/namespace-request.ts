@@ -107,6 +107,26 @@ function buildSchema(profile: RequestProfile | null) {
       .min(1, "enter the source code URL")
       .max(500, "the source code URL is too long: at most 500 characters")
       .refine(isHttpUrl, "the source code must be an http(s) URL such as https://github.com/org/repo, without spaces or credentials"),
+    /**
+     * Present when the namespace hosts a prototype site: the prototype's GitHub
+     * repository (in the profile's GitHub organisation), which names the
+     * namespace, and whether Berth may open a pull request there with the
+     * deployment files (the requester's explicit consent).
+     */
+    prototype: z
+      .object({
+        repository: z
+          .string({ error: required("the prototype's GitHub repository") })
+          .trim()
+          .min(1, "enter the prototype's GitHub repository")
+          .max(63, "the repository name is too long: it names the namespace, at most 63 characters")
+          .regex(
+            /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+            "the prototype's repository must be a GitHub repository name of lower-case letters, digits and hyphens, starting and ending with a letter or digit: it names the namespace",
+          ),
+        deployPullRequest: z.boolean({ error: "say whether Berth may open a pull request in the prototype's repository (true or false)" }).default(false),
+      })
+      .optional(),
     reviewAfter: z
       .string({
         error: (issue) =>
@@ -158,6 +178,12 @@ export function newNamespaceRequestSchema(profile: RequestProfile, today?: strin
         path: ["isProduction"],
         message: 'the environment is "production" but the namespace is marked not production: choose Production, or another environment',
       });
+    }
+    if (value.prototype && value.name !== value.prototype.repository) {
+      ctx.addIssue({ code: "custom", path: ["name"], message: `a prototype's namespace is named after its repository: use ${value.prototype.repository}` });
+    }
+    if (value.prototype && value.isProduction) {
+      ctx.addIssue({ code: "custom", path: ["isProduction"], message: "a prototype site is never production: choose not production" });
     }
     if (today !== undefined && value.reviewAfter !== "" && value.reviewAfter < today) {
       ctx.addIssue({ code: "custom", path: ["reviewAfter"], message: `the review-after date is in the past: choose ${today} or later, or leave it empty` });

@@ -35,6 +35,7 @@ export function namespacePullRequestDraft(
     ["Slack channel", a.slackChannel],
     ["Source code", a.sourceCode],
     ["Review after", a.reviewAfter || "—"],
+    ...(a.prototype ? ([["Prototype site", `repository ${a.prototype.repository}`]] as [string, string][]) : []),
   ];
   const link = settings.publicUrl ? `${settings.publicUrl.replace(/\/$/, "")}/requests/${request.id}` : null;
   const body = [

@@ -65,9 +65,12 @@ export async function prepareNamespaceRequest(
   if (checked.ok && !viewer.teams.includes(checked.value.team)) {
     fields.team = `you are not a member of the GitHub team ${checked.value.team}; the repository only accepts requests from the owning team's members`;
   }
-  if (!checked.ok) return { fields, value: null, files: [], checks: [], review: null };
+  if (checked.ok && checked.value.prototype && !deps.profile.prototype) {
+    fields["prototype.repository"] = "this platform offers no prototype sites";
+  }
+  if (!checked.ok || fields["prototype.repository"]) return { fields, value: null, files: [], checks: [], review: null };
 
-  const files = renderNamespaceFiles(checked.value, deps.profile);
+  const files = renderNamespaceFiles(checked.value, deps.profile, { today: deps.today });
   const { checks, review } = await checkChange(
     files.map((f) => ({ ...f, previous: null })),
     { profile: deps.profile, author: viewer, readBase: deps.readBase ?? (() => Promise.resolve(null)) },

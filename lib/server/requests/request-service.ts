@@ -26,6 +26,7 @@ import { prepareRevision } from "./prepare-revision";
 import { reviewRequest, type PostReview } from "./review-request";
 import { withdrawRequest } from "./withdraw-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
+import { prototypeSite } from "./prototype-site";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
 import { runGit } from "@/lib/environments/repository/run-git";
@@ -72,6 +73,7 @@ export async function submitRequest(
     readBase: readFile,
     clusters: clusterNamespaces(deps),
     provider: deps.git.provider,
+    prototypeRepos: deps.git.prototypeRepos,
     draft: deps.draft,
     log: deps.log,
   });
@@ -204,7 +206,9 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
   // The head commit the reviewer is shown (an approval carries it back), and whether someone other than Berth moved the branch.
   const shownHead = pullRequest?.headSha || request.headSha;
   const changedOutside = Boolean(request.pushedSha && shownHead && shownHead !== request.pushedSha);
-  return { request, pullRequest, actions, checks, shownHead, changedOutside };
+  const owner = deps.env.GITHUB_ENVIRONMENTS_REPO?.split("/")[0] ?? deps.profile.defaults.githubOwner;
+  const prototype = await prototypeSite({ db: deps.db, profile: deps.profile, owner }, request);
+  return { request, pullRequest, actions, checks, shownHead, changedOutside, prototype };
 }
 
 /** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */

@@ -12,6 +12,7 @@ import { draftForRequest } from "./draft-for-request";
 import { namespaceBranch, type DraftSettings } from "./namespace-draft";
 import { openRequestPullRequest } from "./open-request-pull-request";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
+import { openPrototypeDeployPr, type PrototypeRepos } from "./open-prototype-deploy-pr";
 import { ACTIVE_STATES } from "./request-state";
 
 export interface SubmitDeps {
@@ -25,6 +26,8 @@ export interface SubmitDeps {
   /** Today (YYYY-MM-DD) from the server's clock: a review-after date before it is refused. */
   today?: string;
   provider: GitProvider;
+  /** GitHub: the organisation's repositories, for a prototype site's deployment pull request; null (local) opens none. */
+  prototypeRepos?: PrototypeRepos | null;
   draft: DraftSettings;
   log: Pick<Logger, "error">;
 }
@@ -33,6 +36,9 @@ export interface SubmitDeps {
  * Submits a namespace request: checks it (bad input answers 422 with field
  * errors and writes nothing: no row, no branch), records it, and opens its
  * pull request. A GitHub failure leaves a "failed" request that can be retried.
+ * A prototype site whose requester consented also gets a pull request in its
+ * own repository with the deployment files (GitHub only; see
+ * openPrototypeDeployPr).
  */
 export async function submitNamespaceRequest(viewer: Viewer, input: unknown, deps: SubmitDeps): Promise<{ id: string }> {
   const prepared = await prepareNamespaceRequest(viewer, input, deps);
@@ -69,5 +75,15 @@ export async function submitNamespaceRequest(viewer: Viewer, input: unknown, dep
     deps.draft,
   );
   await openRequestPullRequest(deps.db, deps.provider, id, draft, "berth", deps.log);
+  const conventions = deps.profile.prototype;
+  if (value.prototype?.deployPullRequest && deps.prototypeRepos && conventions) {
+    const row = await deps.db.request.findUnique({ where: { id }, select: { prUrl: true } });
+    const clusterDomain = deps.profile.clusters.find((c) => c.name === value.cluster)!.domain;
+    await openPrototypeDeployPr(
+      { db: deps.db, repos: deps.prototypeRepos, log: deps.log },
+      { id, requester: viewer.login, namespace: value.name, repository: value.prototype.repository, clusterDomain, envPrUrl: row?.prUrl ?? null },
+      conventions,
+    );
+  }
   return { id };
 }

@@ -88,6 +88,7 @@ export function gitOf(parts: Partial<Omit<GitServices, "provider">> = {}): GitSe
     reader: parts.reader ?? null,
     merger: parts.merger ?? null,
     teams: parts.teams ?? null,
+    prototypeRepos: parts.prototypeRepos ?? null,
   };
 }
 

@@ -8,6 +8,7 @@ import { requestFor } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { pageViewer } from "@/app/_lib/page-viewer";
 import { getServices } from "@/lib/server/services";
+import { prototypeFormOptions } from "@/lib/server/requests/prototype-form-options";
 import { latestVersion } from "@/lib/environments/profile/module-version";
 import { hasIrsaPolicy, irsaPolicyKinds } from "@/lib/environments/requests/irsa-policy-sources";
 
@@ -59,6 +60,7 @@ export default async function ReviseRequestPage({ params }: { params: Promise<{ 
             teams: [...new Set([...viewer.teams, String(r.answers.team)])],
             reviewAfter: defaultReviewAfter(clock.now(), profile),
             reviewAfterEnvironments: profile.defaults.reviewAfterEnvironments ?? null,
+            prototype: prototypeFormOptions(services.profile, services.env),
           }}
           revise={{ id: r.id, answers: r.answers as unknown as Answers }}
         />
