@@ -1,5 +1,8 @@
 import type { ClusterHealthJson } from "@/lib/server/cluster-health";
 
+// One formatter for every render: `toLocaleString` with options builds a new ICU formatter each call.
+const UTC_DATE_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" });
+
 /**
  * One line on a cluster's data: still connecting, unreachable (and how old the
  * data is), or not configured; nothing while it is live. `live` marks a
@@ -7,8 +10,7 @@ import type { ClusterHealthJson } from "@/lib/server/cluster-health";
  */
 export function ClusterBanner({ health, live = false }: { health: ClusterHealthJson; live?: boolean }) {
   if (health.state === "synced") return null;
-  const when = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleString("en-GB", { timeZone: "UTC", dateStyle: "medium", timeStyle: "medium" }) + " UTC" : null;
+  const when = (iso: string | null) => (iso ? UTC_DATE_TIME.format(new Date(iso)) + " UTC" : null);
   const text =
     health.state === "connecting"
       ? `Connecting to cluster ${health.cluster}…`

@@ -9,6 +9,8 @@ import { RolloutHistory } from "./rollout-history";
 import { SecretsWiringView } from "./secrets-wiring-view";
 
 const cell = "px-3 py-2";
+// Note: one formatter for every render; `toLocaleTimeString` with options builds a new ICU formatter each call (about 1 ms on the server).
+const UTC_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", hour: "numeric", minute: "numeric", second: "numeric" });
 const ROLLOUT: Record<string, string> = { complete: "Complete", progressing: "Rolling out", failed: "Failed", paused: "Paused" };
 
 /** A namespace's deployments and their rollout history, pods, secrets (keys only) and their wiring, events and quota, refreshed from Berth's cluster cache. */
@@ -22,9 +24,7 @@ export function NamespaceLiveStatus({ cluster, name, initial }: { cluster: strin
         <h2 id="live" className="font-semibold">
           Live in cluster {cluster}
         </h2>
-        <p className="text-xs text-slate-700">
-          {error ? `Refresh failed: ${error.message}` : `Updated ${new Date(now).toLocaleTimeString("en-GB", { timeZone: "UTC" })} UTC`}
-        </p>
+        <p className="text-xs text-slate-700">{error ? `Refresh failed: ${error.message}` : `Updated ${UTC_TIME.format(new Date(now))} UTC`}</p>
       </div>
       <ClusterBanner health={data.cluster} live />
       {live && live.phase === null && (

@@ -12,7 +12,7 @@ function demoChurnPod(namespace: string): string | null {
   const live = profile.clusters.find((c) => c.name === "live")!.domain;
   const plan = planSampleNamespaces({ namespaces: 300, seed: 1, profile, now: new Date("2026-12-05T00:00:00Z") }).filter((ns) => ns.clusterDomain === live);
   const { objects } = generateSampleObjects({
-    namespaces: plan.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.team.slug })),
+    namespaces: plan.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.team.slug, application: ns.applicationSlug })),
     seed: 1,
     now: new Date("2026-12-05T00:00:00Z"),
     labelPrefix: profile.labelPrefix,

@@ -10,6 +10,7 @@ import { buildIndex } from "../environments/repository/build-index";
 import { UsageError, type CliCommand } from "./command";
 import { parseOptions } from "./parse-options";
 import { profileOption } from "./profile-option";
+import { applicationKey } from "../environments/inventory/group-applications";
 
 const usage = `Usage: berth sample-cluster --repo <path> [--cluster live] [--port 3111] [--kubeconfig <file>] [--seed 1] [--churn-seconds 0] [--churn-namespace <name>] [--apply-seconds 0] [--profile <file>]
 
@@ -67,7 +68,13 @@ export const sampleClusterCommand: CliCommand = {
       throw new UsageError(`--cluster "${values.cluster}" is not a cluster of this repository; clusters: ${clusters.join(", ")}`);
     }
     const { objects, drift } = generateSampleObjects({
-      namespaces: inCluster.map((ns) => ({ name: ns.name, production: ns.isProduction, team: ns.teams[0], secrets: createdSecrets(ns.secrets) })),
+      namespaces: inCluster.map((ns) => ({
+        name: ns.name,
+        production: ns.isProduction,
+        team: ns.teams[0],
+        application: applicationKey(ns) ?? undefined,
+        secrets: createdSecrets(ns.secrets),
+      })),
       seed,
       now: new Date(),
       labelPrefix: profile.labelPrefix,

@@ -184,4 +184,42 @@ describe("generateSampleObjects", () => {
     }
     expect(Math.max(...revisions.values())).toBeGreaterThanOrEqual(4);
   });
+
+  it("runs the same deployments in every environment of an application, production at staging's release but for a few one release behind", () => {
+    const environments = ["dev", "staging", "prod"];
+    const apps = Array.from({ length: 60 }, (_, i) => `shop-${i}`);
+    const input: SampleNamespaceInput[] = apps.flatMap((app, i) =>
+      environments.map((env) => ({ name: `${app}-${env}`, production: env === "prod", team: `team-${i % 5}`, application: app })),
+    );
+    const generated = generateSampleObjects({ namespaces: input, seed: 11, now });
+    type Template = { template: { spec: { containers: { image: string }[] } } };
+    const imagesIn = (ns: string) =>
+      new Map(
+        generated.objects
+          .filter((o) => o.kind === "Deployment" && o.metadata.namespace === ns)
+          .map((d) => [d.metadata.name, (d.spec as Template).template.spec.containers.map((c) => c.image).join(" ")]),
+      );
+    const gone = new Set([...generated.drift.missing, ...generated.drift.terminating]);
+    let compared = 0;
+    const behind: string[] = [];
+    for (const app of apps) {
+      if (environments.some((env) => gone.has(`${app}-${env}`))) continue;
+      const [dev, staging, prod] = environments.map((env) => imagesIn(`${app}-${env}`));
+      expect([...dev!.keys()].sort()).toEqual([...staging!.keys()].sort());
+      expect([...prod!.keys()].sort()).toEqual([...staging!.keys()].sort());
+      expect(dev).toEqual(staging);
+      compared++;
+      if ([...prod!].every(([name, images]) => staging!.get(name) === images)) continue;
+      behind.push(app);
+      // Production runs the release staging ran before: an earlier revision of staging's deployment.
+      const [name, images] = [...prod!].find(([n, i]) => staging!.get(n) !== i)!;
+      const stagingRevisions = generated.objects.filter(
+        (o) => o.kind === "ReplicaSet" && o.metadata.namespace === `${app}-staging` && o.metadata.ownerReferences![0]!.name === name,
+      );
+      expect(stagingRevisions.map((rs) => (rs.spec as Template).template.spec.containers.map((c) => c.image).join(" "))).toContain(images);
+    }
+    expect(compared).toBeGreaterThan(40);
+    expect(behind.length).toBeGreaterThan(0);
+    expect(behind.length / compared).toBeLessThan(0.3);
+  });
 });

@@ -3,12 +3,18 @@ import { secondsBefore, type KubeObject } from "./kube-object";
 import { sampleNamespaceContents } from "./sample-namespace-contents";
 import { hashString, namespaceBase, nodeNames, orphanNames, systemWorkloads } from "./sample-names";
 import { sampleNamespace } from "./sample-namespace-objects";
+import { applicationImages, sampleApplication, type SampleApplication } from "./sample-application";
 
 /** A namespace as the environments repository defines it for one cluster. */
 export interface SampleNamespaceInput {
   name: string;
   production: boolean;
   team?: string;
+  /**
+   * The application it belongs to (`applicationKey` of its folder): the namespaces of one application run the same
+   * deployments, every environment the current release, production now and then the one before.
+   */
+  application?: string;
   /** The Secrets its kubernetes_secret blocks declare (created ones with literal names): the cluster has them and the first app reads them. */
   secrets?: { name: string; keys: string[] }[];
 }
@@ -68,6 +74,13 @@ export function generateSampleObjects(options: GenerateSampleObjectsOptions): { 
   // Each namespace draws from its own sequence, so adding one leaves the others as they were.
   const rngFor = (name: string) => createRng(seed ^ hashString(name));
   const objects: KubeObject[] = [];
+  const applications = new Map<string, SampleApplication>();
+  const applicationOf = (ns: SampleNamespaceInput) => {
+    if (!ns.application) return undefined;
+    let application = applications.get(ns.application);
+    if (!application) applications.set(ns.application, (application = sampleApplication(seed, ns.application)));
+    return application;
+  };
 
   for (const [name, apps] of Object.entries(systemWorkloads)) {
     const r = rngFor(name);
@@ -89,9 +102,20 @@ export function generateSampleObjects(options: GenerateSampleObjectsOptions): { 
       }),
     );
     // A terminating namespace has had its contents deleted; only its finalizer keeps it.
+    const application = applicationOf(ns);
+    const team = ns.team ?? namespaceBase(ns.name);
     if (!terminating)
       objects.push(
-        ...sampleNamespaceContents(r, { namespace: ns.name, team: ns.team ?? namespaceBase(ns.name), created, now, nodes, podsQuota, secrets: ns.secrets }),
+        ...sampleNamespaceContents(r, {
+          namespace: ns.name,
+          team,
+          created,
+          now,
+          nodes,
+          podsQuota,
+          secrets: ns.secrets,
+          apps: application && applicationImages(application, { production: ns.production, team }),
+        }),
       );
   }
   for (const name of drift.orphans) {

@@ -13,8 +13,11 @@ export interface NamespaceContentsPlan {
   created: Date;
   now: Date;
   nodes: string[];
-  /** Fixed apps (platform add-ons); by default 1-3 apps named after the namespace. */
-  apps?: { app: string; image: string }[];
+  /**
+   * Fixed apps (platform add-ons, an application's deployments); by default 1-3 apps named after the namespace.
+   * `sidecar` (null: none) replaces the drawn one; `earlier` are the images of earlier revisions, newest first.
+   */
+  apps?: { app: string; image: string; sidecar?: string | null; earlier?: string[] }[];
   /** No sidecar containers: the Deployments run exactly the images asked for (a test's chosen images). */
   noSidecars?: boolean;
   /** Only healthy workloads, one replica set each (a namespace the pipeline just applied). */
@@ -36,7 +39,7 @@ const SIDECARS = ["docker.io/bitnami/nginx:1.25.4", "cr.fluentbit.io/fluent/flue
 export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): KubeObject[] {
   const { namespace, team, now } = plan;
   const base = namespaceBase(namespace);
-  const apps =
+  const apps: NonNullable<NamespaceContentsPlan["apps"]> =
     plan.apps ??
     rng.sample(["api", "ui", "worker", "admin", "jobs"], plan.allHealthy ? 1 : rng.int(1, 3)).map((part, i) => {
       const app = i === 0 && rng.chance(0.5) ? base : `${base}-${part}`;
@@ -45,7 +48,7 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
   const age = (now.getTime() - plan.created.getTime()) / 1000;
   const first = apps[0]?.app ?? base;
   const missingKey = !plan.allHealthy && rng.chance(0.06);
-  const workloads = apps.map(({ app, image }, i) => {
+  const workloads = apps.map(({ app, image, ...fixed }, i) => {
     const reads = workloadReads(app, i === 0 ? (plan.secrets ?? []) : null);
     const broken = i === 0 && missingKey;
     const health: WorkloadHealth = broken
@@ -58,12 +61,14 @@ export function sampleNamespaceContents(rng: Rng, plan: NamespaceContentsPlan): 
             ["stalled", 4],
             ["rolling", 6],
           ] as const);
+    // The chance is drawn either way, so samples made without the options stay as they were.
+    const drawn = rng.chance(0.25) && !plan.noSidecars ? rng.pick(SIDECARS) : undefined;
     return sampleWorkload(rng, {
       namespace,
       app,
       image,
-      // The chance is drawn either way, so samples made without the option stay as they were.
-      sidecar: rng.chance(0.25) && !plan.noSidecars ? rng.pick(SIDECARS) : undefined,
+      sidecar: fixed.sidecar === undefined ? drawn : (fixed.sidecar ?? undefined),
+      earlierImages: fixed.earlier,
       replicas: plan.allHealthy ? rng.int(1, 2) : rng.int(1, 4),
       health,
       // Stalled deployments are new: the progress deadline (10 minutes) passed not long ago.

@@ -27,6 +27,8 @@ export interface WorkloadPlan {
   /** The main container's image; a sidecar image adds a second container. */
   image: string;
   sidecar?: string;
+  /** Images of the earlier revisions, newest first (an application's releases); drawn tags when absent. */
+  earlierImages?: string[];
   replicas: number;
   health: WorkloadHealth;
   /** When the Deployment was created; its current revision rolled out later. */
@@ -79,7 +81,8 @@ export function sampleWorkload(rng: Rng, plan: WorkloadPlan): { objects: KubeObj
   let before = rolledOut;
   // The previous revision still runs while a rollout is under way (or stuck on its new pods' config); older ones are scaled to zero.
   for (let r = revision - 1; r >= Math.max(1, revision - 1 - OLDER_REVISIONS); r--) {
-    const old = podTemplate(rng, { ...plan, reads: plan.previousReads ?? plan.reads }, plan.image.replace(/:[^:/]+$/, `:${imageTag(rng)}`));
+    const drawn = plan.image.replace(/:[^:/]+$/, `:${imageTag(rng)}`);
+    const old = podTemplate(rng, { ...plan, reads: plan.previousReads ?? plan.reads }, plan.earlierImages?.[revision - 1 - r] ?? drawn);
     before = secondsBefore(before, rng.int(3600, 40 * 86400));
     const rs = replicaSet(rng, deployment, old, r, before, plan);
     const running = r === revision - 1 && (health === "rolling" || health === "configerror");

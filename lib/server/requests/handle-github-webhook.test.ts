@@ -17,9 +17,10 @@ async function delivery(event: string, payload: object, secret = SECRET): Promis
 function setup(rows: RequestRow[] = [requestRow("r1", { prNumber: 7, prHeadRepo: REPO, branch: "berth/namespace-ns-r1-r1" })]) {
   const requests = fakeRequestDb(rows);
   const onPush = vi.fn(async () => undefined);
+  const onComment = vi.fn(async (id: string) => void id);
   const log = testLogger();
-  const handle = (d: WebhookDelivery) => handleGitHubWebhook(requests.db, d, { secret: SECRET, repo: REPO, baseBranch: "main", onPush, log });
-  return { requests, onPush, log, handle };
+  const handle = (d: WebhookDelivery) => handleGitHubWebhook(requests.db, d, { secret: SECRET, repo: REPO, baseBranch: "main", onPush, onComment, log });
+  return { requests, onPush, onComment, log, handle };
 }
 
 const review = (state: string, login = "rita", pr: { sha?: string; updated_at?: string } = {}) => ({
@@ -35,7 +36,35 @@ const review = (state: string, login = "rita", pr: { sha?: string; updated_at?: 
   sender: { login },
 });
 
+// As GitHub sends issue_comment: the issue (a pull request's has `pull_request`), the comment, the repository.
+const comment = (action: string, number = 7, options: { pullRequest?: boolean; repository?: string } = {}) => ({
+  action,
+  issue: {
+    number,
+    title: "Namespace ns-r1",
+    state: "open",
+    ...(options.pullRequest === false
+      ? {}
+      : { pull_request: { url: `https://api.github.example/repos/${REPO}/pulls/${number}`, html_url: "https://github.example/pr/7" } }),
+  },
+  comment: { id: 1, body: "Could you add a review-after date?", user: { login: "rita" } },
+  repository: repo(options.repository),
+  sender: { login: "rita" },
+});
+
 describe("handleGitHubWebhook", () => {
+  it("reads a request's pull request again when a comment on it is created, edited or deleted; other comments change nothing", async () => {
+    const { requests, onComment, handle } = setup();
+    for (const action of ["created", "edited", "deleted"])
+      expect(await handle(await delivery("issue_comment", comment(action)))).toEqual({ handled: "issue_comment" });
+    expect(onComment.mock.calls).toEqual([["r1"], ["r1"], ["r1"]]);
+    // An issue's comment, another repository's pull request, a pull request Berth does not track.
+    for (const other of [comment("created", 7, { pullRequest: false }), comment("created", 7, { repository: "someone/fork" }), comment("created", 8)])
+      expect(await handle(await delivery("issue_comment", other))).toEqual({ handled: "ignored" });
+    expect(onComment).toHaveBeenCalledTimes(3);
+    expect(requests.requests.get("r1")!.state).toBe("pr_open");
+  });
+
   it("refuses a forged or unsigned delivery before touching the database", async () => {
     const { requests, log, handle } = setup();
     const forged = await delivery("pull_request_review", review("approved"), "not-the-secret");

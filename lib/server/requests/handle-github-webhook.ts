@@ -34,6 +34,9 @@ interface PullRequestPayload {
   check_run?: { name?: string; status?: string; conclusion?: string | null; head_sha?: string };
   sender?: { login?: string };
   ref?: string;
+  /** issue_comment: the issue or pull request commented on (a pull request's carries `pull_request`). */
+  issue?: { number?: number; pull_request?: object | null };
+  repository?: RepoRef;
 }
 
 export interface WebhookDeps {
@@ -42,6 +45,11 @@ export interface WebhookDeps {
   repo: string;
   baseBranch: string;
   onPush: () => Promise<void>;
+  /**
+   * A comment on a request's pull request was created, edited or deleted: its payload carries the
+   * comment, not the pull request's state, so the request's snapshot is read again from GitHub.
+   */
+  onComment?: (requestId: string) => Promise<void>;
   log: Pick<Logger, "warn">;
   /** Berth's clock: when a delivery arrived (the poller stretches its interval while they do) and snapshots' age. */
   now?: () => Date;
@@ -117,6 +125,7 @@ async function applyDelivery(db: Db, event: string, payload: PullRequestPayload,
     return { handled: "push" };
   }
   if (event === "check_run") return applyCheckRun(db, payload, deps);
+  if (event === "issue_comment") return applyComment(db, payload, deps);
   const pr = payload.pull_request;
   const request = await findRequest(db, pr, deps.repo);
   if (!pr || !request) return { handled: "ignored" };
@@ -167,6 +176,27 @@ async function applyDelivery(db: Db, event: string, payload: PullRequestPayload,
   if (to) await transitionRequest(db, request.id, to, payload.review?.user?.login ?? actor, note, facts);
   else if (Object.keys(facts).length > 0) await db.request.update({ where: { id: request.id }, data: facts });
   return { handled: `${event}${to ? ` -> ${to}` : ""}` };
+}
+
+const COMMENT_ACTIONS = ["created", "edited", "deleted"];
+
+/**
+ * A comment on a pull request. Note: the payload names the pull request only by
+ * number (no head branch), so it must come from the environments repository
+ * itself and match a request's pull request number there; a comment on an
+ * issue, or on another repository's pull request, matches nothing.
+ */
+async function applyComment(db: Db, payload: PullRequestPayload, deps: WebhookDeps): Promise<{ handled: string }> {
+  const number = payload.issue?.number;
+  if (!payload.issue?.pull_request || typeof number !== "number" || !COMMENT_ACTIONS.includes(payload.action ?? "")) return { handled: "ignored" };
+  if (!sameRepo(payload.repository?.full_name, deps.repo) || !deps.onComment) return { handled: "ignored" };
+  const request = await db.request.findFirst({
+    where: { prNumber: number, OR: [{ prHeadRepo: deps.repo }, { prHeadRepo: null }] },
+    select: { id: true },
+  });
+  if (!request) return { handled: "ignored" };
+  await deps.onComment(request.id);
+  return { handled: "issue_comment" };
 }
 
 /**

@@ -194,6 +194,27 @@ describe("receiveWebhook", () => {
     expect(deps.log.lines).toMatchObject([{ level: "warn", msg: "webhook refused: bad or missing signature" }]);
   });
 
+  it("reads a tracked pull request again from GitHub when a comment on it arrives", async () => {
+    const requests = fakeRequestDb([requestRow("r1", { prNumber: 7, prHeadRepo: "acme/environments", branch: "berth/namespace-ns-r1-r1" })]);
+    const asked: number[] = [];
+    const reader: PullRequestReader = {
+      getPullRequest: async () => Promise.reject(new Error("not asked")),
+      readPullRequests: async (ns) => (asked.push(...ns), new Map()),
+      closePullRequest: async () => undefined,
+    };
+    const deps = fakeServices({ env: github, db: requests.db, git: gitOf({ reader }) });
+    const body = JSON.stringify({
+      action: "created",
+      issue: { number: 7, pull_request: {} },
+      comment: { id: 1, body: "hi" },
+      repository: { full_name: "acme/environments" },
+    });
+    expect(await receiveWebhook(deps, { rawBody: body, event: "issue_comment", delivery: "c1", signature: signed(body) })).toEqual({
+      handled: "issue_comment",
+    });
+    expect(asked).toEqual([7]);
+  });
+
   it("handles a signed push to the base branch by syncing the clone, and counts a replay", async () => {
     const syncClone = vi.fn(async () => undefined);
     const claimed = new Set<string>();

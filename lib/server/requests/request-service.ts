@@ -11,6 +11,7 @@ import { listRequests } from "./list-requests";
 import { listNamespaceRequests } from "./list-namespace-requests";
 import { countOpenRequests, listReviewQueue, queueFiltersSchema } from "./list-review-queue";
 import { pollRound } from "./poll-round";
+import { pollPullRequests } from "./poll-pull-requests";
 import { readSnapshot } from "./pr-snapshot";
 import { prepareNamespaceRequest } from "./prepare-namespace-request";
 import { clusterNamespaces } from "../cluster-namespaces";
@@ -212,7 +213,10 @@ export async function requestFor(deps: Pick<Services, "db" | "env" | "git" | "in
 }
 
 /** A webhook delivery, counted by event and outcome: handled, ignored, replay, refused (bad signature) or failed. */
-export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metrics" | "syncClone" | "log" | "clock">, delivery: WebhookDelivery) {
+export async function receiveWebhook(
+  deps: Pick<Services, "db" | "env" | "metrics" | "syncClone" | "log" | "clock"> & Partial<Pick<Services, "git" | "githubCost">>,
+  delivery: WebhookDelivery,
+) {
   const { env } = deps;
   if (env.BERTH_GIT_PROVIDER !== "github" || !env.GITHUB_WEBHOOK_SECRET) throw new AppError("not_found", "Webhooks are not configured");
   const event = delivery.event ?? "unknown";
@@ -222,6 +226,12 @@ export async function receiveWebhook(deps: Pick<Services, "db" | "env" | "metric
       repo: env.GITHUB_ENVIRONMENTS_REPO!,
       baseBranch: env.BERTH_BASE_BRANCH,
       onPush: deps.syncClone,
+      // A comment's delivery carries no pull request state: read the pull request again, as Refresh does (not while the budget is paused; the poll catches up).
+      onComment: async (id) => {
+        const reader = deps.git?.reader;
+        if (!reader || deps.githubCost?.budget.backgroundPaused()) return;
+        await pollPullRequests(deps.db, reader, deps.log, env.GITHUB_ENVIRONMENTS_REPO!, { ids: [id], now: deps.clock.now(), source: "webhook" });
+      },
       log: deps.log,
       now: () => deps.clock.now(),
     });
