@@ -44,6 +44,7 @@ export default defineConfig({
         "**/request-life-github.spec.ts",
         "**/edit-life-github.spec.ts",
         "**/edit-conflict-github.spec.ts",
+        "**/campaign-life-github.spec.ts",
         "**/cluster-outage.spec.ts",
       ],
       use: { ...chromium, baseURL: `http://127.0.0.1:${GITHUB_MODE_PORT}` },
@@ -55,7 +56,13 @@ export default defineConfig({
     },
     {
       name: "pull-requests",
-      testMatch: ["**/requests-github.spec.ts", "**/request-life-github.spec.ts", "**/edit-life-github.spec.ts", "**/edit-conflict-github.spec.ts"],
+      testMatch: [
+        "**/requests-github.spec.ts",
+        "**/request-life-github.spec.ts",
+        "**/edit-life-github.spec.ts",
+        "**/edit-conflict-github.spec.ts",
+        "**/campaign-life-github.spec.ts",
+      ],
       use: { ...chromium, baseURL: `http://127.0.0.1:${PR_MODE_PORT}` },
     },
     {

@@ -56,13 +56,13 @@ export function CampaignPreviewView({ preview, body }: { preview: CampaignPrevie
       <dl data-testid="preview-counts" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {(
           [
-            ["Namespaces selected", preview.total],
-            ["Change", preview.change],
-            ["Skipped", preview.skip],
-            ["Refused", preview.error],
+            ["total", "Namespaces selected", preview.total],
+            ["change", "Change", preview.change],
+            ["skip", "Skipped", preview.skip],
+            ["error", "Refused", preview.error],
           ] as const
-        ).map(([label, value]) => (
-          <div key={label} className="rounded border border-slate-200 p-3">
+        ).map(([key, label, value]) => (
+          <div key={key} data-count={key} className="rounded border border-slate-200 p-3">
             <dt className="text-sm text-slate-700">{label}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{value.toLocaleString("en-GB")}</dd>
           </div>
