@@ -111,6 +111,8 @@ const schema = z.object({
   BERTH_POLL_STRETCHED_SECONDS: z.coerce.number().int().min(5).max(3600).default(600),
   /** Below this many calls left in a GitHub rate-limit window, background reads stop so user actions keep working. */
   BERTH_GITHUB_RESERVE: z.coerce.number().int().min(0).max(100_000).default(500),
+  /** The most pull requests any campaign opens per minute, whatever its own pace says. */
+  BERTH_CAMPAIGN_MAX_PRS_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(10),
   /**
    * A kubeconfig file; each cluster of the profile is read through its
    * context (the profile's kubeContext, or the cluster's name). Clusters with

@@ -79,3 +79,13 @@ export function canReviseRequest(viewer: Viewer | null, request: { requester: st
 export function canCloseRequest(viewer: Viewer | null, request: { requester: string }): boolean {
   return canReviewRequest(viewer, request);
 }
+
+/** Starting, pausing, resuming, cancelling a campaign and retrying its targets: platform reviewers. */
+export function canManageCampaigns(viewer: Viewer | null): boolean {
+  return canReview(viewer);
+}
+
+/** Reading a campaign and its progress: everyone who may browse the inventory. */
+export function canReadCampaigns(viewer: Viewer | null): viewer is Viewer {
+  return canBrowseInventory(viewer);
+}

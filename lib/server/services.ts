@@ -98,14 +98,16 @@ export interface Services {
   readonly replicaId: string;
   /** With GitHub as the provider, fetches Berth's own bare clone of the default branch, then re-indexes. */
   syncClone(): Promise<void>;
-  /** Background work of a GitHub-backed Berth (see the function); once. */
-  startBackgroundWork(poll: () => Promise<unknown>): void;
+  /** Background work of a GitHub-backed Berth, and campaigns' runner in every mode (see the function); once. */
+  startBackgroundWork(poll: () => Promise<unknown>, campaigns?: () => Promise<unknown>): void;
   /** Stops timers and watchers and closes the database (tests, scripts). */
   close(): Promise<void>;
 }
 
 /** How often new request events are announced on Slack. */
 const NOTIFY_EVERY_MS = 2_000;
+/** How often the campaign runner gives pending targets their turn (each campaign's pace is per minute). */
+const CAMPAIGN_TICK_MS = 5_000;
 
 /** A per-minute setting as a token bucket: bursts up to half a minute's worth. */
 const rule = (perMinute: number) => ({ capacity: Math.max(5, Math.ceil(perMinute / 2)), perSecond: perMinute / 60 });
@@ -277,7 +279,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
    * the "poller" lease. The lease lasts 2.5 rounds: a live holder renews it
    * every round, a dead one's is taken over within three.
    */
-  function startBackgroundWork(poll: () => Promise<unknown>): void {
+  function startBackgroundWork(poll: () => Promise<unknown>, campaigns?: () => Promise<unknown>): void {
     if (timers.length > 0) return;
     const safely = (what: string, work: () => Promise<unknown>) => () => void work().catch((error) => log.warn(`${what} failed`, { error: String(error) }));
     // Expired sessions and old webhook deliveries would otherwise pile up for ever; one replica prunes, in every mode.
@@ -291,6 +293,28 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
       // Every replica may send: each event is claimed in the database before it is sent.
       const notify = () => dispatchNotifications({ db: db(), notifier, log, now: () => clock.now() });
       timers.push(setInterval(safely("sending notifications", notify), NOTIFY_EVERY_MS));
+      timers.at(-1)!.unref();
+    }
+    if (campaigns) {
+      // Campaigns open pull requests (and spend GitHub's budget) on one replica at a time; a tick still running is not started again.
+      let busy = false;
+      const run = async () => {
+        if (busy) return;
+        busy = true;
+        try {
+          await runIfLeader({
+            db: db(),
+            name: "campaigns",
+            holder: replicaId,
+            ttlMs: 60_000,
+            work: campaigns,
+            onLease: (held) => metrics().lease("campaigns", held),
+          });
+        } finally {
+          busy = false;
+        }
+      };
+      timers.push(setInterval(safely("running campaigns", run), CAMPAIGN_TICK_MS));
       timers.at(-1)!.unref();
     }
     if (env.BERTH_GIT_PROVIDER !== "github") return;

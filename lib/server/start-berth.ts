@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
 import { NotAnEnvironmentsRepoError } from "@/lib/environments/repository/errors";
 import { assertServerSettings, ConfigError } from "@/lib/env";
 import { createLogger } from "@/lib/log";
+import { runCampaignsTick } from "./campaigns/campaign-service";
 import { pollOpenPullRequests } from "./requests/request-service";
 import { getServices, type Services } from "./services";
 import { startClusterWatch } from "./start-cluster-watch";
@@ -56,7 +57,10 @@ export async function startBerth(): Promise<void> {
   try {
     const snapshot = await services.inventory.snapshot();
     await releaseGarbage();
-    services.startBackgroundWork(() => pollOpenPullRequests(services));
+    services.startBackgroundWork(
+      () => pollOpenPullRequests(services),
+      () => runCampaignsTick(services),
+    );
     try {
       startClusterWatch(services, () => void releaseGarbage());
     } catch (error) {

@@ -14,6 +14,11 @@ const TITLES: Record<StoredEditAnswers["operation"], string> = {
   decommission: "Decommission",
 };
 
+/** The label of every pull request a campaign opens. */
+export function campaignLabel(campaignId: string): string {
+  return `berth-campaign-${campaignId}`;
+}
+
 const escape = (text: string) => text.replace(/[\\`*_<>[\]#|]/g, (c) => `\\${c}`);
 
 /** The pull request for an edit of existing files: which operation, which files change or go, and a link back to Berth. */
@@ -39,7 +44,7 @@ export function editPullRequestDraft(
     body,
     commitMessage: `${title}\n\nRequested by ${request.requester} through Berth (request ${request.id}).`,
     files: request.files,
-    labels: [...settings.labels],
-    reviewerTeams: settings.reviewerTeams,
+    labels: answers.campaign ? [...settings.labels, campaignLabel(answers.campaign.id)] : [...settings.labels],
+    reviewerTeams: answers.campaign ? [...new Set([...settings.reviewerTeams, ...answers.campaign.reviewerTeams])] : settings.reviewerTeams,
   };
 }

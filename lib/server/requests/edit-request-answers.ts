@@ -31,6 +31,8 @@ export const storedEditAnswersSchema = z.object({
   flags: z.array(z.string()).optional(),
   /** The base branch's head the edit was last re-applied onto (or found not to apply to): tried once per head. */
   reappliedOn: z.string().optional(),
+  /** The campaign that opened it: its pull request carries the campaign's label and asks the namespace's owning teams to review. */
+  campaign: z.object({ id: z.string().min(1), reviewerTeams: z.array(z.string()) }).optional(),
 });
 export type StoredEditAnswers = z.output<typeof storedEditAnswersSchema>;
 

@@ -45,12 +45,18 @@ export interface QueueItem {
   prUrl: string | null;
   /** The stored forecast; rows stored before forecasts are read into the same shape. */
   review: ReviewForecast | null;
+  /** The campaign that opened it, so the queue can group a campaign's requests. */
+  campaign: { id: string; title: string } | null;
 }
 
 /** Every open request, oldest first, with what a reviewer cares about; reviewers only. */
 export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: QueueFilters, snapshot: InventorySnapshot, now: Date): Promise<QueueItem[]> {
   authorize(viewer, canReview(viewer));
-  const rows = await db.request.findMany({ where: { state: { in: [...OPEN_STATES] } }, orderBy: { createdAt: "asc" } });
+  const rows = await db.request.findMany({
+    where: { state: { in: [...OPEN_STATES] } },
+    orderBy: { createdAt: "asc" },
+    include: { campaign: { select: { id: true, title: true } } },
+  });
   const items = rows.map((row): QueueItem => {
     const stored = requestAnswers(row);
     const answers = stored.kind === "namespace" ? stored.answers : null;
@@ -71,6 +77,7 @@ export async function listReviewQueue(db: Db, viewer: Viewer | null, filters: Qu
       prNumber: row.prNumber,
       prUrl: row.prUrl,
       review,
+      campaign: row.campaign ?? null,
     };
   });
   return items.filter(

@@ -17,12 +17,14 @@ import { requestAnswers } from "./request-columns";
  * Submits an edit of existing files: one request, one pull request holding
  * exactly the files the preview showed. The follow-up of an applied request
  * (the second step of a removal, the next step of a decommission) names it
- * in `after`, and the two requests then link each other.
+ * in `after`, and the two requests then link each other. A campaign's
+ * request (`deps.campaign`) links back to the campaign, is labelled with it
+ * and asks the namespace's owning teams to review.
  */
 export async function submitEditRequest(
   viewer: Viewer | null,
   body: unknown,
-  deps: EditDeps & { db: Db; provider: GitProvider; draft: DraftSettings; log: Pick<Logger, "error"> },
+  deps: EditDeps & { db: Db; provider: GitProvider; draft: DraftSettings; log: Pick<Logger, "error">; campaign?: { id: string } },
 ): Promise<{ id: string }> {
   const prepared = await prepareEditRequest(viewer, body, deps);
   const { input, namespace } = prepared;
@@ -37,6 +39,7 @@ export async function submitEditRequest(
     followUp: prepared.followUp,
     after: input.after ?? null,
     flags: prepared.flags,
+    ...(deps.campaign ? { campaign: { id: deps.campaign.id, reviewerTeams: namespace.teams } } : {}),
   };
   const row = {
     id,
@@ -65,6 +68,7 @@ export async function submitEditRequest(
         ...row,
         answers: toJson(answers),
         state: "submitted",
+        campaignId: deps.campaign?.id ?? null,
         team: namespace.teams.find((t) => viewer.teams.includes(t)) ?? namespace.teams[0] ?? "",
         branch: editBranch(input.operation, namespace.name, id),
         review: toJson(prepared.review),
