@@ -4,7 +4,7 @@ import { FLAG_LABELS, FlagChips, ReviewForecastView } from "@/components/request
 import { StateBadge } from "@/components/requests/state-badge";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect } from "@/components/ui/filter-select";
-import { groupByCampaign, type CampaignRef } from "@/components/campaigns/group-by-campaign";
+import { groupByCampaign } from "@/components/campaigns/group-by-campaign";
 import { REVIEW_FLAGS, type QueueItem, type ReviewFlag } from "@/lib/server/requests/list-review-queue";
 import { reviewQueue } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
@@ -65,8 +65,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const viewer = await pageViewer();
   const { filters, items } = await orNotFound(reviewQueue(getServices(), viewer, await searchParams));
   const teams = [...new Set(items.map((i) => i.team))].sort();
-  // Until the queue names each item's campaign (the campaign server's change), every item stands alone.
-  const { campaigns, alone } = groupByCampaign(items, (item) => ("campaign" in item ? (item.campaign as CampaignRef | null) : null));
+  const { campaigns, alone } = groupByCampaign(items, (item) => item.campaign);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Reviews</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
-import { canReview } from "@/lib/auth/policy";
+import { canManageCampaigns } from "@/lib/auth/policy";
 import { latestVersions } from "@/lib/environments/profile/module-version";
 import { parseInventoryQuery } from "@/lib/environments/inventory/query-inventory";
 import { listNamespaces } from "@/lib/server/list-namespaces";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Start a campaign" };
 export default async function NewCampaignPage() {
   const viewer = await pageViewer();
   // Note: only platform reviewers start campaigns; the API refuses anyone else as well.
-  if (!canReview(viewer)) forbidden();
+  if (!canManageCampaigns(viewer)) forbidden();
   const services = getServices();
   const { facets } = await listNamespaces(services, viewer, parseInventoryQuery({ pageSize: "1" }));
   const modules = Object.entries(latestVersions(services.profile))
@@ -40,7 +40,7 @@ export default async function NewCampaignPage() {
           businessUnits: facets.businessUnits,
           environments: facets.environments,
           teams: facets.teams,
-          maxPrsPerMinute: 10,
+          maxPrsPerMinute: services.env.BERTH_CAMPAIGN_MAX_PRS_PER_MINUTE,
         }}
       />
     </div>
