@@ -29,6 +29,8 @@ const SERVER_TESTS = [
   "lib/db/request-enums-migration.test.ts",
   "lib/db/migrate-database.test.ts",
   "lib/server/prune-expired-rows.test.ts",
+  "lib/server/campaigns/run-campaigns.test.ts",
+  "lib/server/campaigns/campaigns-github.test.ts",
   // the kube-apiserver, Berth's sample API server, or a spawned server
   "lib/clusters/watch-cluster.integration.test.ts",
   "lib/server/read-pod-logs.integration.test.ts",

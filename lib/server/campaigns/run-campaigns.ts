@@ -90,7 +90,8 @@ async function recoverStaleTurns(deps: Pick<CampaignRunnerDeps, "db" | "now">): 
   const stale = await db.campaignTarget.findMany({ where: { state: "opening", turnAt: { lt: new Date(deps.now().getTime() - STALE_OPENING_MS) } } });
   for (const t of stale) {
     const made = await db.request.findFirst({
-      where: { campaignId: t.campaignId, cluster: t.cluster, namespace: t.namespace, createdAt: { gte: t.turnAt ?? new Date(0) } },
+      // Note: a retry closes the request of the turn before (see retryCampaignTarget), so an unclosed one is this turn's.
+      where: { campaignId: t.campaignId, cluster: t.cluster, namespace: t.namespace, state: { not: "closed" } },
       orderBy: { createdAt: "desc" },
     });
     await db.campaignTarget.updateMany({
