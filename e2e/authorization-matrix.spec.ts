@@ -26,6 +26,8 @@ const signedIn = (status: number): Expect => ({ anonymous: 401, member: status, 
 /** Pages: anonymous visitors are sent to sign in (307), everyone signed in sees them. */
 const page: Expect = { anonymous: 307, member: 200, owner: 200, otherOwner: 200, reviewer: 200 };
 const open: Expect = { anonymous: 200, member: 200, owner: 200, otherOwner: 200, reviewer: 200 };
+/** Platform reviewers only: signed-in others are refused. */
+const reviewersOnly: Expect = { anonymous: 401, member: 403, owner: 403, otherOwner: 403, reviewer: 200 };
 /** A request is visible to its team and reviewers; others get a 404 that says nothing of it. */
 const requestPage: Expect = { anonymous: 307, member: 404, owner: 200, otherOwner: 404, reviewer: 200 };
 
@@ -131,6 +133,22 @@ const MATRIX: Entry[] = [
     url: "/api/requests/{req}/withdraw",
     body: {},
     expect: { anonymous: 401, member: 404, owner: 200, otherOwner: 404, reviewer: 404 },
+  },
+  // Campaigns: everyone signed in reads them; platform reviewers preview, start and steer them (non-reviewers 403 before any lookup).
+  { file: "api/campaigns/route.ts", method: "GET", url: "/api/campaigns", expect: signedIn(200) },
+  { file: "api/campaigns/route.ts", method: "POST", url: "/api/campaigns", body: {}, expect: { ...reviewersOnly, reviewer: 422 } },
+  { file: "api/campaigns/preview/route.ts", method: "POST", url: "/api/campaigns/preview", body: {}, expect: { ...reviewersOnly, reviewer: 422 } },
+  { file: "api/campaigns/preview/diff/route.ts", method: "POST", url: "/api/campaigns/preview/diff", body: {}, expect: { ...reviewersOnly, reviewer: 422 } },
+  { file: "api/campaigns/[id]/route.ts", method: "GET", url: "/api/campaigns/matrix-none", expect: signedIn(404) },
+  { file: "api/campaigns/[id]/pause/route.ts", method: "POST", url: "/api/campaigns/matrix-none/pause", expect: { ...reviewersOnly, reviewer: 404 } },
+  { file: "api/campaigns/[id]/resume/route.ts", method: "POST", url: "/api/campaigns/matrix-none/resume", expect: { ...reviewersOnly, reviewer: 404 } },
+  { file: "api/campaigns/[id]/cancel/route.ts", method: "POST", url: "/api/campaigns/matrix-none/cancel", expect: { ...reviewersOnly, reviewer: 404 } },
+  {
+    file: "api/campaigns/[id]/retry/route.ts",
+    method: "POST",
+    url: "/api/campaigns/matrix-none/retry",
+    body: { cluster: "live", namespace: "x" },
+    expect: { ...reviewersOnly, reviewer: 404 },
   },
   // Probes and metrics are for Kubernetes and Prometheus: open (BERTH_METRICS_TOKEN, unset here, would close metrics).
   { file: "api/health/route.ts", method: "GET", url: "/api/health", expect: open },

@@ -12,6 +12,7 @@ export interface FilterOptions {
   environments: string[];
   teams: string[];
   modules: string[];
+  tags: string[];
 }
 
 const FLAG_LABELS: Record<string, string> = {
@@ -33,7 +34,7 @@ const STATUS_LABELS: Record<string, string> = {
 
 /** The filters' longest text: the server reads at most this many characters of a filter. */
 export const FILTER_MAX_LENGTH = 200;
-const FILTERS = ["q", "cluster", "businessUnit", "environment", "production", "team", "module", "flag", "status", "mine"] as const;
+const FILTERS = ["q", "cluster", "businessUnit", "environment", "production", "team", "module", "below", "missingTag", "flag", "status", "mine"] as const;
 
 /**
  * Submits the form as the plain GET would, leaving out the filters set to "Any" (so the URL holds no empty
@@ -105,6 +106,25 @@ export function FilterForm({ query, options }: { query: InventoryQuery; options:
           />
           <FilterSelect name="team" label="Team" value={query.team} options={plain(options.teams)} />
           <FilterSelect name="module" label="Module" value={query.module} options={plain(options.modules)} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-below" className="text-sm font-medium">
+              Module pinned below
+            </label>
+            <input
+              id="filter-below"
+              name="below"
+              type="text"
+              inputMode="decimal"
+              defaultValue={query.below ?? ""}
+              maxLength={64}
+              aria-describedby="filter-below-hint"
+              className="rounded border border-slate-500 px-2 py-1.5 text-sm"
+            />
+            <span id="filter-below-hint" className="text-xs text-slate-700">
+              A version, e.g. 9.2.0; with a module chosen
+            </span>
+          </div>
+          <FilterSelect name="missingTag" label="Missing default tag" value={query.missingTag} options={plain(options.tags)} />
           <FilterSelect
             name="status"
             label="Cluster status"

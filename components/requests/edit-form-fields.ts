@@ -74,6 +74,8 @@ export const EDIT_TITLES = {
   resource: "Change resource settings in",
   remove: "Remove resources from",
   decommission: "Decommission",
+  "bump-module": "Bump a module version in",
+  "default-tags": "Add the mandatory default tags to",
 } as const;
 
 /** The controls of each edit form, pre-filled from the namespace as indexed. */
@@ -102,6 +104,35 @@ export function editFields(operation: keyof typeof EDIT_TITLES, ns: NamespaceRec
       return [
         { name: "confirm", label: `Type ${ns.name} to confirm`, type: "text", initial: "" },
         { name: "confirmWorkloads", label: "Decommission even though the cluster still runs workloads in it", type: "checkbox", initial: false, input: true },
+      ];
+    case "bump-module": {
+      const modules = [...new Set(ns.modules.map((m) => m.module))].sort();
+      return [
+        {
+          name: "module",
+          label: "Module",
+          type: "text",
+          initial: modules[0] ?? "",
+          help: `A catalogue module; this namespace uses ${modules.join(", ") || "none"}`,
+        },
+        {
+          name: "version",
+          label: "Version",
+          type: "text",
+          initial: "",
+          help: "A version the catalogue knows (its latest); count = 0 blocks and pins at or ahead of it are left",
+        },
+      ];
+    }
+    case "default-tags":
+      return [
+        {
+          name: "serviceArea",
+          label: "Service area",
+          type: "text",
+          initial: "",
+          help: "Declared only if variables.tf has no service_area; empty: the business unit",
+        },
       ];
     case "resource":
       return [];

@@ -7,6 +7,8 @@ const LABELS: Record<keyof typeof EDIT_TITLES, string> = {
   resource: "Resource settings",
   remove: "Remove resources",
   decommission: "Decommission",
+  "bump-module": "Module version",
+  "default-tags": "Default tags",
 };
 
 /** The namespace page's "Change" actions: one form per edit (owners and reviewers). */

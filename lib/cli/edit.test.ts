@@ -104,7 +104,7 @@ describe("berth edit (against a generated sample repository)", () => {
   });
 
   it("dispatches the other operations through editOperations: decommission's own field error, and a first step that deletes files", async () => {
-    expect(Object.keys(editOperations).sort()).toEqual(["access", "decommission", "metadata", "remove", "resource"]);
+    expect(Object.keys(editOperations).sort()).toEqual(["access", "bump-module", "decommission", "default-tags", "metadata", "remove", "resource"]);
     const wrong = await edit("decommission", `live/${live.name}`, { confirm: "something-else" });
     expect(wrong).toMatchObject({ code: 1, written: [], stdout: "", stderr: `confirm: type the namespace's name, ${live.name}, to confirm\n` });
     const step = await edit("decommission", `live/${live.name}`, { confirm: live.name });

@@ -9,7 +9,7 @@ import { UsageError, type CliCommand } from "./command";
 import { namespaceFileOptions } from "./namespace-file-options";
 import { printFieldErrors, readAnswers } from "./read-answers";
 
-const OPERATIONS: EditOperationName[] = ["metadata", "access", "resource", "remove", "decommission"];
+const OPERATIONS: EditOperationName[] = ["metadata", "access", "resource", "remove", "decommission", "bump-module", "default-tags"];
 
 const usage = `Usage: berth edit <operation> --repo <path> --namespace <cluster>/<name> --answers <answers.json> --out <dir> [--profile <file>]
 
@@ -33,6 +33,13 @@ const usage = `Usage: berth edit <operation> --repo <path> --namespace <cluster>
     resource      { "name": "<module block>", "inputs": { "<input>": <value> } }
     remove        { "names": ["<module block>", ...] }
     decommission  { "confirm": "<namespace name>" }
+    bump-module   { "module": "<catalogue module, e.g. rds-instance>", "version": "<a version the
+                  catalogue knows>" }: every block of the module; count = 0 blocks and pins at
+                  or ahead of the version are left (each named in a note)
+    default-tags  { "tags"?: ["service-area", ...], "serviceArea"?: "<text>" }: the profile's
+                  mandatory default tags each aws provider of resources/main.tf lacks (default:
+                  all of them), and the variables they read (service_area: serviceArea, or
+                  the namespace's business unit)
 
   --repo <path>        a checkout of the environments repository
   --namespace <c>/<n>  the namespace: its cluster (profile name or folder domain) and name

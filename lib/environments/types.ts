@@ -79,7 +79,19 @@ export interface NamespaceRecord {
   modules: ModuleUse[];
   /** The Secrets its resources/ Terraform writes into the namespace (`kubernetes_secret` blocks), in file order. */
   secrets: TerraformSecret[];
+  /**
+   * The `aws` providers of resources/main.tf and their default tags' keys, in file order.
+   * Absent in a record indexed before Berth recorded them (read as unknown).
+   */
+  awsProviders?: AwsProviderTags[];
   problems: Problem[];
+}
+
+/** One `provider "aws"` block: its alias (null for the default provider) and the keys of its `default_tags { tags = {...} }`. */
+export interface AwsProviderTags {
+  alias: string | null;
+  /** [] when it has no default_tags; null when its tags are an expression Berth does not read (`local.tags`). */
+  tags: string[] | null;
 }
 
 /** A `resource "kubernetes_secret"` block of resources/: names and keys, never values. */

@@ -39,6 +39,7 @@ describe("listNamespaces", () => {
       environments: ["development", "production"],
       teams: ["team-a", "team-b"],
       modules: ["sqs"],
+      tags: [],
     });
     expect(list.live).toEqual({ "live/a-dev": { status: "live", unhealthyDeployments: 1 }, "live/b-dev": { status: "missing", unhealthyDeployments: 0 } });
   });

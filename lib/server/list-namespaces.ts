@@ -17,6 +17,8 @@ export interface Facets {
   environments: string[];
   teams: string[];
   modules: string[];
+  /** Every default tag key some namespace's aws provider carries (the missing-tag filter's choices). */
+  tags: string[];
 }
 
 const facetCache = new WeakMap<InventorySnapshot, Facets>();
@@ -37,6 +39,7 @@ export function facetsOf(snapshot: InventorySnapshot): Facets {
       environments: distinct(all, (ns) => [ns.environment]),
       teams: distinct(all, (ns) => ns.teams),
       modules: distinct(all, (ns) => modulesInUse(ns).map((m) => m.module)),
+      tags: distinct(all, (ns) => (ns.awsProviders ?? []).flatMap((p) => p.tags ?? [])),
     };
     facetCache.set(snapshot, facets);
   }

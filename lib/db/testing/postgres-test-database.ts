@@ -14,8 +14,23 @@ const MIGRATIONS = path.resolve(__dirname, "../../../prisma/migrations");
  * a loaded machine), dropped after it. Call the result inside tests.
  */
 export function postgresTestDatabase(prefix: string): () => Db {
-  const url = scratchDatabase(prefix);
+  const url = migratedPostgresUrl(prefix);
   let open: OpenDb | undefined;
+  beforeAll(() => {
+    open = createDb({ DATABASE_URL: url, dataDir: "" });
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+  return () => {
+    if (!open) throw new Error("the test database is not open yet");
+    return open.client;
+  };
+}
+
+/** The URL of a database of its own for the calling test file, migrated before its tests (for services built from settings). */
+export function migratedPostgresUrl(prefix: string): string {
+  const url = scratchDatabase(prefix);
   beforeAll(async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -27,13 +42,6 @@ export function postgresTestDatabase(prefix: string): () => Db {
     } finally {
       await client.end();
     }
-    open = createDb({ DATABASE_URL: url, dataDir: "" });
   });
-  afterAll(async () => {
-    await open?.close();
-  });
-  return () => {
-    if (!open) throw new Error("the test database is not open yet");
-    return open.client;
-  };
+  return url;
 }

@@ -48,7 +48,7 @@ describe("decommissionNamespace", () => {
   });
 
   it("is registered with the other edits under the names the CLI uses", async () => {
-    expect(Object.keys(editOperations).sort()).toEqual(["access", "decommission", "metadata", "remove", "resource"]);
+    expect(Object.keys(editOperations).sort()).toEqual(["access", "bump-module", "decommission", "default-tags", "metadata", "remove", "resource"]);
     const op = editOperations.decommission!;
     expect(op.answersSchema.safeParse({ confirm: 1 }).success).toBe(false);
     expect(await op.apply(messyFolder(), { confirm: "x" }, profile)).toMatchObject({ ok: false });

@@ -24,7 +24,7 @@ export type EditResult =
   | { ok: true; files: EditedFile[]; notes: string[]; followUp?: { operation: EditOperationName; answers: unknown; reason: string } }
   | { ok: false; errors: Record<string, string> };
 
-export type EditOperationName = "metadata" | "access" | "resource" | "remove" | "decommission";
+export type EditOperationName = "metadata" | "access" | "resource" | "remove" | "decommission" | "bump-module" | "default-tags";
 
 /** One kind of change to what already exists (lib/environments/edit/operations.ts lists them). */
 export interface EditOperation<A> {

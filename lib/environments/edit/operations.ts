@@ -1,5 +1,7 @@
 import { accessOperation } from "./access/edit-access";
+import { bumpModuleOperation } from "./bump-module-operation";
 import { decommissionOperation } from "./decommission-operation";
+import { defaultTagsOperation } from "./default-tags-operation";
 import type { EditOperation, EditOperationName } from "./edit-operation";
 import { metadataOperation } from "./metadata/edit-metadata";
 import { removeOperation } from "./remove-operation";
@@ -12,4 +14,6 @@ export const editOperations: Partial<Record<EditOperationName, EditOperation<unk
   resource: resourceOperation as EditOperation<unknown>,
   remove: removeOperation as EditOperation<unknown>,
   decommission: decommissionOperation as EditOperation<unknown>,
+  "bump-module": bumpModuleOperation as EditOperation<unknown>,
+  "default-tags": defaultTagsOperation as EditOperation<unknown>,
 };

@@ -29,6 +29,48 @@ describe("queryInventory", () => {
     expect(names({ mine: "true" })).toEqual([]);
   });
 
+  it("filters by a module pinned below a version, and by a default tag an aws provider lacks", () => {
+    const rds = (name: string, ref: string | null, disabled = false) => ({
+      name,
+      module: "rds-instance",
+      source: "x",
+      ref,
+      file: "resources/rds.tf",
+      ...(disabled ? { disabled } : {}),
+    });
+    const pins = [
+      ns("old", { modules: [rds("db", "8.0.0")] }),
+      ns("current", { modules: [rds("db", "9.2.0")] }),
+      ns("off", { modules: [rds("db", "9.2.0"), rds("replica", "7.0.0", true)] }),
+      ns("branch", { modules: [rds("db", "main")] }),
+      ns("mixed", { modules: [rds("db", "9.2.0"), rds("db2", "v9.1.9")] }),
+    ];
+    const pinned = (params: Record<string, string>) => queryInventory(pins, parseInventoryQuery(params), ctx).rows.map((r) => r.name);
+    expect(pinned({ module: "rds-instance", below: "9.2.0" })).toEqual(["mixed", "old"]);
+    expect(pinned({ module: "rds-instance", below: "not a version" })).toHaveLength(5);
+    expect(parseInventoryQuery({ module: "sqs", below: "5.1.2", missingTag: "service-area" })).toMatchObject({ below: "5.1.2", missingTag: "service-area" });
+    expect(inventoryQueryString(parseInventoryQuery({ module: "sqs", below: "5.1.2", missingTag: "service-area" }))).toBe(
+      "?module=sqs&below=5.1.2&missingTag=service-area",
+    );
+
+    const tagged = [
+      ns("all", { awsProviders: [{ alias: null, tags: ["owner", "service-area"] }] }),
+      ns("london-lacks", {
+        awsProviders: [
+          { alias: null, tags: ["service-area"] },
+          { alias: "london", tags: [] },
+        ],
+      }),
+      ns("expression", { awsProviders: [{ alias: null, tags: null }] }),
+      ns("no-providers", { awsProviders: [] }),
+      ns("never-read", {}),
+    ];
+    const missing = (tag: string) => queryInventory(tagged, parseInventoryQuery({ missingTag: tag }), ctx).rows.map((r) => r.name);
+    expect(missing("service-area")).toEqual(["london-lacks"]);
+    expect(missing("owner")).toEqual(["london-lacks"]);
+    expect(missing("colour")).toEqual(["all", "london-lacks"]);
+  });
+
   it("searches name, application, team and owner case-insensitively", () => {
     expect(names({ q: "BRAV" })).toEqual(["bravo"]);
     expect(names({ q: "charlie app" })).toEqual(["charlie"]);

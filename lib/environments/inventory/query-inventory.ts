@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pinStatus } from "../profile/module-version";
+import { compareVersions, pinStatus } from "../profile/module-version";
 import type { PlatformProfile } from "../profile/profile";
 import type { NamespaceRecord, ProblemSeverity } from "../types";
 import { modulesInUse } from "./modules-in-use";
@@ -36,6 +36,20 @@ export const inventoryQuerySchema = z.object({
   environment: optionalText,
   team: optionalText,
   module: optionalText,
+  /** With `module`: only namespaces with an enabled block of that module pinned below this version. */
+  below: z
+    .string()
+    .trim()
+    .regex(/^v?\d+(\.\d+)*$/)
+    .optional()
+    .catch(undefined),
+  /** Only namespaces with an aws provider (resources/main.tf) whose default tags lack this key. */
+  missingTag: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/)
+    .optional()
+    .catch(undefined),
   production: z.enum(["true", "false"]).optional().catch(undefined),
   /** Only namespaces owned by one of the viewer's teams. */
   mine: z.enum(["true"]).optional().catch(undefined),
@@ -129,6 +143,16 @@ export function hasLaggingPin(ns: NamespaceRecord, profile: PlatformProfile, mod
   return lagging;
 }
 
+/** Whether an enabled block of `module` is pinned below `version` (a pin that is not a version is not below anything). */
+export function hasPinBelow(ns: NamespaceRecord, module: string, version: string): boolean {
+  return modulesInUse(ns).some((m) => m.module === module && m.ref !== null && (compareVersions(m.ref, version) ?? 0) < 0);
+}
+
+/** Whether an aws provider of resources/main.tf lacks the default tag (one whose tags are an expression is not known to). */
+export function lacksDefaultTag(ns: NamespaceRecord, tag: string): boolean {
+  return (ns.awsProviders ?? []).some((p) => p.tags !== null && !p.tags.includes(tag));
+}
+
 function matchesFlag(ns: NamespaceRecord, flag: Flag, query: InventoryQuery, ctx: QueryContext): boolean {
   switch (flag) {
     case "overdue":
@@ -156,6 +180,8 @@ function matches(ns: NamespaceRecord, query: InventoryQuery, ctx: QueryContext):
   if (query.team !== undefined && !ns.teams.includes(query.team)) return false;
   if (query.mine !== undefined && !ns.teams.some((t) => ctx.myTeams?.includes(t))) return false;
   if (query.module !== undefined && !modulesInUse(ns).some((m) => m.module === query.module)) return false;
+  if (query.module !== undefined && query.below !== undefined && !hasPinBelow(ns, query.module, query.below)) return false;
+  if (query.missingTag !== undefined && !lacksDefaultTag(ns, query.missingTag)) return false;
   if (query.status !== undefined && (ctx.liveOf?.(ns) ?? UNKNOWN_LIVE).status !== query.status) return false;
   if (query.flag !== undefined && !matchesFlag(ns, query.flag, query, ctx)) return false;
   // A needle with a line break matches no single field (the fields hold none).

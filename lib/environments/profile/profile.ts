@@ -4,6 +4,21 @@ import { builtInCatalogue, modulesSchema } from "./module-catalogue";
 
 const terraformProviderSchema = z.object({ source: z.string().min(1), version: z.string().min(1) });
 
+/**
+ * One mandatory default tag of the aws providers: its key and its value,
+ * either a variable of variables.tf (`var.<variable>`) or fixed text.
+ */
+const defaultTagSchema = z
+  .object({
+    key: z.string().regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/, "a tag key: letters, digits and _ . : / = + @ -"),
+    variable: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a Terraform variable name")
+      .optional(),
+    value: z.string().min(1).optional(),
+  })
+  .refine((t) => (t.variable === undefined) !== (t.value === undefined), "give a tag either a variable or a value");
+
 const namespaceTemplateSchema = z.object({
   /** LimitRange "limitrange": container defaults (limits) and default requests. */
   limitRange: z.object({
@@ -25,6 +40,11 @@ const namespaceTemplateSchema = z.object({
     awsAliases: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "provider aliases are Terraform identifiers"), z.string().min(1)),
     /** The `source-code` default tag of AWS resources: the environments repository itself. */
     sourceCodeTag: z.string().min(1),
+    /**
+     * The default tags every aws provider carries, in the template's order.
+     * Absent: the Cloud Platform template's (mandatoryDefaultTags()).
+     */
+    defaultTags: z.array(defaultTagSchema).min(1).optional(),
   }),
 });
 

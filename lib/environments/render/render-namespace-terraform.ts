@@ -1,4 +1,6 @@
 import { escapeHcl } from "./escape-hcl";
+import { defaultTagValue, formatHclKey } from "./default-tag-value";
+import { mandatoryDefaultTags } from "../profile/mandatory-default-tags";
 import type { NamespaceRequest } from "../requests/namespace-request";
 import type { PlatformProfile } from "../profile/profile";
 
@@ -17,20 +19,13 @@ export function renderNamespaceTerraform(request: NamespaceRequest, profile: Pla
 
 function mainTf(profile: PlatformProfile): string {
   const t = profile.namespaceTemplate.terraform;
-  // The template's default tags since 2025-11: owner (the team) and service-area are mandatory.
-  const defaultTags = `  default_tags {
-    tags = {
-      business-unit = var.business_unit
-      application   = var.application
-      is-production = var.is_production
-      owner         = var.team_name
-      namespace     = var.namespace
-      service-area  = var.service_area
-      source-code   = ${escapeHcl(t.sourceCodeTag)}
-      slack-channel = var.slack_channel
-    }
-  }
-`;
+  // The template's default tags since 2025-11 (the profile's list): owner (the team) and service-area are mandatory.
+  const tags = mandatoryDefaultTags(profile);
+  const width = Math.max(...tags.map((tag) => formatHclKey(tag.key).length));
+  const defaultTags =
+    `  default_tags {\n    tags = {\n` +
+    tags.map((tag) => `      ${formatHclKey(tag.key).padEnd(width)} = ${defaultTagValue(tag)}\n`).join("") +
+    `    }\n  }\n`;
   const aws = (region: string, alias?: string) =>
     `provider "aws" {\n${alias ? `  alias  = ${escapeHcl(alias)}\n` : ""}  region = ${escapeHcl(region)}\n\n${defaultTags}}\n\n`;
   return (

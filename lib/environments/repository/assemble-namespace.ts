@@ -110,6 +110,14 @@ export function assembleNamespace(input: AssembleNamespaceInput): NamespaceRecor
       file: detach(s.file),
       ...(s.disabled ? { disabled: true } : {}),
     })),
+    ...(facts.get("resources/main.tf")?.awsProviders
+      ? {
+          awsProviders: facts.get("resources/main.tf")!.awsProviders!.map((p) => ({
+            alias: p.alias === null ? null : detach(p.alias),
+            tags: p.tags === null ? null : p.tags.map(detach),
+          })),
+        }
+      : {}),
     problems: problems.map((p) => ({ file: detach(p.file), message: p.message, severity: p.severity })),
   };
 }

@@ -31,6 +31,7 @@ describe("parseNamespace", () => {
       clusterDomain: LIVE,
       name: "my-app-dev",
       path: `namespaces/${LIVE}/my-app-dev`,
+      awsProviders: [{ alias: null, tags: ["GithubTeam", "namespace"] }],
       businessUnit: "HMPPS",
       environment: "production",
       isProduction: true,

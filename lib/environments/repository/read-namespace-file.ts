@@ -1,8 +1,9 @@
 import type { PlatformProfile } from "../profile/profile";
-import type { ModuleUse, OtherAccess, Problem, TerraformSecret } from "../types";
+import type { AwsProviderTags, ModuleUse, OtherAccess, Problem, TerraformSecret } from "../types";
 import { parseModuleSource } from "./parse-module-source";
 import { parseYamlDocuments } from "./parse-yaml-documents";
 import { readTerraformSecrets } from "./read-terraform-secrets";
+import { scanProviderTags } from "./scan-provider-tags";
 import { scanTerraformModules } from "./scan-terraform-modules";
 
 /** File contents as a string or raw bytes (from git). */
@@ -24,6 +25,8 @@ export interface FileFacts {
   otherAccess: OtherAccess[];
   modules: ModuleUse[];
   secrets: TerraformSecret[];
+  /** resources/main.tf only: its aws providers and their default tags' keys. */
+  awsProviders?: AwsProviderTags[];
   problems: Problem[];
   /** True when the file holds nothing but whitespace and comments. */
   empty: boolean;
@@ -146,6 +149,7 @@ function readTerraform(file: string, text: string, profile: PlatformProfile, fac
     });
   }
   if (text.includes("kubernetes_secret")) for (const secret of readTerraformSecrets(text)) facts.secrets.push({ ...secret, file });
+  if (file === "resources/main.tf") facts.awsProviders = scanProviderTags(text);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

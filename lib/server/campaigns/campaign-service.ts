@@ -63,9 +63,21 @@ export const cancel = (deps: Pick<Services, "db" | "git" | "log">, viewer: Viewe
 
 export const retryTarget = (deps: Pick<Services, "db">, viewer: Viewer | null, id: string, body: unknown) => retryCampaignTarget(deps.db, viewer, id, body);
 
-/** The campaign's creator, as the author of each of its requests (a platform reviewer when they started it). */
-function creator(campaign: Campaign): Viewer {
-  return { sessionId: `campaign-${campaign.id}`, login: campaign.createdBy, name: campaign.createdBy, kind: "github", teams: [], reviewer: true };
+/**
+ * The campaign's creator as the author of each of its requests. Note: only a
+ * platform reviewer starts a campaign (checked then), so the turns run as a
+ * member of the profile's reviewer teams, whom the platform's
+ * check-permissions lets change any namespace.
+ */
+function creator(campaign: Campaign, reviewerTeams: readonly string[]): Viewer {
+  return {
+    sessionId: `campaign-${campaign.id}`,
+    login: campaign.createdBy,
+    name: campaign.createdBy,
+    kind: "github",
+    teams: [...reviewerTeams],
+    reviewer: true,
+  };
 }
 
 /** One tick of the runner with this process's services: the holder of the "campaigns" lease calls it (services.startBackgroundWork). */
@@ -84,7 +96,14 @@ export function runCampaignsTick(
     submit: async (campaign, target) => {
       const body = { cluster: target.cluster, namespace: target.namespace, operation: campaign.operation, answers: campaign.answers };
       const edit = await editDeps(deps, editOperations);
-      return submitEditRequest(creator(campaign), body, { ...edit, db: deps.db, provider: deps.git.provider, draft: deps.draft, log: deps.log, campaign });
+      return submitEditRequest(creator(campaign, deps.profile.policy.reviewerTeams), body, {
+        ...edit,
+        db: deps.db,
+        provider: deps.git.provider,
+        draft: deps.draft,
+        log: deps.log,
+        campaign,
+      });
     },
     close: closer(deps),
     log: deps.log,

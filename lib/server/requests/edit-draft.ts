@@ -12,6 +12,8 @@ const TITLES: Record<StoredEditAnswers["operation"], string> = {
   resource: "Change resource settings in",
   remove: "Remove resources from",
   decommission: "Decommission",
+  "bump-module": "Bump a module version in",
+  "default-tags": "Add the mandatory default tags to",
 };
 
 /** The label of every pull request a campaign opens. */

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import type { EditOperationName } from "@/lib/environments/edit/edit-operation";
 
-export const EDIT_OPERATION_NAMES = ["metadata", "access", "resource", "remove", "decommission"] as const satisfies readonly EditOperationName[];
+export const EDIT_OPERATION_NAMES = [
+  "metadata",
+  "access",
+  "resource",
+  "remove",
+  "decommission",
+  "bump-module",
+  "default-tags",
+] as const satisfies readonly EditOperationName[];
 /** Every name of the contract is listed above (adding one to the contract fails type-checking here). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 export const OPERATION_NAMES_MATCH: Same<(typeof EDIT_OPERATION_NAMES)[number], EditOperationName> = true;

@@ -1,12 +1,9 @@
-import { escapeHcl } from "../../render/escape-hcl";
+import { formatHclKey } from "../../render/default-tag-value";
 import type { HclAttribute } from "./hcl-tree";
 import type { HclObjectEntry } from "./hcl-value";
 import { indentAt, lineEnd, lineStart, newlineOf, nextLine, restIsComment, splice } from "./hcl-text";
 
-/** An object key as HCL writes it: bare when it is an identifier, quoted otherwise. */
-export function formatHclKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : escapeHcl(key);
-}
+export { formatHclKey };
 
 /**
  * The text with an object attribute's entries made `desired` (key -> HCL
