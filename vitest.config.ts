@@ -32,6 +32,7 @@ const SERVER_TESTS = [
   "lib/server/campaigns/run-campaigns.test.ts",
   "lib/server/campaigns/campaigns-github.test.ts",
   "lib/server/campaigns/create-campaign.test.ts",
+  "lib/server/campaigns/campaigns-local.test.ts",
   // the kube-apiserver, Berth's sample API server, or a spawned server
   "lib/clusters/watch-cluster.integration.test.ts",
   "lib/server/read-pod-logs.integration.test.ts",

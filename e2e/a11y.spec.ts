@@ -60,6 +60,7 @@ test.describe("no axe violations", () => {
       "/namespaces?q=nothing-matches-this",
       "/namespaces?status=live&sort=unhealthy&dir=desc",
       "/namespaces?flag=overdue&cluster=live-2",
+      "/namespaces?module=rds-instance&below=9.2.0&missingTag=service-area",
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { commitNamespace, uniqueName } from "./fixtures/environments-repo";
+import { moduleBlock } from "../lib/environments/testing/cloud-platform-namespace";
 import { SAMPLE_CLUSTER_PORTS } from "./fixtures/servers";
 import { sampleControlHeaders } from "./fixtures/sample-control";
 import { signInAsNewUser } from "./fixtures/sign-in";
@@ -152,4 +153,43 @@ test.describe("on a phone", () => {
       expect(overflow, url).toBeLessThanOrEqual(0);
     }
   });
+});
+
+test("a module pinned below a version, and a missing default tag: the form, the page, the CSV and the API agree", async ({ page }) => {
+  const team = uniqueName("sweep-team");
+  const old = uniqueName("old-pin");
+  const current = uniqueName("current-pin");
+  const tagged = `provider "aws" {\n  region = "eu-west-2"\n  default_tags {\n    tags = {\n      namespace    = var.namespace\n      service-area = var.service_area\n    }\n  }\n}\n`;
+  await commitNamespace({ name: old, team });
+  await commitNamespace({ name: current, team, resources: { "rds.tf": moduleBlock("rds", "rds-instance", "9.2.0") }, files: { "resources/main.tf": tagged } });
+  await openWhenIndexed(page, `/namespaces?team=${team}&sort=name`, current);
+  await expect(page.locator("tbody th")).toHaveText([current, old].sort());
+
+  // The form: a module and a version, then a missing tag (its choices are the tags some provider carries).
+  await filters(page).getByLabel("Module", { exact: true }).selectOption("rds-instance");
+  await filters(page).getByLabel("Module pinned below").fill("9.2.0");
+  await filters(page).getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/below=9\.2\.0/);
+  await expect(page.locator("tbody th")).toHaveText([old]);
+  await expect(filters(page).getByLabel("Module pinned below")).toHaveValue("9.2.0");
+
+  await filters(page).getByRole("link", { name: "Clear filters" }).click();
+  await page.goto(`/namespaces?team=${team}`);
+  await filters(page).getByLabel("Missing default tag").selectOption("service-area");
+  await filters(page).getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/missingTag=service-area/);
+  await expect(page.locator("tbody th")).toHaveText([old]);
+  await expect(filters(page).getByLabel("Missing default tag")).toHaveValue("service-area");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export this view as CSV" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  expect(csv).toContain(`,${old},`);
+  expect(csv).not.toContain(`,${current},`);
+
+  const api = await page.request.get(`/api/namespaces?team=${team}&module=rds-instance&below=9.2.1`);
+  expect(api.ok()).toBe(true);
+  const body = (await api.json()) as { rows: { name: string }[] };
+  expect(body.rows.map((r) => r.name).sort()).toEqual([current, old].sort());
+  const tagApi = (await (await page.request.get(`/api/namespaces?team=${team}&missingTag=namespace`)).json()) as { rows: unknown[]; total: number };
+  expect(tagApi.total).toBe(0);
 });

@@ -10,7 +10,8 @@
  * and the cluster cache with 2,000 namespaces, 10,000 deployments and 50,000 pods:
  *   namespace status API median < 20 ms   cache memory < 500 MB   watch event applied < 1 ms
  * and editing one block of a 2,000-line .tf file < 50 ms (`npm run bench -- edit` runs only that),
- * and the edit preview API median < 100 ms (`npm run bench -- preview` runs only that).
+ * and the edit preview API median < 100 ms (`npm run bench -- preview` runs only that),
+ * and a campaign's preview of a module bump over the repository < 5 s (`npm run bench -- campaign`).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +26,7 @@ import { clusterBench, clusterRows } from "./bench/cluster-bench";
 import { logBench, logRows } from "./bench/log-bench";
 import { editBench, editRows } from "./bench/edit-bench";
 import { editPreviewBench, editPreviewRows, type EditPreviewResult } from "./bench/edit-preview-bench";
+import { campaignBench, campaignRows } from "./bench/campaign-bench";
 import { signIn } from "./load/server";
 import { rssMb, summarize } from "./bench/stats";
 
@@ -158,6 +160,7 @@ async function main(): Promise<void> {
   if (process.argv[2] === "logs") return logsOnly();
   if (process.argv[2] === "github") return githubOnly();
   if (process.argv[2] === "preview") return previewOnly();
+  if (process.argv[2] === "campaign") return campaignOnly();
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   const generateMs = await generate();
   const index = indexWorker();
@@ -169,6 +172,7 @@ async function main(): Promise<void> {
   const logs = await logBench((env) => startBerth(postgres, "logs", env));
   const edit = await editBench();
   const editPreview = await previewBench(postgres);
+  const campaign = await campaignBench(repo);
   const github = githubCostBench();
   const results = {
     date: new Date().toISOString(),
@@ -181,6 +185,7 @@ async function main(): Promise<void> {
     logs,
     edit,
     editPreview,
+    campaign,
     github,
   };
   writeFileSync(path.join(root, "results.json"), JSON.stringify(results, null, 2));
@@ -216,6 +221,7 @@ async function main(): Promise<void> {
     ...logRows(logs),
     ...editRows(edit),
     ...editPreviewRows(editPreview),
+    ...campaignRows(campaign),
     ...githubCostRows(github),
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
@@ -248,6 +254,14 @@ async function previewOnly(): Promise<void> {
   if (!existsSync(repo)) await generate();
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npx next build` first.");
   for (const [name, value, target] of editPreviewRows(await previewBench(await scratchPostgres()))) console.log(`${name}  ${value}   target ${target}`);
+}
+
+/** `npm run bench -- campaign`: only the campaign preview rows, on the repository a full run left (generated if missing); no server needed. */
+async function campaignOnly(): Promise<void> {
+  if (!existsSync(repo)) await generate();
+  const rows = campaignRows(await campaignBench(repo));
+  const width = Math.max(...rows.map((r) => r[0].length));
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(18)}   target ${target}`);
 }
 
 /** `npm run bench -- github`: only the GitHub cost rows (no repository or build needed). */

@@ -37,6 +37,34 @@ const withOwnFile = plan.find((ns) => ns.extraTeams.some((t) => t.ownFile))!;
 const files = (ns: (typeof plan)[number]) => renderNamespaceFiles(ns, profile);
 
 describe("berth edit (against a generated sample repository)", () => {
+  it("bump-module: moves the module's old pins, only their ref, and names what it leaves; default-tags finds nothing to add in a new namespace", async () => {
+    const latest = profile.modules.serviceaccount!.latest;
+    const lagging = plan.find((ns) =>
+      Object.entries(files(ns)).some(([f, t]) => f.endsWith(".tf") && /cloud-platform-terraform-serviceaccount\?ref=(?!1\.2\.0")/.test(t)),
+    )!;
+    expect(lagging).toBeDefined();
+    const result = await edit("bump-module", `live/${lagging.name}`, { module: "serviceaccount", version: latest });
+    expect(result.code).toBe(0);
+    expect(result.written.length).toBeGreaterThan(0);
+    for (const file of result.written) {
+      const before = files(lagging)[file.slice(namespaceFolder(lagging, profile).length + 1)]!;
+      const after = readFileSync(path.join(result.out, file), "utf8");
+      expect(after).toBe(before.replace(/(cloud-platform-terraform-serviceaccount\?ref=)[^"]+/g, `$1${latest}`));
+      expect(after).not.toBe(before);
+    }
+    expect(result.stderr).toMatch(/^note: .* -> 1\.2\.0$/m);
+
+    const refused = await edit("bump-module", `live/${lagging.name}`, { module: "serviceaccount", version: "7.0.0" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^version: the catalogue knows serviceaccount at /);
+    expect(refused.written).toEqual([]);
+
+    const tags = await edit("default-tags", `live/${live.name}`, {});
+    expect(tags.code).toBe(0);
+    expect(tags.written).toEqual([]);
+    expect(tags.stderr).toContain("already has business-unit, application");
+  });
+
   it("metadata: writes only 00-namespace.yaml, with only the changed values different", async () => {
     const result = await edit("metadata", `live/${live.name}`, { slackChannel: "#new-channel", application: "A new name" });
     expect(result.stderr).toBe(

@@ -306,7 +306,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
             db: db(),
             name: "campaigns",
             holder: replicaId,
-            ttlMs: 60_000,
+            ttlMs: 120_000,
             work: campaigns,
             onLease: (held) => metrics().lease("campaigns", held),
           });

@@ -47,7 +47,9 @@ export function bumpModule(folder: NamespaceFolder, answers: BumpModuleAnswers, 
   if (!versions.includes(answers.version)) {
     return {
       ok: false,
-      errors: { version: `the catalogue knows ${answers.module} at ${versions.join(" and ")}, not ${answers.version}; Berth moves pins only to a version it knows` },
+      errors: {
+        version: `the catalogue knows ${answers.module} at ${versions.join(" and ")}, not ${answers.version}; Berth moves pins only to a version it knows`,
+      },
     };
   }
 
@@ -63,6 +65,7 @@ export function bumpModule(folder: NamespaceFolder, answers: BumpModuleAnswers, 
 
   const files: EditedFile[] = [];
   const errors: string[] = [];
+  let blocks = 0;
   for (const [file, bumped] of byFile) {
     const before = folder.files.get(file);
     if (before === undefined) {
@@ -79,11 +82,12 @@ export function bumpModule(folder: NamespaceFolder, answers: BumpModuleAnswers, 
       }
     }
     files.push({ path: `${folder.record.path}/${file}`, content: text });
+    blocks += bumped.length;
     notes.push(...bumped.map((use) => `${use.name} (${file}): ${use.ref} -> ${answers.version}`));
     notes.push(...interfaceNotes(text, bumped, answers, profile));
   }
   if (errors.length > 0) return { ok: false, errors: { module: errors.join("; ") } };
-  return { ok: true, files, notes };
+  return { ok: true, files, notes, ...(files.length > 0 ? { blocks } : {}) };
 }
 
 /** Why a block is left as it is, or null when it moves. */
@@ -130,4 +134,9 @@ export const bumpModuleOperation: EditOperation<BumpModuleAnswers> = {
   name: "bump-module",
   answersSchema: bumpModuleAnswersSchema,
   apply: bumpModule,
+  unchangedFor(record, answers, profile) {
+    // Which blocks move, and why the others stay, is the record's; a block that moves needs its file (absent here: null).
+    const result = bumpModule({ record, files: new Map() }, answers, profile);
+    return result.ok && result.files.length === 0 ? result.notes.join("; ") : null;
+  },
 };

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cloudPlatformProfile as profile } from "../profile/profile";
 import { parseNamespace } from "../repository/parse-namespace";
-import { bumpModule } from "./bump-module-operation";
+import { bumpModule, bumpModuleOperation } from "./bump-module-operation";
 import { sampleTerraformFiles } from "./fixtures/sample-terraform";
 import { parseHcl } from "./hcl/hcl-tree";
 import { loadHclParser } from "./hcl/load-hcl-parser";
@@ -51,6 +51,9 @@ describe("bumpModule (property)", () => {
         const result = bumpModule({ record, files: new Map([["resources/m.tf", text]]) }, { module: module!, version: version! }, profile);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
+        // What the record alone tells (a campaign's preview skips reading the folder then) agrees with the edit.
+        const unchanged = bumpModuleOperation.unchangedFor!(record, { module: module!, version: version! }, profile);
+        expect(unchanged).toBe(result.files.length === 0 ? result.notes.join("; ") : null);
         const out = result.files[0]?.content ?? text;
         expect(parseHcl(parser, out).hasErrors).toBe(false);
         const before = text.split("\n");

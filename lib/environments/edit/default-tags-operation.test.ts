@@ -114,6 +114,16 @@ describe("addDefaultTags", () => {
     expect(await addDefaultTags(messyFolder({ [MAIN]: null }), {}, profile)).toEqual({ ok: true, files: [], notes: [`no ${MAIN}: no provider to tag`] });
   });
 
+  it("tells from the index's record alone only that every provider has every tag", async () => {
+    const rendered = renderNamespaceTerraform(namespaceRequestFixture(), profile)[MAIN]!;
+    const done = messyFolder({ [MAIN]: rendered });
+    const applied = await addDefaultTags(done, {}, profile);
+    expect(defaultTagsOperation.unchangedFor!(done.record, {}, profile)).toBe(applied.ok ? applied.notes[0] : "refused");
+    expect(defaultTagsOperation.unchangedFor!(base.record, {}, profile)).toBeNull();
+    expect(defaultTagsOperation.unchangedFor!(base.record, { tags: ["owner"] }, profile)).toBeNull();
+    expect(defaultTagsOperation.unchangedFor!({ ...base.record, awsProviders: undefined }, {}, profile)).toBeNull();
+  });
+
   it("takes the tag list from the profile", async () => {
     const custom: PlatformProfile = {
       ...profile,

@@ -59,6 +59,7 @@ export async function addDefaultTags(folder: NamespaceFolder, answers: DefaultTa
   const notes: string[] = [];
   const problems: string[] = [];
   const added = new Set<DefaultTag>();
+  let blocks = 0;
   let text = before;
   // From the last provider to the first, so each splice leaves the earlier blocks' ranges valid.
   for (const provider of [...providers].reverse()) {
@@ -67,6 +68,7 @@ export async function addDefaultTags(folder: NamespaceFolder, answers: DefaultTa
     if (typeof step === "string") problems.push(`${name}: ${step}`);
     else if (step.added.length > 0) {
       text = step.text;
+      blocks++;
       step.added.forEach((t) => added.add(t));
       notes.unshift(`${name}: added ${step.added.map((t) => t.key).join(", ")}`);
     }
@@ -94,7 +96,7 @@ export async function addDefaultTags(folder: NamespaceFolder, answers: DefaultTa
   if (problems.length > 0) return { ok: false, errors: { tags: problems.join("; ") } };
   if (declarations.length > 0)
     files.push({ path: `${folder.record.path}/${VARIABLES}`, content: declareVariables(folder.files.get(VARIABLES) ?? null, declarations) });
-  return { ok: true, files, notes };
+  return { ok: true, files, notes, blocks };
 }
 
 /** The provider with the tags it lacks added, or why Berth cannot add them. */
@@ -191,4 +193,13 @@ export const defaultTagsOperation: EditOperation<DefaultTagsAnswers> = {
   name: "default-tags",
   answersSchema: defaultTagsAnswersSchema,
   apply: addDefaultTags,
+  unchangedFor(record, answers, profile) {
+    const all = mandatoryDefaultTags(profile);
+    if (answers.tags?.some((key) => !all.some((t) => t.key === key))) return null;
+    const wanted = answers.tags ? all.filter((t) => answers.tags!.includes(t.key)) : all;
+    const providers = record.awsProviders;
+    // The index read main.tf's providers with its scanner: only "every tag is there" is trusted without the file.
+    if (!providers || providers.length === 0 || providers.some((p) => p.tags === null || wanted.some((t) => !p.tags!.includes(t.key)))) return null;
+    return `every aws provider in ${MAIN} already has ${wanted.map((t) => t.key).join(", ")}`;
+  },
 };

@@ -18,10 +18,11 @@ export interface EditedFile {
 /**
  * What an edit of existing files produced. `ok` with no files: the answers change nothing.
  * `followUp`: the request that must come after this one is applied (the second step of a
- * two-step removal, the next step of a decommission), with why.
+ * two-step removal, the next step of a decommission), with why. `blocks`: how many blocks
+ * the change touches, for an operation that says (a campaign's preview counts them).
  */
 export type EditResult =
-  | { ok: true; files: EditedFile[]; notes: string[]; followUp?: { operation: EditOperationName; answers: unknown; reason: string } }
+  | { ok: true; files: EditedFile[]; notes: string[]; followUp?: { operation: EditOperationName; answers: unknown; reason: string }; blocks?: number }
   | { ok: false; errors: Record<string, string> };
 
 export type EditOperationName = "metadata" | "access" | "resource" | "remove" | "decommission" | "bump-module" | "default-tags";
@@ -36,6 +37,13 @@ export interface EditOperation<A> {
    * loaded once) on first use. Callers await the result either way.
    */
   apply(folder: NamespaceFolder, answers: A, profile: PlatformProfile, context?: EditContext): EditResult | Promise<EditResult>;
+  /**
+   * Optional: why the answers change nothing in a namespace, judged from its
+   * index record alone (the note apply would give), or null when only the
+   * files can tell. Lets a campaign's preview skip reading such folders; it
+   * must never answer for a change apply would make or refuse.
+   */
+  unchangedFor?(record: NamespaceRecord, answers: A, profile: PlatformProfile): string | null;
 }
 
 /** What an edit may need beyond the folder and the answers; passed by the caller so tests can fix it. */

@@ -13,7 +13,8 @@ export type DefaultTag = { key: string; variable: string; value?: undefined } | 
  */
 export function mandatoryDefaultTags(profile: Pick<PlatformProfile, "namespaceTemplate">): DefaultTag[] {
   const t = profile.namespaceTemplate.terraform;
-  if (t.defaultTags) return t.defaultTags.map((tag) => (tag.variable !== undefined ? { key: tag.key, variable: tag.variable } : { key: tag.key, value: tag.value! }));
+  if (t.defaultTags)
+    return t.defaultTags.map((tag) => (tag.variable !== undefined ? { key: tag.key, variable: tag.variable } : { key: tag.key, value: tag.value! }));
   return [
     { key: "business-unit", variable: "business_unit" },
     { key: "application", variable: "application" },

@@ -4,7 +4,7 @@ import { objectKeys, scanProviderTags } from "./scan-provider-tags";
 describe("scanProviderTags", () => {
   it("reads each aws provider's alias and default tag keys, quoted or bare, ignoring comments and other providers", () => {
     const text = [
-      "# provider \"aws\" { default_tags { tags = { commented = 1 } } }",
+      '# provider "aws" { default_tags { tags = { commented = 1 } } }',
       'provider "aws" {',
       '  region = "eu-west-2"',
       "  default_tags {",

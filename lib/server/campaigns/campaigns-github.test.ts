@@ -125,7 +125,7 @@ describe("campaigns on GitHub", () => {
     expect(detail.counts).toMatchObject({ opened: 8, failed: 0 });
     expect(detail.targets.find((t) => t.namespace === broken.name)).toMatchObject({ state: "opened", attempts: 1, requestState: "pr_open" });
     expect(gh.fake.violations()).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it("cancel closes every open pull request of the campaign with a comment naming it", async () => {
     now += 61_000;
@@ -147,7 +147,7 @@ describe("campaigns on GitHub", () => {
     expect(detail.counts.closed).toBe(2);
     expect(detail.counts.cancelled).toBe(waiting);
     expect(gh.fake.violations()).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it("GitHub calls per campaign pull request are constant: a campaign of 6 namespaces costs twice one of 3", async () => {
     const cost = async (namespaces: number, channel: string) => {
@@ -174,5 +174,5 @@ describe("campaigns on GitHub", () => {
     expect(three).toBeGreaterThan(0);
     expect(six).toBe(2 * three);
     console.info(`GitHub calls: campaign of 3 namespaces ${three} (${three / 3} per pull request), of 6 namespaces ${six} (${six / 6} per pull request)`);
-  }, 180_000);
+  }, 300_000);
 });

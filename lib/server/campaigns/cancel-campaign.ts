@@ -1,6 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-db";
-import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 import { recordClose } from "../requests/record-close";
 import { CLOSABLE_STATES } from "../requests/request-state";
@@ -11,8 +10,9 @@ import { findManagedCampaign } from "./find-managed-campaign";
  * A reviewer cancels a campaign: targets still waiting are cancelled, and
  * every open request of the campaign is closed as a reviewer's close is
  * (on GitHub its pull request is closed with a comment naming the campaign).
- * Merged and applied requests stay as they are. Cancelling again closes
- * what a failed first attempt left open.
+ * Merged and applied requests stay as they are. A finished campaign (every
+ * target had its turn) may be cancelled to close what is still open;
+ * cancelling again closes what a failed first attempt left open.
  */
 export async function cancelCampaign(
   deps: { db: Db; close: ClosePullRequest | null; log: Pick<Logger, "warn"> },
@@ -21,7 +21,6 @@ export async function cancelCampaign(
 ): Promise<{ closed: number }> {
   const { db } = deps;
   const { campaign, viewer: actor } = await findManagedCampaign(db, viewer, id);
-  if (campaign.state === "finished") throw new AppError("conflict", "A finished campaign has nothing left to cancel");
   await db.$transaction([
     db.campaign.update({ where: { id }, data: { state: "cancelled" } }),
     db.campaignTarget.updateMany({ where: { campaignId: id, state: "pending" }, data: { state: "cancelled", reason: `Cancelled by ${actor.login}` } }),

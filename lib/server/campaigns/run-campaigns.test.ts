@@ -127,6 +127,9 @@ describe("the campaign runner", () => {
         .sort(),
     ).toEqual(requests.map((r) => r.id).sort());
     expect(targets["skip-0"]).toMatchObject({ state: "skipped", requestId: null });
+    // A finished campaign may still be cancelled: its pull requests still open are closed.
+    expect(await cancelCampaign({ db: db(), close: w.deps.close, log: testLogger() }, rita, id)).toEqual({ closed: 7 });
+    expect(w.closed).toHaveLength(7);
   });
 
   it("caps every campaign's pace at BERTH_CAMPAIGN_MAX_PRS_PER_MINUTE", async () => {
