@@ -95,6 +95,8 @@ export function CampaignProgress({ id, initial, reviewer }: { id: string; initia
   const { campaign, counts, targets } = query.data;
   const open = counts.opened + counts.approved;
   const active = campaign.state === "running" || campaign.state === "paused";
+  // A finished campaign may still have pull requests open: cancelling it closes them.
+  const cancellable = active || (campaign.state === "finished" && open > 0);
 
   return (
     <div className="space-y-4">
@@ -124,17 +126,18 @@ export function CampaignProgress({ id, initial, reviewer }: { id: string; initia
           ))}
         </dl>
       </section>
-      {reviewer && active && (
+      {reviewer && cancellable && (
         <section aria-labelledby="campaign-actions" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="campaign-actions" className="font-semibold">
             Control
           </h2>
           <div className="flex flex-wrap items-center gap-3">
-            {campaign.state === "running" ? (
+            {campaign.state === "running" && (
               <button type="button" disabled={action.isPending} onClick={() => action.mutate("pause")} className={`${button} bg-slate-200 text-slate-900`}>
                 Pause
               </button>
-            ) : (
+            )}
+            {campaign.state === "paused" && (
               <button type="button" disabled={action.isPending} onClick={() => action.mutate("resume")} className={`${button} bg-blue-700 text-white`}>
                 Resume
               </button>
