@@ -12,11 +12,11 @@ const LINKS = [
   { href: "/requests", label: "Requests" },
 ];
 
-/** The main navigation; reviewers also get the review queue with its count, kept current without a reload. */
+/** The main navigation; reviewers also get the review queue with its count, kept current without a reload, and the campaigns. */
 export function NavLinks({ reviewCount }: { reviewCount: number | null }) {
   const pathname = usePathname();
   const { data: count } = useQuery({ ...reviewCountQuery(), initialData: reviewCount ?? 0, enabled: reviewCount !== null });
-  const links = reviewCount === null ? LINKS : [...LINKS, { href: "/reviews", label: `Reviews (${count})` }];
+  const links = reviewCount === null ? LINKS : [...LINKS, { href: "/reviews", label: `Reviews (${count})` }, { href: "/campaigns", label: "Campaigns" }];
   return (
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-4">

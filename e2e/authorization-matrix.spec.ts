@@ -164,6 +164,20 @@ const MATRIX: Entry[] = [
   { file: "requests/page.tsx", method: "GET", url: "/requests", expect: page },
   { file: "reviews/page.tsx", method: "GET", url: "/reviews", expect: { anonymous: 307, member: 403, owner: 403, otherOwner: 403, reviewer: 200 } },
   { file: "requests/new/page.tsx", method: "GET", url: "/requests/new", expect: page },
+  // Campaigns: everyone who may browse the inventory reads them; platform reviewers start them.
+  { file: "campaigns/page.tsx", method: "GET", url: "/campaigns", expect: page },
+  {
+    file: "campaigns/new/page.tsx",
+    method: "GET",
+    url: "/campaigns/new",
+    expect: { anonymous: 307, member: 403, owner: 403, otherOwner: 403, reviewer: 200 },
+  },
+  {
+    file: "campaigns/[id]/page.tsx",
+    method: "GET",
+    url: "/campaigns/no-such-campaign",
+    expect: { anonymous: 307, member: 404, owner: 404, otherOwner: 404, reviewer: 404 },
+  },
   { file: "requests/[id]/page.tsx", method: "GET", url: "/requests/{req}", expect: requestPage },
   {
     file: "api/namespaces/[cluster]/[name]/resources/route.ts",
