@@ -8,7 +8,7 @@ import { createTextCache } from "./text-cache";
 
 const namespaces = [
   namespaceRecord("a-dev", { modules: [{ name: "q", module: "sqs", source: "s", ref: "5.1.2", file: "resources/q.tf" }] }),
-  namespaceRecord("b-dev", { teams: ["team-b"], businessUnit: "LAA" }),
+  namespaceRecord("b-dev", { teams: ["team-b"], businessUnit: "LAA", awsProviders: [{ alias: null, tags: ["namespace", "owner"] }] }),
   namespaceRecord("c-dev", { cluster: "live-2", environment: "production" }),
 ];
 
@@ -39,7 +39,7 @@ describe("listNamespaces", () => {
       environments: ["development", "production"],
       teams: ["team-a", "team-b"],
       modules: ["sqs"],
-      tags: [],
+      tags: ["namespace", "owner"],
     });
     expect(list.live).toEqual({ "live/a-dev": { status: "live", unhealthyDeployments: 1 }, "live/b-dev": { status: "missing", unhealthyDeployments: 0 } });
   });
@@ -57,6 +57,13 @@ describe("listNamespaces", () => {
 });
 
 describe("listNamespacesJson", () => {
+  it("leaves each provider's default tags out of the rows: they filter, they are not a column, and they made the default page's text pass V8's 128 KB large-object size", async () => {
+    const json = await listNamespacesJson(setup().deps, roles.member, parseInventoryQuery({}));
+    expect(json).not.toContain("awsProviders");
+    const list = await listNamespaces(setup().deps, roles.member, parseInventoryQuery({ missingTag: "service-area" }));
+    expect(list.rows.map((r) => r.name)).toEqual(["b-dev"]);
+  });
+
   it("is listNamespaces as JSON text", async () => {
     const { deps } = setup();
     const query = parseInventoryQuery({ sort: "name", dir: "desc" });
