@@ -1,6 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Campaign } from "@/lib/db/generated/client";
 import { editOperations } from "@/lib/environments/edit/operations";
+import { loadNamespaceFolders } from "@/lib/environments/repository/load-namespace-folders";
 import { isoDate } from "../clock";
 import { editDeps } from "../requests/edit-request-service";
 import { submitEditRequest } from "../requests/submit-edit-request";
@@ -30,6 +31,9 @@ async function previewDeps(deps: PreviewServices) {
     operations: edit.operations,
     snapshot,
     loadFolder: edit.loadFolder,
+    // The records are the snapshot's, at its commit: each folder keeps its record rather than parsing its YAML again.
+    loadFolders: (commit, records) =>
+      loadNamespaceFolders(deps.env.environmentsRepo, commit, records, deps.profile, { reuseRecords: commit === snapshot.commit }),
     readFile: edit.readFile,
     context: edit.context,
     today: isoDate(deps.clock.now()),

@@ -13,6 +13,8 @@ export interface CampaignPreviewDeps {
   /** The base branch as indexed. */
   snapshot: { commit: string; namespaces: readonly NamespaceRecord[]; find(cluster: string, name: string): NamespaceRecord | undefined };
   loadFolder: (commit: string, record: NamespaceRecord) => Promise<NamespaceFolder | null>;
+  /** Many folders at once (the index's records at `commit`): a preview over thousands of namespaces reads a batch at a time. */
+  loadFolders?: (commit: string, records: readonly NamespaceRecord[]) => Promise<(NamespaceFolder | null)[]>;
   context: EditContext;
   /** Today as YYYY-MM-DD, for the inventory's date filters. */
   today: string;
@@ -63,6 +65,7 @@ export async function prepareCampaign(
     profile: deps.profile,
     context: deps.context,
     loadFolder: (record) => deps.loadFolder(commit, record),
+    ...(deps.loadFolders ? { loadFolders: (records: readonly NamespaceRecord[]) => deps.loadFolders!(commit, records) } : {}),
   });
   return { operation: input.operation, answers, commit, outcomes };
 }
