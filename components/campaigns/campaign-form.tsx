@@ -1,5 +1,6 @@
 "use client";
 
+import { PreviewProblems } from "../requests/preview-problems";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
@@ -224,20 +225,7 @@ export function CampaignForm({ options }: { options: CampaignFormOptions }) {
       </fieldset>
 
       <div aria-live="polite" className="space-y-4">
-        {general.length > 0 && (
-          <div role="alert" className="rounded border border-rose-400 bg-rose-50 p-3 text-sm text-rose-900">
-            <ul className="list-disc pl-6">
-              {general.map(([name, message]) => (
-                <li key={name}>{message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {preview.error && !(preview.error instanceof FieldErrors) && (
-          <p role="alert" className="text-sm text-rose-800">
-            {preview.error.message}
-          </p>
-        )}
+        <PreviewProblems general={general} error={preview.error} />
         {!ready && <p className="text-sm">Choose a module and a version to see what the campaign changes.</p>}
         {ready && preview.isFetching && !preview.data && <p className="text-sm">Previewing…</p>}
         {ready && preview.data && <CampaignPreviewView preview={preview.data} body={debounced} />}

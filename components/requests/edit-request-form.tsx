@@ -1,5 +1,6 @@
 "use client";
 
+import { PreviewProblems } from "./preview-problems";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -200,20 +201,7 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
       </fieldset>
 
       <div aria-live="polite" className="space-y-4">
-        {general.length > 0 && (
-          <div role="alert" className="rounded border border-rose-400 bg-rose-50 p-3 text-sm text-rose-900">
-            <ul className="list-disc pl-6">
-              {general.map(([key, message]) => (
-                <li key={key}>{message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {preview.error && !(preview.error instanceof FieldErrors) && (
-          <p role="alert" className="text-sm text-rose-800">
-            {preview.error.message}
-          </p>
-        )}
+        <PreviewProblems general={general} error={preview.error} />
         {data && data.overlaps.length > 0 && (
           <p role="status" data-testid="overlaps" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
             Other open requests change the same files:{" "}
