@@ -3,6 +3,7 @@
 import { fetchLiveJson } from "../fetch-live-json";
 import { FieldErrors } from "../requests/request-api";
 import { MOVING_STATES } from "../requests/request-state-query";
+import type { CampaignPreview, CampaignPreviewTarget } from "@/lib/server/campaigns/preview-campaign-targets";
 
 /** The operations a campaign offers (lib/environments/edit/operations.ts registers them). */
 export const CAMPAIGN_OPERATIONS = [
@@ -24,24 +25,9 @@ export interface CampaignBody {
   filter: CampaignFilter;
 }
 
-export interface PreviewTarget {
-  cluster: string;
-  namespace: string;
-  outcome: "change" | "skip" | "error";
-  reason?: string;
-  errors?: Record<string, string>;
-  files?: { path: string }[];
-}
-
-/** POST /api/campaigns/preview's answer. */
-export interface CampaignPreview {
-  commit: string;
-  total: number;
-  change: number;
-  skip: number;
-  error: number;
-  targets: PreviewTarget[];
-}
+// The preview's answer, typed by the use-case that writes it (a type-only import: nothing of the server is bundled).
+export type { CampaignPreview };
+export type PreviewTarget = CampaignPreviewTarget;
 
 export type CampaignState = "running" | "paused" | "cancelled" | "finished";
 export type TargetState = "pending" | "skipped" | "opening" | "opened" | "failed" | "cancelled";

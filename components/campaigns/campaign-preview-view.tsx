@@ -60,6 +60,7 @@ export function CampaignPreviewView({ preview, body }: { preview: CampaignPrevie
             ["change", "Change", preview.change],
             ["skip", "Skipped", preview.skip],
             ["error", "Refused", preview.error],
+            ...(preview.blocks !== null ? [["blocks", "Blocks changed", preview.blocks] as const] : []),
           ] as const
         ).map(([key, label, value]) => (
           <div key={key} data-count={key} className="rounded border border-slate-200 p-3">

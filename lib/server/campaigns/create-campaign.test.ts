@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { postgresTestDatabase } from "@/lib/db/testing/postgres-test-database";
 import type { NamespaceFolder } from "@/lib/environments/edit/edit-operation";
 import { parseNamespace } from "@/lib/environments/repository/parse-namespace";
@@ -51,6 +52,7 @@ describe("campaign preview and create", () => {
       change: 1,
       skip: 1,
       error: 1,
+      blocks: null,
       targets: [
         { cluster: "live", namespace: "alpha-dev", outcome: "change", files: [{ path: `${folders.get("alpha-dev")!.record.path}/00-namespace.yaml` }] },
         { cluster: "live", namespace: "beta-dev", outcome: "skip", reason: "nothing to change" },
@@ -60,6 +62,29 @@ describe("campaign preview and create", () => {
     const diff = await previewCampaignDiff(roles.reviewer, { ...body, cluster: "live", namespace: "alpha-dev" }, deps());
     expect(diff.files[0]!.diff).toMatch(/^\+ {4}cloud-platform\.justice\.gov\.uk\/slack-channel: "team-alerts"$/m);
     await expect(previewCampaignDiff(roles.reviewer, { ...body, cluster: "live", namespace: "nope" }, deps())).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("counts the blocks changed when the edit counts them", async () => {
+    const bump = {
+      name: "bump-module" as const,
+      answersSchema: z.object({}),
+      apply: (folder: NamespaceFolder) =>
+        folder.record.name === "gamma-dev"
+          ? { ok: true as const, files: [], notes: ["already at 9.2.0"] }
+          : {
+              ok: true as const,
+              files: [{ path: `${folder.record.path}/resources/rds.tf`, content: "x" }],
+              notes: [],
+              blocks: folder.record.name === "alpha-dev" ? 2 : 1,
+            },
+    };
+    const preview = await previewCampaignTargets(
+      roles.reviewer,
+      { operation: "bump-module", answers: {}, filter: body.filter },
+      { ...deps(), operations: { "bump-module": bump } },
+    );
+    expect(preview).toMatchObject({ change: 2, skip: 1, blocks: 3 });
+    expect(preview.targets.map((t) => t.blocks)).toEqual([2, 1, undefined]);
   });
 
   it("only platform reviewers preview and start; bad input is a 422 naming the field, with nothing written", async () => {

@@ -11,6 +11,8 @@ export interface CampaignPreviewTarget {
   reason?: string;
   errors?: Record<string, string>;
   files?: { path: string }[];
+  /** Blocks the edit changes in this namespace, when the edit counts them (a module bump does). */
+  blocks?: number;
 }
 
 export interface CampaignPreview {
@@ -19,6 +21,8 @@ export interface CampaignPreview {
   change: number;
   skip: number;
   error: number;
+  /** Blocks changed over every namespace that changes; null when the edit does not count blocks. */
+  blocks: number | null;
   targets: CampaignPreviewTarget[];
 }
 
@@ -33,10 +37,13 @@ export async function previewCampaignTargets(viewer: Viewer | null, body: unknow
   const { commit, outcomes } = await prepareCampaign(viewer, input, deps);
   const targets = outcomes.map((o): CampaignPreviewTarget => {
     const at = { cluster: o.cluster, namespace: o.name };
-    if (o.outcome === "change") return { ...at, outcome: "change", files: o.files.map((f) => ({ path: f.path })) };
+    if (o.outcome === "change")
+      return { ...at, outcome: "change", files: o.files.map((f) => ({ path: f.path })), ...(o.blocks !== undefined ? { blocks: o.blocks } : {}) };
     if (o.outcome === "skip") return { ...at, outcome: "skip", reason: o.reason };
     return { ...at, outcome: "error", errors: o.errors };
   });
   const count = (outcome: CampaignPreviewTarget["outcome"]) => targets.filter((t) => t.outcome === outcome).length;
-  return { commit, total: targets.length, change: count("change"), skip: count("skip"), error: count("error"), targets };
+  const changes = targets.filter((t) => t.outcome === "change");
+  const blocks = changes.every((t) => t.blocks !== undefined) ? changes.reduce((sum, t) => sum + t.blocks!, 0) : null;
+  return { commit, total: targets.length, change: changes.length, skip: count("skip"), error: count("error"), blocks, targets };
 }
