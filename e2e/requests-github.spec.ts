@@ -86,7 +86,8 @@ test("a pull request that fails half-way is retried without a second branch or p
   await requestNamespace(page, name, team);
   await expect(page.getByRole("alert").filter({ hasText: "could not be opened" })).toContainText("502");
   await page.getByRole("button", { name: "Retry opening the pull request" }).click();
-  await expect(page.getByRole("link", { name: /^Pull request #\d+$/ })).toBeVisible();
+  // Note: the retry meets GitHub's last 502, waits and tries again; on the 2026-12-05 machine it took more than 10 s.
+  await expect(page.getByRole("link", { name: /^Pull request #\d+$/ })).toBeVisible({ timeout: 60_000 });
   const branches = upstream("for-each-ref", "--format=%(refname:short)", `refs/heads/berth/namespace-${name}-*`).split("\n").filter(Boolean);
   expect(branches).toHaveLength(1);
   const pulls = await (await octokitAs(uniqueName("reader"))).rest.pulls.list({ ...repo, head: `${ORG}:${branches[0]}`, state: "all" });
