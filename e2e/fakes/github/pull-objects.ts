@@ -29,16 +29,19 @@ export async function pushedAt(repo: RepoContext): Promise<string> {
 /**
  * `mergeable` and `mergeable_state` as pulls/get reports them. GitHub
  * computes mergeability in the background, so the first GET after the head or
- * base moves says `null`/`unknown` and a later one has the answer.
+ * base moves says `null`/`unknown` and the next one has the answer.
  */
 export async function mergeability(repo: RepoContext, pull: FakePull, shas: PullShas, observe: boolean) {
   // Note: only pulls/get observes; create, update and webhook payloads say "not computed yet", as GitHub's usually do.
   if (pull.state === "closed" || !observe) return { mergeable: null, mergeable_state: "unknown" } as const;
+  // GitHub's background job has finished by the next GET, even when main moved again meanwhile (it takes seconds, a
+  // poller's rounds are 30 s apart): a second null in a row would make a busy main look like one that never merges.
   const key = `${shas.base}:${shas.head}`;
-  if (pull.mergeabilitySeen !== key) {
-    pull.mergeabilitySeen = key;
+  if (pull.mergeabilitySeen !== key && !pull.mergeabilityComputing) {
+    Object.assign(pull, { mergeabilitySeen: key, mergeabilityComputing: true });
     return { mergeable: null, mergeable_state: "unknown" } as const;
   }
+  Object.assign(pull, { mergeabilitySeen: key, mergeabilityComputing: false });
   if ((await repo.git.mergeTree(shas.base, shas.head)) === undefined) return { mergeable: false, mergeable_state: "dirty" } as const;
   if (pull.draft) return { mergeable: true, mergeable_state: "draft" } as const;
   const { reasons, unstable } = mergeBlockers(pull, repo.store.rules, repo.store.checkRunsFor(shas.head));

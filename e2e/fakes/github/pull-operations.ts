@@ -119,7 +119,7 @@ export const pullOperations: RestOperation[] = [
         Object.assign(pull, { state: "closed", closedAt: pull.updatedAt, closedHeadSha: shas.head, closedBaseSha: shas.base });
         await emitPullRequest(eventSource(request, repo), "closed", pull);
       } else if (input.state === "open" && pull.state === "closed") {
-        Object.assign(pull, { state: "open", closedAt: null, closedHeadSha: null, closedBaseSha: null, mergeabilitySeen: null });
+        Object.assign(pull, { state: "open", closedAt: null, closedHeadSha: null, closedBaseSha: null, mergeabilitySeen: null, mergeabilityComputing: false });
         await emitPullRequest(eventSource(request, repo), "reopened", pull);
       } else if (input.title !== undefined || input.body !== undefined || input.base !== undefined) {
         await emitPullRequest(eventSource(request, repo), "edited", pull);

@@ -142,6 +142,17 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     // mergeable: null on the first GET after a change, then computed.
     expect((await author.octokit.rest.pulls.get({ ...repo, pull_number: number })).data).toMatchObject({ mergeable: null, mergeable_state: "unknown" });
     expect((await author.octokit.rest.pulls.get({ ...repo, pull_number: number })).data).toMatchObject({ mergeable: true, mergeable_state: "blocked" });
+    // Main moving again between two GETs does not hold the answer back: GitHub's job has finished by the next GET.
+    const moveMain = async () => {
+      const { data: main } = await author.octokit.rest.git.getRef({ ...repo, ref: "heads/main" });
+      const { data: head } = await author.octokit.rest.git.getCommit({ ...repo, commit_sha: main.object.sha });
+      const { data: next } = await author.octokit.rest.git.createCommit({ ...repo, message: "Elsewhere", tree: head.tree.sha, parents: [head.sha] });
+      await author.octokit.rest.git.updateRef({ ...repo, ref: "heads/main", sha: next.sha });
+    };
+    await moveMain();
+    expect((await author.octokit.rest.pulls.get({ ...repo, pull_number: number })).data).toMatchObject({ mergeable: null, mergeable_state: "unknown" });
+    await moveMain();
+    expect((await author.octokit.rest.pulls.get({ ...repo, pull_number: number })).data).toMatchObject({ mergeable: true, mergeable_state: "blocked" });
 
     await expect(author.octokit.rest.pulls.createReview({ ...repo, pull_number: number, event: "APPROVE" })).rejects.toMatchObject({
       status: 422,

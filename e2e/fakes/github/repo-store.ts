@@ -42,6 +42,8 @@ export interface FakePull {
   comments: FakeComment[];
   /** `base:head` shas the last GET saw; a GET that sees new ones answers `mergeable: null` (GitHub computes it in the background). */
   mergeabilitySeen: string | null;
+  /** The last GET answered `null`: the next one has the answer, for the shas it sees. */
+  mergeabilityComputing: boolean;
 }
 
 export interface FakeCheckRun {
@@ -104,6 +106,7 @@ export function createRepoStore(fullName: string) {
         reviews: [],
         comments: [],
         mergeabilitySeen: null,
+        mergeabilityComputing: false,
       };
       pulls.set(pull.number, pull);
       return pull;
