@@ -12,6 +12,10 @@
  *      live preview (9%) and request submissions (1%; the local git
  *      provider: each makes a branch and a commit).
  *
+ * Berth watches Berth's sample cluster (`berth sample-cluster`) for the live
+ * cluster's namespaces, so a namespace page carries its live sections
+ * (workloads, secrets wiring, events) as it does in production.
+ *
  * Prints throughput, p50/p95/p99 and errors (no answer, or 5xx) and writes
  * .berth/load/results.json. Then checks no accepted request was lost: every
  * 201 is a row in the database.
@@ -23,7 +27,7 @@ import { generateSampleRepo } from "../lib/environments/sample/generate-sample-r
 import { namespaceRequestFixture } from "../lib/environments/testing/namespace-request-fixture";
 import { drive, summarize, type Outcome, type Summary } from "./load/drive";
 import { freePort } from "../lib/testing/free-port";
-import { assertLoopback, scratchPostgres, signIn, startServer } from "./load/server";
+import { assertLoopback, sampleCluster, scratchPostgres, signIn, startServer } from "./load/server";
 
 const root = path.resolve(".berth/load");
 const NAMESPACES = Number(process.env.LOAD_NAMESPACES ?? 5000);
@@ -41,6 +45,19 @@ const INVENTORY_QUERIES = [
   "?sort=application&page=40",
   "?pageSize=500",
 ];
+
+/** Waits until Berth's cache holds the sample cluster (a live namespace's status has its workloads), so every page measured has them. */
+async function clusterSynced(origin: string, cookie: string, names: string[]): Promise<void> {
+  const live = names.find((n) => n.startsWith("live/"));
+  if (!live) throw new Error("no namespace of the live cluster among the first 500");
+  const started = Date.now();
+  for (;;) {
+    const status = (await (await fetch(`${origin}/api/namespaces/${live}/status`, { headers: { cookie } })).json()) as { live?: unknown };
+    if (status.live) return;
+    if (Date.now() - started > 120_000) throw new Error(`Berth had not synced the sample cluster in 120 s: ${JSON.stringify(status).slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
 
 function table(rows: [string, Summary][]): void {
   console.log(
@@ -60,20 +77,29 @@ async function main(): Promise<void> {
   console.log(`Generating a ${NAMESPACES}-namespace environments repository...`);
   await generateSampleRepo({ dir: repo, namespaces: NAMESPACES, seed: 42, now: new Date() });
   const database = await scratchPostgres("berth_load");
-  const server = await startServer(process.env.LOAD_PORT ? Number(process.env.LOAD_PORT) : await freePort(), {
-    DATABASE_URL: database.url,
-    BERTH_ENVIRONMENTS_REPO: repo,
-    BERTH_DATA_DIR: path.join(root, "data"),
-    BERTH_INDEX_REFRESH_SECONDS: "15",
-    BERTH_LOCAL_SIGNIN: "true",
-    BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true",
-    NEXTAUTH_SECRET: "load-test-secret-load-test-secret-load",
-  });
+  const cluster = await sampleCluster(repo, path.join(root, "sample-cluster.kubeconfig"));
+  console.log(cluster.summary);
+  const server = await startServer(
+    process.env.LOAD_PORT ? Number(process.env.LOAD_PORT) : await freePort(),
+    {
+      DATABASE_URL: database.url,
+      BERTH_KUBECONFIG: cluster.kubeconfig,
+      BERTH_ENVIRONMENTS_REPO: repo,
+      BERTH_DATA_DIR: path.join(root, "data"),
+      BERTH_INDEX_REFRESH_SECONDS: "15",
+      BERTH_LOCAL_SIGNIN: "true",
+      BERTH_DANGEROUSLY_ALLOW_LOCAL_SIGNIN_IN_PRODUCTION: "true",
+      NEXTAUTH_SECRET: "load-test-secret-load-test-secret-load",
+    },
+    // e.g. LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+    (process.env.LOAD_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  );
   const origin = server.origin;
   assertLoopback(origin);
   try {
     const cookies: string[] = [];
-    for (let u = 0; u < USERS; u++) cookies.push(await signIn(origin, LOGINS[u % LOGINS.length]!, TEAM));
+    // Half the users are platform reviewers too: their namespace pages carry the full view (secrets, wiring, events).
+    for (let u = 0; u < USERS; u++) cookies.push(await signIn(origin, LOGINS[u % LOGINS.length]!, u % 2 === 0 ? TEAM : `${TEAM},webops`));
     const first = (await (await fetch(`${origin}/api/namespaces?pageSize=500`, { headers: { cookie: cookies[0]! } })).json()) as {
       rows?: { cluster: string; name: string }[];
     };
@@ -91,7 +117,13 @@ async function main(): Promise<void> {
       await r.arrayBuffer();
       return { kind, status: r.status };
     };
-    for (const q of INVENTORY_QUERIES) await get(`/api/namespaces${q}`, 0).then((r) => r.arrayBuffer()); // warm-up
+    await clusterSynced(origin, cookies[0]!, names);
+    // Warm-up: a new server loads and compiles each route's code on its first request (the first namespace page takes
+    // ~300 ms, and the pages queued behind it as long); one request of each kind measures the server warm, as it runs.
+    for (const q of INVENTORY_QUERIES) await get(`/api/namespaces${q}`, 0).then((r) => r.arrayBuffer());
+    for (const user of [0, 1]) await get(`/namespaces/${names[user]}`, user).then((r) => r.arrayBuffer());
+    await get("/api/requests", 0).then((r) => r.arrayBuffer());
+    await post("/api/requests/preview", 0, namespaceRequestFixture({ name: "load-warm-up", team: TEAM })).then((r) => r.arrayBuffer());
 
     console.log(`\nPhase 1: inventory API, ${RATE} requests/s for ${SECONDS} s, ${USERS} users`);
     const inventory = await drive({
@@ -164,6 +196,7 @@ async function main(): Promise<void> {
   } finally {
     writeFileSync(path.join(root, "server.log"), server.output());
     await server.stop();
+    await cluster.stop();
     await database.drop();
   }
 }

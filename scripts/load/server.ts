@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync } from "node:fs";
+import { once } from "node:events";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "../../lib/db/migrate-database";
@@ -102,4 +103,35 @@ export async function signIn(origin: string, login: string, teams: string): Prom
   const session = response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`signing in as ${login} failed: ${response.status}`);
   return session.split(";")[0]!;
+}
+
+/** Berth's sample Kubernetes API server for the repository's live cluster, on a free port, with its kubeconfig at `kubeconfig`. */
+export async function sampleCluster(repoPath: string, kubeconfig: string): Promise<{ kubeconfig: string; summary: string; stop: () => Promise<void> }> {
+  const child = spawn(
+    path.join(repo, "node_modules/.bin/tsx"),
+    ["lib/cli/main.ts", "sample-cluster", "--repo", repoPath, "--port", "0", "--kubeconfig", kubeconfig],
+    {
+      cwd: repo,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  child.stderr!.on("data", (c: Buffer) => (log += c.toString()));
+  const summary = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on("data", (c: Buffer) => {
+      log += c.toString();
+      const line = log.split("\n").find((l) => l.startsWith("sample cluster "));
+      if (line) resolve(line);
+    });
+    child.once("exit", (code) => reject(new Error(`the sample cluster exited (${code}):\n${log}`)));
+  });
+  return {
+    kubeconfig,
+    summary,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    },
+  };
 }

@@ -28,9 +28,9 @@ import { reviewRequest, type PostReview } from "./review-request";
 import { withdrawRequest } from "./withdraw-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
 import { prototypeSite } from "./prototype-site";
+import { snapshotFileReader } from "./snapshot-file-reader";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
-import { runGit } from "@/lib/environments/repository/run-git";
 import { checkChange } from "./check-change";
 import { isoDate } from "../clock";
 
@@ -269,18 +269,10 @@ export async function reviewCountFor(deps: Pick<Services, "db">, viewer: Viewer 
 
 type ResourceDeps = Pick<Services, "db" | "env" | "inventory" | "profile" | "git" | "draft" | "log">;
 
-/** Reads a file of the indexed commit, for editing what is there (module upgrades). */
-async function indexedFileReader(deps: Pick<Services, "env" | "inventory">) {
+/** Reads a file of the indexed commit, for editing what is there (module upgrades) and the checks' base. */
+async function indexedFileReader(deps: Pick<Services, "env" | "inventory" | "profile">) {
   const snapshot = await deps.inventory.snapshot();
-  const repo = deps.env.environmentsRepo;
-  return {
-    snapshot,
-    readFile: (path: string) =>
-      runGit(repo, ["cat-file", "blob", `${snapshot.commit}:${path}`]).then(
-        (blob) => blob.toString("utf8"),
-        () => null,
-      ),
-  };
+  return { snapshot, readFile: snapshotFileReader(deps.env.environmentsRepo, snapshot, deps.profile) };
 }
 
 export async function previewResources(
