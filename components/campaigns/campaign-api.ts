@@ -5,10 +5,16 @@ import { FieldErrors } from "../requests/request-api";
 import { MOVING_STATES } from "../requests/request-state-query";
 import type { CampaignPreview, CampaignPreviewTarget } from "@/lib/server/campaigns/preview-campaign-targets";
 
-/** The operations a campaign offers (lib/environments/edit/operations.ts registers them). */
+/**
+ * The operations a campaign offers (lib/environments/edit/operations.ts registers them): the edits that make sense with
+ * the same answers in many namespaces. Not resource or remove, whose answers name one namespace's module block, nor
+ * decommission, which deletes a namespace (the campaign API refuses it).
+ */
 export const CAMPAIGN_OPERATIONS = [
   { value: "bump-module", label: "Move a module to a version" },
   { value: "default-tags", label: "Add the mandatory default tags" },
+  { value: "metadata", label: "Change namespace details (annotations and labels)" },
+  { value: "access", label: "Add or remove admin teams" },
 ] as const;
 export type CampaignOperation = (typeof CAMPAIGN_OPERATIONS)[number]["value"];
 

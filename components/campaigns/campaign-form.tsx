@@ -3,10 +3,13 @@
 import { PreviewProblems } from "../requests/preview-problems";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useState } from "react";
 import { ErrorSummary } from "../requests/error-summary";
 import { FieldErrors } from "../requests/request-api";
+import { CampaignAnswerFields } from "./campaign-answer-fields";
+import { campaignAnswers, campaignFields, controlOf } from "./campaign-answers";
 import { CAMPAIGN_OPERATIONS, campaignPreviewQuery, startCampaign, type CampaignBody } from "./campaign-api";
+import { controlId, Field } from "./campaign-field";
 import { CampaignPreviewView } from "./campaign-preview-view";
 
 export interface CampaignFormOptions {
@@ -21,43 +24,6 @@ export interface CampaignFormOptions {
 }
 
 const box = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
-const inputClass = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
-
-/** The id of the control a field error names (`answers.module` -> campaign-answers-module). */
-const controlId = (name: string) => `campaign-${name.replace(/\./g, "-")}`;
-
-interface FieldProps {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string; className: string }) => ReactNode;
-}
-
-/** A labelled control with its hint and its error, described by both. */
-function Field({ name, label, hint, error, children }: FieldProps) {
-  const id = controlId(name);
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": Boolean(error), "aria-describedby": described, className: inputClass })}
-      {hint && (
-        <span id={`${id}-hint`} className="text-xs text-slate-700">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="text-sm text-rose-800">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
 const FILTER_SELECTS = [
   ["cluster", "Cluster", "clusters"],
   ["businessUnit", "Business unit", "businessUnits"],
@@ -79,7 +45,10 @@ export function CampaignForm({ options }: { options: CampaignFormOptions }) {
   const [prsPerMinute, setPrsPerMinute] = useState(String(Math.min(2, options.maxPrsPerMinute)));
   const body = (): CampaignBody => ({
     operation,
-    answers: operation === "bump-module" ? { module: answers.module ?? "", version: (answers.version ?? "").trim() } : {},
+    answers:
+      operation === "bump-module"
+        ? { module: answers.module ?? "", version: (answers.version ?? "").trim() }
+        : campaignAnswers(campaignFields(operation), answers),
     filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim() !== "")),
   });
   const [debounced, setDebounced] = useState(body);
@@ -88,7 +57,12 @@ export function CampaignForm({ options }: { options: CampaignFormOptions }) {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- body() reads these
   }, [operation, answers, filter]);
-  const ready = debounced.operation !== "bump-module" || (debounced.answers.module !== "" && debounced.answers.version !== "");
+  const fields = campaignFields(operation);
+  // A bump needs its module and version; an edit of details or admins needs something to change.
+  const ready =
+    debounced.operation === "bump-module"
+      ? debounced.answers.module !== "" && debounced.answers.version !== ""
+      : campaignFields(debounced.operation).length === 0 || Object.keys(debounced.answers).length > 0;
   const preview = useQuery({ ...campaignPreviewQuery(debounced), enabled: ready, placeholderData: keepPreviousData });
   const [focusSignal, setFocusSignal] = useState(0);
   const start = useMutation({
@@ -104,11 +78,16 @@ export function CampaignForm({ options }: { options: CampaignFormOptions }) {
     "title",
     "operation",
     "prsPerMinute",
-    ...(operation === "bump-module" ? ["answers.module", "answers.version"] : []),
+    ...(operation === "bump-module" ? ["answers.module", "answers.version"] : fields.map((f) => `answers.${f.name}`)),
     ...["q", "production", "module", "below", "missingTag", ...FILTER_SELECTS.map(([name]) => name)].map((n) => `filter.${n}`),
   ]);
-  const general = Object.entries(errors).filter(([name]) => !controls.has(name));
-  const summary = Object.entries(refused).map(([name, message]) => ({ target: controls.has(name) ? controlId(name) : "campaign-change", message }));
+  // An error belongs to its control, or to one it is nested under (`answers.add.0` is the teams to add).
+  const general = Object.entries(errors).filter(([name]) => !controlOf(name, controls));
+  const errorOf = (control: string) => Object.entries(errors).find(([name]) => controlOf(name, [control]))?.[1];
+  const summary = Object.entries(refused).map(([name, message]) => {
+    const control = controlOf(name, controls);
+    return { target: control ? controlId(control) : "campaign-change", message };
+  });
   const edit =
     <T,>(set: (f: (v: T) => T) => void) =>
     (apply: (v: T) => T) => {
@@ -166,6 +145,8 @@ export function CampaignForm({ options }: { options: CampaignFormOptions }) {
               {(p) => <input {...p} type="text" value={answers.version ?? ""} onChange={(e) => setAnswer("version", e.target.value)} />}
             </Field>
           </>
+        ) : fields.length > 0 ? (
+          <CampaignAnswerFields fields={fields} values={answers} errorOf={errorOf} onChange={setAnswer} />
         ) : (
           <p className="self-end text-sm">
             Adds the platform&apos;s mandatory default tags missing from each AWS provider&apos;s <code className="font-mono">default_tags</code>.
@@ -226,7 +207,9 @@ export function CampaignForm({ options }: { options: CampaignFormOptions }) {
 
       <div aria-live="polite" className="space-y-4">
         <PreviewProblems general={general} error={preview.error} />
-        {!ready && <p className="text-sm">Choose a module and a version to see what the campaign changes.</p>}
+        {!ready && (
+          <p className="text-sm">{operation === "bump-module" ? "Choose a module and a version" : "Fill in a field"} to see what the campaign changes.</p>
+        )}
         {ready && preview.isFetching && !preview.data && <p className="text-sm">Previewing…</p>}
         {ready && preview.data && <CampaignPreviewView preview={preview.data} body={debounced} />}
       </div>

@@ -78,26 +78,47 @@ export const EDIT_TITLES = {
   "default-tags": "Add the mandatory default tags to",
 } as const;
 
+/**
+ * The metadata edit's controls, pre-filled from the namespace; with none, every control empty (a campaign's: the same
+ * answers for every namespace, only the filled ones sent).
+ */
+export function metadataFields(ns?: NamespaceRecord): EditField[] {
+  return [
+    { name: "application", label: "Application", type: "text", initial: ns?.application ?? "" },
+    { name: "owner", label: "Owner", type: "text", initial: ns?.owner ?? "", help: "<team display name>: <team email>" },
+    { name: "slackChannel", label: "Slack channel", type: "text", initial: ns?.slackChannel ?? "" },
+    { name: "sourceCode", label: "Source code", type: "text", initial: ns?.sourceCode ?? "", help: "One URL, or several separated by commas" },
+    { name: "teamName", label: "Team name", type: "text", initial: ns?.teamName ?? "" },
+    { name: "reviewAfter", label: "Review after", type: "text", initial: ns?.reviewAfter ?? "", help: "YYYY-MM-DD" },
+    { name: "renewMonths", label: "Or renew for this many months from today", type: "number", initial: undefined },
+    { name: "environment", label: "Environment", type: "text", initial: ns?.environment ?? "", help: "Changing it is flagged for review" },
+    { name: "isProduction", label: "Production namespace", type: "checkbox", initial: ns?.isProduction ?? false, help: "Changing it is flagged for review" },
+  ];
+}
+
+/** The access edit's controls: the teams to remove chosen among the namespace's, or typed as slugs when there is no one namespace (a campaign). */
+export function accessFields(teams?: string[]): EditField[] {
+  return [
+    { name: "add", label: "GitHub teams to add as admins", type: "list", initial: [], help: "Team slugs, separated by commas" },
+    teams
+      ? { name: "remove", label: "Admin teams to remove", type: "choices", initial: [], options: teams, help: "The last admin team cannot be removed" }
+      : {
+          name: "remove",
+          label: "Admin teams to remove",
+          type: "list",
+          initial: [],
+          help: "Team slugs, separated by commas; the last admin team cannot be removed",
+        },
+  ];
+}
+
 /** The controls of each edit form, pre-filled from the namespace as indexed. */
 export function editFields(operation: keyof typeof EDIT_TITLES, ns: NamespaceRecord): EditField[] {
   switch (operation) {
     case "metadata":
-      return [
-        { name: "application", label: "Application", type: "text", initial: ns.application ?? "" },
-        { name: "owner", label: "Owner", type: "text", initial: ns.owner ?? "", help: "<team display name>: <team email>" },
-        { name: "slackChannel", label: "Slack channel", type: "text", initial: ns.slackChannel ?? "" },
-        { name: "sourceCode", label: "Source code", type: "text", initial: ns.sourceCode ?? "", help: "One URL, or several separated by commas" },
-        { name: "teamName", label: "Team name", type: "text", initial: ns.teamName ?? "" },
-        { name: "reviewAfter", label: "Review after", type: "text", initial: ns.reviewAfter ?? "", help: "YYYY-MM-DD" },
-        { name: "renewMonths", label: "Or renew for this many months from today", type: "number", initial: undefined },
-        { name: "environment", label: "Environment", type: "text", initial: ns.environment ?? "", help: "Changing it is flagged for review" },
-        { name: "isProduction", label: "Production namespace", type: "checkbox", initial: ns.isProduction, help: "Changing it is flagged for review" },
-      ];
+      return metadataFields(ns);
     case "access":
-      return [
-        { name: "add", label: "GitHub teams to add as admins", type: "list", initial: [], help: "Team slugs, separated by commas" },
-        { name: "remove", label: "Admin teams to remove", type: "choices", initial: [], options: ns.teams, help: "The last admin team cannot be removed" },
-      ];
+      return accessFields(ns.teams);
     case "remove":
       return [{ name: "names", label: "Module blocks to remove", type: "choices", initial: [], options: ns.modules.map((m) => m.name) }];
     case "decommission":

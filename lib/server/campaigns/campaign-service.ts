@@ -21,7 +21,7 @@ import { runCampaigns, type CampaignTick } from "./run-campaigns";
 
 /** The campaign use-cases as routes, pages and the background runner call them (their wiring, as request-service.ts is for requests). */
 
-type PreviewServices = Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters" | "clock">;
+type PreviewServices = Pick<Services, "db" | "env" | "profile" | "inventory" | "clusters" | "clock"> & { git?: Pick<Services["git"], "teams"> };
 
 async function previewDeps(deps: PreviewServices) {
   const edit = await editDeps(deps, editOperations);
@@ -36,6 +36,7 @@ async function previewDeps(deps: PreviewServices) {
       loadNamespaceFolders(deps.env.environmentsRepo, commit, records, deps.profile, { reuseRecords: commit === snapshot.commit }),
     readFile: edit.readFile,
     context: edit.context,
+    teams: edit.teams,
     today: isoDate(deps.clock.now()),
   };
   return preview;

@@ -105,7 +105,7 @@ describe("campaign preview and create", () => {
     expect(await refused({ ...body, operation: "rename", title: "t", prsPerMinute: 1 })).toEqual({ operation: "There is no rename edit" });
     expect(await refused({ ...body, operation: "toString", title: "t", prsPerMinute: 1 })).toEqual({ operation: "There is no toString edit" });
     expect(await refused({ ...body, answers: { slackChannel: "Not Valid" }, title: "t", prsPerMinute: 1 })).toEqual({
-      slackChannel: "Use lower-case letters, digits and dashes",
+      "answers.slackChannel": "Use lower-case letters, digits and dashes",
     });
     expect(await refused({ ...body, filter: { team: 3 }, title: "t", prsPerMinute: 1 })).toHaveProperty(["filter.team"]);
     expect(await refused({ ...body, filter: { team: "nobody" }, title: "t", prsPerMinute: 1 })).toEqual({

@@ -6,6 +6,8 @@ import { inventoryQuerySchema, queryInventory } from "@/lib/environments/invento
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import { AppError } from "@/lib/errors";
+import type { TeamDirectory } from "@/lib/git/git-provider";
+import { unknownAddedTeams } from "../requests/unknown-added-teams";
 
 export interface CampaignPreviewDeps {
   profile: PlatformProfile;
@@ -16,6 +18,8 @@ export interface CampaignPreviewDeps {
   /** Many folders at once (the index's records at `commit`): a preview over thousands of namespaces reads a batch at a time. */
   loadFolders?: (commit: string, records: readonly NamespaceRecord[]) => Promise<(NamespaceFolder | null)[]>;
   context: EditContext;
+  /** Whether a team an access edit adds exists (GitHub's directory); null or absent with the local provider, which has none. */
+  teams?: TeamDirectory | null;
   /** Today as YYYY-MM-DD, for the inventory's date filters. */
   today: string;
 }
@@ -27,17 +31,39 @@ export interface PreparedCampaign {
   outcomes: CampaignOutcome[];
 }
 
-/** The edit by name, and its answers parsed by its own schema; a 422 naming the field otherwise. */
-export function campaignOperation(
-  deps: Pick<CampaignPreviewDeps, "operations">,
+/**
+ * Edits a campaign refuses whatever the answers. Note: a decommission deletes
+ * a namespace, in steps each applied before the next, confirmed by the
+ * namespace's own name; it is never one change with the same answers
+ * everywhere.
+ */
+const NOT_IN_CAMPAIGNS: Partial<Record<EditOperationName, string>> = {
+  decommission: "A campaign cannot decommission namespaces: decommission each one from its own page",
+};
+
+/**
+ * The edit by name, and its answers parsed by its own schema; a 422 naming the
+ * field otherwise, as the campaign's body nests it (`answers.add.0`). A team
+ * an access edit adds is looked up once here, not at every namespace's turn.
+ */
+export async function campaignOperation(
+  deps: Pick<CampaignPreviewDeps, "operations" | "teams">,
   name: string,
   answers: unknown,
-): { operation: EditOperation<unknown>; answers: unknown } {
+): Promise<{ operation: EditOperation<unknown>; answers: unknown }> {
   const operation = Object.hasOwn(deps.operations, name) ? deps.operations[name as EditOperationName] : undefined;
   if (!operation) throw new AppError("invalid_input", "The campaign has errors", { operation: `There is no ${name} edit` });
+  const refused = NOT_IN_CAMPAIGNS[operation.name];
+  if (refused) throw new AppError("invalid_input", "The campaign has errors", { operation: refused });
   const parsed = parseEditAnswers(operation, answers ?? {});
-  if (!parsed.ok) throw new AppError("invalid_input", "The campaign has errors", parsed.errors);
+  const errors = parsed.ok ? await unknownAddedTeams(deps.teams, operation.name, parsed.answers) : parsed.errors;
+  if (!parsed.ok || Object.keys(errors).length > 0) throw new AppError("invalid_input", "The campaign has errors", answerFields(errors));
   return { operation, answers: parsed.answers };
+}
+
+/** An edit's field errors (`add.0`) named as the campaign's body holds its answers (`answers.add.0`). */
+function answerFields(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field === "answers" ? field : `answers.${field}`, message]));
 }
 
 /** The namespaces an inventory filter selects, every page of them, as the inventory lists them. */
@@ -56,7 +82,7 @@ export async function prepareCampaign(
   input: { operation: string; answers: unknown; filter: Record<string, string> },
   deps: CampaignPreviewDeps,
 ): Promise<PreparedCampaign> {
-  const { operation, answers } = campaignOperation(deps, input.operation, input.answers);
+  const { operation, answers } = await campaignOperation(deps, input.operation, input.answers);
   const commit = deps.snapshot.commit;
   const outcomes = await previewCampaign({
     targets: campaignNamespaces(deps, viewer, input.filter),

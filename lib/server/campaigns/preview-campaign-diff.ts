@@ -18,7 +18,7 @@ export async function previewCampaignDiff(
 ): Promise<{ files: { path: string; diff: string }[] }> {
   authorize(viewer, canManageCampaigns(viewer));
   const input = parseCampaignInput(previewCampaignDiffInputSchema, body);
-  const { operation, answers } = campaignOperation(deps, input.operation, input.answers);
+  const { operation, answers } = await campaignOperation(deps, input.operation, input.answers);
   const namespace = deps.snapshot.find(input.cluster, input.namespace);
   if (!namespace) throw new AppError("not_found", `No namespace ${input.namespace} on cluster ${input.cluster}`);
   const applied = await applyEditAt(deps.snapshot.commit, namespace, operation, answers, deps);
