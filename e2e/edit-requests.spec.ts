@@ -81,15 +81,20 @@ test("access: the last admin team cannot be removed; a team is added to the Role
   await expectNoViolations(page, "access form refusing the last admin");
   await page.getByRole("checkbox", { name: team }).uncheck();
 
+  // Typed key by key, as people do: the comma before the second team stays while it is typed.
   const added = uniqueName("new-admins");
-  await page.getByLabel("GitHub teams to add as admins").fill(added);
+  const second = uniqueName("more-admins");
+  await page.getByLabel("GitHub teams to add as admins").pressSequentially(`${added}, ${second}`);
+  await expect(page.getByLabel("GitHub teams to add as admins")).toHaveValue(`${added}, ${second}`);
   await expect(page.getByTestId("edit-diff")).toContainText(`+    name: "github:${added}"`);
+  await expect(page.getByTestId("edit-diff")).toContainText(`+    name: "github:${second}"`);
   await page.getByRole("button", { name: "Submit the change" }).click();
   await expect(page).toHaveURL(/\/requests\/[0-9a-f]{12}$/, { timeout: 30_000 });
   const branch = repo("for-each-ref", "--format=%(refname:short)", `refs/heads/berth/edit-access-${ns}-*`);
   expect(repo("diff", "--name-only", `main...${branch}`)).toBe(`${folderOf(ns)}/01-rbac.yaml`);
   expect(changedLines(branch).every((l) => l.startsWith("+"))).toBe(true);
   expect(changedLines(branch).join("\n")).toContain(`github:${added}`);
+  expect(changedLines(branch).join("\n")).toContain(`github:${second}`);
 });
 
 test("bad input to the edit API is a 422 naming the field, and nothing is written", async ({ page }) => {

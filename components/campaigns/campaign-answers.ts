@@ -1,5 +1,6 @@
 import type { EditField } from "../requests/edit-fields";
 import { accessFields, metadataFields } from "../requests/edit-form-fields";
+import { parseList } from "../requests/parse-list";
 
 /**
  * The controls of a campaign's answers for the edits whose single-namespace form the campaign form reuses, all empty
@@ -22,10 +23,7 @@ export function campaignAnswers(fields: EditField[], values: Record<string, stri
     const value = (values[f.name] ?? "").trim();
     if (value === "") continue;
     if (f.type === "list") {
-      const items = value
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const items = parseList(value);
       if (items.length > 0) answers[f.name] = items;
     } else if (f.type === "number") answers[f.name] = Number(value);
     else if (f.type === "checkbox") answers[f.name] = value === "true";

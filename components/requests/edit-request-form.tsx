@@ -11,6 +11,7 @@ import type { EditField } from "./edit-fields";
 import { EditPreviewFiles, type EditPreviewFile } from "./edit-preview-files";
 import { editAnswers } from "./edit-form-fields";
 import { ErrorSummary } from "./error-summary";
+import { ListInput } from "./list-input";
 import { MapEntriesField } from "./map-entries-field";
 import { FieldErrors } from "./request-api";
 import { ReviewForecastView } from "./review-forecast-view";
@@ -146,7 +147,18 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
                 ))}
               </fieldset>
             );
-          } else
+          } else if (c.type === "list")
+            widget = (
+              <ListInput
+                id={id}
+                className={inputClass}
+                aria-invalid={Boolean(error)}
+                aria-describedby={described}
+                value={(value as string[]) ?? []}
+                onChange={(items) => set(c.name, items)}
+              />
+            );
+          else
             widget = (
               <input
                 id={id}
@@ -154,22 +166,8 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
                 type={c.type === "number" ? "number" : "text"}
                 aria-invalid={Boolean(error)}
                 aria-describedby={described}
-                value={c.type === "list" ? ((value as string[]) ?? []).join(", ") : String(value ?? "")}
-                onChange={(e) =>
-                  set(
-                    c.name,
-                    c.type === "number"
-                      ? e.target.value === ""
-                        ? undefined
-                        : Number(e.target.value)
-                      : c.type === "list"
-                        ? e.target.value
-                            .split(",")
-                            .map((s) => s.trim())
-                            .filter(Boolean)
-                        : e.target.value,
-                  )
-                }
+                value={String(value ?? "")}
+                onChange={(e) => set(c.name, c.type === "number" ? (e.target.value === "" ? undefined : Number(e.target.value)) : e.target.value)}
               />
             );
           return (

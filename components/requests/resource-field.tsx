@@ -1,5 +1,6 @@
 "use client";
 
+import { ListInput } from "./list-input";
 import type { ResourceField as Field } from "@/lib/environments/requests/resource-request";
 
 const input = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
@@ -59,27 +60,18 @@ export function ResourceField({ id, field, value, error, choices, onChange, onBl
       </fieldset>
     );
   } else {
-    const shown = field.type === "list" ? ((value as string[]) ?? []).join(", ") : String(value ?? "");
-    widget = (
-      <input
-        {...common}
-        className={input}
-        type={field.type === "number" ? "number" : "text"}
-        value={shown}
-        onChange={(e) => {
-          const raw = e.target.value;
-          if (field.type === "number") onChange(raw === "" ? undefined : Number(raw));
-          else if (field.type === "list")
-            onChange(
-              raw
-                .split(",")
-                .map((s) => s.trim())
-                .filter(Boolean),
-            );
-          else onChange(raw);
-        }}
-      />
-    );
+    widget =
+      field.type === "list" ? (
+        <ListInput {...common} className={input} value={(value as string[]) ?? []} onChange={onChange} />
+      ) : (
+        <input
+          {...common}
+          className={input}
+          type={field.type === "number" ? "number" : "text"}
+          value={String(value ?? "")}
+          onChange={(e) => onChange(field.type === "number" ? (e.target.value === "" ? undefined : Number(e.target.value)) : e.target.value)}
+        />
+      );
   }
   return (
     <div className={`flex ${field.type === "boolean" ? "flex-row-reverse items-center justify-end" : "flex-col"} gap-1`}>
