@@ -17,6 +17,7 @@ import { reapplyEditRequest, type ReapplyOutcome } from "./reapply-edit-request"
 import { requestFiles } from "./request-columns";
 import { ACTIVE_STATES } from "./request-state";
 import { submitEditRequest } from "./submit-edit-request";
+import { snapshotFileReader } from "./snapshot-file-reader";
 
 /** The edit requests as routes and pages call them (the request use-cases' wiring, as request-service.ts is for the others). */
 
@@ -25,16 +26,19 @@ type EditServices = Pick<Services, "db" | "env" | "profile" | "inventory" | "clu
 export async function editDeps(deps: EditServices, operations: EditDeps["operations"] = editOperations): Promise<EditDeps> {
   const snapshot = await deps.inventory.snapshot();
   const repo = deps.env.environmentsRepo;
+  const atSnapshot = snapshotFileReader(repo, snapshot, deps.profile);
   return {
     profile: deps.profile,
     operations,
     snapshot,
     loadFolder: (commit, record) => loadNamespaceFolder(repo, commit, record, deps.profile),
     readFile: (commit, path) =>
-      runGit(repo, ["cat-file", "blob", `${commit}:${path}`]).then(
-        (blob) => blob.toString("utf8"),
-        () => null,
-      ),
+      commit === snapshot.commit
+        ? atSnapshot(path)
+        : runGit(repo, ["cat-file", "blob", `${commit}:${path}`]).then(
+            (blob) => blob.toString("utf8"),
+            () => null,
+          ),
     activeRequests: async (cluster, namespace) => {
       const rows = await deps.db.request.findMany({
         where: { cluster, namespace, state: { in: [...ACTIVE_STATES] } },
