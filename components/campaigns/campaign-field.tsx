@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { FieldError, FieldHint } from "../requests/field-messages";
 
 const inputClass = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
 
@@ -23,16 +24,8 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
         {label}
       </label>
       {children({ id, "aria-invalid": Boolean(error), "aria-describedby": described, className: inputClass })}
-      {hint && (
-        <span id={`${id}-hint`} className="text-xs text-slate-700">
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span id={`${id}-error`} className="text-sm text-rose-800">
-          {error}
-        </span>
-      )}
+      <FieldHint id={id}>{hint}</FieldHint>
+      <FieldError id={id}>{error}</FieldError>
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { ListInput } from "./list-input";
 import { MapEntriesField } from "./map-entries-field";
 import { FieldErrors } from "./request-api";
 import { ReviewForecastView } from "./review-forecast-view";
+import { FieldError, FieldHint } from "./field-messages";
 
 interface EditPreview {
   fields: Record<string, string>;
@@ -183,16 +184,8 @@ export function EditRequestForm({ cluster, namespace, operation, baseCommit, fie
                 </label>
               )}
               {widget}
-              {c.help && (
-                <span id={`${id}-hint`} className="text-xs text-slate-700">
-                  {c.help}
-                </span>
-              )}
-              {error && (
-                <span id={`${id}-error`} className="text-sm text-rose-800">
-                  {error}
-                </span>
-              )}
+              <FieldHint id={id}>{c.help}</FieldHint>
+              <FieldError id={id}>{error}</FieldError>
             </div>
           );
         })}

@@ -2,6 +2,7 @@
 
 import { ListInput } from "./list-input";
 import type { ResourceField as Field } from "@/lib/environments/requests/resource-request";
+import { FieldError, FieldHint } from "./field-messages";
 
 const input = "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-rose-700";
 
@@ -83,21 +84,13 @@ export function ResourceField({ id, field, value, error, choices, onChange, onBl
         </label>
       )}
       {widget}
-      {field.help && (
-        <span id={`${id}-hint`} className="text-xs text-slate-700">
-          {field.help}
-        </span>
-      )}
+      <FieldHint id={id}>{field.help}</FieldHint>
       {note && (
         <span id={`${id}-note`} className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-950" data-testid="major-bump-warning">
           {note}
         </span>
       )}
-      {error && (
-        <span id={`${id}-error`} className="text-sm text-rose-800">
-          {error}
-        </span>
-      )}
+      <FieldError id={id}>{error}</FieldError>
     </div>
   );
 }
