@@ -1,4 +1,4 @@
-import { emitLabeled, eventSource } from "./repo-events";
+import { emitIssueComment, emitLabeled, eventSource } from "./repo-events";
 import { issueComment, label } from "./repo-objects";
 import { bodyOf, findPull, forRepo, validationFailed } from "./repo-request";
 import { timestamp } from "./repo-store";
@@ -39,12 +39,13 @@ export const issueOperations: RestOperation[] = [
     operationId: "issues/create-comment",
     acceptedScopes: REPO,
     documentationUrl: `${DOCS}/comments#create-an-issue-comment`,
-    handle: forRepo((request, repo) => {
+    handle: forRepo(async (request, repo) => {
       const pull = findPull(request, repo);
       if (!pull) return notFound(request);
       const { body } = bodyOf(request) as { body: string };
       if (!body.trim()) return validationFailed(request, { resource: "IssueComment", field: "body", code: "missing_field" });
       const comment = repo.store.addComment(pull, request.token.login, body);
+      await emitIssueComment(eventSource(request, repo), pull, comment);
       return {
         status: 201,
         body: issueComment(repo, request.state, request.urls, pull, comment),

@@ -1,9 +1,9 @@
-import type { FakeUrls } from "./github-objects";
+import { organizationSimple, type FakeUrls } from "./github-objects";
 import type { GitHubState } from "./github-state";
 import { pullRequest, pushedAt } from "./pull-objects";
 import type { RepoContext } from "./repo-context";
-import { checkRun, label, repository, review, userByLogin } from "./repo-objects";
-import type { FakeCheckRun, FakePull, FakeReview } from "./repo-store";
+import { checkRun, issueComment, issueOfPull, label, repository, review, userByLogin } from "./repo-objects";
+import type { FakeCheckRun, FakeComment, FakePull, FakeReview } from "./repo-store";
 import type { RestRequest } from "./rest-operation";
 
 export interface EventSource {
@@ -31,7 +31,7 @@ async function common(source: EventSource) {
   const repositoryObject = repository(repo, state, urls, await pushedAt(repo));
   return {
     repository: repositoryObject,
-    organization: { ...repositoryObject.owner, login: repo.owner },
+    organization: organizationSimple(repo.owner, urls),
     sender: userByLogin(state, source.sender, urls),
   };
 }
@@ -49,6 +49,17 @@ export async function emitReview(source: EventSource, pull: FakePull, saved: Fak
   const pr = await pullRequest(source.repo, source.state, source.urls, pull, { full: false });
   const reviewObject = { ...review(source.repo, source.state, source.urls, pull, saved), state: saved.state.toLowerCase() };
   source.repo.hooks.emit("pull_request_review", { action: "submitted", review: reviewObject, pull_request: pr, ...(await common(source)) });
+}
+
+/** A comment on a pull request's conversation: GitHub's `issue_comment`, whose `issue` is the pull request seen as an issue. */
+export async function emitIssueComment(source: EventSource, pull: FakePull, comment: FakeComment) {
+  const { repo, state, urls } = source;
+  repo.hooks.emit("issue_comment", {
+    action: "created",
+    issue: issueOfPull(repo, state, urls, pull),
+    comment: issueComment(repo, state, urls, pull, comment),
+    ...(await common(source)),
+  });
 }
 
 export async function emitCheckRun(source: EventSource, action: "created" | "completed", run: FakeCheckRun) {

@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DESCRIPTION_PATH } from "../../../scripts/github-openapi-subset";
 import { controlClient, type FakeDelivery } from "./control-client";
+import { openapiValidator, type OpenApiDocument } from "./openapi-validator";
 import { startFakeGitHub, type FakeGitHub } from "./start-fake-github";
 
 const log = { debug() {}, info() {}, warn() {}, error() {} };
@@ -300,6 +302,36 @@ describe("the repository half: git data, pull requests, smart HTTP, webhooks", (
     expect(copies[1]?.body).toBe(copies[0]?.body);
     expect(copies[1]?.headers["x-hub-signature-256"]).toBe(copies[0]?.headers["x-hub-signature-256"]);
     expect((await control.deliveries()).find((delivery) => delivery.id === again.id)).toMatchObject({ redelivery: true, status: 202 });
+  });
+
+  it("sends issue_comment (created) for a comment on a pull request, shaped as GitHub's description of the event", async () => {
+    const author = await signedIn();
+    const commenter = await signedIn();
+    const { branch } = await branchWithFiles(author.octokit, 1);
+    const { data: pr } = await author.octokit.rest.pulls.create({ ...repo, title: "comments", head: branch, base: "main" });
+    const { data: comment } = await commenter.octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: "Looks odd to me" });
+    await fake.deliveriesSettled();
+    const delivery = (await control.deliveries()).find(
+      (item) => item.event === "issue_comment" && JSON.parse(item.body).comment?.id === comment.id,
+    ) as FakeDelivery;
+    expect(delivery).toMatchObject({ action: "created", status: 202, redelivery: false });
+
+    const got = received.find((request) => request.headers["x-github-delivery"] === delivery.guid);
+    if (!got) throw new Error("the receiver did not get the delivery");
+    expect(got.headers).toMatchObject({ "x-github-event": "issue_comment", "content-type": "application/json" });
+    expect(got.headers["user-agent"]).toMatch(/^GitHub-Hookshot\//);
+    expect(got.headers["x-hub-signature-256"]).toBe(`sha256=${createHmac("sha256", SECRET).update(got.body).digest("hex")}`);
+    const payload = JSON.parse(got.body);
+    expect(payload).toMatchObject({
+      action: "created",
+      issue: { number: pr.number, state: "open", user: { login: author.login }, pull_request: { url: pr.url, html_url: pr.html_url } },
+      comment: { id: comment.id, body: "Looks odd to me", user: { login: commenter.login } },
+      repository: { full_name: `${OWNER}/${REPO}` },
+      sender: { login: commenter.login },
+    });
+    // The whole payload against the event's schema in GitHub's published description (the REST subset has no webhooks).
+    const description = JSON.parse(readFileSync(DESCRIPTION_PATH, "utf8")) as OpenApiDocument;
+    expect(openapiValidator(description).validateComponent("webhook-issue-comment-created", payload)).toEqual([]);
   });
 
   it("sends review, check_run, labeled, synchronize, closed (merged) and push events", async () => {

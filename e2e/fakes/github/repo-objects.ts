@@ -192,12 +192,16 @@ export function review(repo: RepoContext, state: GitHubState, urls: FakeUrls, pu
   };
 }
 
+/** GitHub's reaction rollup with nobody having reacted (the fake serves no reactions). */
+const noReactions = (url: string) => ({ url, total_count: 0, "+1": 0, "-1": 0, laugh: 0, confused: 0, heart: 0, hooray: 0, eyes: 0, rocket: 0 });
+
 export function issueComment(repo: RepoContext, state: GitHubState, urls: FakeUrls, pull: FakePull, comment: FakeComment) {
   const api = `${urls.api}/repos/${repo.fullName}`;
+  const url = `${api}/issues/comments/${comment.id}`;
   return {
     id: comment.id,
     node_id: nodeId("IssueComment", comment.id),
-    url: `${api}/issues/comments/${comment.id}`,
+    url,
     html_url: `${urls.web}/${repo.fullName}/pull/${pull.number}#issuecomment-${comment.id}`,
     body: comment.body,
     user: userByLogin(state, comment.login, urls),
@@ -205,6 +209,51 @@ export function issueComment(repo: RepoContext, state: GitHubState, urls: FakeUr
     updated_at: comment.createdAt,
     issue_url: `${api}/issues/${pull.number}`,
     author_association: "MEMBER",
+    performed_via_github_app: null,
+    reactions: noReactions(`${url}/reactions`),
+  };
+}
+
+/**
+ * A pull request seen as an issue (GitHub's `issue`, as an `issue_comment`
+ * payload carries it): its own id, the pull request's node id and number, and
+ * the `pull_request` key that tells a pull request from an issue.
+ */
+export function issueOfPull(repo: RepoContext, state: GitHubState, urls: FakeUrls, pull: FakePull) {
+  const api = `${urls.api}/repos/${repo.fullName}`;
+  const self = `${api}/issues/${pull.number}`;
+  const html = `${urls.web}/${repo.fullName}/pull/${pull.number}`;
+  return {
+    url: self,
+    repository_url: api,
+    labels_url: `${self}/labels{/name}`,
+    comments_url: `${self}/comments`,
+    events_url: `${self}/events`,
+    html_url: html,
+    id: stableId("issue", `${repo.fullName}#${pull.number}`),
+    node_id: nodeId("PullRequest", pull.id),
+    number: pull.number,
+    title: pull.title,
+    user: userByLogin(state, pull.author, urls),
+    labels: pull.labels.map((name) => label(repo, urls, name)),
+    state: pull.state,
+    locked: false,
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    comments: pull.comments.length,
+    created_at: pull.createdAt,
+    updated_at: pull.updatedAt,
+    closed_at: pull.closedAt,
+    author_association: "MEMBER",
+    active_lock_reason: null,
+    draft: pull.draft,
+    pull_request: { url: `${api}/pulls/${pull.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: pull.mergedAt },
+    body: pull.body,
+    reactions: noReactions(`${self}/reactions`),
+    timeline_url: `${self}/timeline`,
+    performed_via_github_app: null,
+    state_reason: null,
   };
 }
 
