@@ -3,19 +3,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { requestStateQuery, type RequestStateView } from "./request-state-query";
+import { renderedKey, requestStateQuery, type RequestStateView } from "./request-state-query";
 import { StateBadge } from "./state-badge";
 
 /**
- * A request's state badge, kept current by polling while the request moves; when the state or the timeline
- * changes, the server-rendered rest of the page (timeline, actions) is rendered again, without a reload.
+ * A request's state badge, kept current by polling while the request moves; when the state, the timeline or the
+ * pull request's snapshot changes, the server-rendered rest of the page (timeline, actions, reviews and comments)
+ * is rendered again, without a reload.
  */
 export function LiveRequestState({ initial }: { initial: RequestStateView }) {
   const router = useRouter();
-  const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
-  const seen = useRef(`${initial.state}/${initial.events}`);
+  const { data } = useQuery({ ...requestStateQuery(initial.id, renderedKey(initial)), initialData: initial });
+  const seen = useRef(renderedKey(initial));
   useEffect(() => {
-    const now = `${data.state}/${data.events}`;
+    const now = renderedKey(data);
     if (now !== seen.current) {
       seen.current = now;
       router.refresh();
@@ -30,7 +31,7 @@ export function LiveRequestState({ initial }: { initial: RequestStateView }) {
 
 /** Where a merged request stands until it is applied: only while that is true. */
 export function ApplyPipelineNote({ initial }: { initial: RequestStateView }) {
-  const { data } = useQuery({ ...requestStateQuery(initial.id, `${initial.state}/${initial.events}`), initialData: initial });
+  const { data } = useQuery({ ...requestStateQuery(initial.id, renderedKey(initial)), initialData: initial });
   if (data.state !== "merged") return null;
   if (data.kind !== "namespace")
     return (

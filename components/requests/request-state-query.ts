@@ -9,6 +9,9 @@ export const REQUEST_REFRESH_MS = 3000;
 /** States a request leaves by itself: the page keeps asking while it is in one. */
 export const MOVING_STATES = ["submitted", "pr_open", "changes_requested", "approved", "merged"];
 
+/** What a render of the request page showed: a poll that answers otherwise (state, timeline, pull request) renders it again. */
+export const renderedKey = (view: RequestStateView) => `${view.state}/${view.events}/${view.pullRequest ?? ""}`;
+
 /**
  * TanStack Query options for a request's state, shared by its page and its hook. `rendered` is the state the
  * server rendered the page with: a new render starts a new query from it, rather than from an older poll's answer.

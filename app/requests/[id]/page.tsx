@@ -8,6 +8,7 @@ import { RequestActions } from "@/components/requests/request-actions";
 import { RefreshPullRequest } from "@/components/requests/refresh-pull-request";
 import { snapshotAge } from "@/components/requests/snapshot-age";
 import { ApplyPipelineNote, LiveRequestState } from "@/components/requests/live-request-state";
+import { renderedKey } from "@/components/requests/request-state-query";
 import { stateText } from "@/components/requests/state-badge";
 import { requestFor } from "@/lib/server/requests/request-service";
 import { orNotFound } from "@/app/_lib/or-not-found";
@@ -16,6 +17,7 @@ import { getServices } from "@/lib/server/services";
 import { EditRequestSteps } from "@/components/requests/edit-request-steps";
 import { EDIT_TITLES } from "@/components/requests/edit-form-fields";
 import { storedEditAnswersSchema } from "@/lib/server/requests/edit-request-answers";
+import { snapshotVersion } from "@/lib/server/requests/pr-snapshot";
 import { PrototypeSiteSection } from "@/components/requests/prototype-site-section";
 
 export const metadata: Metadata = { title: "Request" };
@@ -35,7 +37,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     prototype,
   } = await orNotFound(requestFor(getServices(), viewer, (await params).id));
   const edit = r.kind === "edit" ? storedEditAnswersSchema.parse(r.answers) : null;
-  const state = { id: r.id, kind: r.kind, state: r.state, cluster: r.cluster, namespace: r.namespace, events: r.events.length };
+  const state = {
+    id: r.id,
+    kind: r.kind,
+    state: r.state,
+    cluster: r.cluster,
+    namespace: r.namespace,
+    events: r.events.length,
+    pullRequest: snapshotVersion(pullRequest),
+  };
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -48,7 +58,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <h1 className="text-2xl font-semibold">
           {edit ? `${EDIT_TITLES[edit.operation]} ${r.namespace}` : prototype ? `Prototype site ${r.namespace}` : `Namespace ${r.namespace}`}
         </h1>
-        <LiveRequestState key={`${r.state}/${r.events.length}`} initial={state} />
+        <LiveRequestState key={renderedKey(state)} initial={state} />
       </div>
       <p className="text-sm">
         Requested by {r.requester} for team {r.team} on {r.cluster}, {time(r.createdAt)}.{" "}

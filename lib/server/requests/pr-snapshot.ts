@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { toJson } from "@/lib/db/to-json";
 import type { PullRequestStatus } from "@/lib/git/git-provider";
 
@@ -27,6 +28,17 @@ export function readSnapshot(value: unknown): PrSnapshot | null {
   if (!isObject(value) || typeof value.number !== "number" || typeof value.fetchedAt !== "string") return null;
   const list = (key: string) => (Array.isArray(value[key]) ? (value[key] as unknown[]).filter(isObject) : []);
   return { ...(value as unknown as PrSnapshot), reviews: list("reviews") as never, checks: list("checks") as never, comments: list("comments") as never };
+}
+
+/**
+ * What a page shows of a snapshot, as a short digest: it changes when a review, check, comment, the state or the
+ * head changes, and not when the same pull request is merely read again (fetchedAt, source). A request page polls
+ * it to know when to render the pull request again.
+ */
+export function snapshotVersion(snapshot: PrSnapshot | null): string | null {
+  if (!snapshot) return null;
+  const shown = JSON.stringify({ ...snapshot, fetchedAt: undefined, source: undefined });
+  return createHash("sha256").update(shown).digest("hex").slice(0, 16);
 }
 
 /** What one webhook delivery tells about a pull request, applied to the snapshot it had (or to a new one). */

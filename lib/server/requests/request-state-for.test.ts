@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fakeServices, roles, viewer } from "../testing/fake-services";
 import { fakeRequestDb, requestRow } from "../testing/fake-request-db";
+import { snapshotColumns } from "./pr-snapshot";
 import { requestStateFor } from "./request-state-for";
 
 function deps() {
@@ -23,7 +24,34 @@ describe("requestStateFor", () => {
       cluster: "live-2",
       namespace: "orders-dev",
       events: 2,
+      pullRequest: null,
     });
+  });
+
+  it("gives the pull request's snapshot as a version that a comment changes and a mere re-read does not", async () => {
+    const { requests, services } = deps();
+    const pr = {
+      number: 4,
+      state: "open" as const,
+      merged: false,
+      headSha: "a".repeat(40),
+      headRef: "berth/r1",
+      headRepo: "acme/environments",
+      updatedAt: "2026-05-30T10:00:00Z",
+      mergeable: true,
+      reviews: [],
+      checks: [],
+      comments: [],
+    };
+    const row = requests.requests.get("r1")!;
+    Object.assign(row, { prNumber: 4, ...snapshotColumns(pr, new Date("2026-05-30T10:00:05Z"), "poll") });
+    const first = (await requestStateFor(services, roles.owner, "r1")).pullRequest;
+    expect(first).toMatch(/^[0-9a-f]{16}$/);
+    Object.assign(row, snapshotColumns(pr, new Date("2026-05-30T10:05:00Z"), "refresh"));
+    expect((await requestStateFor(services, roles.owner, "r1")).pullRequest).toBe(first);
+    const commented = { ...pr, updatedAt: "2026-05-30T10:06:00Z", comments: [{ user: "rita", body: "Which cluster?", createdAt: "2026-05-30T10:06:00Z" }] };
+    Object.assign(row, snapshotColumns(commented, new Date("2026-05-30T10:06:01Z"), "webhook"));
+    expect((await requestStateFor(services, roles.owner, "r1")).pullRequest).not.toBe(first);
   });
 
   it("shows the request to its requester, its team and reviewers", async () => {
