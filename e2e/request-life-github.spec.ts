@@ -86,7 +86,9 @@ test("changes requested on GitHub: the revision is a second commit on the same p
   }).toPass({ timeout: 90_000 });
 });
 
-test("the request page shows the pull request's snapshot with its age, and Refresh from GitHub reads it again", async ({ page }) => {
+test("the request page shows the pull request's snapshot with its age, a comment on GitHub arrives by webhook, and Refresh from GitHub reads it again", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const team = uniqueName("refresh-team");
   await signInWithGitHub(page, await createGitHubUser([team]), "/requests/new");
@@ -98,35 +100,44 @@ test("the request page shows the pull request's snapshot with its age, and Refre
     await expect(age).toContainText("As Berth last heard from GitHub,", { timeout: 1000 });
   }).toPass({ timeout: 90_000 });
   await expect(age.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
-  const commenter = await octokitAs(uniqueName("commenter"));
+  const commenterLogin = uniqueName("commenter");
+  const commenter = await octokitAs(commenterLogin);
   const comment = "Which cluster is this for?";
   const conversation = page.getByRole("region", { name: "Reviews and checks" });
   await expect(conversation).toContainText("No comments yet.");
   await commenter.rest.issues.createComment({ ...repo, issue_number: number, body: comment });
 
+  // GitHub's issue_comment delivery makes Berth read the pull request again; the page, polling its own API, shows the
+  // comment with no reload and no Refresh (the poller reads every 10 minutes while webhooks arrive).
+  await expect(conversation).toContainText(`${commenterLogin}: ${comment}`, { timeout: 20_000 });
+  const deliveries = await github.deliveries();
+  expect(deliveries.find((d) => d.event === "issue_comment" && JSON.parse(d.body).issue?.number === number)).toMatchObject({ action: "created", status: 200 });
+
   // A refresh within 30 s of the last read keeps the snapshot; wait (on the page) until it is older than that.
-  // Note: while webhooks arrive the poller reads every 10 minutes; if another test's missed change put it back to
-  // every 5 s, the comment arrives through the poller instead and the refresh below keeps a fresh snapshot.
+  // Note: if another test's missed change put the poller back to every 5 s, it reads the pull request again meanwhile and
+  // the refresh below keeps that fresh snapshot.
   const fetchedAt = async () => Date.parse((await age.locator("time").getAttribute("datetime")) ?? "");
+  const heard = await fetchedAt();
   await expect
     .poll(
       async () => {
         await page.reload();
-        return Date.now() - (await fetchedAt()) > 31_000 || (await conversation.innerText()).includes(comment);
+        const at = await fetchedAt();
+        return Date.now() - at > 31_000 || at > heard;
       },
       { timeout: 120_000, intervals: [5_000] },
     )
     .toBe(true);
 
-  // Webhooks do not carry comments: the refresh reads the pull request from GitHub now, and the page shows it without a reload.
+  // The refresh reads the pull request from GitHub now, and the page shows it without a reload.
   const refresh = page.getByRole("button", { name: "Refresh from GitHub" });
   const clicked = Date.now();
   await refresh.click();
-  await expect(conversation).toContainText(comment);
   await expect(refresh).toBeEnabled();
   await expect(age.getByRole("status")).toHaveText("");
   await expect(age.locator("time")).toHaveText("just now");
   expect(await fetchedAt()).toBeGreaterThan(clicked - 31_000);
+  await expect(conversation).toContainText(comment);
   await expectNoAxeViolations(page);
 });
 
