@@ -106,6 +106,26 @@ describe("pollPullRequests", () => {
     expect(requests.requests.get("missed")).toMatchObject({ prSnapshot: { checks: [{ name: "plan", conclusion: "success" }] } });
   });
 
+  it("with snapshotOnly (a comment's delivery) stores the snapshot and moves nothing: a read made before Berth's own close does not reopen", async () => {
+    const requests = fakeRequestDb([requestRow("withdrawn", { prNumber: 1, state: "closed" })]);
+    const pulls = new Map([
+      [1, pr(1, "withdrawn", { comments: [{ user: "berth-bot", body: "Withdrawn by its requester", createdAt: "2026-06-01T09:59:00Z" }] })],
+    ]);
+    const moved = await pollPullRequests(
+      requests.db,
+      reader(async (n) => pulls.get(n)!),
+      testLogger(),
+      REPO,
+      { ids: ["withdrawn"], source: "webhook", snapshotOnly: true },
+    );
+    expect(moved).toBe(0);
+    expect(requests.requests.get("withdrawn")).toMatchObject({
+      state: "closed",
+      prSnapshot: { source: "webhook", comments: [{ body: "Withdrawn by its requester" }] },
+    });
+    expect(requests.events).toEqual([]);
+  });
+
   it("never applies a pull request whose head is not the request's binding, nor news older than it applied", async () => {
     const requests = fakeRequestDb([
       requestRow("fork", { prNumber: 1 }),

@@ -16,6 +16,12 @@ export interface PollOptions {
   source?: SnapshotSource;
   /** Told of each edit request the read found in conflict (it may be re-applied onto main: reapplyEditRequest, once per head of main). */
   onConflict?: (request: string) => Promise<unknown>;
+  /**
+   * Store the snapshot and never move the request (a comment's delivery). Note: Berth's own withdraw or close
+   * comment arrives before its close does, and a read made then would see the pull request open and reopen the
+   * request Berth has just closed; the pull request's own events and the poll move it.
+   */
+  snapshotOnly?: boolean;
 }
 
 /**
@@ -69,7 +75,7 @@ export async function pollPullRequests(
     const actor = reviewerBehind(pr, state) ?? "github";
     const note = state === "conflict" ? "The branch no longer merges cleanly (seen by the poller)" : "Seen by the poller";
     const facts = { headSha: pr.headSha, prUpdatedAt: updatedAt, ...snapshot };
-    if (await transitionRequest(db, request.id, state, actor, note, facts)) moved++;
+    if (!options.snapshotOnly && (await transitionRequest(db, request.id, state, actor, note, facts))) moved++;
     else await db.request.update({ where: { id: request.id }, data: facts });
     if (state === "conflict" && request.kind === "edit") conflicted.push(request.id);
   }

@@ -226,11 +226,16 @@ export async function receiveWebhook(
       repo: env.GITHUB_ENVIRONMENTS_REPO!,
       baseBranch: env.BERTH_BASE_BRANCH,
       onPush: deps.syncClone,
-      // A comment's delivery carries no pull request state: read the pull request again, as Refresh does (not while the budget is paused; the poll catches up).
+      // A comment's delivery carries no pull request state: read the pull request again for its snapshot, as Refresh does, without moving the request (not while the budget is paused; the poll catches up).
       onComment: async (id) => {
         const reader = deps.git?.reader;
         if (!reader || deps.githubCost?.budget.backgroundPaused()) return;
-        await pollPullRequests(deps.db, reader, deps.log, env.GITHUB_ENVIRONMENTS_REPO!, { ids: [id], now: deps.clock.now(), source: "webhook" });
+        await pollPullRequests(deps.db, reader, deps.log, env.GITHUB_ENVIRONMENTS_REPO!, {
+          ids: [id],
+          now: deps.clock.now(),
+          source: "webhook",
+          snapshotOnly: true,
+        });
       },
       log: deps.log,
       now: () => deps.clock.now(),
