@@ -17,7 +17,9 @@ export async function closePrototypeDeployPr(
 ): Promise<void> {
   const row = await deps.db.prototypeDeployPr.findUnique({ where: { requestId } });
   if (!deps.repos || !row || row.state !== "open" || row.number === null) return;
-  const name = row.repository.split("/")[1] ?? row.repository;
+  const name = row.repository.split("/")[1];
+  // Note: closed with the client of the organisation's repository of that name only (never another owner's).
+  if (!name || deps.repos.fullName(name).toLowerCase() !== row.repository.toLowerCase()) return;
   const request = await deps.db.request.findUnique({ where: { id: requestId }, select: { prUrl: true } });
   const comment = [
     why,
