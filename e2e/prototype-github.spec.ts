@@ -64,7 +64,9 @@ test("a prototype site request on GitHub opens the namespace's pull request and,
   await expectNoAxeViolations(page);
 });
 
-test("withdrawing a prototype site request closes the pull request in the prototype's repository too, with a comment saying why", async ({ page }) => {
+test("withdrawing a prototype site request closes the pull request in the prototype's repository too, with a comment saying why, or says why it could not", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const team = uniqueName("protos-gone");
   const user = await createGitHubUser([team]);
@@ -86,4 +88,16 @@ test("withdrawing a prototype site request closes the pull request in the protot
   expect(comments).toEqual([
     expect.stringMatching(new RegExp(`^Withdrawn in Berth by ${user.login}\\.\\n\\nThe namespace request this pull request came with`)),
   ]);
+
+  // The name is free again. This time GitHub refuses to close the new deployment pull request: the request is still
+  // withdrawn (no error page), and its page says the pull request is still open and why.
+  await page.goto("/requests/new");
+  const again = await requestPrototype(page, WITHDRAWN_PROTOTYPE_REPO, team);
+  await github.failNext({ method: "PATCH", pathPattern: `/repos/${ORG}/${WITHDRAWN_PROTOTYPE_REPO}/pulls/${again}$`, status: 422 });
+  await page.getByRole("button", { name: "Withdraw the request" }).click();
+  await expect(page.getByText("Closed").first()).toBeVisible();
+  await expect(page.getByTestId("deploy-pr")).toContainText("adds the deployment files: open");
+  await expect(page.getByTestId("deploy-pr-close-failure")).toContainText("GitHub answered 422");
+  await expectNoAxeViolations(page);
+  expect((await octokit.rest.pulls.get({ owner: ORG, repo: WITHDRAWN_PROTOTYPE_REPO, pull_number: again })).data.state).toBe("open");
 });
