@@ -17,6 +17,7 @@ const SERVER_TESTS = [
   "lib/git/github-provider-deletions.test.ts",
   "lib/server/requests/reapply-edit-github.test.ts",
   "lib/server/requests/prototype-requests.test.ts",
+  "lib/server/requests/prototype-follow-github.test.ts",
   "lib/git/github-team-exists.test.ts",
   "lib/db/migrate-database.test.ts",
   "lib/auth/sessions.test.ts",

@@ -11,7 +11,7 @@ import { generateSampleRepo } from "../lib/environments/sample/generate-sample-r
 import { startFakeGitHub } from "./fakes/github/start-fake-github";
 import { E2E_ROOT } from "./fixtures/paths";
 import { seedRepo } from "../lib/testing/fake-github-repo";
-import { BOT_APP, ENVIRONMENTS_REPO, FAKE_GITHUB_PORT, OAUTH_CLIENT, ORG, PROTOTYPE_REPO, UPSTREAM_REPO } from "./fixtures/servers";
+import { BOT_APP, ENVIRONMENTS_REPO, FAKE_GITHUB_PORT, OAUTH_CLIENT, ORG, PROTOTYPE_REPO, UPSTREAM_REPO, WITHDRAWN_PROTOTYPE_REPO } from "./fixtures/servers";
 
 async function main(): Promise<void> {
   const work = path.join(E2E_ROOT, "upstream-work");
@@ -19,9 +19,12 @@ async function main(): Promise<void> {
   rmSync(UPSTREAM_REPO, { recursive: true, force: true });
   await generateSampleRepo({ dir: work, namespaces: 120, seed: 11, now: new Date(), checkout: false });
   execFileSync("git", ["clone", "--quiet", "--bare", work, UPSTREAM_REPO]);
-  // A prototype's own repository, for the deployment pull request of a prototype site's request.
-  for (const suffix of [".git", "-seed"]) rmSync(path.join(E2E_ROOT, `${PROTOTYPE_REPO}${suffix}`), { recursive: true, force: true });
-  seedRepo(E2E_ROOT, PROTOTYPE_REPO);
+  // Prototypes' own repositories, for the deployment pull request of a prototype site's request.
+  const prototypes = [PROTOTYPE_REPO, WITHDRAWN_PROTOTYPE_REPO];
+  for (const name of prototypes) {
+    for (const suffix of [".git", "-seed"]) rmSync(path.join(E2E_ROOT, `${name}${suffix}`), { recursive: true, force: true });
+    seedRepo(E2E_ROOT, name);
+  }
   // Written before the fake answers: the pull-request server reads it once the fake is up.
   const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   mkdirSync(path.dirname(BOT_APP.privateKeyFile), { recursive: true });
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     clientId: OAUTH_CLIENT.id,
     clientSecret: OAUTH_CLIENT.secret,
     repo: { owner: ORG, name: ENVIRONMENTS_REPO, bareRepoPath: UPSTREAM_REPO },
-    moreRepos: [{ owner: ORG, name: PROTOTYPE_REPO, bareRepoPath: path.join(E2E_ROOT, `${PROTOTYPE_REPO}.git`) }],
+    moreRepos: prototypes.map((name) => ({ owner: ORG, name, bareRepoPath: path.join(E2E_ROOT, `${name}.git`) })),
     app: {
       id: BOT_APP.id,
       installationId: BOT_APP.installationId,

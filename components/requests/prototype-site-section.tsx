@@ -1,9 +1,19 @@
 import type { PrototypeSiteView } from "@/lib/server/requests/prototype-site";
+import { snapshotAge } from "./snapshot-age";
+
+/** Where the deployment pull request stands, as Berth last read or heard it, and what to do next. */
+const DEPLOY_PR_STATES: Record<string, { text: string; next: string }> = {
+  opening: { text: "being opened", next: "Merge it once the namespace exists." },
+  open: { text: "open", next: "Merge it once the namespace exists." },
+  merged: { text: "merged", next: "The deployment files are on the repository's main branch." },
+  closed: { text: "closed without merging", next: "Reopen it on GitHub, or copy the files below into the repository." },
+};
 
 /** The prototype part of a request page: the site, the deployment pull request (or the files to copy) and how to read the credentials. */
-export function PrototypeSiteSection({ site, namespace, github }: { site: PrototypeSiteView; namespace: string; github: boolean }) {
+export function PrototypeSiteSection({ site, namespace, github, now }: { site: PrototypeSiteView; namespace: string; github: boolean; now: Date }) {
   const pr = site.deployPr;
-  const copy = !pr || pr.state === "failed";
+  const copy = !pr || pr.state === "failed" || pr.state === "closed";
+  const shown = pr ? (DEPLOY_PR_STATES[pr.state] ?? { text: pr.state, next: "" }) : null;
   return (
     <section aria-labelledby="prototype" data-testid="prototype-site" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="prototype" className="font-semibold">
@@ -23,8 +33,23 @@ export function PrototypeSiteSection({ site, namespace, github }: { site: Protot
           ) : (
             <>The pull request in {site.repositoryFullName}</>
           )}{" "}
-          adds the deployment files: <span className="font-medium">{pr.state === "open" ? "opened" : "being opened"}</span> (Berth does not follow it further:
-          its page on GitHub shows where it stands). Merge it once the namespace exists.
+          adds the deployment files: <span className="font-medium">{shown?.text}</span>
+          {pr.fetchedAt ? (
+            <>
+              {" "}
+              (as Berth last heard from GitHub,{" "}
+              <time dateTime={pr.fetchedAt} title={pr.fetchedAt}>
+                {snapshotAge(pr.fetchedAt, now)}
+              </time>
+              )
+            </>
+          ) : null}
+          . {shown?.next}
+        </p>
+      )}
+      {pr?.state === "open" && pr.closeFailure && (
+        <p role="alert" data-testid="deploy-pr-close-failure" className="rounded border border-rose-400 bg-rose-50 p-3 text-sm text-rose-900">
+          Berth could not close the pull request in {site.repositoryFullName} when this request was closed: {pr.closeFailure}. Close it on GitHub.
         </p>
       )}
       {pr?.state === "failed" && (

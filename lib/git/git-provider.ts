@@ -139,6 +139,21 @@ export interface PullRequestReader {
   closePullRequest(number: number, comment?: string): Promise<void>;
 }
 
+/** Where a pull request stands, without its reviews, checks or comments. */
+export type PullRequestState = Pick<PullRequestStatus, "number" | "state" | "merged" | "headRef" | "headRepo" | "updatedAt">;
+
+/**
+ * A pull request Berth follows by its state alone, in a repository other than
+ * the environments repository (a prototype's deployment pull request): read
+ * over REST, so an unchanged one is a 304 that costs no rate limit (the
+ * client's ETags), and closed when its request is withdrawn or closed.
+ */
+export interface PullRequestFollower {
+  /** Throws with status 404 when the repository has no such pull request. */
+  pullRequestState(number: number): Promise<PullRequestState>;
+  closePullRequest(number: number, comment?: string): Promise<void>;
+}
+
 /** A provider whose branches Berth merges itself (local). */
 export interface BranchMerger {
   /**

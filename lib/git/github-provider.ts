@@ -5,6 +5,7 @@ import {
   type OpenedPullRequest,
   type PullRequestUpdater,
   type PullRequestDraft,
+  type PullRequestFollower,
   type PullRequestReader,
   type TeamDirectory,
   type PullRequestStatus,
@@ -42,7 +43,9 @@ function status(error: unknown): number | undefined {
  * what an earlier, interrupted attempt made, so a retry never makes a second
  * branch or pull request.
  */
-export function createGitHubProvider(options: GitHubProviderOptions): GitProvider & PullRequestReader & PullRequestUpdater & BotCredential & TeamDirectory {
+export function createGitHubProvider(
+  options: GitHubProviderOptions,
+): GitProvider & PullRequestReader & PullRequestFollower & PullRequestUpdater & BotCredential & TeamDirectory {
   const octokit = createOctokit({ auth: options.auth, baseUrl: options.apiUrl, onCall: options.onCall, log: options.log });
   const { owner, repo } = options;
 
@@ -165,6 +168,19 @@ export function createGitHubProvider(options: GitHubProviderOptions): GitProvide
     },
 
     readPullRequests: (numbers) => readPullRequests(octokit, owner, repo, numbers),
+
+    async pullRequestState(number) {
+      // A conditional GET (createOctokit's ETags): unchanged since the last read, GitHub answers 304, not counted against the limit.
+      const { data } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+      return {
+        number: data.number,
+        state: data.state === "open" ? "open" : "closed",
+        merged: data.merged,
+        headRef: data.head.ref,
+        headRepo: data.head.repo?.full_name ?? null,
+        updatedAt: data.updated_at,
+      };
+    },
 
     org: owner,
     teamExists: (slug) => githubTeamExists(octokit, owner, slug),

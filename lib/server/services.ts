@@ -172,7 +172,7 @@ export function createServices(env: Env, options: { log?: Logger; clock?: Clock 
   /** The bot in a prototype's own repository (same organisation, same credentials), one client per repository. */
   const prototypeRepos = once((): PrototypeRepos => {
     const [owner] = env.GITHUB_ENVIRONMENTS_REPO!.split("/") as [string, string];
-    const providers = new Map<string, GitProvider>();
+    const providers = new Map<string, ReturnType<PrototypeRepos["provider"]>>();
     return {
       fullName: (repository) => `${owner}/${repository}`,
       provider(repository) {

@@ -135,7 +135,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         />
       )}
       <ApplyPipelineNote key={r.state} initial={state} />
-      {prototype && <PrototypeSiteSection site={prototype} namespace={r.namespace} github={getServices().env.BERTH_GIT_PROVIDER === "github"} />}
+      {prototype && <PrototypeSiteSection site={prototype} namespace={r.namespace} github={getServices().env.BERTH_GIT_PROVIDER === "github"} now={now} />}
       <section aria-labelledby="forecast" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="forecast" className="mb-2 font-semibold">
           Review forecast

@@ -3,6 +3,7 @@ import { Webhooks } from "@octokit/webhooks";
 import type { Db } from "@/lib/db/create-db";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
+import { applyDeployPrDelivery } from "./follow-prototype-deploy-pr";
 import { patchSnapshot, readSnapshot, type SnapshotPatch } from "./pr-snapshot";
 import type { RequestState } from "./request-state";
 import { transitionRequest } from "./transition-request";
@@ -127,6 +128,10 @@ async function applyDelivery(db: Db, event: string, payload: PullRequestPayload,
   if (event === "check_run") return applyCheckRun(db, payload, deps);
   if (event === "issue_comment") return applyComment(db, payload, deps);
   const pr = payload.pull_request;
+  // Another repository's pull request: a prototype's deployment pull request, if Berth opened it (follow-prototype-deploy-pr.ts).
+  const from = payload.repository?.full_name;
+  if (event === "pull_request" && pr && typeof pr.number === "number" && from && !sameRepo(from, deps.repo))
+    return applyDeployPrDelivery(db, from, pr, deps.now?.() ?? new Date());
   const request = await findRequest(db, pr, deps.repo);
   if (!pr || !request) return { handled: "ignored" };
 

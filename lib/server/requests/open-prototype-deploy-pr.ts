@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/create-db";
 import type { PrototypeConventions } from "@/lib/environments/profile/profile";
 import { prototypeSiteUrl, renderPrototypeDeployFiles } from "@/lib/environments/render/render-prototype-deploy-files";
-import type { GitProvider } from "@/lib/git/git-provider";
+import type { GitProvider, PullRequestFollower } from "@/lib/git/git-provider";
 import type { Logger } from "@/lib/log";
 import { failureReason } from "./open-request-pull-request";
 
@@ -9,8 +9,11 @@ import { failureReason } from "./open-request-pull-request";
 export interface PrototypeRepos {
   /** owner/name of the repository. */
   fullName(repository: string): string;
-  provider(repository: string): GitProvider;
+  provider(repository: string): GitProvider & PullRequestFollower;
 }
+
+/** The branch of a request's deployment pull request: what binds a pull request in the prototype's repository to the request. */
+export const prototypeDeployBranch = (requestId: string) => `berth/prototype-deploy-${requestId}`;
 
 /**
  * Opens (or resumes opening) the pull request in a prototype's own repository
@@ -40,7 +43,7 @@ export async function openPrototypeDeployPr(
   ].join("\n");
   try {
     const opened = await deps.repos.provider(request.repository).openPullRequest({
-      branch: `berth/prototype-deploy-${request.id}`,
+      branch: prototypeDeployBranch(request.id),
       title: "Deploy this prototype to the Cloud Platform",
       body,
       commitMessage: `Add the prototype's build and deployment files\n\nRequested by ${request.requester} through Berth (request ${request.id}).`,

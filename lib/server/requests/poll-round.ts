@@ -4,6 +4,7 @@ import type { Services } from "../services";
 import { reapplyEdit } from "./edit-request-service";
 import { pollPullRequests } from "./poll-pull-requests";
 import { FOLLOWED_STATES } from "./request-state";
+import { POLLED_DEPLOY_PR_STATES, readDeployPrs } from "./follow-prototype-deploy-pr";
 
 export interface PollRound {
   /** Whether this tick read pull requests from GitHub. */
@@ -21,8 +22,11 @@ export interface PollRound {
  * reserve. A new head of the base branch (in the clone, synced by the push
  * webhook and every interval) makes the next rounds due sooner: that is how
  * a pull request that stopped merging is found, and an edit re-applied.
- * Ticks in between cost two small database reads, a rev-parse of the clone
- * and no GitHub call.
+ * Ticks in between cost three small database reads, a rev-parse of the clone
+ * and no GitHub call. A round also reads the open deployment pull requests in
+ * prototypes' repositories (one conditional REST read each: a 304, costing no
+ * rate limit, while unchanged; follow-prototype-deploy-pr.ts), so they are not
+ * counted as queries that stretch the interval.
  */
 export async function pollRound(
   deps: Pick<Services, "db" | "env" | "git" | "clock" | "log" | "githubCost" | "metrics" | "profile" | "inventory" | "clusters" | "syncClone">,
@@ -30,8 +34,10 @@ export async function pollRound(
   const { reader } = deps.git;
   const repo = deps.env.GITHUB_ENVIRONMENTS_REPO;
   const { budget, schedule } = deps.githubCost;
-  const [open, last, base] = await Promise.all([
+  const { prototypeRepos } = deps.git;
+  const [open, deployPrs, last, base] = await Promise.all([
     deps.db.request.count({ where: { state: { in: [...FOLLOWED_STATES] }, prNumber: { not: null } } }),
+    prototypeRepos ? deps.db.prototypeDeployPr.count({ where: { state: { in: [...POLLED_DEPLOY_PR_STATES] }, number: { not: null } } }) : 0,
     deps.db.webhookDelivery.findFirst({ orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
     resolveRevision(deps.env.environmentsRepo).catch(() => null),
   ]);
@@ -41,12 +47,16 @@ export async function pollRound(
   const mode = schedule.mode(lastDeliveryAt);
   const paused = budget.backgroundPaused();
   deps.metrics.githubPolling(mode, schedule.intervalMs(lastDeliveryAt, queries) / 1000, paused);
-  if (!reader || !repo || open === 0 || paused || !schedule.due(lastDeliveryAt, queries)) return { read: false, moved: 0, mode, paused };
+  if (!reader || !repo || open + deployPrs === 0 || paused || !schedule.due(lastDeliveryAt, queries)) return { read: false, moved: 0, mode, paused };
   schedule.polled();
-  const moved = await pollPullRequests(deps.db, reader, deps.log, repo, {
-    now: deps.clock.now(),
-    onMissed: () => schedule.missed(),
-    onConflict: (id) => reapplyEdit(deps, id),
-  });
+  const moved =
+    open === 0
+      ? 0
+      : await pollPullRequests(deps.db, reader, deps.log, repo, {
+          now: deps.clock.now(),
+          onMissed: () => schedule.missed(),
+          onConflict: (id) => reapplyEdit(deps, id),
+        });
+  if (prototypeRepos && deployPrs > 0) await readDeployPrs({ db: deps.db, repos: prototypeRepos, log: deps.log }, { now: deps.clock.now() });
   return { read: true, moved, mode: schedule.mode(lastDeliveryAt), paused };
 }

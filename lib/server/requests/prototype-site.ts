@@ -11,8 +11,19 @@ export interface PrototypeSiteView {
   siteUrl: string;
   /** The deployment files: opened as a pull request in the prototype's repository, or shown to copy there. */
   deployFiles: RepoFile[];
-  /** The pull request Berth opened in the prototype's repository; null when none was asked for or can be (local provider). */
-  deployPr: { state: string; number: number | null; url: string | null; failure: string | null } | null;
+  /**
+   * The pull request Berth opened in the prototype's repository, as Berth last read or heard it (opening, open, merged,
+   * closed or failed; fetchedAt null until first followed); null when none was asked for or can be (local provider).
+   * closeFailure: why Berth could not close it when the request was withdrawn or closed.
+   */
+  deployPr: {
+    state: string;
+    number: number | null;
+    url: string | null;
+    failure: string | null;
+    fetchedAt: string | null;
+    closeFailure: string | null;
+  } | null;
   consented: boolean;
   /** The namespace's basic-auth Secret's placeholder username (the profile's), which the team changes in variables.tf. */
   username: string;
@@ -34,7 +45,14 @@ export async function prototypeSite(
     repositoryFullName: row?.repository ?? `${deps.owner}/${prototype.repository}`,
     siteUrl: prototypeSiteUrl(conventions, prototype.repository, domain),
     deployFiles: renderPrototypeDeployFiles(prototype.repository, domain, conventions),
-    deployPr: row && { state: row.state, number: row.number, url: row.url, failure: row.failure },
+    deployPr: row && {
+      state: row.state,
+      number: row.number,
+      url: row.url,
+      failure: row.failure,
+      fetchedAt: row.fetchedAt?.toISOString() ?? null,
+      closeFailure: row.closeFailure,
+    },
     consented: prototype.deployPullRequest,
     username: conventions.basicAuthUsername,
   };

@@ -28,6 +28,7 @@ import { reviewRequest, type PostReview } from "./review-request";
 import { withdrawRequest } from "./withdraw-request";
 import { submitNamespaceRequest } from "./submit-namespace-request";
 import { prototypeSite } from "./prototype-site";
+import { closePrototypeDeployPr } from "./close-prototype-deploy-pr";
 import { snapshotFileReader } from "./snapshot-file-reader";
 import { prepareResourceRequest } from "./prepare-resource-request";
 import { submitResourceRequest } from "./submit-resource-request";
@@ -127,19 +128,22 @@ export async function markApplied(deps: Pick<Services, "db">, viewer: Viewer | n
   await markRequestApplied(deps.db, viewer, id);
 }
 
-/** The requester (or a team member) withdraws a request; on GitHub its pull request is closed. */
-export async function withdraw(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string) {
+/** The requester (or a team member) withdraws a request; on GitHub its pull request is closed, and a prototype's deployment pull request with it. */
+export async function withdraw(deps: Pick<Services, "db" | "git" | "log">, viewer: Viewer | null, id: string) {
   authorize(viewer, canBrowseInventory(viewer));
   const { reader } = deps.git;
-  await withdrawRequest(deps.db, viewer, id, reader ? (number, comment) => reader.closePullRequest(number, comment) : null);
+  await withdrawRequest(deps.db, viewer, id, reader ? (number, comment) => reader.closePullRequest(number, comment) : null, closeDeployPr(deps, id));
 }
 
-/** A reviewer closes a request with a reason; on GitHub its pull request is closed with the reason as a comment. */
-export async function closeWithReason(deps: Pick<Services, "db" | "git">, viewer: Viewer | null, id: string, input: unknown) {
+/** A reviewer closes a request with a reason; on GitHub its pull request is closed with the reason as a comment, and a prototype's deployment pull request with it. */
+export async function closeWithReason(deps: Pick<Services, "db" | "git" | "log">, viewer: Viewer | null, id: string, input: unknown) {
   authorize(viewer, canBrowseInventory(viewer));
   const { reader } = deps.git;
-  await closeRequest(deps.db, viewer, id, input, reader ? (number, comment) => reader.closePullRequest(number, comment) : null);
+  await closeRequest(deps.db, viewer, id, input, reader ? (number, comment) => reader.closePullRequest(number, comment) : null, closeDeployPr(deps, id));
 }
+
+const closeDeployPr = (deps: Pick<Services, "db" | "git" | "log">, id: string) => (comment: string) =>
+  closePrototypeDeployPr({ db: deps.db, repos: deps.git.prototypeRepos, log: deps.log }, id, comment);
 
 /** The requester (or a teammate) revises a request: a new commit on the same branch, checked again. */
 export async function revise(
