@@ -4,7 +4,7 @@ import { buildIndex } from "../environments/repository/build-index";
 import { runChecks } from "../environments/checks/run-checks";
 import { InvalidResourceRequestError, renderResourceFiles } from "../environments/render/render-resource-files";
 import { ModuleRefRewriteError } from "../environments/edit/rewrite-module-ref";
-import { runGit } from "../environments/repository/run-git";
+import { readFileAt } from "../environments/repository/run-git";
 import { validateResourceRequest } from "../environments/requests/validate-resource-request";
 import type { CliIo } from "./command";
 import { namespaceFileOptions } from "./namespace-file-options";
@@ -52,8 +52,7 @@ export async function renderResource(args: string[], io: CliIo): Promise<number>
   // Every resources/*.tf: upgrades rewrite one, and new blocks need the variables and modules the others declare.
   for (const rel of namespace.files.filter((f) => f.startsWith("resources/") && f.endsWith(".tf"))) {
     const file = `${namespace.path}/${rel}`;
-    const blob = await runGit(index.repoPath, ["cat-file", "blob", `${index.commit}:${file}`]).catch(() => null);
-    current.set(file, blob === null ? null : blob.toString("utf8"));
+    current.set(file, await readFileAt(index.repoPath, index.commit, file));
   }
   const hcl = await loadHclParser();
   let files;

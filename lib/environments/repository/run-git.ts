@@ -15,3 +15,11 @@ export function runGit(repoPath: string, args: string[]): Promise<Buffer> {
     );
   });
 }
+
+/** A file's text at a commit; null when the commit does not hold it (or git cannot read it). */
+export function readFileAt(repoPath: string, commit: string, path: string): Promise<string | null> {
+  return runGit(repoPath, ["cat-file", "blob", `${commit}:${path}`]).then(
+    (blob) => blob.toString("utf8"),
+    () => null,
+  );
+}

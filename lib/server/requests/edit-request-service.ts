@@ -4,7 +4,7 @@ import { editOperations } from "@/lib/environments/edit/operations";
 import { readEditableInputs, type ReadEditableInputsResult } from "@/lib/environments/edit/read-editable-inputs";
 import { loadNamespaceFolder } from "@/lib/environments/repository/load-namespace-folder";
 import { resolveRevision } from "@/lib/environments/repository/resolve-commit";
-import { runGit } from "@/lib/environments/repository/run-git";
+import { readFileAt } from "@/lib/environments/repository/run-git";
 import { AppError } from "@/lib/errors";
 import { canRequestEdit } from "@/lib/auth/policy";
 import { authorize } from "../authorize";
@@ -32,13 +32,7 @@ export async function editDeps(deps: EditServices, operations: EditDeps["operati
     operations,
     snapshot,
     loadFolder: (commit, record) => loadNamespaceFolder(repo, commit, record, deps.profile),
-    readFile: (commit, path) =>
-      commit === snapshot.commit
-        ? atSnapshot(path)
-        : runGit(repo, ["cat-file", "blob", `${commit}:${path}`]).then(
-            (blob) => blob.toString("utf8"),
-            () => null,
-          ),
+    readFile: (commit, path) => (commit === snapshot.commit ? atSnapshot(path) : readFileAt(repo, commit, path)),
     activeRequests: async (cluster, namespace) => {
       const rows = await deps.db.request.findMany({
         where: { cluster, namespace, state: { in: [...ACTIVE_STATES] } },

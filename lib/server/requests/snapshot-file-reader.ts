@@ -1,6 +1,6 @@
 import { namespacesDir } from "@/lib/environments/profile/namespaces-dir";
 import type { PlatformProfile } from "@/lib/environments/profile/profile";
-import { runGit } from "@/lib/environments/repository/run-git";
+import { readFileAt } from "@/lib/environments/repository/run-git";
 import type { NamespaceRecord } from "@/lib/environments/types";
 import type { InventorySnapshot } from "../inventory-store";
 
@@ -35,12 +35,7 @@ export function snapshotFileReader(repo: string, snapshot: InventorySnapshot, pr
     const parts = path.startsWith(dir) ? path.slice(dir.length).split("/") : [];
     const folder = parts.length >= 3 ? `${dir}${parts[0]}/${parts[1]}` : null;
     const listed = folder === null || folders.get(folder)?.files.includes(parts.slice(2).join("/"));
-    const answer = listed
-      ? runGit(repo, ["cat-file", "blob", `${snapshot.commit}:${path}`]).then(
-          (blob) => blob.toString("utf8"),
-          () => null,
-        )
-      : Promise.resolve(null);
+    const answer = listed ? readFileAt(repo, snapshot.commit, path) : Promise.resolve(null);
     answers.set(path, answer);
     if (answers.size > MAX_KEPT) answers.delete(answers.keys().next().value!);
     return answer;
