@@ -14,6 +14,8 @@ export interface FakeGitHubRepo {
   botToken: string;
   /** A token of `rita`, a member who may review. */
   reviewerToken: string;
+  /** Berth's settings for the GitHub provider against this fake (its data and clone under `root`), with `more` added. */
+  settings(more?: Record<string, string>): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -38,12 +40,23 @@ export async function startFakeGitHubRepo(namespaces = 5, moreRepos: string[] = 
   const control = controlClient(fake.url);
   await control.putUser({ login: "bot", teams: [], orgMember: true });
   await control.putUser({ login: "rita", teams: ["webops"], orgMember: true });
+  const botToken = await control.token("bot", ["repo"]);
   return {
     root,
     fake,
     control,
-    botToken: await control.token("bot", ["repo"]),
+    botToken,
     reviewerToken: await control.token("rita", ["repo"]),
+    settings: (more = {}) => ({
+      BERTH_DATA_DIR: path.join(root, "data"),
+      BERTH_ENVIRONMENTS_REPO: path.join(root, "clone.git"),
+      BERTH_GIT_PROVIDER: "github",
+      GITHUB_ENVIRONMENTS_REPO: "acme/environments",
+      GITHUB_API_URL: fake.apiUrl,
+      GITHUB_WEB_URL: fake.url,
+      GITHUB_BOT_TOKEN: botToken,
+      ...more,
+    }),
     close: async () => {
       await fake.close();
       rmSync(root, { recursive: true, force: true });

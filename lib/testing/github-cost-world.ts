@@ -36,16 +36,7 @@ export async function startGitHubCostWorld(open: number): Promise<GitHubCostWorl
   const gh = await startFakeGitHubRepo(3);
   let now = Date.now();
   const clock = { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
-  const env = parseEnv({
-    BERTH_DATA_DIR: path.join(gh.root, "data"),
-    BERTH_ENVIRONMENTS_REPO: path.join(gh.root, "clone.git"),
-    BERTH_GIT_PROVIDER: "github",
-    GITHUB_ENVIRONMENTS_REPO: "acme/environments",
-    GITHUB_API_URL: gh.fake.apiUrl,
-    GITHUB_WEB_URL: gh.fake.url,
-    GITHUB_BOT_TOKEN: gh.botToken,
-    GITHUB_WEBHOOK_SECRET: SECRET,
-  });
+  const env = parseEnv(gh.settings({ GITHUB_WEBHOOK_SECRET: SECRET }));
   await migrateDatabase(env, { root: path.resolve(__dirname, "../..") });
   const services = createServices(env, { clock, log: testLogger() });
   await services.syncClone();

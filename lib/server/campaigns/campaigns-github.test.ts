@@ -33,16 +33,7 @@ describe("campaigns on GitHub", () => {
 
   beforeAll(async () => {
     gh = await startFakeGitHubRepo(8);
-    const env = parseEnv({
-      DATABASE_URL: url,
-      BERTH_DATA_DIR: path.join(gh.root, "data"),
-      BERTH_ENVIRONMENTS_REPO: path.join(gh.root, "clone.git"),
-      BERTH_GIT_PROVIDER: "github",
-      GITHUB_ENVIRONMENTS_REPO: "acme/environments",
-      GITHUB_API_URL: gh.fake.apiUrl,
-      GITHUB_WEB_URL: gh.fake.url,
-      GITHUB_BOT_TOKEN: gh.botToken,
-    });
+    const env = parseEnv(gh.settings({ DATABASE_URL: url }));
     services = createServices(env, { clock: { now: () => new Date(now) }, log: testLogger() });
     await services.syncClone();
     // The namespaces' owning teams exist in the organisation (GitHub refuses a review request of a team that does not).

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { Webhooks } from "@octokit/webhooks";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,17 +35,7 @@ describe("following a prototype's deployment pull request on GitHub", { timeout:
 
   beforeAll(async () => {
     gh = await startFakeGitHubRepo(3, REPOS);
-    const env = parseEnv({
-      DATABASE_URL: url,
-      BERTH_DATA_DIR: path.join(gh.root, "data"),
-      BERTH_ENVIRONMENTS_REPO: path.join(gh.root, "clone.git"),
-      BERTH_GIT_PROVIDER: "github",
-      GITHUB_ENVIRONMENTS_REPO: "acme/environments",
-      GITHUB_API_URL: gh.fake.apiUrl,
-      GITHUB_WEB_URL: gh.fake.url,
-      GITHUB_BOT_TOKEN: gh.botToken,
-      GITHUB_WEBHOOK_SECRET: SECRET,
-    });
+    const env = parseEnv(gh.settings({ DATABASE_URL: url, GITHUB_WEBHOOK_SECRET: SECRET }));
     services = createServices(env, { clock: { now: () => new Date(now) }, log });
     await services.syncClone();
     octokit = new Octokit({ auth: gh.reviewerToken, baseUrl: gh.fake.apiUrl });

@@ -34,16 +34,7 @@ describe("prototype site requests on GitHub", { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     gh = await startFakeGitHubRepo(3, ["visits-prototype", "quiet-prototype"]);
-    const env = parseEnv({
-      BERTH_DATA_DIR: path.join(gh.root, "data"),
-      BERTH_ENVIRONMENTS_REPO: path.join(gh.root, "clone.git"),
-      BERTH_GIT_PROVIDER: "github",
-      GITHUB_ENVIRONMENTS_REPO: "acme/environments",
-      GITHUB_API_URL: gh.fake.apiUrl,
-      GITHUB_WEB_URL: gh.fake.url,
-      GITHUB_BOT_TOKEN: gh.botToken,
-      GITHUB_WEBHOOK_SECRET: "webhook-secret-0123456789",
-    });
+    const env = parseEnv(gh.settings({ GITHUB_WEBHOOK_SECRET: "webhook-secret-0123456789" }));
     await migrateDatabase(env, { root: path.resolve(__dirname, "../../..") });
     services = createServices(env, { log: testLogger() });
     await services.syncClone();
