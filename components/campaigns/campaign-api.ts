@@ -1,7 +1,7 @@
 /** Client-side calls to the campaign routes and the TanStack Query options shared by the campaign pages and their hooks. */
 
 import { fetchLiveJson } from "../fetch-live-json";
-import { FieldErrors } from "../requests/request-api";
+import { failure, post } from "../requests/request-api";
 import { MOVING_STATES } from "../requests/request-state-query";
 import type { CampaignPreview, CampaignPreviewTarget } from "@/lib/server/campaigns/preview-campaign-targets";
 
@@ -104,17 +104,6 @@ export function campaignQuery(id: string) {
     queryFn: () => fetchLiveJson<CampaignView>(`/api/campaigns/${encodeURIComponent(id)}`),
     refetchInterval: (query: { state: { data?: CampaignView } }) => (query.state.data && campaignSettled(query.state.data) ? false : CAMPAIGN_REFRESH_MS),
   };
-}
-
-async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-}
-
-async function failure(response: Response): Promise<Error> {
-  const json = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string>; requestId?: string } } | null;
-  if (response.status === 422 && json?.error?.fields) return new FieldErrors(json.error.fields);
-  const reference = json?.error?.requestId ? ` (reference ${json.error.requestId})` : "";
-  return new Error(`${json?.error?.message ?? `Berth answered ${response.status}`}${reference}`);
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { campaignDiffQuery, type CampaignBody, type CampaignPreview, type PreviewTarget } from "./campaign-api";
+import { DiffText } from "../requests/diff-text";
 
 const box = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm";
 
@@ -24,17 +25,7 @@ function TargetDiff({ body, target }: { body: CampaignBody; target: PreviewTarge
       {diff.data.files.map((f) => (
         <li key={f.path}>
           <p className="font-mono text-sm">{f.path}</p>
-          <pre
-            tabIndex={0}
-            aria-label={`Diff of ${f.path}`}
-            data-testid="campaign-diff"
-            className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs"
-          >
-            {f.diff
-              .split("\n")
-              .filter((l) => !/^=+$/.test(l))
-              .join("\n")}
-          </pre>
+          <DiffText path={f.path} diff={f.diff} testId="campaign-diff" />
         </li>
       ))}
     </ul>

@@ -1,3 +1,5 @@
+import { DiffText } from "./diff-text";
+
 export interface EditPreviewFile {
   path: string;
   content: string | null;
@@ -15,12 +17,7 @@ export function EditPreviewFiles({ files }: { files: EditPreviewFile[] }) {
           <p className="font-mono text-sm">
             {f.path} {f.content === null ? "(deleted)" : f.previous === null ? "(new)" : "(changed)"}
           </p>
-          <pre tabIndex={0} aria-label={`Diff of ${f.path}`} data-testid="edit-diff" className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">
-            {f.diff
-              .split("\n")
-              .filter((l) => !/^=+$/.test(l))
-              .join("\n")}
-          </pre>
+          <DiffText path={f.path} diff={f.diff} testId="edit-diff" />
         </li>
       ))}
     </ul>

@@ -16,11 +16,13 @@ export class FieldErrors extends Error {
   }
 }
 
-async function post(url: string, body: unknown): Promise<Response> {
+/** POSTs JSON to one of Berth's routes (the browser sends the session cookie and its origin). */
+export async function post(url: string, body: unknown): Promise<Response> {
   return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 
-async function failure(response: Response): Promise<Error> {
+/** The error a failed answer stands for: FieldErrors for a 422 naming fields, else its message with the request's reference. */
+export async function failure(response: Response): Promise<Error> {
   const json = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string>; requestId?: string } } | null;
   if (response.status === 422 && json?.error?.fields) return new FieldErrors(json.error.fields);
   const reference = json?.error?.requestId ? ` (reference ${json.error.requestId})` : "";
