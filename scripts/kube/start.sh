@@ -206,6 +206,14 @@ sa_ready() {
     "${API_URL}/api/v1/namespaces/default/serviceaccounts/default" | grep -q '"secrets"'
 }
 wait_for "kube-controller-manager (default ServiceAccount token)" kube-controller-manager sa_ready
+# "view" is an aggregated ClusterRole: its rules are empty until the controller manager's aggregation
+# controller copies them in, and until then the viewer is refused everything (403). A loaded machine
+# shows that gap, so the viewer must actually read before the cluster counts as ready.
+viewer_reads() {
+  [ "$(curl -sS -o /dev/null -w '%{http_code}' --max-time 5 --cacert "${PKI}/ca.crt" -H "Authorization: Bearer ${VIEWER_TOKEN}" \
+    "${API_URL}/api/v1/namespaces/default/pods")" = 200 ]
+}
+wait_for "the view role's rules (aggregated by kube-controller-manager)" kube-controller-manager viewer_reads
 
 write_kubeconfig "${WORKDIR}/kubeconfig" berth-admin "${ADMIN_TOKEN}"
 write_kubeconfig "${WORKDIR}/viewer.kubeconfig" berth-viewer "${VIEWER_TOKEN}"

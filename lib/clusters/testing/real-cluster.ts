@@ -20,7 +20,7 @@ export interface RealCluster {
   core: CoreV1Api;
   apps: AppsV1Api;
   rbac: RbacAuthorizationV1Api;
-  /** A kubeconfig for the user "berth-viewer" (group berth:viewers), who has only the roles a test binds. */
+  /** A kubeconfig for the user "berth-viewer" (group berth:viewers), bound to the built-in "view" role (start.sh waits until it reads). */
   viewerKubeconfig: string;
   etcdUrl: string;
   /** The API server's audit log: one JSON event per pod log request (URI, user, status), nothing else. */
